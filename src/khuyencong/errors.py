@@ -1,0 +1,42 @@
+"""The one exception hierarchy of khuyencong.
+
+Every error the library raises on purpose derives from :class:`KhuyenCongError`, so a caller can
+catch the library's refusals without catching programming errors.  Validation of user input at the
+boundary raises pydantic's ``ValidationError`` (itself a ``ValueError``), whose messages name the
+field path; everything else raises one of the classes below.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "AmountParseError",
+    "DatasetError",
+    "KhuyenCongError",
+    "NotEncodedError",
+    "RulebookError",
+    "TransitionError",
+]
+
+
+class KhuyenCongError(Exception):
+    """Root of every error raised by khuyencong."""
+
+
+class RulebookError(KhuyenCongError):
+    """A rulebook file or registry entry is malformed; the message names the file and key."""
+
+
+class NotEncodedError(KhuyenCongError):
+    """A rule the law governs was asked for, but the governing instrument is not encoded."""
+
+
+class TransitionError(KhuyenCongError):
+    """A lifecycle step was refused; the message gives the reason and the clause."""
+
+
+class AmountParseError(KhuyenCongError, ValueError):
+    """A Vietnamese amount or date could not be read without guessing."""
+
+
+class DatasetError(KhuyenCongError):
+    """A dataset could not be read at all (as opposed to a problem in one of its rows)."""

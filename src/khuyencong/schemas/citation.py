@@ -1,0 +1,157 @@
+"""Legal citations and provenance.
+
+A :class:`Citation` points at a clause of a legal instrument the Vietnamese way, smallest unit
+first: ``Điểm b khoản 2 Điều 6 Thông tư liên tịch 26/2014/TTLT-BTC-BCT``.  The instrument is named
+by its number (``số hiệu``); its kind (Nghị định, Thông tư, Thông tư liên tịch, Quyết định) is read
+from the issuer suffix of that number, so a citation needs no registry to be rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+__all__ = ["Citation", "Provenance", "document_kind"]
+
+# The Vietnamese letters used as point labels, in the order the law uses them (no f, j, w, z;
+# đ follows d).  Used to validate and to sort points.
+POINT_LETTERS = [
+    "a",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "g",
+    "h",
+    "i",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "v",
+    "x",
+    "y",
+]
+
+_ORDINALS_VI = ["nhất", "hai", "ba", "tư", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+
+_KIND_BY_SUFFIX: tuple[tuple[str, str, str], ...] = (
+    # (pattern in the number, Vietnamese kind, English kind)
+    ("/TTLT-", "Thông tư liên tịch", "Joint Circular"),
+    ("/TT-", "Thông tư", "Circular"),
+    ("/NĐ-CP", "Nghị định", "Decree"),
+    ("/QĐ-", "Quyết định", "Decision"),
+    ("/NQ-", "Nghị quyết", "Resolution"),
+    ("/CT-", "Chỉ thị", "Directive"),
+    ("/QH", "Luật", "Law"),
+)
+
+_NUMBER_RE = re.compile(r"^\d{1,4}/\d{4}/[A-ZĐ0-9-]+$")
+
+
+def document_kind(number: str, lang: str = "vi") -> str:
+    """Return the kind of legal instrument a document number denotes.
+
+    >>> document_kind("26/2014/TTLT-BTC-BCT")
+    'Thông tư liên tịch'
+    >>> document_kind("45/2012/NĐ-CP", "en")
+    'Decree'
+    """
+    for marker, vi, en in _KIND_BY_SUFFIX:
+        if marker in number:
+            return vi if lang == "vi" else en
+    return "Văn bản" if lang == "vi" else "Document"
+
+
+class Provenance(StrEnum):
+    """How well the library knows the text a value was encoded from."""
+
+    OFFICIAL_TEXT = "official_text"
+    """Encoded from the full official text (Bộ pháp điển, đề mục 7.5)."""
+    SECONDARY = "secondary"
+    """Known only from a public secondary summary; results that depend on it say so."""
+
+
+class Citation(BaseModel):
+    """A clause of a legal instrument: document, article (Điều), clause (khoản), point (điểm).
+
+    ``paragraph`` (đoạn) and ``dash`` (gạch đầu dòng) narrow a point further when the law puts two
+    rules in one point, as point b of Art 6.2 TTLT 26/2014 does.
+
+    >>> Citation(document="26/2014/TTLT-BTC-BCT", article=6, clause=2, point="b").vi
+    'Điểm b khoản 2 Điều 6 Thông tư liên tịch 26/2014/TTLT-BTC-BCT'
+    >>> Citation(document="45/2012/NĐ-CP", article=5, clause=1, point="e").en
+    'Art 5.1.e of Decree 45/2012/NĐ-CP'
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: Annotated[str, Field(description="Số hiệu văn bản, e.g. 26/2014/TTLT-BTC-BCT")]
+    article: Annotated[int | None, Field(ge=1, description="Điều (article)")] = None
+    clause: Annotated[int | None, Field(ge=1, description="Khoản (clause)")] = None
+    point: Annotated[str | None, Field(description="Điểm (point letter)")] = None
+    paragraph: Annotated[int | None, Field(ge=1, description="Đoạn (paragraph of a point)")] = None
+    dash: Annotated[int | None, Field(ge=1, description="Gạch đầu dòng (dash item)")] = None
+
+    @field_validator("document")
+    @classmethod
+    def _check_number(cls, value: str) -> str:
+        if not _NUMBER_RE.match(value):
+            raise ValueError(
+                f"{value!r} is not a Vietnamese document number such as '26/2014/TTLT-BTC-BCT'"
+            )
+        return value
+
+    @field_validator("point")
+    @classmethod
+    def _check_point(cls, value: str | None) -> str | None:
+        if value is not None and value not in POINT_LETTERS:
+            raise ValueError(f"{value!r} is not a point letter of Vietnamese legal drafting")
+        return value
+
+    @property
+    def vi(self) -> str:
+        """The citation as Vietnamese legal writing has it, smallest unit first."""
+        parts: list[str] = []
+        if self.dash is not None:
+            ordinal = _ORDINALS_VI[self.dash - 1] if self.dash <= 10 else str(self.dash)
+            parts.append(f"gạch đầu dòng thứ {ordinal}")
+        if self.paragraph is not None:
+            parts.append(f"đoạn {self.paragraph}")
+        if self.point is not None:
+            parts.append(f"điểm {self.point}")
+        if self.clause is not None:
+            parts.append(f"khoản {self.clause}")
+        if self.article is not None:
+            parts.append(f"Điều {self.article}")
+        parts.append(f"{document_kind(self.document)} {self.document}")
+        text = " ".join(parts)
+        return text[0].upper() + text[1:]
+
+    @property
+    def en(self) -> str:
+        """The citation in English shorthand: ``Art 6.2.b of Joint Circular 26/2014/...``."""
+        doc = f"{document_kind(self.document, 'en')} {self.document}"
+        if self.article is None:
+            return doc
+        ref = ".".join(str(x) for x in (self.article, self.clause, self.point) if x is not None)
+        extra = ""
+        if self.paragraph is not None:
+            extra += f", paragraph {self.paragraph}"
+        if self.dash is not None:
+            extra += f", dash {self.dash}"
+        return f"Art {ref}{extra} of {doc}"
+
+    def __str__(self) -> str:
+        return self.vi

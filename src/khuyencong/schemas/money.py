@@ -1,0 +1,39 @@
+"""Money: ``decimal.Decimal`` in whole đồng, never float."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BeforeValidator, Field
+
+__all__ = ["Money", "whole_dong"]
+
+
+def _refuse_float(value: Any) -> Any:
+    if isinstance(value, float):
+        raise ValueError(
+            "amounts are whole đồng given as an integer or a string such as '1500000000', "
+            "not a floating-point number"
+        )
+    if isinstance(value, bool):
+        raise ValueError("an amount must be a number of đồng, not true/false")
+    return value
+
+
+def whole_dong(value: Decimal) -> Decimal:
+    """Refuse fractions of a đồng, and NaN or infinity."""
+    if not value.is_finite():
+        raise ValueError("an amount must be a finite number of đồng")
+    if value != value.to_integral_value():
+        raise ValueError(f"{value} is not a whole number of đồng")
+    return value.quantize(Decimal(1))
+
+
+Money = Annotated[
+    Decimal,
+    BeforeValidator(_refuse_float),
+    Field(ge=0, description="Whole đồng (VND), non-negative"),
+    AfterValidator(whole_dong),
+]
+"""A non-negative amount in whole đồng."""
