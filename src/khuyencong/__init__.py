@@ -6,6 +6,7 @@ date-aware rule engine that cites the legal clause behind every answer.
 
 from __future__ import annotations
 
+from . import rulebooks
 from .errors import (
     AmountParseError,
     DatasetError,
@@ -14,6 +15,7 @@ from .errors import (
     RulebookError,
     TransitionError,
 )
+from .rulebooks import load_rulebook
 from .schemas import (
     ActivityContent,
     AnnualPlan,
@@ -63,4 +65,6 @@ __all__ = [
     "SupportItem",
     "TransitionError",
     "__version__",
+    "load_rulebook",
+    "rulebooks",
 ]

@@ -2,7 +2,7 @@
 Schema."""
 
 from .beneficiary import Beneficiary, check_tax_code
-from .citation import Citation, Provenance, document_kind
+from .citation import Amendment, Citation, LegalDocument, Provenance, document_kind
 from .codes import (
     ActivityContent,
     AreaAttribute,
@@ -28,6 +28,7 @@ from .proposal import AnnualPlan, BudgetLine, FundingSource, HistoryEntry, Propo
 
 __all__ = [
     "ActivityContent",
+    "Amendment",
     "AnnualPlan",
     "AreaAttribute",
     "Authority",
@@ -45,6 +46,7 @@ __all__ = [
     "HistoryEntry",
     "Industry",
     "LabelledEnum",
+    "LegalDocument",
     "LifecycleEvent",
     "Locality",
     "Locality2025",

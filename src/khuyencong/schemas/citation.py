@@ -9,12 +9,20 @@ from the issuer suffix of that number, so a citation needs no registry to be ren
 from __future__ import annotations
 
 import re
+from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Citation", "Provenance", "document_kind"]
+__all__ = [
+    "Amendment",
+    "Citation",
+    "LegalDocument",
+    "Provenance",
+    "document_kind",
+    "number_year",
+]
 
 # The Vietnamese letters used as point labels, in the order the law uses them (no f, j, w, z;
 # đ follows d).  Used to validate and to sort points.
@@ -57,7 +65,17 @@ _KIND_BY_SUFFIX: tuple[tuple[str, str, str], ...] = (
     ("/QH", "Luật", "Law"),
 )
 
-_NUMBER_RE = re.compile(r"^\d{1,4}/\d{4}/[A-ZĐ0-9-]+$")
+_NUMBER_RE = re.compile(r"^\d{1,5}(/\d{4})?/[A-Za-zĐđ0-9-]+$")
+
+
+def number_year(number: str) -> int | None:
+    """The year written in a document number, if it has one.
+
+    >>> number_year("28/2018/TT-BTC"), number_year("1483/QĐ-TTg")
+    (2018, None)
+    """
+    parts = number.split("/")
+    return int(parts[1]) if len(parts) == 3 and parts[1].isdigit() else None
 
 
 def document_kind(number: str, lang: str = "vi") -> str:
@@ -155,3 +173,81 @@ class Citation(BaseModel):
 
     def __str__(self) -> str:
         return self.vi
+
+
+class Amendment(BaseModel):
+    """An instrument that amended another, and from when (``None``: date not known here)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    document: str
+    effective_from: date | None = None
+
+
+class LegalDocument(BaseModel):
+    """A legal instrument of the programme, as the registry knows it.
+
+    ``text`` says how well the library knows its wording: ``official_text``, ``secondary`` (a
+    public summary), or ``None`` (known by name only).  Dates that are not known are ``None``; the
+    rule engine then refuses to guess which instrument governed.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    number: Annotated[str, Field(description="Số hiệu, e.g. 45/2012/NĐ-CP")]
+    title_vi: str
+    title_en: str
+    issuer: str
+    issued_on: date | None = None
+    effective_from: date | None = None
+    replaces: tuple[str, ...] = ()
+    replaced_by: str | None = None
+    replaced_on: date | None = None
+    amended_by: tuple[Amendment, ...] = ()
+    text: Provenance | None = None
+    source: Annotated[str, Field(description="Where the library's knowledge of it comes from")] = ""
+
+    @field_validator("number")
+    @classmethod
+    def _check_number(cls, value: str) -> str:
+        return Citation._check_number(value)
+
+    @property
+    def kind_vi(self) -> str:
+        """Vietnamese kind: Nghị định, Thông tư, Thông tư liên tịch..."""
+        return document_kind(self.number, "vi")
+
+    @property
+    def kind_en(self) -> str:
+        """English kind: Decree, Circular, Joint Circular..."""
+        return document_kind(self.number, "en")
+
+    @property
+    def issued_year(self) -> int | None:
+        """The year the document was issued: from its date, else from its number."""
+        if self.issued_on is not None:
+            return self.issued_on.year
+        return number_year(self.number)
+
+    @property
+    def name_vi(self) -> str:
+        """``Thông tư liên tịch 26/2014/TTLT-BTC-BCT``."""
+        return f"{self.kind_vi} {self.number}"
+
+    @property
+    def name_en(self) -> str:
+        """``Joint Circular 26/2014/TTLT-BTC-BCT``."""
+        return f"{self.kind_en} {self.number}"
+
+    def in_force(self, on: date) -> bool | None:
+        """Whether the instrument was in force on ``on``; ``None`` when the dates are unknown."""
+        if self.effective_from is None:
+            return None
+        if on < self.effective_from:
+            return False
+        if self.replaced_by is not None:
+            if self.replaced_on is None:
+                year = number_year(self.replaced_by)
+                return None if year is None or on.year >= year else True
+            return on < self.replaced_on
+        return True

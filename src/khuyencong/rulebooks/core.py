@@ -1,0 +1,396 @@
+"""Compiled rulebooks and resolution of a parameter at a date.
+
+A compiled :class:`Rulebook` is immutable: each parameter's values are sorted by the date they took
+effect, with their end already computed (the explicit ``until``, the next value's start, or the end
+of the period in which the cited instrument governed the domain, whichever comes first), so a
+value can never outlive its instrument.  :meth:`Rulebook.resolve` bisects those dates.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from types import MappingProxyType
+from typing import TypeAlias
+
+import attrs
+
+from ..errors import NotEncodedError
+from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
+from .model import Basis, ParamType, Unit
+
+__all__ = [
+    "Caveat",
+    "DomainPeriod",
+    "NotEncoded",
+    "Param",
+    "ParamValue",
+    "Resolution",
+    "Resolved",
+    "Rulebook",
+    "SupportLevel",
+]
+
+
+@attrs.frozen(slots=True)
+class SupportLevel:
+    """A support level: at most ``rate`` of the ``basis``, and at most ``cap`` đồng per ``per``.
+
+    ``None`` means the law sets no such limit (the requested amount and the cost still bound it).
+    """
+
+    rate: Decimal | None
+    cap: Decimal | None
+    per: Unit | None
+    basis: Basis
+
+
+Payload: TypeAlias = (
+    SupportLevel
+    | Decimal
+    | int
+    | bool
+    | str
+    | tuple[int, int]
+    | tuple[str, ...]
+    | Mapping[str, tuple[str, ...]]
+)
+
+
+@attrs.frozen(slots=True)
+class ParamValue:
+    """One dated value of a parameter, valid from ``start`` until ``end`` (exclusive)."""
+
+    start: date
+    end: date | None
+    value: Payload
+    citation: Citation
+    provenance: Provenance
+    source: str
+    note: str
+
+    def covers(self, on: date) -> bool:
+        """Whether the value is in force on ``on``."""
+        return self.start <= on and (self.end is None or on < self.end)
+
+
+@attrs.frozen(slots=True)
+class Param:
+    """A parameter with its sorted values."""
+
+    code: str
+    type: ParamType
+    label_vi: str
+    label_en: str
+    domain: str
+    per: Unit | None
+    unit: Unit | None
+    values: tuple[ParamValue, ...]
+    starts: tuple[date, ...] = attrs.field(eq=False, repr=False)
+
+
+@attrs.frozen(slots=True)
+class DomainPeriod:
+    """The instrument that governed a domain from ``start`` until ``end``."""
+
+    document: str
+    start: date | None
+    end: date | None
+    uncertain: bool
+
+    def covers(self, on: date) -> bool:
+        """Whether ``on`` falls in the period."""
+        return (self.start is None or self.start <= on) and (self.end is None or on < self.end)
+
+
+@attrs.frozen(slots=True)
+class Caveat:
+    """A warning attached to a resolved value: its instrument was amended in ways not (fully)
+    encoded here."""
+
+    document: str
+    message_vi: str
+    message_en: str
+
+
+@attrs.frozen(slots=True)
+class Resolved:
+    """A parameter's value at a date, with where it comes from."""
+
+    code: str
+    value: Payload
+    citation: Citation
+    provenance: Provenance
+    valid_from: date
+    valid_until: date | None
+    source: str
+    rulebook: str
+    caveats: tuple[Caveat, ...] = ()
+
+    encoded = True
+
+    @property
+    def support(self) -> SupportLevel:
+        """The value as a :class:`SupportLevel` (raises ``TypeError`` for other types)."""
+        if not isinstance(self.value, SupportLevel):
+            raise TypeError(f"parameter {self.code!r} is not a support level")
+        return self.value
+
+    @property
+    def decimal(self) -> Decimal:
+        """The value as a ``Decimal`` (ratios, factors, money)."""
+        if not isinstance(self.value, Decimal):
+            raise TypeError(f"parameter {self.code!r} is not a decimal value")
+        return self.value
+
+    @property
+    def integer(self) -> int:
+        """The value as an ``int`` (counts)."""
+        if isinstance(self.value, bool) or not isinstance(self.value, int):
+            raise TypeError(f"parameter {self.code!r} is not a count")
+        return self.value
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The value as a tuple of codes."""
+        if not isinstance(self.value, tuple) or not all(isinstance(x, str) for x in self.value):
+            raise TypeError(f"parameter {self.code!r} is not a list of codes")
+        return self.value  # type: ignore[return-value]
+
+    @property
+    def flag(self) -> bool:
+        """The value as a ``bool``."""
+        if not isinstance(self.value, bool):
+            raise TypeError(f"parameter {self.code!r} is not a flag")
+        return self.value
+
+    @property
+    def table(self) -> Mapping[str, tuple[str, ...]]:
+        """The value as a table of code → codes."""
+        if not isinstance(self.value, Mapping):
+            raise TypeError(f"parameter {self.code!r} is not a table")
+        return self.value
+
+    @property
+    def month_day(self) -> tuple[int, int]:
+        """The value as (month, day)."""
+        value = self.value
+        if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], int)):
+            raise TypeError(f"parameter {self.code!r} is not a day of the year")
+        return (int(value[0]), int(value[1]))
+
+
+@attrs.frozen(slots=True)
+class NotEncoded:
+    """The law governs this parameter at this date, but the library does not encode the rule.
+
+    ``document`` is the instrument that governs the date, when known.  A ``NotEncoded`` is falsy,
+    so ``if rb.resolve(...)`` reads naturally.
+    """
+
+    code: str
+    as_of: date
+    document: LegalDocument | None
+    reason_vi: str
+    reason_en: str
+    rulebook: str
+
+    encoded = False
+
+    def __bool__(self) -> bool:
+        return False
+
+    @property
+    def instrument(self) -> str | None:
+        """The number of the governing instrument, if known."""
+        return None if self.document is None else self.document.number
+
+
+Resolution: TypeAlias = Resolved | NotEncoded
+
+
+@attrs.frozen(slots=True)
+class Rulebook:
+    """A compiled, immutable rulebook: the national rules, or a province's overlay."""
+
+    id: str
+    title_vi: str
+    title_en: str
+    kind: str
+    province: str | None
+    illustrative: bool
+    documents: Mapping[str, LegalDocument] = attrs.field(repr=False)
+    domains: Mapping[str, tuple[DomainPeriod, ...]] = attrs.field(repr=False)
+    domain_labels: Mapping[str, tuple[str, str]] = attrs.field(repr=False)
+    params: Mapping[str, Param] = attrs.field(repr=False)
+    sources: tuple[str, ...] = ()
+
+    # -- lookups ---------------------------------------------------------------------------
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.params
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.params)
+
+    def __len__(self) -> int:
+        return len(self.params)
+
+    def param(self, code: str) -> Param:
+        """The parameter ``code``; ``KeyError`` names the code when it is unknown."""
+        try:
+            return self.params[code]
+        except KeyError:
+            raise KeyError(f"rulebook {self.id!r} has no parameter {code!r}") from None
+
+    def document(self, number: str) -> LegalDocument | None:
+        """A legal document of this rulebook's registry, by number."""
+        return self.documents.get(number)
+
+    def governing(self, domain: str, on: date) -> DomainPeriod | None:
+        """The period (and so the instrument) that governs ``domain`` on ``on``."""
+        for period in self.domains.get(domain, ()):
+            if period.covers(on):
+                return period
+        return None
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def resolve(self, code: str, as_of: date) -> Resolution:
+        """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
+        instrument that governs that date."""
+        param = self.param(code)
+        index = bisect_right(param.starts, as_of) - 1
+        if index >= 0:
+            found = param.values[index]
+            if found.covers(as_of):
+                return Resolved(
+                    code=code,
+                    value=found.value,
+                    citation=found.citation,
+                    provenance=found.provenance,
+                    valid_from=found.start,
+                    valid_until=found.end,
+                    source=found.source,
+                    rulebook=self.id,
+                    caveats=self._caveats(found.citation.document, as_of),
+                )
+        return self._not_encoded(param, as_of)
+
+    def value(self, code: str, as_of: date) -> Resolved:
+        """Like :meth:`resolve`, but raise :class:`NotEncodedError` instead of returning it."""
+        result = self.resolve(code, as_of)
+        if isinstance(result, NotEncoded):
+            raise NotEncodedError(result.reason_en)
+        return result
+
+    def _not_encoded(self, param: Param, as_of: date) -> NotEncoded:
+        period = self.governing(param.domain, as_of)
+        label_vi, label_en = param.label_vi, param.label_en
+        when = as_of.strftime("%d/%m/%Y")
+        if period is None:
+            return NotEncoded(
+                code=param.code,
+                as_of=as_of,
+                document=None,
+                rulebook=self.id,
+                reason_vi=f"Chưa mã hóa: không rõ văn bản nào điều chỉnh “{label_vi}” vào ngày {when}.",
+                reason_en=f"Not encoded: no instrument known here governs '{label_en}' on {as_of.isoformat()}.",
+            )
+        document = self.documents.get(period.document)
+        name_vi = document.name_vi if document else period.document
+        name_en = document.name_en if document else period.document
+        uncertain_vi = uncertain_en = ""
+        if period.uncertain:
+            uncertain_vi = (
+                " (ngày hiệu lực của văn bản này không rõ; văn bản trước có thể còn áp dụng)"
+            )
+            uncertain_en = (
+                " (its effective date is not known here; the earlier instrument may still apply)"
+            )
+        return NotEncoded(
+            code=param.code,
+            as_of=as_of,
+            document=document,
+            rulebook=self.id,
+            reason_vi=(
+                f"Chưa mã hóa: vào ngày {when}, “{label_vi}” do {name_vi} quy định"
+                f"{uncertain_vi}; thư viện chưa mã hóa quy định này."
+            ),
+            reason_en=(
+                f"Not encoded: on {as_of.isoformat()} '{label_en}' is governed by {name_en}"
+                f"{uncertain_en}, whose rule for it the library does not encode."
+            ),
+        )
+
+    def _caveats(self, number: str, as_of: date) -> tuple[Caveat, ...]:
+        document = self.documents.get(number)
+        if document is None:
+            return ()
+        caveats: list[Caveat] = []
+        for amendment in document.amended_by:
+            amending = self.documents.get(amendment.document)
+            name_vi = amending.name_vi if amending else amendment.document
+            name_en = amending.name_en if amending else amendment.document
+            if amendment.effective_from is None:
+                year = number_year(amendment.document)
+                if year is not None and as_of.year < year:
+                    continue
+                caveats.append(
+                    Caveat(
+                        document=amendment.document,
+                        message_vi=(
+                            f"{document.name_vi} đã được sửa đổi bởi {name_vi} (ngày hiệu lực và "
+                            "nội dung sửa đổi chưa được biết ở đây); quy định này có thể đã thay đổi."
+                        ),
+                        message_en=(
+                            f"{document.name_en} was amended by {name_en} (effective date and "
+                            "wording not known here); this rule may have changed."
+                        ),
+                    )
+                )
+            elif as_of >= amendment.effective_from:
+                known = amending is not None and amending.text is Provenance.SECONDARY
+                caveats.append(
+                    Caveat(
+                        document=amendment.document,
+                        message_vi=(
+                            f"Từ {amendment.effective_from.strftime('%d/%m/%Y')}, {document.name_vi} "
+                            f"được sửa đổi bởi {name_vi}"
+                            + (", chỉ biết qua nguồn thứ cấp" if known else "")
+                            + "; quy định này có thể đã thay đổi."
+                        ),
+                        message_en=(
+                            f"From {amendment.effective_from.isoformat()} {document.name_en} is "
+                            f"amended by {name_en}"
+                            + (", known here only from secondary sources" if known else "")
+                            + "; this rule may have changed."
+                        ),
+                    )
+                )
+        return tuple(caveats)
+
+    # -- introspection ---------------------------------------------------------------------
+
+    def citations(self) -> Iterator[tuple[str, ParamValue]]:
+        """Every (parameter code, value) pair, for catalogues and coverage."""
+        for code, param in self.params.items():
+            for value in param.values:
+                yield code, value
+
+    def change_dates(self) -> tuple[date, ...]:
+        """Every date on which some value starts or ends, sorted."""
+        dates: set[date] = set()
+        for param in self.params.values():
+            for value in param.values:
+                dates.add(value.start)
+                if value.end is not None:
+                    dates.add(value.end)
+        return tuple(sorted(dates))
+
+
+def freeze_table(table: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """A read-only copy of a code table."""
+    return MappingProxyType(dict(table))
