@@ -302,6 +302,10 @@ class Rulebook:
         document = self.documents.get(period.document)
         name_vi = document.name_vi if document else period.document
         name_en = document.name_en if document else period.document
+        amending = [c.document for c in self._caveats(period.document, as_of)]
+        if amending:
+            name_vi += " (sửa đổi bởi " + ", ".join(amending) + ")"
+            name_en += " (as amended by " + ", ".join(amending) + ")"
         uncertain_vi = uncertain_en = ""
         if period.uncertain:
             uncertain_vi = (

@@ -323,6 +323,11 @@ class Industry(LabelledEnum):
         "Chemicals for agriculture and rural areas",
     )
     BUILDING_MATERIALS = ("building_materials", "Sản xuất vật liệu xây dựng", "Building materials")
+    AGRICULTURAL_MACHINERY = (
+        "agricultural_machinery",
+        "Cơ khí phục vụ nông nghiệp, nông thôn",
+        "Mechanical engineering for agriculture and rural areas",
+    )
     MACHINERY_AND_ELECTRONICS = (
         "machinery_and_electronics",
         "Sản phẩm, phụ tùng; lắp ráp, sửa chữa máy móc cơ khí, điện, điện tử - tin học",
