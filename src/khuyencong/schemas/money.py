@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field
@@ -27,7 +27,11 @@ def whole_dong(value: Decimal) -> Decimal:
         raise ValueError("an amount must be a finite number of đồng")
     if value != value.to_integral_value():
         raise ValueError(f"{value} is not a whole number of đồng")
-    return value.quantize(Decimal(1))
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:
+        # More digits than the decimal context holds (28): no real amount is that large.
+        raise ValueError(f"{value} is too large to be an amount in đồng") from None
 
 
 Money = Annotated[
