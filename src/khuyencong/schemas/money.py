@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 __all__ = ["Money", "whole_dong"]
 
@@ -39,5 +39,15 @@ Money = Annotated[
     BeforeValidator(_refuse_float),
     Field(ge=0, description="Whole đồng (VND), non-negative"),
     AfterValidator(whole_dong),
+    # Stated by hand: pydantic would emit the non-standard keyword "ge" and allow any number.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^[0-9]+$"},
+            ],
+            "description": "Whole đồng (VND), non-negative: an integer or a string of digits",
+        }
+    ),
 ]
 """A non-negative amount in whole đồng."""
