@@ -65,7 +65,9 @@ _KIND_BY_SUFFIX: tuple[tuple[str, str, str], ...] = (
     ("/QH", "Luật", "Law"),
 )
 
-_NUMBER_RE = re.compile(r"^\d{1,5}(/\d{4})?/[A-Za-zĐđ0-9-]+$")
+# number / year / issuer.  Decisions and directives of the Prime Minister and ministries are often
+# numbered without the year ("1288/QĐ-TTg", "20/CT-BCT"), and "TTg" has lower-case letters.
+_NUMBER_RE = re.compile(r"^\d{1,5}(?:/\d{4})?/[A-ZĐ][A-Za-zĐđ0-9-]*\Z")
 
 
 def number_year(number: str) -> int | None:

@@ -16,7 +16,14 @@ from datetime import date
 from functools import cache
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    field_serializer,
+    field_validator,
+    model_validator,
+)
 
 from .codes import AreaAttribute, CityClass, CommuneKind, DistrictKind
 
@@ -30,6 +37,12 @@ class _LocalityBase(BaseModel):
         frozenset[AreaAttribute],
         Field(description="Declared area attributes (thuộc tính địa bàn)"),
     ] = frozenset()
+
+    @field_serializer("attributes", when_used="json")
+    def _attributes_in_declared_order(self, value: frozenset[AreaAttribute]) -> list[str]:
+        # A set has no order, and string hashing differs between processes: without this, the
+        # same locality would serialise to different JSON on different runs.
+        return [attribute.value for attribute in AreaAttribute if attribute in value]
 
     def has(self, attribute: AreaAttribute) -> bool:
         """Whether the area is declared to have ``attribute``."""

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field
+from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
 __all__ = ["Money", "whole_dong"]
 
@@ -27,7 +27,11 @@ def whole_dong(value: Decimal) -> Decimal:
         raise ValueError("an amount must be a finite number of đồng")
     if value != value.to_integral_value():
         raise ValueError(f"{value} is not a whole number of đồng")
-    return value.quantize(Decimal(1))
+    try:
+        return value.quantize(Decimal(1))
+    except InvalidOperation:
+        # More digits than the decimal context holds (28): no real amount is that large.
+        raise ValueError(f"{value} is too large to be an amount in đồng") from None
 
 
 Money = Annotated[
@@ -35,5 +39,15 @@ Money = Annotated[
     BeforeValidator(_refuse_float),
     Field(ge=0, description="Whole đồng (VND), non-negative"),
     AfterValidator(whole_dong),
+    # Stated by hand: pydantic would emit the non-standard keyword "ge" and allow any number.
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": 0},
+                {"type": "string", "pattern": "^[0-9]+$"},
+            ],
+            "description": "Whole đồng (VND), non-negative: an integer or a string of digits",
+        }
+    ),
 ]
 """A non-negative amount in whole đồng."""

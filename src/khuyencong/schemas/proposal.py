@@ -120,7 +120,9 @@ class Proposal(BaseModel):
     funding: FundingSource
     kind: ProposalKind = ProposalKind.REGULAR
     contents: Annotated[
-        tuple[ActivityContent, ...], Field(description="Nội dung hoạt động khuyến công")
+        tuple[ActivityContent, ...],
+        # validate_default: a point proposal that omits contents must be refused too.
+        Field(description="Nội dung hoạt động khuyến công", validate_default=True),
     ] = ()
     implementing_unit: Annotated[str, Field(description="Đơn vị thực hiện đề án")] = ""
     beneficiaries: tuple[Beneficiary, ...] = ()
