@@ -17,6 +17,7 @@ from .errors import (
     TransitionError,
 )
 from .rulebooks import load_rulebook
+from .rules import Assessment, Finding, Severity, Status, assess
 from .schemas import (
     ActivityContent,
     AnnualPlan,
@@ -56,6 +57,7 @@ __all__ = [
     "AmountParseError",
     "AnnualPlan",
     "AreaAttribute",
+    "Assessment",
     "Authority",
     "Beneficiary",
     "BeneficiaryKind",
@@ -66,6 +68,7 @@ __all__ = [
     "DatasetError",
     "DistrictKind",
     "EnterpriseSize",
+    "Finding",
     "FundingLevel",
     "FundingSource",
     "FundingSourceKind",
@@ -85,9 +88,12 @@ __all__ = [
     "ProposalState",
     "Provenance",
     "RulebookError",
+    "Severity",
+    "Status",
     "SupportItem",
     "TransitionError",
     "__version__",
+    "assess",
     "load_rulebook",
     "rulebooks",
 ]

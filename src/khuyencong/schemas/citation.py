@@ -173,6 +173,21 @@ class Citation(BaseModel):
             extra += f", dash {self.dash}"
         return f"Art {ref}{extra} of {doc}"
 
+    @property
+    def key(self) -> str:
+        """A stable short key: ``26/2014/TTLT-BTC-BCT:6.2.b`` (``.p1`` for a paragraph, ``.d2``
+        for a dash).  Tests name the clause they cover with it (``@pytest.mark.clause(key)``).
+
+        >>> Citation(document="26/2014/TTLT-BTC-BCT", article=6, clause=2, point="s", dash=1).key
+        '26/2014/TTLT-BTC-BCT:6.2.s.d1'
+        """
+        parts = [str(x) for x in (self.article, self.clause, self.point) if x is not None]
+        if self.paragraph is not None:
+            parts.append(f"p{self.paragraph}")
+        if self.dash is not None:
+            parts.append(f"d{self.dash}")
+        return self.document + (":" + ".".join(parts) if parts else "")
+
     def __str__(self) -> str:
         return self.vi
 

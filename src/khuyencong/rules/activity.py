@@ -1,0 +1,248 @@
+"""Conditions on activities and on support.
+
+- Điều 4 TT 46/2012/TT-BCT: fairs abroad at most twice a year per establishment (khoản 1 điểm b);
+  a national demonstration model spreads a technology not yet applied in the district (khoản 2
+  điểm a); supported machinery is new (khoản 4 điểm b).
+- Điểm a khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT: enterprise founding only in difficult or
+  especially difficult areas.
+- Điều 7 TTLT 26/2014: content and industry fit, approval, counterpart committed, no other state
+  funding for the same item.
+
+Facts of the activity that a proposal does not declare are warnings (to confirm at appraisal);
+facts it declares against the rule are errors.
+"""
+
+from __future__ import annotations
+
+from ..rulebooks.core import NotEncoded, Resolved
+from ..schemas.codes import AreaAttribute, FundingSourceKind, ProposalState, SupportItem
+from ..schemas.proposal import Proposal
+from .context import Context
+from .findings import Finding, Severity
+
+__all__ = ["check_activities", "check_support_conditions"]
+
+_APPROVED_STATES = frozenset(
+    {
+        ProposalState.APPROVED,
+        ProposalState.CONTRACTED,
+        ProposalState.IN_PROGRESS,
+        ProposalState.ADJUSTED,
+        ProposalState.EXTENDED,
+        ProposalState.ACCEPTED,
+        ProposalState.SETTLED,
+    }
+)
+
+
+def _finding(
+    code: str,
+    severity: Severity,
+    vi: str,
+    en: str,
+    rule: Resolved,
+    line: int | None = None,
+    beneficiary: int | None = None,
+) -> Finding:
+    return Finding(
+        code=code,
+        severity=severity,
+        message_vi=vi,
+        message_en=en,
+        citation=rule.citation,
+        provenance=rule.provenance,
+        line=line,
+        beneficiary=beneficiary,
+    )
+
+
+def check_activities(ctx: Context, proposal: Proposal) -> None:
+    """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
+    items = {line.item for line in proposal.budget_lines}
+    if SupportItem.FOREIGN_FAIR in items:
+        limit = ctx.programme("limits.foreign_fair_supports_per_year")
+        if isinstance(limit, Resolved):
+            for i, b in enumerate(proposal.beneficiaries):
+                if b.foreign_fair_supports_in_year + 1 > limit.integer:
+                    ctx.add(
+                        _finding(
+                            "foreign_fair_limit",
+                            Severity.ERROR,
+                            f"{b.name}: đã được hỗ trợ tham gia hội chợ, hội thảo ở nước ngoài "
+                            f"{b.foreign_fair_supports_in_year} lần trong năm; mỗi cơ sở không quá "
+                            f"{limit.integer} lần/năm.",
+                            f"{b.name}: already supported {b.foreign_fair_supports_in_year} time(s) this "
+                            f"year for fairs abroad; at most {limit.integer} a year per establishment.",
+                            limit,
+                            beneficiary=i,
+                        )
+                    )
+    for index, line in enumerate(proposal.budget_lines):
+        if line.item is SupportItem.MACHINERY_AND_TECHNOLOGY:
+            rule = ctx.programme("condition.machinery_must_be_new")
+            if isinstance(rule, Resolved) and line.machinery_is_new is False:
+                ctx.add(
+                    _finding(
+                        "machinery_not_new",
+                        Severity.ERROR,
+                        "Máy móc thiết bị được hỗ trợ ứng dụng phải là máy móc thiết bị mới.",
+                        "Supported machinery must be new.",
+                        rule,
+                        index,
+                    )
+                )
+            elif isinstance(rule, Resolved) and line.machinery_is_new is None:
+                ctx.add(
+                    _finding(
+                        "machinery_newness_undeclared",
+                        Severity.WARNING,
+                        "Chưa khai báo máy móc thiết bị là mới; cần xác nhận khi thẩm định.",
+                        "Whether the machinery is new is not declared; confirm at appraisal.",
+                        rule,
+                        index,
+                    )
+                )
+        elif (
+            line.item is SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
+            and proposal.funding.kind is FundingSourceKind.NATIONAL
+        ):
+            rule = ctx.programme("condition.demonstration_new_in_district")
+            if isinstance(rule, Resolved) and line.technology_new_in_district is False:
+                ctx.add(
+                    _finding(
+                        "demonstration_not_new_in_district",
+                        Severity.ERROR,
+                        "Mô hình trình diễn của đề án quốc gia phải là công nghệ, sản phẩm chưa có cơ sở "
+                        "nào trên địa bàn cấp huyện áp dụng hoặc sản xuất.",
+                        "A national demonstration model must spread a technology or product not yet "
+                        "applied or made by any establishment in the district.",
+                        rule,
+                        index,
+                    )
+                )
+            elif isinstance(rule, Resolved) and line.technology_new_in_district is None:
+                ctx.add(
+                    _finding(
+                        "demonstration_novelty_undeclared",
+                        Severity.WARNING,
+                        "Chưa khai báo công nghệ, sản phẩm là mới trên địa bàn cấp huyện; cần xác nhận.",
+                        "Whether the technology is new in the district is not declared; confirm it.",
+                        rule,
+                        index,
+                    )
+                )
+        elif line.item is SupportItem.ENTERPRISE_FOUNDING:
+            areas = ctx.resolve("condition.enterprise_founding_areas")
+            if isinstance(areas, NotEncoded):
+                continue  # the line's level is reported as not encoded with the same instrument
+            wanted = {AreaAttribute(a) for a in areas.codes}
+            places = [p.attributes for p in proposal.locations] + [
+                b.production_site.attributes for b in proposal.beneficiaries if b.production_site
+            ]
+            if not any(wanted & attrs for attrs in places):
+                ctx.add(
+                    _finding(
+                        "founding_outside_difficult_area",
+                        Severity.ERROR,
+                        "Hỗ trợ thành lập doanh nghiệp chỉ áp dụng tại địa bàn có điều kiện kinh tế - xã "
+                        "hội khó khăn hoặc đặc biệt khó khăn.",
+                        "Enterprise-founding support applies only in areas with difficult or especially "
+                        "difficult socio-economic conditions.",
+                        areas,
+                        index,
+                    )
+                )
+
+
+def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
+    """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
+    fit = ctx.resolve("condition.content_and_industry_fit")
+    if isinstance(fit, NotEncoded):
+        ctx.add(
+            Finding(
+                code="support_conditions_not_encoded",
+                severity=Severity.WARNING,
+                message_vi=fit.reason_vi,
+                message_en=fit.reason_en,
+                instrument=fit.instrument,
+            )
+        )
+        return
+    table = ctx.resolve("content.items")
+    if isinstance(table, Resolved):
+        if not proposal.contents:
+            ctx.add(
+                _finding(
+                    "contents_missing",
+                    Severity.UNDETERMINED,
+                    "Đề án chưa khai báo nội dung hoạt động khuyến công (Điều 4 NĐ 45/2012/NĐ-CP).",
+                    "The proposal declares no khuyến công activity content (Art 4 of Decree 45/2012).",
+                    fit,
+                )
+            )
+        else:
+            fitting = set(table.table.get("any", ()))
+            for content in proposal.contents:
+                fitting |= set(table.table.get(content.value, ()))
+            for index, line in enumerate(proposal.budget_lines):
+                if line.item.value not in fitting:
+                    ctx.add(
+                        _finding(
+                            "item_outside_contents",
+                            Severity.ERROR,
+                            f"Hạng mục “{line.item.vi}” không thuộc nội dung chi của các nội dung hoạt "
+                            "động mà đề án khai báo.",
+                            f"The item '{line.item.en}' is not a spending item of the activity contents "
+                            "the proposal declares.",
+                            table,
+                            index,
+                        )
+                    )
+    approved = ctx.resolve("condition.approved_by_competent_authority")
+    if isinstance(approved, Resolved) and proposal.state not in _APPROVED_STATES:
+        ctx.add(
+            _finding(
+                "approval_pending",
+                Severity.INFO,
+                "Kinh phí chỉ được hỗ trợ khi đề án được cơ quan có thẩm quyền phê duyệt.",
+                "Support is paid only once the competent authority approves the proposal.",
+                approved,
+            )
+        )
+    for code, flag, vi, en in (
+        (
+            "condition.counterpart_committed",
+            proposal.counterpart_committed,
+            "cam kết đầu tư đủ phần kinh phí còn lại",
+            "a commitment to fund the rest of the cost",
+        ),
+        (
+            "condition.no_other_state_funding",
+            proposal.no_other_state_funding,
+            "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
+            "a commitment that no other state funds cover the same items",
+        ),
+    ):
+        rule = ctx.resolve(code)
+        if not isinstance(rule, Resolved):
+            continue
+        if flag is False:
+            ctx.add(
+                _finding(
+                    code.removeprefix("condition.") + "_refused",
+                    Severity.ERROR,
+                    f"Đề án không có {vi}.",
+                    f"The proposal lacks {en}.",
+                    rule,
+                )
+            )
+        elif flag is None:
+            ctx.add(
+                _finding(
+                    code.removeprefix("condition.") + "_undeclared",
+                    Severity.WARNING,
+                    f"Chưa khai báo {vi}.",
+                    f"No declaration of {en}.",
+                    rule,
+                )
+            )

@@ -1,0 +1,92 @@
+"""The evaluation context of one assessment: rulebooks, dates, and what was used.
+
+Rules are pure functions of (inputs, rulebook, date); this small object only saves them from
+passing the same four arguments around and collects, once per parameter, the warnings that a
+resolved value carries (secondary provenance, amendments not encoded).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
+from ..schemas.citation import Provenance
+from .findings import Finding
+
+__all__ = ["Context"]
+
+
+class Context:
+    """Rulebooks and dates for one evaluation, and the findings it has gathered."""
+
+    __slots__ = (
+        "_seen",
+        "as_of",
+        "documents",
+        "findings",
+        "national",
+        "overlay",
+        "plan_year",
+        "programme_date",
+    )
+
+    def __init__(
+        self,
+        national: Rulebook,
+        as_of: date,
+        *,
+        overlay: Rulebook | None = None,
+        programme_date: date | None = None,
+        plan_year: int | None = None,
+    ) -> None:
+        self.national = national
+        self.overlay = overlay
+        self.as_of = as_of
+        self.programme_date = programme_date or as_of
+        """Date at which the programme rules (beneficiaries, places, industries) are read: the
+        approval date for proposals the 2025 transition rule keeps on the old rules."""
+        self.plan_year = plan_year
+        self.findings: list[Finding] = []
+        self.documents: dict[str, None] = {}
+        self._seen: set[str] = set()
+
+    def resolve(
+        self, code: str, on: date | None = None, rulebook: Rulebook | None = None
+    ) -> Resolved | NotEncoded:
+        """Resolve ``code`` and, when found, record its instrument and any warnings it carries."""
+        book = rulebook or self.national
+        when = on or self.as_of
+        result = book.resolve(code, when)
+        if isinstance(result, Resolved):
+            self.documents[result.citation.document] = None
+            key = f"{book.id}:{code}:{result.valid_from}"
+            if key not in self._seen:
+                self._seen.add(key)
+                param = book.param(code)
+                if result.provenance is Provenance.SECONDARY:
+                    self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
+                for caveat in result.caveats:
+                    # One warning per amending instrument is enough for a reader.
+                    if f"caveat:{caveat.document}" not in self._seen:
+                        self._seen.add(f"caveat:{caveat.document}")
+                        self.findings.append(Finding.caveat(caveat, result))
+        return result
+
+    def programme(self, code: str) -> Resolved | NotEncoded:
+        """Resolve a programme rule at the programme date."""
+        return self.resolve(code, self.programme_date)
+
+    def programme_all(self, *codes: str) -> list[Resolved] | None:
+        """Resolve several programme rules; if any is not encoded, record it and return None."""
+        found: list[Resolved] = []
+        for code in codes:
+            result = self.programme(code)
+            if isinstance(result, NotEncoded):
+                self.findings.append(Finding.not_encoded(result))
+                return None
+            found.append(result)
+        return found
+
+    def add(self, finding: Finding) -> None:
+        """Record a finding."""
+        self.findings.append(finding)

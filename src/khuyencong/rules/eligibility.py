@@ -1,0 +1,407 @@
+"""Who and where: beneficiary kinds, places and industries.
+
+- Who is a rural industrial establishment: Khoản 2 Điều 1 NĐ 45/2012/NĐ-CP and Điều 3 TT 46/2012/
+  TT-BCT; from 15/10/2025 the new Khoản 2 Điều 1 of NĐ 235/2025/NĐ-CP (secondary).
+- Where: the old geography (huyện, thị xã, thị trấn, xã, phường of class-2/3 cities, phường of
+  class-1 cities converted from a commune not more than 5 years before) until the reform; from
+  15/10/2025 communes, wards and special zones of provinces, communes and special zones of
+  centrally-run cities, and recognised craft villages.
+- What: the industries of Điều 5 NĐ 45/2012/NĐ-CP, with mining only in difficult areas and no
+  fired clay bricks from improved manual or ring kilns (Khoản 1 Điều 5 TT 46/2012/TT-BCT).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from ..rulebooks.core import NotEncoded, Resolved
+from ..schemas.beneficiary import Beneficiary
+from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry
+from ..schemas.locality import Locality2025, LocalityPre2025
+from .context import Context
+from .findings import Finding, Severity
+
+__all__ = ["check_beneficiary", "check_industry", "check_location", "converted_ward_qualifies"]
+
+#: The first day of the two-tier local government (34 provinces, no districts).
+REFORM_DATE = date(2025, 7, 1)
+
+Place = LocalityPre2025 | Locality2025
+
+
+def _codes(result: Resolved | NotEncoded) -> tuple[str, ...]:
+    return result.codes if isinstance(result, Resolved) else ()
+
+
+def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
+    """Check one beneficiary's kind, and then its place and industry where the law asks."""
+    kinds = {
+        "rural": ctx.programme("beneficiary.rural_establishment_kinds"),
+        "cleaner": ctx.programme("beneficiary.cleaner_production_kinds"),
+        "service": ctx.programme("beneficiary.service_kinds"),
+        "artisan": ctx.programme("beneficiary.artisan_kinds"),
+    }
+    kind = b.kind.value
+    group = next((g for g, r in kinds.items() if kind in _codes(r)), None)
+    if group is None:
+        # Say "not encoded" when the list that might have named this kind is not encoded.
+        unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
+        encoded = [r for r in kinds.values() if isinstance(r, Resolved)]
+        rural = kinds["rural"]
+        if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
+            ctx.add(
+                Finding(
+                    code="large_enterprise",
+                    severity=Severity.ERROR,
+                    message_vi=(
+                        f"{b.name}: doanh nghiệp lớn không phải cơ sở công nghiệp nông thôn; chỉ "
+                        "doanh nghiệp nhỏ và vừa được hưởng (trừ cơ sở áp dụng sản xuất sạch hơn)."
+                    ),
+                    message_en=(
+                        f"{b.name}: a large enterprise is not a rural industrial establishment; "
+                        "only small and medium enterprises qualify (cleaner production aside)."
+                    ),
+                    citation=rural.citation,
+                    provenance=rural.provenance,
+                    beneficiary=i,
+                )
+            )
+        elif unknown and (b.kind is BeneficiaryKind.SERVICE_ORGANISATION or not encoded):
+            ctx.add(Finding.not_encoded(unknown[0], beneficiary=i))
+        else:
+            cite = encoded[0] if encoded else None
+            ctx.add(
+                Finding(
+                    code="beneficiary_kind_not_covered",
+                    severity=Severity.ERROR,
+                    message_vi=(
+                        f"{b.name}: loại hình “{b.kind.vi}” không thuộc đối tượng được hưởng chính "
+                        "sách khuyến công vào thời điểm này (hãy khai báo loại hình đăng ký kinh "
+                        "doanh, ví dụ hộ kinh doanh)."
+                    ),
+                    message_en=(
+                        f"{b.name}: the kind '{b.kind.en}' is not among those the programme "
+                        "supports at this date (declare the registered business form, e.g. a "
+                        "business household)."
+                    ),
+                    citation=None if cite is None else cite.citation,
+                    provenance=None if cite is None else cite.provenance,
+                    beneficiary=i,
+                )
+            )
+        return
+    cited = kinds[group]
+    if b.kind is BeneficiaryKind.SME and b.enterprise_size is None:
+        ctx.add(
+            Finding(
+                code="enterprise_size_missing",
+                severity=Severity.UNDETERMINED,
+                message_vi=(
+                    f"{b.name}: chưa khai báo quy mô doanh nghiệp (siêu nhỏ, nhỏ, vừa) theo tiêu chí "
+                    "của Nghị định 56/2009/NĐ-CP."
+                ),
+                message_en=(
+                    f"{b.name}: the enterprise's size class (micro, small, medium) under Decree "
+                    "56/2009/NĐ-CP is not declared."
+                ),
+                citation=cited.citation if isinstance(cited, Resolved) else None,
+                beneficiary=i,
+            )
+        )
+    if group == "rural":
+        check_location(ctx, b, i)
+        check_industry(ctx, b, i)
+    elif group == "cleaner":
+        # Khoản 2 Điều 3 TT 46/2012: no limit of size or place; the industry list still applies.
+        ctx.programme("beneficiary.cleaner_production_any_size_or_place")
+        check_industry(ctx, b, i)
+
+
+# ---- places --------------------------------------------------------------------------------
+
+
+def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int) -> bool:
+    """Điểm đ khoản 1 Điều 3 TT 46/2012: a ward converted from a commune qualifies while the span
+    from the conversion decision's effective date to 31 December of the year before the plan year
+    is not more than ``max_years`` years.
+
+    >>> converted_ward_qualifies(date(2011, 12, 31), 2017, 5)
+    True
+    >>> converted_ward_qualifies(date(2011, 12, 30), 2017, 5)
+    False
+    """
+    end = date(plan_year - 1, 12, 31)
+    return end <= converted_on + relativedelta(years=max_years)
+
+
+def _place_finding(
+    ctx: Context, code: str, severity: Severity, vi: str, en: str, cite: Resolved | None, i: int
+) -> None:
+    ctx.add(
+        Finding(
+            code=code,
+            severity=severity,
+            message_vi=vi,
+            message_en=en,
+            citation=None if cite is None else cite.citation,
+            provenance=None if cite is None else cite.provenance,
+            beneficiary=i,
+        )
+    )
+
+
+def _old_geography_ok(
+    ctx: Context, place: LocalityPre2025, plan_year: int
+) -> tuple[bool | None, Resolved | None, str]:
+    """Whether a pre-2025 place qualifies: (answer or None if undecidable, clause, reason)."""
+    rules = ctx.programme_all(
+        "location.eligible_district_kinds",
+        "location.eligible_commune_kinds",
+        "location.eligible_ward_city_classes",
+        "location.converted_ward_city_classes",
+        "location.converted_ward_max_years",
+    )
+    if rules is None:
+        return None, None, ""
+    districts, communes, wards, converted, years = rules
+    if place.commune_kind is not None and place.commune_kind.value in communes.codes:
+        return True, communes, place.commune_kind.vi
+    if place.district_kind is not None and place.district_kind.value in districts.codes:
+        return True, districts, place.district_kind.vi
+    if place.commune_kind is CommuneKind.PHUONG:
+        if place.city_class is None:
+            return None, wards, "phường chưa khai báo loại đô thị / ward without a city class"
+        if place.city_class.value in wards.codes:
+            return True, wards, place.city_class.vi
+        if place.city_class.value in converted.codes:
+            if place.ward_converted_on is None:
+                return False, converted, "phường của thành phố loại 1 không chuyển đổi từ xã"
+            counting = ctx.programme("location.converted_ward_counted_to_year_before_plan")
+            ok = converted_ward_qualifies(place.ward_converted_on, plan_year, years.integer)
+            return ok, counting if isinstance(counting, Resolved) else years, "phường chuyển đổi"
+        return False, wards, place.city_class.vi
+    if place.commune_kind is None and place.district_kind is None:
+        return None, districts, "chưa khai báo đơn vị cấp huyện, cấp xã"
+    return False, districts, place.district_kind.vi if place.district_kind else ""
+
+
+def _new_geography_ok(
+    ctx: Context, place: Locality2025
+) -> tuple[bool | None, Resolved | None, str]:
+    village = ctx.programme("location.craft_village_eligible")
+    if isinstance(village, Resolved) and place.has(AreaAttribute.CRAFT_VILLAGE):
+        return True, village, "làng nghề"
+    unit = place.unit
+    code = (
+        "location.eligible_units_2025_central_city"
+        if unit.centrally_run
+        else "location.eligible_units_2025_province"
+    )
+    rule = ctx.programme(code)
+    if isinstance(rule, NotEncoded):
+        ctx.add(Finding.not_encoded(rule))
+        return None, None, ""
+    if unit.ward_kind is None:
+        return None, rule, "chưa khai báo xã, phường, đặc khu"
+    return unit.ward_kind in rule.codes, rule, unit.ward_name or ""
+
+
+def _describe(place: Place) -> str:
+    if isinstance(place, Locality2025):
+        unit = place.unit
+        return ", ".join(x for x in (unit.ward_name, unit.province_name) if x)
+    parts = [place.commune, place.district, place.province]
+    return ", ".join(p for p in parts if p)
+
+
+def place_qualifies(
+    ctx: Context, place: Place, plan_year: int
+) -> tuple[bool | None, Resolved | None, str]:
+    """Whether ``place`` qualifies as a rural place at the context's programme date.
+
+    Reads the rules of the place's own geography; a place described in the other geography than
+    the rules of the date cannot be decided and says why.
+    """
+    new_rules = isinstance(ctx.programme("location.eligible_units_2025_province"), Resolved)
+    if isinstance(place, LocalityPre2025):
+        if new_rules:
+            return None, None, "geography"
+        return _old_geography_ok(ctx, place, plan_year)
+    if not new_rules:
+        return None, None, "geography"
+    return _new_geography_ok(ctx, place)
+
+
+def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
+    """Khoản 2 Điều 1 NĐ 45/2012 (and its 2025 restatement), Khoản 1 Điều 3 TT 46/2012."""
+    place = b.production_site or b.registered_office
+    if place is None:
+        _place_finding(
+            ctx,
+            "place_missing",
+            Severity.UNDETERMINED,
+            f"{b.name}: chưa khai báo địa điểm sản xuất.",
+            f"{b.name}: the production site is not declared.",
+            None,
+            i,
+        )
+        return
+    plan_year = ctx.programme_date.year + 1 if ctx.plan_year is None else ctx.plan_year
+    ok, cite, why = place_qualifies(ctx, place, plan_year)
+    where = _describe(place)
+    if why == "geography":
+        old = isinstance(place, LocalityPre2025)
+        _place_finding(
+            ctx,
+            "geography_mismatch",
+            Severity.UNDETERMINED,
+            (
+                f"{b.name}: địa điểm “{where}” được khai báo theo "
+                + ("địa giới trước ngày 01/07/2025" if old else "địa giới từ ngày 01/07/2025")
+                + ", nhưng quy định áp dụng vào ngày "
+                + ctx.programme_date.strftime("%d/%m/%Y")
+                + " đọc theo địa giới khác; hãy khai báo địa điểm theo địa giới của thời điểm đó."
+            ),
+            (
+                f"{b.name}: the place '{where}' is given in the "
+                + ("pre-2025 geography" if old else "2025 geography")
+                + f", but the rules in force on {ctx.programme_date.isoformat()} read the other one; "
+                "declare the place in the geography of that date."
+            ),
+            None,
+            i,
+        )
+        return
+    if ok is None:
+        if cite is not None:
+            _place_finding(
+                ctx,
+                "place_incomplete",
+                Severity.UNDETERMINED,
+                f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why}).",
+                f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why}).",
+                cite,
+                i,
+            )
+        return
+    if not ok:
+        _place_finding(
+            ctx,
+            "place_not_rural",
+            Severity.ERROR,
+            f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why}).",
+            f"{b.name}: the production site '{where}' is not a place the programme supports ({why}).",
+            cite,
+            i,
+        )
+        return
+    office = b.registered_office
+    if (
+        b.production_site is not None
+        and isinstance(office, LocalityPre2025)
+        and office.commune_kind is CommuneKind.PHUONG
+        and office.city_class is not None
+        and office.city_class.value == "1"
+    ):
+        rule = ctx.programme("location.registered_in_class1_ward_allowed")
+        if isinstance(rule, Resolved):
+            _place_finding(
+                ctx,
+                "registered_in_class1_ward",
+                Severity.INFO,
+                f"{b.name}: trụ sở tại phường thuộc thành phố loại 1 nhưng sản xuất tại địa bàn được hưởng chính sách.",
+                f"{b.name}: registered in a class-1 city ward but producing in a qualifying place.",
+                rule,
+                i,
+            )
+
+
+# ---- industries ----------------------------------------------------------------------------
+
+
+def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
+    """Điều 5 NĐ 45/2012/NĐ-CP and Điều 5 TT 46/2012/TT-BCT."""
+    listed = ctx.programme("industry.eligible")
+    if isinstance(listed, NotEncoded):
+        ctx.add(Finding.not_encoded(listed, beneficiary=i))
+        return
+    extension = ctx.programme("industry.eligible_2025_extension")
+    allowed = set(listed.codes) | set(_codes(extension))
+    if not b.industries:
+        ctx.add(
+            Finding(
+                code="industry_missing",
+                severity=Severity.UNDETERMINED,
+                message_vi=f"{b.name}: chưa khai báo ngành, nghề sản xuất.",
+                message_en=f"{b.name}: no industry is declared.",
+                citation=listed.citation,
+                provenance=listed.provenance,
+                beneficiary=i,
+            )
+        )
+        return
+    eligible = [x for x in b.industries if x.value in allowed]
+    if not eligible:
+        names_vi = ", ".join(x.vi for x in b.industries)
+        names_en = ", ".join(x.en for x in b.industries)
+        ctx.add(
+            Finding(
+                code="industry_not_listed",
+                severity=Severity.ERROR,
+                message_vi=f"{b.name}: ngành, nghề “{names_vi}” không thuộc danh mục được hưởng chính sách khuyến công.",
+                message_en=f"{b.name}: the industry '{names_en}' is not on the list the programme supports.",
+                citation=listed.citation,
+                provenance=listed.provenance,
+                beneficiary=i,
+            )
+        )
+        return
+    if Industry.MINING_AND_MINERALS in b.industries:
+        areas = ctx.programme("industry.mining_areas")
+        site = b.production_site
+        if isinstance(areas, Resolved):
+            in_area = site is not None and any(
+                AreaAttribute(a) in site.attributes for a in areas.codes
+            )
+            if not in_area:
+                ctx.add(
+                    Finding(
+                        code="mining_outside_difficult_area",
+                        severity=Severity.ERROR,
+                        message_vi=(
+                            f"{b.name}: khai thác, chế biến khoáng sản chỉ được hỗ trợ tại địa bàn có "
+                            "điều kiện kinh tế - xã hội khó khăn hoặc đặc biệt khó khăn."
+                        ),
+                        message_en=(
+                            f"{b.name}: mining and mineral processing are supported only in areas "
+                            "with difficult or especially difficult socio-economic conditions."
+                        ),
+                        citation=areas.citation,
+                        provenance=areas.provenance,
+                        beneficiary=i,
+                    )
+                )
+    if b.fired_clay_bricks_in_manual_or_ring_kiln:
+        rule = ctx.programme("industry.clay_brick_kilns_excluded")
+        if isinstance(rule, Resolved) and rule.flag:
+            ctx.add(
+                Finding(
+                    code="clay_brick_kiln_excluded",
+                    severity=Severity.ERROR,
+                    message_vi=(
+                        f"{b.name}: không hỗ trợ cơ sở sản xuất gạch đất sét nung bằng lò thủ công "
+                        "cải tiến, lò vòng."
+                    ),
+                    message_en=(
+                        f"{b.name}: fired clay bricks from improved manual or ring kilns are not "
+                        "supported."
+                    ),
+                    citation=rule.citation,
+                    provenance=rule.provenance,
+                    beneficiary=i,
+                )
+            )
+        elif isinstance(rule, NotEncoded):
+            ctx.add(Finding.not_encoded(rule, beneficiary=i))

@@ -1,0 +1,121 @@
+"""Readable explanations of an assessment, in Vietnamese or English, with citations."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from .cofunding import LineResult, LineStatus
+from .findings import Severity
+
+if TYPE_CHECKING:
+    from .assess import Assessment
+
+__all__ = ["explain", "format_amount"]
+
+_STATUS = {
+    "eligible": ("ĐỦ ĐIỀU KIỆN", "ELIGIBLE"),
+    "ineligible": ("KHÔNG ĐỦ ĐIỀU KIỆN", "NOT ELIGIBLE"),
+    "not_assessable": ("CHƯA ĐỦ CĂN CỨ ĐỂ ĐÁNH GIÁ", "CANNOT BE ASSESSED YET"),
+}
+_SEVERITY = {
+    Severity.ERROR: ("Vi phạm", "Breaks a rule"),
+    Severity.UNDETERMINED: ("Chưa xác định được", "Cannot be decided"),
+    Severity.WARNING: ("Lưu ý", "Note"),
+    Severity.INFO: ("Thông tin", "For information"),
+}
+
+
+def format_amount(amount: Decimal, lang: str = "vi") -> str:
+    """Whole đồng with the thousands separator of ``lang``: ``1.500.000 đ`` / ``1,500,000 VND``."""
+    text = f"{int(amount):,}"
+    return text.replace(",", ".") + " đ" if lang == "vi" else text + " VND"
+
+
+def _percent(rate: Decimal, lang: str) -> str:
+    text = f"{(rate * 100).normalize():f}"
+    return (text.replace(".", ",") if lang == "vi" else text) + " %"
+
+
+def _line(line: LineResult, lang: str) -> str:
+    vi = lang == "vi"
+
+    def money(amount: Decimal) -> str:
+        return format_amount(amount, lang)
+
+    head = (
+        f"Dòng {line.index + 1} — {line.item.vi}: chi phí {money(line.cost)}, đề nghị {money(line.requested)}"
+        if vi
+        else f"Line {line.index + 1} — {line.item.en}: cost {money(line.cost)}, requested {money(line.requested)}"
+    )
+    if line.status is not LineStatus.COMPUTED:
+        reason = {
+            LineStatus.NOT_ENCODED: ("mức hỗ trợ chưa được mã hóa", "support level not encoded"),
+            LineStatus.NEEDS_INPUT: ("cần thêm số liệu để tính", "needs a figure to compute"),
+        }[line.status]
+        extra = f" ({', '.join(line.instruments)})" if line.instruments else ""
+        return f"{head}; {reason[0] if vi else reason[1]}{extra}."
+    limits: list[str] = []
+    if line.rate is not None:
+        limits.append(("tối đa " if vi else "at most ") + _percent(line.rate, lang))
+    if line.cap is not None:
+        limits.append(("không quá " if vi else "not above ") + money(line.cap))
+    level = (" và " if vi else " and ").join(limits) or ("theo hợp đồng" if vi else "by contract")
+    factor = ""
+    if line.factor != 1:
+        factor = f", hệ số ưu tiên {line.factor}" if vi else f", priority factor {line.factor}"
+    cite = ""
+    if line.citation is not None:
+        cite = f" ({line.citation.vi if vi else line.citation.en})"
+    allowed = line.allowed or Decimal(0)
+    counterpart = line.counterpart or Decimal(0)
+    if vi:
+        return (
+            f"{head}; mức hỗ trợ {level}{factor}{cite}; được hỗ trợ {money(allowed)}; "
+            f"đối ứng {money(counterpart)}."
+        )
+    return (
+        f"{head}; level {level}{factor}{cite}; support allowed {money(allowed)}; "
+        f"counterpart {money(counterpart)}."
+    )
+
+
+def explain(assessment: Assessment, lang: str = "vi") -> str:
+    """Explain ``assessment`` in ``lang`` ("vi" or "en")."""
+    vi = lang == "vi"
+    a = assessment
+    status = _STATUS[a.status.value][0 if vi else 1]
+    when = a.as_of.strftime("%d/%m/%Y") if vi else a.as_of.isoformat()
+    out = [
+        (
+            f"Đề án {a.proposal_code} “{a.title}” — đánh giá theo quy định ngày {when}: {status}."
+            if vi
+            else f"Proposal {a.proposal_code} '{a.title}' — assessed under the rules of {when}: {status}."
+        ),
+        (
+            f"Kinh phí khuyến công được hỗ trợ: {format_amount(a.support, lang)} "
+            f"(đề nghị {format_amount(a.requested, lang)})."
+            if vi
+            else f"Khuyến công support allowed: {format_amount(a.support, lang)} "
+            f"(requested {format_amount(a.requested, lang)})."
+        ),
+    ]
+    if not a.complete:
+        out.append(
+            "Một số dòng chưa tính được mức hỗ trợ; tổng trên chưa đầy đủ."
+            if vi
+            else "Some lines' support could not be computed; the total above is incomplete."
+        )
+    out += [_line(line, lang) for line in a.lines]
+    order = (Severity.ERROR, Severity.UNDETERMINED, Severity.WARNING, Severity.INFO)
+    for severity in order:
+        findings = [f for f in a.findings if f.severity is severity]
+        if not findings:
+            continue
+        out.append(_SEVERITY[severity][0 if vi else 1] + ":")
+        for f in findings:
+            cite = ""
+            if f.citation is not None:
+                cite = f" ({f.citation.vi if vi else f.citation.en})"
+            out.append(f"  - {f.message(lang)}{cite}")
+    return "\n".join(out)

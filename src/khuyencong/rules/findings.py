@@ -1,0 +1,103 @@
+"""Findings: what the engine has to say about a proposal, each with its clause."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+import attrs
+
+from ..rulebooks.core import Caveat, NotEncoded, Resolved
+from ..schemas.citation import Citation, Provenance
+
+__all__ = ["Finding", "Severity"]
+
+
+class Severity(StrEnum):
+    """How a finding weighs on the outcome.
+
+    ``error``: a rule is broken — the proposal, or the line, is ineligible.
+    ``undetermined``: a rule cannot be decided (a fact is missing, or the governing rule is not
+    encoded) — the proposal is not assessable until it is.
+    ``warning``: the outcome stands but depends on something to confirm (a declaration, a value
+    known only from a secondary source, an instrument amended in ways not encoded).
+    ``info``: context a clerk would mention.
+    """
+
+    ERROR = "error"
+    UNDETERMINED = "undetermined"
+    WARNING = "warning"
+    INFO = "info"
+
+
+@attrs.frozen(slots=True)
+class Finding:
+    """One reason, in Vietnamese and English, with the clause it rests on.
+
+    ``line`` is the index of the budget line (0-based) and ``beneficiary`` that of the beneficiary
+    the finding is about, when it is about one.
+    """
+
+    code: str
+    severity: Severity
+    message_vi: str
+    message_en: str
+    citation: Citation | None = None
+    provenance: Provenance | None = None
+    line: int | None = None
+    beneficiary: int | None = None
+    instrument: str | None = None
+    """The governing instrument, for ``not_encoded`` findings."""
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+    @classmethod
+    def not_encoded(
+        cls, result: NotEncoded, *, line: int | None = None, beneficiary: int | None = None
+    ) -> Finding:
+        """The finding for a rule the library does not encode at that date."""
+        return cls(
+            code="not_encoded",
+            severity=Severity.UNDETERMINED,
+            message_vi=result.reason_vi,
+            message_en=result.reason_en,
+            line=line,
+            beneficiary=beneficiary,
+            instrument=result.instrument,
+        )
+
+    @classmethod
+    def caveat(cls, caveat: Caveat, resolved: Resolved, *, line: int | None = None) -> Finding:
+        """The warning that an applied rule's instrument was amended in ways not encoded."""
+        return cls(
+            code="instrument_amended",
+            severity=Severity.WARNING,
+            message_vi=caveat.message_vi,
+            message_en=caveat.message_en,
+            citation=resolved.citation,
+            provenance=resolved.provenance,
+            line=line,
+            instrument=caveat.document,
+        )
+
+    @classmethod
+    def secondary(
+        cls, resolved: Resolved, label_vi: str, label_en: str, *, line: int | None = None
+    ) -> Finding:
+        """The warning that a result depends on a value known only from a secondary source."""
+        return cls(
+            code="secondary_source",
+            severity=Severity.WARNING,
+            message_vi=(
+                f"“{label_vi}” dựa trên nguồn thứ cấp, không phải văn bản chính thức "
+                f"({resolved.source})."
+            ),
+            message_en=(
+                f"'{label_en}' rests on a secondary source, not the official text "
+                f"({resolved.source})."
+            ),
+            citation=resolved.citation,
+            provenance=Provenance.SECONDARY,
+            line=line,
+        )
