@@ -22,12 +22,22 @@ from .core import (
     Rulebook,
     SupportLevel,
 )
-from .loader import Problem, available, check_rulebook, load_rulebook, national, registry
+from .diff import Change, diff
+from .loader import (
+    Problem,
+    available,
+    check_rulebook,
+    load_rulebook,
+    national,
+    registry,
+    template,
+)
 from .model import Basis, ParamType, Unit
 
 __all__ = [
     "Basis",
     "Caveat",
+    "Change",
     "DomainPeriod",
     "NotEncoded",
     "Param",
@@ -41,7 +51,9 @@ __all__ = [
     "Unit",
     "available",
     "check_rulebook",
+    "diff",
     "load_rulebook",
     "national",
     "registry",
+    "template",
 ]

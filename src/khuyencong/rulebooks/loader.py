@@ -27,7 +27,15 @@ from ..schemas.codes import SupportItem
 from .core import DomainPeriod, Param, ParamValue, Payload, Rulebook, SupportLevel, freeze_table
 from .model import ParamSpec, ParamType, RulebookFile, ValueSpec
 
-__all__ = ["Problem", "available", "check_rulebook", "load_rulebook", "national", "registry"]
+__all__ = [
+    "Problem",
+    "available",
+    "check_rulebook",
+    "load_rulebook",
+    "national",
+    "registry",
+    "template",
+]
 
 _SUPPORT_PREFIX = "support."
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
@@ -374,6 +382,12 @@ def national() -> Rulebook:
 def available() -> tuple[str, ...]:
     """Identifiers of the built-in rulebooks."""
     return (national().id,)
+
+
+def template() -> str:
+    """The documented template of a provincial rulebook (illustrative figures), as TOML text."""
+    root = resources.files("khuyencong.rulebooks") / "data" / "templates" / "provincial.toml"
+    return root.read_text("utf-8")
 
 
 def check_rulebook(path: str | Path) -> list[Problem]:

@@ -352,6 +352,30 @@ def assess(
     overlay = _overlay_for(proposal, overlays)
     ctx = Context(book, as_of, overlay=overlay, plan_year=proposal.plan_year)
     _programme_date(ctx, proposal)
+    if overlay is not None and overlay.illustrative:
+        ctx.add(
+            Finding(
+                code="illustrative_rulebook",
+                severity=Severity.WARNING,
+                message_vi=f"{overlay.title_vi}: số liệu minh họa, không phải quy định của tỉnh.",
+                message_en=f"{overlay.title_en}: illustrative figures, not a province's law.",
+            )
+        )
+    elif proposal.funding.kind is FundingSourceKind.LOCAL and overlays and overlay is None:
+        ctx.add(
+            Finding(
+                code="overlay_province_mismatch",
+                severity=Severity.WARNING,
+                message_vi=(
+                    "Không có quy định của tỉnh nào khớp với tỉnh của đề án "
+                    f"({proposal.funding.province}); mức hỗ trợ địa phương chưa được áp dụng."
+                ),
+                message_en=(
+                    f"No provincial rulebook matches the proposal's province "
+                    f"({proposal.funding.province}); local levels are not applied."
+                ),
+            )
+        )
 
     if not proposal.beneficiaries and proposal.kind is not ProposalKind.GROUP:
         ctx.add(

@@ -1,0 +1,85 @@
+"""What changed between two dates of a rulebook, or between two rulebooks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import attrs
+
+from .core import NotEncoded, Resolution, Resolved, Rulebook
+from .loader import national
+
+__all__ = ["Change", "diff"]
+
+
+@attrs.frozen(slots=True)
+class Change:
+    """One parameter that differs: ``added`` (only after), ``removed`` (only before) or
+    ``changed`` (value or citation differs)."""
+
+    code: str
+    kind: str
+    before: Resolution | None
+    after: Resolution | None
+
+    def describe(self, lang: str = "vi") -> str:
+        """One line saying what changed, with the citations."""
+
+        def show(r: Resolution | None) -> str:
+            if r is None:
+                return "—"
+            if isinstance(r, NotEncoded):
+                return "chưa mã hóa" if lang == "vi" else "not encoded"
+            cite = r.citation.vi if lang == "vi" else r.citation.en
+            return f"{r.value!r} ({cite})"
+
+        return f"{self.code}: {self.kind}: {show(self.before)} → {show(self.after)}"
+
+
+def _same(a: Resolution, b: Resolution) -> bool:
+    if isinstance(a, Resolved) and isinstance(b, Resolved):
+        return a.value == b.value and a.citation == b.citation and a.provenance == b.provenance
+    return isinstance(a, NotEncoded) and isinstance(b, NotEncoded)
+
+
+def diff(
+    old: Rulebook | date,
+    new: Rulebook | date,
+    *,
+    as_of: date | None = None,
+    rulebook: Rulebook | None = None,
+) -> list[Change]:
+    """The parameters that differ.
+
+    - ``diff(date_a, date_b)``: the rules in force on two dates (``rulebook`` defaults to the
+      built-in national one);
+    - ``diff(rulebook_a, rulebook_b, as_of=d)``: two rulebooks on one date.
+
+    >>> from datetime import date
+    >>> changes = diff(date(2018, 5, 10), date(2018, 5, 11))
+    >>> [c.kind for c in changes if c.code == "support.demonstration_new_technology"]
+    ['changed']
+    """
+    if isinstance(old, date) and isinstance(new, date):
+        book = rulebook or national()
+        pairs = [(book, old, book, new)]
+    elif isinstance(old, Rulebook) and isinstance(new, Rulebook):
+        if as_of is None:
+            raise TypeError("comparing two rulebooks needs as_of=<date>")
+        pairs = [(old, as_of, new, as_of)]
+    else:
+        raise TypeError("diff() compares two dates or two rulebooks")
+    before_book, before_date, after_book, after_date = pairs[0]
+    changes: list[Change] = []
+    for code in sorted(set(before_book.params) | set(after_book.params)):
+        before = before_book.resolve(code, before_date) if code in before_book else None
+        after = after_book.resolve(code, after_date) if code in after_book else None
+        was = isinstance(before, Resolved)
+        now = isinstance(after, Resolved)
+        if was and not now:
+            changes.append(Change(code, "removed", before, after))
+        elif now and not was:
+            changes.append(Change(code, "added", before, after))
+        elif was and now and before is not None and after is not None and not _same(before, after):
+            changes.append(Change(code, "changed", before, after))
+    return changes
