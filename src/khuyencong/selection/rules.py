@@ -301,6 +301,13 @@ def council_sizes(
     )
 
 
+def _holds(held: CouncilRole, required: str) -> bool:
+    # A standing vice-chair is a vice-chair (khoản 4 Điều 9 names vice-chairs without "thường trực").
+    if required == CouncilRole.VICE_CHAIR.value:
+        return held in (CouncilRole.VICE_CHAIR, CouncilRole.STANDING_VICE_CHAIR)
+    return held.value == required
+
+
 def _point(role: str) -> str:
     # Điều 9, each clause: point a names the chair, point b the vice-chairs.
     return "a" if role == CouncilRole.CHAIR.value else "b"
@@ -347,7 +354,7 @@ def check_council(
     for role, requirements in composition.table.items():
         for requirement in requirements:
             bodies = tuple(CouncilBody(b) for b in requirement.split("|"))
-            met = any(m.role.value == role and m.represents in bodies for m in council.members)
+            met = any(_holds(m.role, role) and m.represents in bodies for m in council.members)
             role_label = CouncilRole(role)
             checks.append(
                 Check(
