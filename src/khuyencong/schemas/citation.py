@@ -62,7 +62,8 @@ _KIND_BY_SUFFIX: tuple[tuple[str, str, str], ...] = (
     ("/QĐ-", "Quyết định", "Decision"),
     ("/NQ-", "Nghị quyết", "Resolution"),
     ("/CT-", "Chỉ thị", "Directive"),
-    ("/QH", "Luật", "Law"),
+    # Laws and resolutions of the National Assembly share the QH suffix; the number cannot tell them apart.
+    ("/QH", "Văn bản của Quốc hội", "National Assembly instrument"),
 )
 
 # number / year / issuer.  Decisions and directives of the Prime Minister and ministries are often
