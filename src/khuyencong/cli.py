@@ -69,7 +69,7 @@ def _progress(rows: Iterator[object], stream: TextIO) -> Iterator[object]:
         yield from rows
         return
     count = 0
-    for count, row in enumerate(rows, start=1):  # noqa: B007 - count is used after the loop
+    for count, row in enumerate(rows, start=1):
         if count % _PROGRESS_EVERY == 0:
             stream.write(f"\r{count:,} rows…".replace(",", "."))
             stream.flush()
@@ -111,7 +111,11 @@ def _print_table(report: object, lang: str, out: TextIO) -> bool:
     more = 0
     for result in _progress(iter(report), sys.stderr):
         r = result  # RowResult
-        if not getattr(r, "findings", ()) and getattr(r, "status", "") in ("valid", "eligible", "blank"):
+        if not getattr(r, "findings", ()) and getattr(r, "status", "") in (
+            "valid",
+            "eligible",
+            "blank",
+        ):
             continue
         for f in r.findings or [None]:  # type: ignore[attr-defined]
             if len(problem_rows) >= _TABLE_LIMIT:
@@ -130,17 +134,23 @@ def _print_table(report: object, lang: str, out: TextIO) -> bool:
     heading = "Dòng có phát hiện" if vi else "Rows with findings"
     if problem_rows:
         out.write(f"{heading}\n")
-        cols = ["Dòng", "Mã đề án", "Trạng thái", "Cột", "Phát hiện"] if vi else [
-            "Row", "Code", "Status", "Column", "Finding"]
+        cols = (
+            ["Dòng", "Mã đề án", "Trạng thái", "Cột", "Phát hiện"]
+            if vi
+            else ["Row", "Code", "Status", "Column", "Finding"]
+        )
         out.write(_table(cols, problem_rows, {0}) + "\n")
         if more:
             out.write(
-                (f"… và {more} phát hiện khác; dùng --format csv để xem hết\n" if vi
-                 else f"… and {more} more findings; use --format csv for all\n")
+                f"… và {more} phát hiện khác; dùng --format csv để xem hết\n"
+                if vi
+                else f"… and {more} more findings; use --format csv for all\n"
             )
         out.write("\n")
     for note in summary.notes:
-        out.write(f"[{note.severity}] {note.column + ': ' if note.column else ''}{note.message(lang)}\n")
+        out.write(
+            f"[{note.severity}] {note.column + ': ' if note.column else ''}{note.message(lang)}\n"
+        )
     out.write("\n")
     for dimension in DIMENSIONS:
         rows = [
@@ -155,14 +165,16 @@ def _print_table(report: object, lang: str, out: TextIO) -> bool:
             for r in summary.tables[dimension]
         ]
         cols = [dimension_label(dimension, lang)] + (
-            ["Đề án", "Dòng", "Tổng kinh phí", "Đề nghị", "Được hỗ trợ"] if vi
+            ["Đề án", "Dòng", "Tổng kinh phí", "Đề nghị", "Được hỗ trợ"]
+            if vi
             else ["Proposals", "Rows", "Cost", "Requested", "Allowed"]
         )
         out.write(_table(cols, rows, {1, 2, 3, 4, 5}) + "\n\n")
     status = ", ".join(f"{k}: {v}" for k, v in sorted(summary.rows_by_status.items()))
     out.write(
-        (f"{summary.rows} dòng, {summary.proposals} đề án ({status})\n" if vi
-         else f"{summary.rows} rows, {summary.proposals} proposals ({status})\n")
+        f"{summary.rows} dòng, {summary.proposals} đề án ({status})\n"
+        if vi
+        else f"{summary.rows} rows, {summary.proposals} proposals ({status})\n"
     )
     return summary.ok
 
@@ -214,7 +226,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if report.summary().ok else EXIT_FINDINGS
 
 
-def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
+) -> int:
     """Run the command line; returns the exit code (the console script exits with it)."""
     out = out or sys.stdout
     err = err or sys.stderr

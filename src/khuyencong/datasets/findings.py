@@ -80,10 +80,14 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
     ),
     "code_not_consecutive": (
         "error",
-        "Mã đề án đã xuất hiện ở dòng {detail}; các dòng của một đề án phải liền nhau "
-        "(sắp xếp theo Mã đề án)",
-        "Proposal code already seen at row {detail}; rows of a proposal must be consecutive "
-        "(sort by proposal code)",
+        (
+            "Mã đề án đã xuất hiện ở dòng {detail}; các dòng của một đề án phải liền nhau "
+            "(sắp xếp theo Mã đề án)"
+        ),
+        (
+            "Proposal code already seen at row {detail}; rows of a proposal must be consecutive "
+            "(sort by proposal code)"
+        ),
     ),
     "missing_code": (
         "error",
@@ -113,8 +117,10 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
     "not_assessed": (
         "info",
         "Chưa có bộ máy quy tắc (khuyencong.assess): chỉ kiểm tra dữ liệu, chưa tính mức hỗ trợ",
-        "The rule engine (khuyencong.assess) is not available: data validated only, "
-        "support not computed",
+        (
+            "The rule engine (khuyencong.assess) is not available: data validated only, "
+            "support not computed"
+        ),
     ),
     "assessment_failed": (
         "error",

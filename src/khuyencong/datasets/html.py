@@ -87,8 +87,10 @@ def bar_chart_svg(
     largest = max((amount for _, amount in rows), default=Decimal(0)) or Decimal(1)
     span = width - label_width - 150
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
-        f'role="img" aria-label="{escape(title)}">',
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'role="img" aria-label="{escape(title)}">'
+        ),
         f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>',
     ]
     for index, (label, amount) in enumerate(rows):
@@ -170,7 +172,9 @@ def render_html(
         for r in problem_rows
     )
     more_html = f"<p>{escape(_t('more', lang, n=more))}</p>" if more else ""
-    assessed_html = "" if summary.assessed else f"<p class=note>{escape(_t('not_assessed', lang))}</p>"
+    assessed_html = (
+        "" if summary.assessed else f"<p class=note>{escape(_t('not_assessed', lang))}</p>"
+    )
     content = f"""
 <h1>{escape(_t("title", lang))}</h1>
 <p><b>{escape(summary.source)}</b> — {escape(_t("rows", lang))}: {summary.rows},

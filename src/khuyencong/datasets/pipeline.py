@@ -183,7 +183,9 @@ def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
     return _Parsed(raw.number, values, headers, findings, bad, blank=blank)
 
 
-def _parsed_rows(table: Table, mapping: ColumnMapping, notes: list[RowFinding]) -> Iterator[_Parsed]:
+def _parsed_rows(
+    table: Table, mapping: ColumnMapping, notes: list[RowFinding]
+) -> Iterator[_Parsed]:
     if table.headers:
         plan, plan_notes = _plan(table.headers, mapping)
         notes.extend(plan_notes)
@@ -305,7 +307,9 @@ class _Builder:
         as_of: date | None = None
         if proposal is not None and not errors:
             status, allowed, as_of = self._assess(proposal, group, valid_lines)
-        yield from self._row_results(group, values, contents, funding, lines, status, allowed, as_of)
+        yield from self._row_results(
+            group, values, contents, funding, lines, status, allowed, as_of
+        )
 
     # -- pieces -------------------------------------------------------------------------------
 
@@ -413,14 +417,16 @@ class _Builder:
             data["funding"] = source
         if contents:
             data["contents"] = tuple(contents)
-        if "beneficiary" in values:
-            if "beneficiary_kind" in values:
-                beneficiary = {"name": values["beneficiary"], "kind": values["beneficiary_kind"]}
-                if "tax_code" in values:
-                    beneficiary["tax_code"] = values["tax_code"]
-                data["beneficiaries"] = (beneficiary,)
+        if "beneficiary" in values and "beneficiary_kind" in values:
+            beneficiary = {"name": values["beneficiary"], "kind": values["beneficiary_kind"]}
+            if "tax_code" in values:
+                beneficiary["tax_code"] = values["tax_code"]
+            data["beneficiaries"] = (beneficiary,)
         if "province_code" in values:
-            location: dict[str, Any] = {"geography": "2025", "province_code": values["province_code"]}
+            location: dict[str, Any] = {
+                "geography": "2025",
+                "province_code": values["province_code"],
+            }
             if "ward_code" in values:
                 location["ward_code"] = values["ward_code"]
             data["locations"] = (location,)
@@ -462,10 +468,8 @@ class _Builder:
                 detail, detail_vi = f"missing {label}", f"thiếu {label.split(' (')[0]}"
             else:
                 detail, detail_vi = message, f"{label.split(' (')[0]}: {message}"
-            if row.bad:
-                # the cell was already reported as unreadable; do not report it twice
-                if field in row.bad:
-                    continue
+            if field in row.bad:
+                continue  # the cell was already reported as unreadable
             row.findings.append(
                 finding("invalid", row.number, header, detail=detail, detail_vi=detail_vi)
             )
@@ -584,7 +588,9 @@ class _Builder:
                 findings=tuple(row.findings),
             )
             return
-        yield RowResult(row=row.number, status=status, proposal_code=code, findings=tuple(row.findings))
+        yield RowResult(
+            row=row.number, status=status, proposal_code=code, findings=tuple(row.findings)
+        )
 
 
 def _engine_finding(item: Any, row: int) -> RowFinding:
@@ -623,7 +629,9 @@ def process(
 ) -> Iterator[RowResult]:
     """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
     notes.extend(table.notes)
-    has_item_column = any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
+    has_item_column = (
+        any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
+    )
     if table.headers and not has_item_column:
         notes.append(finding("no_item_column", None))
     builder = _Builder(assessor, as_of, has_item_column)

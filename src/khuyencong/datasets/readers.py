@@ -215,7 +215,7 @@ def _binary(source: Any, name: str) -> IO[bytes]:
         return io.BytesIO(bytes(source))
     if isinstance(source, str | Path):
         try:
-            return open(source, "rb")  # noqa: SIM115 - closed when the rows are exhausted
+            return open(source, "rb")
         except OSError as exc:
             raise DatasetError(f"cannot open {name}: {exc.strerror or exc}") from None
     if hasattr(source, "read"):

@@ -273,11 +273,27 @@ class Report:
         summary = self.summary()
         sheet = book.create_sheet("Tổng hợp" if lang == "vi" else "Summary")
         for dimension in DIMENSIONS:
-            sheet.append([dimension_label(dimension, lang), "proposals", "rows", "cost",
-                          "requested", "allowed"])
+            sheet.append(
+                [
+                    dimension_label(dimension, lang),
+                    "proposals",
+                    "rows",
+                    "cost",
+                    "requested",
+                    "allowed",
+                ]
+            )
             for r in summary.tables[dimension]:
-                sheet.append([key_label(dimension, r.key, lang), r.proposals, r.rows,
-                              cell(r.cost), cell(r.requested), cell(r.allowed)])
+                sheet.append(
+                    [
+                        key_label(dimension, r.key, lang),
+                        r.proposals,
+                        r.rows,
+                        cell(r.cost),
+                        cell(r.requested),
+                        cell(r.allowed),
+                    ]
+                )
             sheet.append([])
         notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
         notes.append(["row", "column", "severity", "code", "message"])

@@ -133,8 +133,14 @@ class Summary:
                 for dimension, rows in self.tables.items()
             },
             "notes": [
-                {"code": n.code, "severity": n.severity, "column": n.column, "row": n.row,
-                 "message_vi": n.message_vi, "message_en": n.message_en}
+                {
+                    "code": n.code,
+                    "severity": n.severity,
+                    "column": n.column,
+                    "row": n.row,
+                    "message_vi": n.message_vi,
+                    "message_en": n.message_en,
+                }
                 for n in self.notes
             ],
         }

@@ -180,14 +180,14 @@ def _funding(value: Any) -> str:
     return code
 
 
-
-
 CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "code": _text,
     "title": _text,
     "plan_year": _integer,
     "funding": _funding,
-    "funding_level": _enum(FundingLevel, {"tỉnh": "province", "huyện": "district", "xã": "commune"}),
+    "funding_level": _enum(
+        FundingLevel, {"tỉnh": "province", "huyện": "district", "xã": "commune"}
+    ),
     "province": _text,
     "province_code": _integer,
     "ward_code": _integer,
@@ -217,4 +217,3 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "other_sources": parse_amount,
 }
 """One converter per field of :data:`~.columns.FIELDS`."""
-
