@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 from ..errors import AmountParseError
@@ -144,6 +145,7 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal:
     return _parse_text(value, allow_negative)
 
 
+@lru_cache(maxsize=32768)  # tables repeat amounts; Decimal is immutable, so sharing is safe
 def _parse_text(value: str, allow_negative: bool) -> Decimal:
     text = value.strip()
     if not text:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Final
 
 from ..errors import AmountParseError
@@ -39,6 +40,11 @@ def parse_date(value: object) -> date:
         return value
     if not isinstance(value, str):
         raise AmountParseError(f"{value!r} is not a date such as 01/06/2016")
+    return _parse_text(value)
+
+
+@lru_cache(maxsize=8192)  # tables repeat dates; date is immutable
+def _parse_text(value: str) -> date:
     text = value.strip()
     match = _DMY_RE.match(text)
     if match is not None:
