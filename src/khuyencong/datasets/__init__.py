@@ -1,0 +1,122 @@
+"""Datasets: check tables of khuyến công proposals (CSV, Excel, JSON Lines, pandas).
+
+>>> from khuyencong.datasets import validate, example_path
+>>> report = validate(example_path())
+>>> summary = report.summary()
+>>> summary.rows == sum(summary.rows_by_status.values())
+True
+
+:func:`validate` streams the rows of a source, maps its columns (Vietnamese or English headers,
+see :mod:`.columns`), reads Vietnamese amounts and dates exactly (:mod:`khuyencong.l10n`), groups
+budget-line rows into proposals by Mã đề án, validates each with :class:`khuyencong.Proposal`,
+and assesses it with the rule engine when it is available.  Every problem is a row-level finding;
+no row is dropped and nothing but :class:`~khuyencong.errors.KhuyenCongError` is raised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from datetime import date
+from importlib.resources import as_file, files
+from pathlib import Path
+from typing import Any, Literal
+
+from ..errors import DatasetError
+from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
+from .findings import MESSAGES, RowFinding
+from .pipeline import Assessor, Grouping, RowResult
+from .readers import Table, open_table
+from .report import COLUMNS, Report
+from .summary import Summary, SummaryRow
+
+__all__ = [
+    "COLUMNS",
+    "DEFAULT_ALIASES",
+    "FIELDS",
+    "MESSAGES",
+    "Assessor",
+    "ColumnMapping",
+    "Report",
+    "RowFinding",
+    "RowResult",
+    "Summary",
+    "SummaryRow",
+    "default_assessor",
+    "example_path",
+    "fold",
+    "validate",
+]
+
+
+def example_path() -> Path:
+    """The path of the embedded illustrative dataset (invented records, not real ones)."""
+    resource = files("khuyencong.datasets").joinpath("data/example_plan.csv")
+    with as_file(resource) as path:
+        return Path(path)
+
+
+def default_assessor(rulebooks: Any = None) -> Assessor | None:
+    """``khuyencong.assess`` bound to ``rulebooks``, or ``None`` while the rule engine is absent.
+
+    This is the one place where the dataset layer meets the rule engine.
+    """
+    import khuyencong
+
+    assess = getattr(khuyencong, "assess", None)
+    if assess is None:
+        return None
+
+    def assessor(proposal: Any, as_of: date) -> Any:
+        return assess(proposal, as_of=as_of, rulebooks=rulebooks)
+
+    return assessor
+
+
+def validate(
+    source: Any,
+    *,
+    as_of: date | None = None,
+    rulebooks: Any = None,
+    columns: Mapping[str, str] | None = None,
+    format: str | None = None,
+    sheet: str | None = None,
+    grouping: Grouping = "consecutive",
+    assessor: Assessor | Literal["auto"] | None = "auto",
+) -> Report:
+    """Check a table of proposals and return a lazy :class:`Report`.
+
+    ``source``: a path (``.csv``, ``.xlsx``, ``.jsonl``), bytes or a binary file object (``format``
+    says which, else CSV unless it is a zip), a pandas DataFrame, or an iterable of dicts.
+    ``as_of``: the date the rules are read at; by default each proposal's approval date, else its
+    start date, else 1 January of its plan year.  ``columns`` maps your headers to
+    :data:`FIELDS` and overrides the built-in aliases.  ``grouping``: see
+    :mod:`.pipeline`.  ``assessor``: ``"auto"`` uses ``khuyencong.assess`` when present
+    (validation only otherwise, with a note), ``None`` forces validation only, or any callable
+    ``(proposal, as_of) -> Assessment``.
+
+    Raises :class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all;
+    the source is opened (and its header read) before this function returns.
+    """
+    if grouping not in ("consecutive", "all"):
+        raise DatasetError(f"grouping must be 'consecutive' or 'all', not {grouping!r}")
+    mapping = ColumnMapping(columns)
+    chosen = default_assessor(rulebooks) if isinstance(assessor, str) else assessor
+    reopenable = True
+    if hasattr(source, "read") and not isinstance(source, str | Path):
+        data = source.read()
+        source = data.encode("utf-8") if isinstance(data, str) else data
+    elif isinstance(source, Iterator):
+        reopenable = False
+
+    def opener() -> Table:
+        return open_table(source, mapping, format=format, sheet=sheet)
+
+    return Report(
+        opener,
+        opener(),
+        mapping,
+        assessor=chosen,
+        as_of=as_of,
+        grouping=grouping,
+        reopenable=reopenable,
+    )

@@ -1,0 +1,173 @@
+"""Row-level findings of a dataset check, with Vietnamese and English messages."""
+
+from __future__ import annotations
+
+from typing import Final, Literal
+
+import attrs
+
+__all__ = ["MESSAGES", "RowFinding", "Severity", "finding"]
+
+Severity = Literal["error", "warning", "info"]
+"""``error`` makes a row invalid; ``warning`` is worth a look; ``info`` explains what was done."""
+
+MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
+    # code: (severity, Vietnamese template, English template); {detail} is the specific reason.
+    "undecodable_bytes": (
+        "warning",
+        "Có byte không giải mã được theo {encoding}; đã thay bằng ký tự �",
+        "Bytes that are not valid {encoding} were replaced by �",
+    ),
+    "decoded_as_cp1258": (
+        "info",
+        "Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258",
+        "The file is not UTF-8; it was read as Windows-1258",
+    ),
+    "unreadable_line": (
+        "error",
+        "Không đọc được dòng này: {detail}",
+        "This line cannot be read: {detail}",
+    ),
+    "unknown_column": (
+        "info",
+        "Cột không nhận ra, bỏ qua",
+        "Column not recognised; ignored",
+    ),
+    "duplicate_column": (
+        "warning",
+        "Cột trùng nghĩa với cột {detail}; chỉ dùng cột đầu tiên",
+        "Column means the same as {detail}; only the first is used",
+    ),
+    "missing_column": (
+        "error",
+        "Thiếu cột bắt buộc: {detail}",
+        "A required column is missing: {detail}",
+    ),
+    "no_item_column": (
+        "warning",
+        "Không có cột Hạng mục chi: mỗi dòng được coi là một hạng mục 'Khoản chi khác'",
+        "No support-item column: each row is read as one line of item 'other'",
+    ),
+    "preamble_row": (
+        "info",
+        "Dòng tiêu đề phía trên dòng tên cột, không phải dữ liệu",
+        "Title row above the header, not data",
+    ),
+    "value_without_header": (
+        "warning",
+        "Có giá trị ở cột không có tên cột, bỏ qua",
+        "A value in a column without a header was ignored",
+    ),
+    "bad_value": (
+        "error",
+        "Giá trị không hợp lệ: {detail}",
+        "Invalid value: {detail}",
+    ),
+    "formula_without_value": (
+        "error",
+        "Ô chứa công thức {detail} chưa có giá trị tính sẵn (mở và lưu lại bằng Excel)",
+        "Formula {detail} has no cached value (open and save the file in Excel)",
+    ),
+    "excel_error_value": (
+        "error",
+        "Ô chứa lỗi Excel {detail}",
+        "The cell holds the Excel error {detail}",
+    ),
+    "conflicting_value": (
+        "warning",
+        "Khác với giá trị ở dòng {detail} của cùng đề án; dùng giá trị đầu tiên",
+        "Differs from row {detail} of the same proposal; the first value is used",
+    ),
+    "code_not_consecutive": (
+        "error",
+        (
+            "Mã đề án đã xuất hiện ở dòng {detail}; các dòng của một đề án phải liền nhau "
+            "(sắp xếp theo Mã đề án)"
+        ),
+        (
+            "Proposal code already seen at row {detail}; rows of a proposal must be consecutive "
+            "(sort by proposal code)"
+        ),
+    ),
+    "missing_code": (
+        "error",
+        "Thiếu Mã đề án",
+        "The proposal code is missing",
+    ),
+    "amount_mismatch": (
+        "error",
+        "Số tiền không khớp nguồn kinh phí: {detail}",
+        "Amount does not match the funding source: {detail}",
+    ),
+    "cost_derived": (
+        "info",
+        "Không có Tổng kinh phí: tính bằng kinh phí khuyến công + đối ứng + nguồn khác",
+        "No total cost: computed as khuyến công support + counterpart + other sources",
+    ),
+    "invalid": (
+        "error",
+        "Dữ liệu không hợp lệ: {detail}",
+        "Invalid data: {detail}",
+    ),
+    "beneficiary_kind_missing": (
+        "warning",
+        "Có Đơn vị thụ hưởng nhưng thiếu Loại hình; đơn vị thụ hưởng chưa được kiểm tra",
+        "A beneficiary is named without its kind; the beneficiary is not checked",
+    ),
+    "not_assessed": (
+        "info",
+        "Chưa có bộ máy quy tắc (khuyencong.assess): chỉ kiểm tra dữ liệu, chưa tính mức hỗ trợ",
+        (
+            "The rule engine (khuyencong.assess) is not available: data validated only, "
+            "support not computed"
+        ),
+    ),
+    "assessment_failed": (
+        "error",
+        "Không đánh giá được: {detail}",
+        "Could not be assessed: {detail}",
+    ),
+}
+
+
+@attrs.frozen(slots=True)
+class RowFinding:
+    """One problem or note about a row (``row`` is ``None`` for the whole file).
+
+    ``row`` is the 1-based row number as a spreadsheet shows it (the header is usually row 1), or
+    the line number of a CSV or JSON Lines file; for a pandas DataFrame it is the 0-based position
+    (``df.iloc``).  ``column`` is the header as written in the file.
+    """
+
+    row: int | None
+    column: str | None
+    code: str
+    severity: Severity
+    message_vi: str
+    message_en: str
+    citation: str | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+def finding(
+    code: str,
+    row: int | None,
+    column: str | None = None,
+    *,
+    detail: str = "",
+    detail_vi: str | None = None,
+    **fields: str,
+) -> RowFinding:
+    """Build a finding from the catalogue :data:`MESSAGES`."""
+    severity, vi, en = MESSAGES[code]
+    return RowFinding(
+        row=row,
+        column=column,
+        code=code,
+        severity=severity,
+        message_vi=vi.format(detail=detail if detail_vi is None else detail_vi, **fields),
+        message_en=en.format(detail=detail, **fields),
+    )

@@ -1,0 +1,205 @@
+"""A self-contained HTML report: summary tables, inline SVG bar charts, rows with findings.
+
+No JavaScript and nothing fetched from a network: the file opens offline and can be mailed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+from html import escape
+from typing import Final
+
+from ..l10n import format_vnd
+from .findings import RowFinding
+from .pipeline import RowResult
+from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
+
+__all__ = ["bar_chart_svg", "render_html", "summary_tables_html"]
+
+_T: Final = {
+    "title": ("Báo cáo kiểm tra dữ liệu khuyến công", "Khuyến công dataset check"),
+    "rows": ("Số dòng", "Rows"),
+    "proposals": ("Số đề án", "Proposals"),
+    "cost": ("Tổng kinh phí", "Cost"),
+    "requested": ("Đề nghị hỗ trợ", "Requested"),
+    "allowed": ("Được hỗ trợ", "Allowed"),
+    "status": ("Trạng thái", "Status"),
+    "row": ("Dòng", "Row"),
+    "code": ("Mã đề án", "Code"),
+    "column": ("Cột", "Column"),
+    "finding": ("Phát hiện", "Finding"),
+    "notes": ("Ghi chú về tệp", "Notes on the file"),
+    "problems": ("Các dòng có phát hiện", "Rows with findings"),
+    "more": ("… và {n} dòng khác (xem bản CSV/Excel)", "… and {n} more rows (see CSV/Excel)"),
+    "not_assessed": (
+        "Chưa đánh giá theo quy tắc: biểu đồ thể hiện kinh phí đề nghị, không phải mức được hỗ trợ.",
+        "Not assessed by the rules: the charts show requested support, not allowed support.",
+    ),
+    "chart": ("{measure} theo {dimension}", "{measure} by {dimension}"),
+    "illustrative": ("", ""),
+}
+
+
+def _t(key: str, lang: str, **values: object) -> str:
+    vi, en = _T[key]
+    return (vi if lang == "vi" else en).format(**values)
+
+
+def _money(value: Decimal | None, lang: str) -> str:
+    return "—" if value is None else format_vnd(value, lang)
+
+
+def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
+    """The four summary tables as HTML ``<table>`` elements."""
+    parts = []
+    for dimension in DIMENSIONS:
+        head = "".join(
+            f"<th>{escape(h)}</th>"
+            for h in (
+                dimension_label(dimension, lang),
+                _t("proposals", lang),
+                _t("rows", lang),
+                _t("cost", lang),
+                _t("requested", lang),
+                _t("allowed", lang),
+            )
+        )
+        body = "".join(
+            "<tr>"
+            f"<td>{escape(key_label(dimension, r.key, lang))}</td>"
+            f"<td class=n>{r.proposals}</td><td class=n>{r.rows}</td>"
+            f"<td class=n>{_money(r.cost, lang)}</td><td class=n>{_money(r.requested, lang)}</td>"
+            f"<td class=n>{_money(r.allowed, lang)}</td>"
+            "</tr>"
+            for r in summary.tables[dimension]
+        )
+        parts.append(f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>")
+    return "\n".join(parts)
+
+
+def bar_chart_svg(
+    rows: Sequence[tuple[str, Decimal]], title: str, *, width: int = 640, lang: str = "vi"
+) -> str:
+    """A horizontal bar chart as inline SVG; one bar per ``(label, amount)``."""
+    bar, gap, label_width, top = 18, 6, 260, 28
+    height = top + len(rows) * (bar + gap) + 8
+    largest = max((amount for _, amount in rows), default=Decimal(0)) or Decimal(1)
+    span = width - label_width - 150
+    parts = [
+        (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+            f'role="img" aria-label="{escape(title)}">'
+        ),
+        f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>',
+    ]
+    for index, (label, amount) in enumerate(rows):
+        y = top + index * (bar + gap)
+        length = int(span * amount / largest) if amount > 0 else 0
+        short = label if len(label) <= 40 else label[:39] + "…"
+        parts.append(
+            f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">'
+            f"<title>{escape(label)}</title>{escape(short)}</text>"
+            f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}" fill="#2b6cb0"/>'
+            f'<text x="{label_width + length + 4}" y="{y + bar - 5}">'
+            f"{escape(format_vnd(amount, lang))}</text>"
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _charts(summary: Summary, lang: str) -> str:
+    measure_key = "allowed" if summary.assessed and summary.allowed is not None else "requested"
+    charts = []
+    for dimension in ("content", "funding"):
+        rows: list[SummaryRow] = list(summary.tables[dimension])
+        data = [
+            (
+                key_label(dimension, r.key, lang),
+                (r.allowed or Decimal(0)) if measure_key == "allowed" else r.requested,
+            )
+            for r in rows
+        ]
+        title = _t(
+            "chart",
+            lang,
+            measure=_t(measure_key, lang),
+            dimension=dimension_label(dimension, lang).lower(),
+        )
+        charts.append(bar_chart_svg(data, title, lang=lang))
+    return "\n".join(charts)
+
+
+def _findings_html(row: RowResult, lang: str) -> str:
+    return "<br>".join(
+        f"<span class={f.severity}>[{escape(f.severity)}]</span> "
+        f"{escape(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
+        + (f" <i>({escape(f.citation)})</i>" if f.citation else "")
+        for f in row.findings
+    )
+
+
+_CSS: Final = """
+body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;color:#1a202c}
+table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #cbd5e0;padding:4px 8px;
+vertical-align:top}th{background:#edf2f7;text-align:left}td.n{text-align:right;
+white-space:nowrap}.error{color:#c53030}.warning{color:#b7791f}.info{color:#4a5568}
+svg text{font-size:12px}.note{color:#4a5568}
+"""
+
+
+def render_html(
+    summary: Summary,
+    problem_rows: Sequence[RowResult],
+    more: int,
+    *,
+    lang: str = "vi",
+    fragment: bool = False,
+) -> str:
+    """Render the report; ``fragment=True`` gives a ``<div>`` for notebooks."""
+    notes = "".join(f"<li>{_note(n, lang)}</li>" for n in summary.notes)
+    status = ", ".join(f"{escape(k)}: {v}" for k, v in sorted(summary.rows_by_status.items()))
+    head_cells = "".join(
+        f"<th>{escape(_t(k, lang))}</th>"
+        for k in ("row", "code", "status", "requested", "allowed", "finding")
+    )
+    body = "".join(
+        "<tr>"
+        f"<td class=n>{r.row}</td><td>{escape(r.proposal_code or '')}</td>"
+        f"<td>{escape(r.status)}</td><td class=n>{_money(r.requested, lang)}</td>"
+        f"<td class=n>{_money(r.allowed, lang)}</td><td>{_findings_html(r, lang)}</td>"
+        "</tr>"
+        for r in problem_rows
+    )
+    more_html = f"<p>{escape(_t('more', lang, n=more))}</p>" if more else ""
+    assessed_html = (
+        "" if summary.assessed else f"<p class=note>{escape(_t('not_assessed', lang))}</p>"
+    )
+    content = f"""
+<h1>{escape(_t("title", lang))}</h1>
+<p><b>{escape(summary.source)}</b> — {escape(_t("rows", lang))}: {summary.rows},
+{escape(_t("proposals", lang))}: {summary.proposals}; {escape(status)}</p>
+<p>{escape(_t("cost", lang))}: {_money(summary.cost, lang)} ·
+{escape(_t("requested", lang))}: {_money(summary.requested, lang)} ·
+{escape(_t("allowed", lang))}: {_money(summary.allowed, lang)}</p>
+{assessed_html}
+{f"<h2>{escape(_t('notes', lang))}</h2><ul>{notes}</ul>" if notes else ""}
+{_charts(summary, lang)}
+{summary_tables_html(summary, lang)}
+<h2>{escape(_t("problems", lang))}</h2>
+<table><thead><tr>{head_cells}</tr></thead><tbody>{body}</tbody></table>
+{more_html}
+"""
+    if fragment:
+        return f"<div>{content}</div>"
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(_t('title', lang))}</title><style>{_CSS}</style></head>"
+        f"<body>{content}</body></html>\n"
+    )
+
+
+def _note(note: RowFinding, lang: str) -> str:
+    where = f"{escape(note.column)}: " if note.column else ""
+    row = f"({_t('row', lang)} {note.row}) " if note.row is not None else ""
+    return f"<span class={note.severity}>[{note.severity}]</span> {row}{where}{escape(note.message(lang))}"

@@ -1,0 +1,639 @@
+"""From raw rows to per-row results: convert cells, group rows into proposals, validate each
+proposal with :class:`~khuyencong.Proposal`, and hand it to the assessor.
+
+Grouping (streaming trade-off): rows of a proposal are grouped while they are *consecutive*
+(``grouping="consecutive"``, the default).  Memory stays flat whatever the file size, except a set
+of the proposal codes already seen (tens of bytes per proposal) used to detect a code that comes
+back after other proposals; such a row is reported as ``code_not_consecutive``.  A row with an
+empty Mã đề án continues the proposal above it (Excel merged cells).  ``grouping="all"`` collects
+every row first and groups by code wherever rows are: any order works, memory grows with the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final, Literal
+
+import attrs
+from pydantic import ValidationError
+
+from ..errors import AmountParseError, KhuyenCongError
+from ..schemas.proposal import Proposal
+from .columns import FIELDS, ColumnMapping
+from .findings import RowFinding, finding
+from .readers import RawRow, Table
+from .values import CONVERTERS, EXCEL_ERRORS
+
+__all__ = ["Assessor", "Grouping", "RowResult", "process"]
+
+Assessor = Callable[[Proposal, date], Any]
+"""Assess one proposal as of a date; returns an object shaped like ``khuyencong.Assessment``."""
+
+Grouping = Literal["consecutive", "all"]
+
+LINE_FIELDS: Final = frozenset(
+    {
+        "item",
+        "line_description",
+        "units",
+        "cost",
+        "requested",
+        "national_amount",
+        "local_amount",
+        "counterpart",
+        "other_sources",
+    }
+)
+_PROPOSAL_FIELDS: Final = tuple(f for f in FIELDS if f not in LINE_FIELDS and f != "contents")
+_MODEL_TO_FIELD: Final = {
+    "beneficiaries": "beneficiary",
+    "locations": "province",
+    "budget_lines": "item",
+}
+_LINE_MODEL_TO_FIELD: Final = {"description": "line_description"}
+
+
+@attrs.frozen(slots=True)
+class RowResult:
+    """The outcome for one input row.
+
+    ``status`` is ``"blank"`` (an empty row), ``"invalid"`` (the row or its proposal has data
+    errors), ``"valid"`` (the data is valid; not assessed), or the assessment's status
+    (``"eligible"``, ``"ineligible"``, ``"not_assessable"``).  Amounts are whole đồng as read from
+    the row's budget line; ``allowed`` is what the rules allow for that line (``None`` when not
+    assessed).  Proposal-level findings are attached to the row they point at, else to the first
+    row of the proposal.
+    """
+
+    row: int
+    status: str
+    proposal_code: str | None = None
+    title: str | None = None
+    funding: str | None = None
+    province: str | None = None
+    year: int | None = None
+    content: str | None = None
+    item: str | None = None
+    cost: Decimal | None = None
+    requested: Decimal | None = None
+    counterpart: Decimal | None = None
+    allowed: Decimal | None = None
+    as_of: date | None = None
+    first_of_proposal: bool = True
+    findings: tuple[RowFinding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """Whether the row passed: blank, valid or eligible, with no error or warning."""
+        return self.status in ("blank", "valid", "eligible") and not any(
+            f.severity != "info" for f in self.findings
+        )
+
+
+@attrs.define(slots=True)
+class _Parsed:
+    number: int
+    values: dict[str, Any]
+    headers: dict[str, str]
+    findings: list[RowFinding]
+    bad: set[str]
+    blank: bool = False
+    model: Mapping[str, Any] | None = None
+
+    @property
+    def has_line(self) -> bool:
+        return any(f in LINE_FIELDS for f in self.values) or any(f in LINE_FIELDS for f in self.bad)
+
+
+@attrs.frozen(slots=True)
+class _Plan:
+    columns: tuple[tuple[int, str, str, Callable[[Any], Any]], ...]
+    unnamed: frozenset[int]
+    width: int
+
+
+def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list[RowFinding]]:
+    resolved, problems = mapping.resolve(headers)
+    notes: list[RowFinding] = []
+    for _position, header, reason in problems:
+        if reason == "unknown":
+            notes.append(finding("unknown_column", None, header))
+        else:
+            notes.append(finding("duplicate_column", None, header, detail=reason.split(":", 1)[1]))
+    columns = tuple(
+        (position, field, headers[position], CONVERTERS[field])
+        for position, field in sorted(resolved.items())
+    )
+    unnamed = frozenset(i for i, h in enumerate(headers) if not h.strip())
+    return _Plan(columns, unnamed, len(headers)), notes
+
+
+def _missing_columns(plan: _Plan) -> list[RowFinding]:
+    fields = {field for _, field, _, _ in plan.columns}
+    missing = [f for f in ("code", "title", "plan_year") if f not in fields]
+    if not fields & {"funding", "national_amount", "local_amount"}:
+        missing.append("funding")
+    if not fields & {"requested", "national_amount", "local_amount"}:
+        missing.append("requested")
+    return [finding("missing_column", None, detail=FIELDS[f]) for f in missing]
+
+
+def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
+    findings = list(raw.problems)
+    if raw.model is not None:
+        return _Parsed(raw.number, {}, {}, findings, set(), model=raw.model)
+    cells = raw.cells
+    values: dict[str, Any] = {}
+    headers: dict[str, str] = {}
+    bad: set[str] = set()
+    width = len(cells)
+    for position, field, header, convert in plan.columns:
+        if position >= width:
+            continue
+        value = cells[position]
+        if value is None:
+            continue
+        headers[field] = header
+        if type(value) is str and value in EXCEL_ERRORS:
+            findings.append(finding("excel_error_value", raw.number, header, detail=value))
+            bad.add(field)
+            continue
+        try:
+            values[field] = convert(value)
+        except (AmountParseError, ValueError) as exc:
+            shown = str(value)[:60]
+            findings.append(
+                finding(
+                    "bad_value",
+                    raw.number,
+                    header,
+                    detail=str(exc),
+                    detail_vi=f"không đọc được {shown!r} ở cột {header}",
+                )
+            )
+            bad.add(field)
+    if width > plan.width or plan.unnamed:
+        for position in range(width):
+            if (position >= plan.width or position in plan.unnamed) and cells[position] is not None:
+                findings.append(finding("value_without_header", raw.number))
+                break
+    blank = not values and not bad and not findings and all(c is None for c in cells)
+    return _Parsed(raw.number, values, headers, findings, bad, blank=blank)
+
+
+def _parsed_rows(
+    table: Table, mapping: ColumnMapping, notes: list[RowFinding]
+) -> Iterator[_Parsed]:
+    if table.headers:
+        plan, plan_notes = _plan(table.headers, mapping)
+        notes.extend(plan_notes)
+        notes.extend(_missing_columns(plan))
+    else:
+        plan = _Plan((), frozenset(), 0)
+    plans: dict[tuple[str, ...], _Plan] = {}
+    for raw in table.rows:
+        if raw.headers is not None:
+            row_plan = plans.get(raw.headers)
+            if row_plan is None:
+                row_plan, _ = _plan(raw.headers, mapping)
+                if len(plans) < 4096:
+                    plans[raw.headers] = row_plan
+            yield _parse(raw, row_plan)
+        else:
+            yield _parse(raw, plan)
+
+
+def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parsed]]:
+    if grouping == "all":
+        ordered: dict[object, list[_Parsed]] = {}
+        for index, row in enumerate(rows):
+            code = row.values.get("code")
+            key: object = code if code is not None else ("row", index)
+            ordered.setdefault(key, []).append(row)
+        yield from ordered.values()
+        return
+    current: list[_Parsed] = []
+    current_code: str | None = None
+    seen: dict[str, int] = {}
+    for row in rows:
+        if row.blank or row.model is not None:
+            if current:
+                yield current
+                current, current_code = [], None
+            yield [row]
+            continue
+        code = row.values.get("code")
+        if code is None or code == current_code:
+            if current:
+                current.append(row)
+            else:
+                current = [row]
+            continue
+        if current:
+            yield current
+        first = seen.get(code)
+        if first is not None:
+            row.findings.append(finding("code_not_consecutive", row.number, detail=str(first)))
+        else:
+            seen[code] = row.number
+        current, current_code = [row], code
+    if current:
+        yield current
+
+
+@attrs.define(slots=True)
+class _Line:
+    row: _Parsed
+    data: dict[str, Any]
+    headers: dict[str, str]
+
+
+class _Builder:
+    """Builds, validates and assesses the proposal of one group of rows."""
+
+    def __init__(
+        self, assessor: Assessor | None, as_of: date | None, has_item_column: bool
+    ) -> None:
+        self.assessor = assessor
+        self.as_of = as_of
+        self.has_item_column = has_item_column
+
+    def results(self, group: list[_Parsed]) -> Iterator[RowResult]:
+        first = group[0]
+        if first.blank:
+            yield RowResult(row=first.number, status="blank")
+            return
+        if first.model is not None:
+            yield from self._model_result(first, first.model)
+            return
+        values: dict[str, Any] = {}
+        source: dict[str, _Parsed] = {}
+        contents: list[str] = []
+        for row in group:
+            for field in _PROPOSAL_FIELDS:
+                if field not in row.values:
+                    continue
+                value = row.values[field]
+                if field not in values:
+                    values[field] = value
+                    source[field] = row
+                elif value != values[field]:
+                    row.findings.append(
+                        finding(
+                            "conflicting_value",
+                            row.number,
+                            row.headers.get(field),
+                            detail=str(source[field].number),
+                        )
+                    )
+            for content in row.values.get("contents", ()):
+                if content not in contents:
+                    contents.append(content)
+        funding = self._funding(values, group)
+        lines = [self._line(row, funding) for row in group if row.has_line]
+        # A line with an unreadable cell is shown in the report but kept out of the proposal.
+        valid_lines = [ln for ln in lines if not any(f in LINE_FIELDS for f in ln.row.bad)]
+        data = self._proposal_data(values, contents, funding, valid_lines)
+        proposal: Proposal | None = None
+        try:
+            proposal = Proposal.model_validate(data)
+        except ValidationError as exc:
+            self._locate_errors(exc, group, source, valid_lines)
+        errors = any(f.severity == "error" for row in group for f in row.findings)
+        status = "invalid"
+        allowed: dict[int, Decimal] = {}
+        as_of: date | None = None
+        if proposal is not None and not errors:
+            status, allowed, as_of = self._assess(proposal, group, valid_lines)
+        yield from self._row_results(
+            group, values, contents, funding, lines, status, allowed, as_of
+        )
+
+    # -- pieces -------------------------------------------------------------------------------
+
+    def _funding(self, values: dict[str, Any], group: list[_Parsed]) -> str | None:
+        if "funding" in values:
+            return str(values["funding"])
+        national = any(r.values.get("national_amount") for r in group)
+        local = any(r.values.get("local_amount") for r in group)
+        if national and local:
+            group[0].findings.append(
+                finding(
+                    "amount_mismatch",
+                    group[0].number,
+                    detail="both national (KCQG) and local (KCĐP) amounts, no funding column",
+                    detail_vi="có cả kinh phí KCQG và KCĐP mà không có cột Nguồn kinh phí",
+                )
+            )
+            return None
+        if national:
+            return "national"
+        if local:
+            return "local"
+        return None
+
+    def _line(self, row: _Parsed, funding: str | None) -> _Line:
+        v = row.values
+        data: dict[str, Any] = {}
+        headers: dict[str, str] = {}
+        for field, key in (
+            ("item", "item"),
+            ("line_description", "description"),
+            ("units", "units"),
+            ("counterpart", "counterpart"),
+            ("other_sources", "other_sources"),
+        ):
+            if field in v:
+                data[key] = v[field]
+                headers[key] = row.headers[field]
+        if "item" not in data and not self.has_item_column:
+            data["item"] = "other"
+        if "requested" in v:
+            data["requested"] = v["requested"]
+            headers["requested"] = row.headers["requested"]
+        else:
+            own, other = (
+                ("national_amount", "local_amount")
+                if funding == "national"
+                else ("local_amount", "national_amount")
+            )
+            if funding is not None and own in v:
+                data["requested"] = v[own]
+                headers["requested"] = row.headers[own]
+            if funding is not None and v.get(other):
+                row.findings.append(
+                    finding(
+                        "amount_mismatch",
+                        row.number,
+                        row.headers[other],
+                        detail=f"an amount under {row.headers[other]} on a {funding} proposal",
+                        detail_vi=f"có số tiền ở cột {row.headers[other]} nhưng đề án dùng "
+                        + ("kinh phí KCQG" if funding == "national" else "kinh phí KCĐP"),
+                    )
+                )
+        if "cost" in v:
+            data["cost"] = v["cost"]
+            headers["cost"] = row.headers["cost"]
+        elif "requested" in data:
+            data["cost"] = (
+                data["requested"] + data.get("counterpart", 0) + data.get("other_sources", 0)
+            )
+            row.findings.append(finding("cost_derived", row.number))
+        return _Line(row, data, headers)
+
+    def _proposal_data(
+        self,
+        values: dict[str, Any],
+        contents: list[str],
+        funding: str | None,
+        lines: list[_Line],
+    ) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            key: values[key]
+            for key in (
+                "code",
+                "title",
+                "plan_year",
+                "kind",
+                "implementing_unit",
+                "start_date",
+                "end_date",
+                "approved_on",
+                "state",
+                "procurement",
+                "priority_factor",
+            )
+            if key in values
+        }
+        if funding is not None:
+            source: dict[str, Any] = {"kind": funding}
+            if funding == "local":
+                if "funding_level" in values:
+                    source["level"] = values["funding_level"]
+                if "province" in values:
+                    source["province"] = values["province"]
+            data["funding"] = source
+        if contents:
+            data["contents"] = tuple(contents)
+        if "beneficiary" in values and "beneficiary_kind" in values:
+            beneficiary = {"name": values["beneficiary"], "kind": values["beneficiary_kind"]}
+            if "tax_code" in values:
+                beneficiary["tax_code"] = values["tax_code"]
+            data["beneficiaries"] = (beneficiary,)
+        if "province_code" in values:
+            location: dict[str, Any] = {
+                "geography": "2025",
+                "province_code": values["province_code"],
+            }
+            if "ward_code" in values:
+                location["ward_code"] = values["ward_code"]
+            data["locations"] = (location,)
+        elif "province" in values:
+            location = {"geography": "pre2025", "province": values["province"]}
+            for key in ("district", "commune"):
+                if key in values:
+                    location[key] = values[key]
+            data["locations"] = (location,)
+        data["budget_lines"] = tuple(line.data for line in lines)
+        return data
+
+    def _locate_errors(
+        self,
+        exc: ValidationError,
+        group: list[_Parsed],
+        source: dict[str, _Parsed],
+        lines: list[_Line],
+    ) -> None:
+        for error in exc.errors(include_url=False):
+            loc = error["loc"]
+            message = str(error["msg"]).removeprefix("Value error, ")
+            row, header, field = group[0], None, str(loc[0]) if loc else ""
+            if field == "budget_lines" and len(loc) >= 2 and isinstance(loc[1], int):
+                line = lines[loc[1]]
+                row = line.row
+                key = str(loc[2]) if len(loc) > 2 else ""
+                header = line.headers.get(key)
+                field = _LINE_MODEL_TO_FIELD.get(key, key) or "item"
+            else:
+                if field == "funding" and len(loc) > 1 and loc[1] == "level":
+                    field = "funding_level"
+                field = _MODEL_TO_FIELD.get(field, field)
+                if field in source:
+                    row = source[field]
+                    header = row.headers.get(field)
+            label = FIELDS.get(field, field)
+            if error["type"] == "missing":
+                detail, detail_vi = f"missing {label}", f"thiếu {label.split(' (')[0]}"
+            else:
+                detail, detail_vi = message, f"{label.split(' (')[0]}: {message}"
+            if field in row.bad:
+                continue  # the cell was already reported as unreadable
+            row.findings.append(
+                finding("invalid", row.number, header, detail=detail, detail_vi=detail_vi)
+            )
+        if "beneficiary" in source and "beneficiary_kind" not in source:
+            row = source["beneficiary"]
+            row.findings.append(
+                finding("beneficiary_kind_missing", row.number, row.headers.get("beneficiary"))
+            )
+
+    def _assess(
+        self, proposal: Proposal, group: list[_Parsed], lines: list[_Line]
+    ) -> tuple[str, dict[int, Decimal], date | None]:
+        if self.assessor is None:
+            return "valid", {}, None
+        as_of = (
+            self.as_of
+            or proposal.approved_on
+            or proposal.start_date
+            or date(proposal.plan_year, 1, 1)
+        )
+        try:
+            assessment = self.assessor(proposal, as_of)
+        except (KhuyenCongError, ValueError) as exc:
+            group[0].findings.append(
+                finding("assessment_failed", group[0].number, detail=str(exc)[:300])
+            )
+            return "not_assessable", {}, as_of
+        status = str(getattr(assessment, "status", "not_assessable"))
+        status = str(getattr(status, "value", status))
+        allowed: dict[int, Decimal] = {}
+        for index, line_result in enumerate(getattr(assessment, "lines", ()) or ()):
+            value = getattr(line_result, "allowed", None)
+            if value is not None and index < len(lines):
+                allowed[lines[index].row.number] = Decimal(value)
+        for item in getattr(assessment, "findings", ()) or ():
+            group[0].findings.append(_engine_finding(item, group[0].number))
+        return status, allowed, as_of
+
+    def _row_results(
+        self,
+        group: list[_Parsed],
+        values: dict[str, Any],
+        contents: list[str],
+        funding: str | None,
+        lines: list[_Line],
+        status: str,
+        allowed: dict[int, Decimal],
+        as_of: date | None,
+    ) -> Iterator[RowResult]:
+        line_by_row = {ln.row.number: ln for ln in lines}
+        province = values.get("province")
+        if province is None and "province_code" in values:
+            province = str(values["province_code"])
+        proposal_content = "+".join(contents) if contents else None
+        for index, row in enumerate(group):
+            line = line_by_row.get(row.number)
+            own = row.values.get("contents")
+            v = row.values
+            yield RowResult(
+                row=row.number,
+                status=status,
+                proposal_code=values.get("code"),
+                title=values.get("title"),
+                funding=funding,
+                province=province,
+                year=values.get("plan_year"),
+                content="+".join(own) if own else proposal_content,
+                item=line.data.get("item") if line else v.get("item"),
+                cost=line.data.get("cost") if line else v.get("cost"),
+                requested=line.data.get("requested") if line else v.get("requested"),
+                counterpart=line.data.get("counterpart") if line else v.get("counterpart"),
+                allowed=allowed.get(row.number),
+                as_of=as_of,
+                first_of_proposal=index == 0,
+                findings=tuple(row.findings),
+            )
+
+    def _model_result(self, row: _Parsed, model: Mapping[str, Any]) -> Iterator[RowResult]:
+        proposal: Proposal | None = None
+        try:
+            proposal = Proposal.model_validate(model)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                where = ".".join(str(x) for x in error["loc"])
+                message = str(error["msg"]).removeprefix("Value error, ")
+                row.findings.append(
+                    finding(
+                        "invalid",
+                        row.number,
+                        where,
+                        detail=f"{where}: {message}",
+                        detail_vi=f"{where}: {message}",
+                    )
+                )
+        status, allowed_total, as_of = "invalid", None, None
+        code = model.get("code") if isinstance(model.get("code"), str) else None
+        if proposal is not None:
+            fake_lines = [_Line(row, {}, {})] if proposal.budget_lines else []
+            status, _, as_of = self._assess(proposal, [row], fake_lines)
+            allowed_total = None
+            yield RowResult(
+                row=row.number,
+                status=status,
+                proposal_code=proposal.code,
+                title=proposal.title,
+                funding=proposal.funding.kind.value,
+                province=proposal.funding.province,
+                year=proposal.plan_year,
+                content="+".join(c.value for c in proposal.contents) or None,
+                item=None,
+                cost=proposal.total_cost,
+                requested=proposal.total_requested,
+                counterpart=None,
+                allowed=allowed_total,
+                as_of=as_of,
+                findings=tuple(row.findings),
+            )
+            return
+        yield RowResult(
+            row=row.number, status=status, proposal_code=code, findings=tuple(row.findings)
+        )
+
+
+def _engine_finding(item: Any, row: int) -> RowFinding:
+    """Adapt a finding of the rule engine (``khuyencong.Finding``) to a row finding."""
+
+    def text(lang: str) -> str:
+        method = getattr(item, "message", None)
+        if callable(method):
+            return str(method(lang))
+        return str(getattr(item, f"message_{lang}", "") or item)
+
+    severity = str(getattr(item, "severity", "error"))
+    severity = str(getattr(getattr(item, "severity", None), "value", severity))
+    if severity not in ("error", "warning", "info"):
+        severity = "error"
+    citation = getattr(item, "citation", None)
+    return RowFinding(
+        row=row,
+        column=None,
+        code=str(getattr(item, "code", "rule")),
+        severity=severity,  # type: ignore[arg-type]
+        message_vi=text("vi"),
+        message_en=text("en"),
+        citation=None if citation is None else str(citation),
+    )
+
+
+def process(
+    table: Table,
+    mapping: ColumnMapping,
+    *,
+    assessor: Assessor | None,
+    as_of: date | None,
+    grouping: Grouping,
+    notes: list[RowFinding],
+) -> Iterator[RowResult]:
+    """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
+    notes.extend(table.notes)
+    has_item_column = (
+        any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
+    )
+    if table.headers and not has_item_column:
+        notes.append(finding("no_item_column", None))
+    builder = _Builder(assessor, as_of, has_item_column)
+    for group in _groups(_parsed_rows(table, mapping, notes), grouping):
+        yield from builder.results(group)

@@ -1,0 +1,444 @@
+"""Readers: CSV, XLSX, JSON Lines, pandas DataFrames and lists of dicts, as streams of raw rows.
+
+A reader never raises for a bad row: problems become findings attached to the row.  It raises
+:class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all (missing file,
+not a workbook, unknown format).
+
+Header detection: the header is the row, among the first :data:`HEADER_SCAN` rows, whose cells
+name the most known fields.  A header spread over two rows (a merged "Kinh phí" cell above
+"Tổng", "KCQG", "Đối ứng") is combined with the row above it.  Rows above the header are reported
+as title rows (file-level notes).
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Final
+
+import attrs
+
+from ..errors import DatasetError
+from .columns import ColumnMapping
+from .findings import RowFinding, finding
+from .values import clean_cell
+
+__all__ = ["HEADER_SCAN", "RawRow", "Table", "open_table"]
+
+HEADER_SCAN: Final = 20
+_CHUNK: Final = 1 << 20
+
+
+@attrs.frozen(slots=True)
+class RawRow:
+    """A row as read: its number, its cells (aligned with ``headers``), reader problems.
+
+    ``headers`` is set only when a row has its own headers (JSON Lines, records); ``model`` holds
+    an object that already has the shape of a :class:`~khuyencong.Proposal`.
+    """
+
+    number: int
+    cells: tuple[Any, ...]
+    problems: tuple[RowFinding, ...] = ()
+    headers: tuple[str, ...] | None = None
+    model: Mapping[str, Any] | None = None
+
+
+@attrs.define(slots=True)
+class Table:
+    """An opened source: its headers, file-level notes, and the rows still to read."""
+
+    headers: tuple[str, ...]
+    rows: Iterator[RawRow]
+    notes: list[RowFinding]
+    name: str
+
+
+# ----------------------------------------------------------------------------- header detection
+
+
+def _header_candidates(
+    child: tuple[Any, ...], parent: tuple[Any, ...] | None, mapping: ColumnMapping
+) -> tuple[tuple[str, ...], int]:
+    """Names for the columns of ``child`` (combined with ``parent``) and how many are known."""
+    names: list[str] = []
+    score = 0
+    last_parent: str | None = None
+    width = max(len(child), len(parent) if parent else 0)
+    for position in range(width):
+        c = child[position] if position < len(child) else None
+        p = parent[position] if parent is not None and position < len(parent) else None
+        c_text = str(c) if c is not None else None
+        p_text = str(p) if p is not None else None
+        if p_text is not None:
+            last_parent = p_text
+        candidates: list[str] = []
+        if c_text is not None:
+            around = p_text or last_parent
+            if around is not None:
+                candidates += [f"{around} {c_text}", f"{c_text} {around}"]
+            candidates.append(c_text)
+        elif p_text is not None:
+            candidates.append(p_text)
+        chosen = next((x for x in candidates if mapping.field_for(x) is not None), None)
+        if chosen is not None:
+            score += 1
+            names.append(chosen)
+        else:
+            names.append(c_text or p_text or "")
+    return tuple(names), score
+
+
+def _is_blank(cells: tuple[Any, ...]) -> bool:
+    return all(c is None for c in cells)
+
+
+def _find_header(
+    rows: Iterator[RawRow], mapping: ColumnMapping
+) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow]]:
+    """Read up to :data:`HEADER_SCAN` rows, pick the header, return the rows after it."""
+    buffer: list[RawRow] = []
+    for row in rows:
+        buffer.append(row)
+        if len(buffer) >= HEADER_SCAN:
+            break
+    best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
+    for index, row in enumerate(buffer):
+        if _is_blank(row.cells) or row.problems:
+            continue
+        names, score = _header_candidates(row.cells, None, mapping)
+        used_parent = False
+        if index > 0 and not _is_blank(buffer[index - 1].cells):
+            combined, combined_score = _header_candidates(
+                row.cells, buffer[index - 1].cells, mapping
+            )
+            if combined_score > score:
+                names, score, used_parent = combined, combined_score, True
+        if best is None or score > best[0]:
+            best = (score, index, names, used_parent)
+    notes: list[RowFinding] = []
+    if best is None:
+        # Nothing but blank or broken rows: no header; every row is reported as read.
+        return (), notes, buffer
+    _, index, names, used_parent = best
+    first_title = index - 1 if used_parent else index
+    for row in buffer[:first_title]:
+        if not _is_blank(row.cells):
+            notes.append(finding("preamble_row", row.number))
+    return names, notes, buffer[index + 1 :]
+
+
+def _with_header(
+    source_rows: Iterator[RawRow], mapping: ColumnMapping, name: str, notes: list[RowFinding]
+) -> Table:
+    headers, header_notes, rest = _find_header(source_rows, mapping)
+
+    def rows() -> Iterator[RawRow]:
+        yield from rest
+        yield from source_rows
+
+    return Table(headers=headers, rows=rows(), notes=notes + header_notes, name=name)
+
+
+# ----------------------------------------------------------------------------------------- CSV
+
+
+def _scan(stream: IO[bytes], encoding: str) -> bool:
+    """Whether the whole stream decodes strictly as ``encoding``."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        while chunk := stream.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        stream.seek(0)
+    return True
+
+
+def _detect_encoding(stream: IO[bytes]) -> tuple[str, str, list[RowFinding]]:
+    """Return ``(encoding, errors, notes)``: utf-8(-sig), else cp1258, else utf-8 replacing."""
+    head = stream.read(3)
+    stream.seek(0)
+    if head == codecs.BOM_UTF8:
+        encoding = "utf-8-sig"
+        if _scan(stream, encoding):
+            return encoding, "strict", []
+    elif _scan(stream, "utf-8"):
+        return "utf-8", "strict", []
+    else:
+        encoding = "utf-8"
+    if _scan(stream, "cp1258"):
+        return "cp1258", "strict", [finding("decoded_as_cp1258", None)]
+    return encoding, "replace", [finding("undecodable_bytes", None, encoding="UTF-8")]
+
+
+def _sniff_delimiter(stream: IO[bytes], encoding: str) -> str:
+    head = stream.read(64 * 1024)
+    stream.seek(0)
+    first = head.decode(encoding, errors="replace").lstrip("\ufeff\r\n").split("\n", 1)[0]
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> Iterator[RawRow]:
+    text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
+    reader = csv.reader(text, delimiter=delimiter)
+    check_replacement = errors == "replace"
+    while True:
+        start = reader.line_num + 1
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            yield RawRow(start, (), (finding("unreadable_line", start, detail=str(exc)),))
+            if reader.line_num < start:  # pragma: no cover - defensive: no progress
+                return
+            continue
+        cells = tuple(clean_cell(c) for c in record)
+        problems: tuple[RowFinding, ...] = ()
+        if check_replacement and any("\ufffd" in c for c in record):
+            problems = (finding("undecodable_bytes", start, encoding="UTF-8"),)
+        yield RawRow(start, cells, problems)
+
+
+def _binary(source: Any, name: str) -> IO[bytes]:
+    if isinstance(source, bytes | bytearray):
+        return io.BytesIO(bytes(source))
+    if isinstance(source, str | Path):
+        try:
+            return open(source, "rb")
+        except OSError as exc:
+            raise DatasetError(f"cannot open {name}: {exc.strerror or exc}") from None
+    if hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        if not isinstance(data, bytes):
+            raise DatasetError(f"{name} did not give bytes or text")
+        return io.BytesIO(data)
+    raise DatasetError(f"cannot read {type(source).__name__} as a file")
+
+
+def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
+    """Open a CSV source (path, bytes or file object), detect its encoding and delimiter."""
+    stream = _binary(source, name)
+    try:
+        encoding, errors, notes = _detect_encoding(stream)
+        delimiter = _sniff_delimiter(stream, encoding)
+    except OSError as exc:
+        stream.close()
+        raise DatasetError(f"cannot read {name}: {exc}") from None
+
+    def rows() -> Iterator[RawRow]:
+        try:
+            yield from _csv_rows(stream, encoding, errors, delimiter)
+        finally:
+            stream.close()
+
+    return _with_header(rows(), mapping, name, notes)
+
+
+# ---------------------------------------------------------------------------------------- XLSX
+
+
+def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None = None) -> Table:
+    """Open a workbook read-only (streaming).  Formula cells without a cached value and Excel
+    error values become findings; merged cells read as empty except their top-left cell."""
+    try:
+        import openpyxl
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise DatasetError(
+            "reading .xlsx needs openpyxl: pip install 'khuyencong[excel]'"
+        ) from None
+    if isinstance(source, bytes | bytearray):
+        source = io.BytesIO(bytes(source))
+    try:
+        values_book = openpyxl.load_workbook(source, read_only=True, data_only=True)
+        if hasattr(source, "seek"):
+            source.seek(0)
+        formula_book = openpyxl.load_workbook(source, read_only=True, data_only=False)
+        if sheet is None:
+            values_sheet, formula_sheet = values_book.worksheets[0], formula_book.worksheets[0]
+        else:
+            values_sheet, formula_sheet = values_book[sheet], formula_book[sheet]
+    except FileNotFoundError:
+        raise DatasetError(f"cannot open {name}: no such file") from None
+    except KeyError:
+        raise DatasetError(f"{name} has no sheet named {sheet!r}") from None
+    except Exception as exc:  # openpyxl raises many kinds on a broken file
+        raise DatasetError(f"{name} is not a readable .xlsx workbook ({exc})") from None
+
+    def rows() -> Iterator[RawRow]:
+        try:
+            pairs = zip(
+                values_sheet.iter_rows(values_only=True),
+                formula_sheet.iter_rows(values_only=True),
+                strict=False,
+            )
+            for number, (values, formulas) in enumerate(pairs, start=1):
+                yield _xlsx_row(number, values, formulas)
+        except Exception as exc:  # a corrupt sheet part
+            raise DatasetError(f"{name}: cannot read the sheet ({exc})") from None
+        finally:
+            values_book.close()
+            formula_book.close()
+
+    return _with_header(rows(), mapping, name, [])
+
+
+def _xlsx_row(number: int, values: tuple[Any, ...], formulas: tuple[Any, ...]) -> RawRow:
+    cells = tuple(clean_cell(v) for v in values)
+    problems: list[RowFinding] = []
+    for position, value in enumerate(values):
+        if value is None and position < len(formulas):
+            formula = formulas[position]
+            text = formula if isinstance(formula, str) else getattr(formula, "text", None)
+            if formula is not None and (not isinstance(formula, str) or formula.startswith("=")):
+                problems.append(
+                    finding(
+                        "formula_without_value",
+                        number,
+                        _column_letter(position),
+                        detail=str(text or "")[:80],
+                    )
+                )
+    return RawRow(number, cells, tuple(problems))
+
+
+def _column_letter(position: int) -> str:
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+# ----------------------------------------------------------------------------- JSON Lines etc.
+
+
+def _record_row(number: int, record: Any) -> RawRow:
+    if not isinstance(record, Mapping):
+        return RawRow(
+            number,
+            (),
+            (finding("unreadable_line", number, detail="not a JSON object"),),
+        )
+    if "budget_lines" in record or isinstance(record.get("funding"), Mapping):
+        return RawRow(number, (), model=record)
+    headers = tuple(str(k) for k in record)
+    cells = tuple(clean_cell(_plain(v)) for v in record.values())
+    return RawRow(number, cells, headers=headers)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return value
+
+
+def read_jsonl(source: Any, mapping: ColumnMapping, name: str) -> Table:
+    """Open a JSON Lines source: one object per line, either a flat row with headers as keys or
+    a whole proposal (as ``Proposal.model_dump(mode="json")`` writes it).  Numbers are read as
+    ``Decimal``, never float."""
+    stream = _binary(source, name)
+
+    def rows() -> Iterator[RawRow]:
+        try:
+            text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace")
+            for number, line in enumerate(text, start=1):
+                if not line.strip():
+                    yield RawRow(number, ())
+                    continue
+                try:
+                    record = json.loads(line, parse_float=Decimal)
+                except (ValueError, RecursionError) as exc:
+                    yield RawRow(
+                        number, (), (finding("unreadable_line", number, detail=str(exc)[:200]),)
+                    )
+                    continue
+                yield _record_row(number, record)
+        finally:
+            stream.close()
+
+    return Table(headers=(), rows=rows(), notes=[], name=name)
+
+
+def read_records(records: Iterable[Any], name: str) -> Table:
+    """Rows from an iterable of dicts (numbered from 1)."""
+    rows = (_record_row(number, record) for number, record in enumerate(records, start=1))
+    return Table(headers=(), rows=rows, notes=[], name=name)
+
+
+def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:
+    """Rows of a pandas DataFrame; its columns are the headers, row numbers are positions."""
+    headers = tuple(str(c) for c in frame.columns)
+
+    def rows() -> Iterator[RawRow]:
+        for number, values in enumerate(frame.itertuples(index=False, name=None)):
+            yield RawRow(number, tuple(clean_cell(v) for v in values))
+
+    return Table(headers=headers, rows=rows(), notes=[], name=name)
+
+
+# ------------------------------------------------------------------------------------ dispatch
+
+_SUFFIXES: Final = {
+    ".csv": "csv",
+    ".tsv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".xlsm": "xlsx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+
+
+def open_table(
+    source: Any,
+    mapping: ColumnMapping,
+    *,
+    format: str | None = None,
+    sheet: str | None = None,
+) -> Table:
+    """Open any supported source as a :class:`Table`."""
+    kind = type(source)
+    if kind.__module__.startswith("pandas") and hasattr(source, "itertuples"):
+        return read_dataframe(source, mapping, "DataFrame")
+    if isinstance(source, str | Path):
+        path = Path(source)
+        name = str(path)
+        fmt = format or _SUFFIXES.get(path.suffix.lower())
+        if fmt is None:
+            raise DatasetError(
+                f"cannot tell the format of {name}: use .csv, .xlsx, .jsonl, or give format="
+            )
+        if not path.exists():
+            raise DatasetError(f"cannot open {name}: no such file")
+    elif isinstance(source, bytes | bytearray) or hasattr(source, "read"):
+        name = str(getattr(source, "name", "<stream>"))
+        fmt = format
+        if fmt is None:
+            if hasattr(source, "read"):
+                source = _binary(source, name).read()
+            fmt = "xlsx" if bytes(source[:4]) == b"PK\x03\x04" else "csv"
+    elif isinstance(source, Iterable):
+        return read_records(source, "<records>")
+    else:
+        raise DatasetError(f"cannot read a {kind.__name__}: give a path, bytes, or a DataFrame")
+    if fmt == "csv":
+        return read_csv(source, mapping, name)
+    if fmt == "xlsx":
+        return read_xlsx(source, mapping, name, sheet)
+    if fmt == "jsonl":
+        return read_jsonl(source, mapping, name)
+    raise DatasetError(f"unknown format {fmt!r}: use csv, xlsx or jsonl")

@@ -1,0 +1,336 @@
+"""The :class:`Report` of a dataset check: lazy rows, a summary, and exports."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable, Iterator
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any, Final, overload
+
+from ..errors import DatasetError
+from .columns import ColumnMapping
+from .findings import RowFinding, finding
+from .pipeline import Assessor, Grouping, RowResult, process
+from .readers import Table
+from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
+
+__all__ = ["COLUMNS", "Report"]
+
+COLUMNS: Final = (
+    "row",
+    "proposal_code",
+    "title",
+    "status",
+    "funding",
+    "province",
+    "year",
+    "content",
+    "item",
+    "cost",
+    "requested",
+    "counterpart",
+    "allowed",
+    "as_of",
+    "severity",
+    "findings",
+)
+"""Columns of the row table written by the exports (stable English identifiers)."""
+
+_SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
+_HTML_PROBLEM_ROWS: Final = 1000
+
+
+def _worst(findings: tuple[RowFinding, ...]) -> str:
+    if not findings:
+        return ""
+    return max((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER[s])
+
+
+def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
+    parts = []
+    for f in findings:
+        where = f" [{f.column}]" if f.column else ""
+        cite = f" ({f.citation})" if f.citation else ""
+        parts.append(f"{f.severity}:{f.code}{where}: {f.message(lang)}{cite}")
+    return " | ".join(parts)
+
+
+def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
+    """One row as a flat dict with :data:`COLUMNS` (amounts stay ``Decimal``)."""
+    return {
+        "row": result.row,
+        "proposal_code": result.proposal_code,
+        "title": result.title,
+        "status": result.status,
+        "funding": result.funding,
+        "province": result.province,
+        "year": result.year,
+        "content": result.content,
+        "item": result.item,
+        "cost": result.cost,
+        "requested": result.requested,
+        "counterpart": result.counterpart,
+        "allowed": result.allowed,
+        "as_of": result.as_of,
+        "severity": _worst(result.findings),
+        "findings": _findings_text(result.findings, lang),
+    }
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+class Report:
+    """The result of :func:`khuyencong.datasets.validate`.
+
+    Iterating a report streams one :class:`RowResult` per input row (rows in = rows out), in
+    file order, without keeping them: a million-row file checks in constant memory.  Each full
+    pass also computes the :class:`Summary`; :meth:`summary` runs a pass if none has finished.
+    Each export is one pass.  A report over a path or bytes can be iterated again (the source is
+    read again); one over a one-shot iterator cannot.
+    """
+
+    def __init__(
+        self,
+        opener: Callable[[], Table],
+        first: Table,
+        mapping: ColumnMapping,
+        *,
+        assessor: Assessor | None,
+        as_of: date | None,
+        grouping: Grouping,
+        reopenable: bool = True,
+    ) -> None:
+        self._opener = opener
+        self._first: Table | None = first
+        self._mapping = mapping
+        self._assessor = assessor
+        self._as_of = as_of
+        self._grouping = grouping
+        self._reopenable = reopenable
+        self._summary: Summary | None = None
+        self.source: str = first.name
+        """A name for the source (its path, or ``<stream>``)."""
+
+    @property
+    def assessed(self) -> bool:
+        """Whether proposals are assessed by the rule engine (else validated only)."""
+        return self._assessor is not None
+
+    def __iter__(self) -> Iterator[RowResult]:
+        return self._pass()
+
+    def _pass(self) -> Iterator[RowResult]:
+        if self._first is not None:
+            table, self._first = self._first, None
+        elif self._reopenable:
+            table = self._opener()
+        else:
+            raise DatasetError("this report's source was a one-shot iterator and is consumed")
+        notes: list[RowFinding] = []
+        if self._assessor is None:
+            notes.append(finding("not_assessed", None))
+        accumulator = Accumulator(self.source, self.assessed)
+        for result in process(
+            table,
+            self._mapping,
+            assessor=self._assessor,
+            as_of=self._as_of,
+            grouping=self._grouping,
+            notes=notes,
+        ):
+            accumulator.add(result)
+            yield result
+        self._summary = accumulator.finish(notes)
+
+    def summary(self) -> Summary:
+        """Counts and sums by status, funding source, content, province and year."""
+        if self._summary is None:
+            for _ in self._pass():
+                pass
+        if self._summary is None:  # pragma: no cover - set by the pass above
+            raise DatasetError("the summary could not be computed")
+        return self._summary
+
+    @property
+    def ok(self) -> bool:
+        """Whether every row is valid or eligible with no error or warning (runs a pass)."""
+        return self.summary().ok
+
+    # -- exports ----------------------------------------------------------------------------
+
+    def records(self, lang: str = "vi") -> Iterator[dict[str, Any]]:
+        """Stream the rows as flat dicts with :data:`COLUMNS`."""
+        for result in self._pass():
+            yield record(result, lang)
+
+    def to_pandas(self, lang: str = "vi") -> Any:
+        """The rows as a pandas DataFrame (needs ``khuyencong[pandas]``).
+
+        Amount columns hold ``Decimal`` objects (dtype ``object``), never floats.
+        """
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise DatasetError("to_pandas needs pandas: pip install 'khuyencong[pandas]'") from None
+        return pd.DataFrame.from_records(list(self.records(lang)), columns=list(COLUMNS))
+
+    @overload
+    def to_csv(self, path: None = None, *, lang: str = "vi") -> str: ...
+    @overload
+    def to_csv(self, path: str | Path, *, lang: str = "vi") -> None: ...
+    def to_csv(self, path: str | Path | None = None, *, lang: str = "vi") -> str | None:
+        """Write the row table as CSV (UTF-8 with BOM, so Excel reads Vietnamese correctly).
+
+        Returns the text when no ``path`` is given.
+        """
+        if path is None:
+            buffer = io.StringIO()
+            self._write_csv(buffer, lang)
+            return buffer.getvalue()
+        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+            self._write_csv(handle, lang)
+        return None
+
+    def _write_csv(self, handle: IO[str], lang: str) -> None:
+        writer = csv.writer(handle)
+        writer.writerow(COLUMNS)
+        for row in self.records(lang):
+            writer.writerow([_text(row[c]) for c in COLUMNS])
+
+    @overload
+    def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
+    @overload
+    def to_json(self, path: str | Path, *, lang: str = "vi") -> None: ...
+    def to_json(self, path: str | Path | None = None, *, lang: str = "vi") -> str | None:
+        """Write ``{"rows": [...], "summary": {...}}`` as JSON; amounts are strings of whole
+        đồng (exact), dates ISO.  Returns the text when no ``path`` is given."""
+        if path is None:
+            buffer = io.StringIO()
+            self._write_json(buffer, lang)
+            return buffer.getvalue()
+        with open(path, "w", encoding="utf-8") as handle:
+            self._write_json(handle, lang)
+        return None
+
+    def _write_json(self, handle: IO[str], lang: str) -> None:
+        handle.write('{"rows": [\n')
+        first = True
+        for result in self._pass():
+            item = record(result, lang)
+            item["findings"] = [
+                {
+                    "code": f.code,
+                    "severity": f.severity,
+                    "column": f.column,
+                    "message": f.message(lang),
+                    "citation": f.citation,
+                }
+                for f in result.findings
+            ]
+            for key in ("cost", "requested", "counterpart", "allowed", "as_of"):
+                item[key] = None if item[key] is None else _text(item[key])
+            handle.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
+            first = False
+        summary = self.summary()
+        handle.write('\n],\n"summary": ')
+        handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
+        handle.write("}\n")
+
+    def to_excel(self, path: str | Path, *, lang: str = "vi") -> None:
+        """Write a workbook with the rows, the summary tables and the file notes (needs
+        ``khuyencong[excel]``).  Amounts are numbers with a thousands format when they fit a
+        spreadsheet number exactly (≤ 2⁵³), else text."""
+        try:
+            from openpyxl import Workbook
+            from openpyxl.cell import WriteOnlyCell
+        except ImportError:  # pragma: no cover - depends on the environment
+            raise DatasetError("to_excel needs openpyxl: pip install 'khuyencong[excel]'") from None
+        book = Workbook(write_only=True)
+        rows_sheet = book.create_sheet("Kết quả" if lang == "vi" else "Rows")
+        rows_sheet.append(list(COLUMNS))
+
+        def cell(value: Any) -> Any:
+            if isinstance(value, Decimal):
+                if abs(value) <= 2**53:
+                    c = WriteOnlyCell(rows_sheet, value=int(value))
+                    c.number_format = "#,##0"
+                    return c
+                return str(value)
+            return value
+
+        for row in self.records(lang):
+            rows_sheet.append([cell(row[c]) for c in COLUMNS])
+        summary = self.summary()
+        sheet = book.create_sheet("Tổng hợp" if lang == "vi" else "Summary")
+        for dimension in DIMENSIONS:
+            sheet.append(
+                [
+                    dimension_label(dimension, lang),
+                    "proposals",
+                    "rows",
+                    "cost",
+                    "requested",
+                    "allowed",
+                ]
+            )
+            for r in summary.tables[dimension]:
+                sheet.append(
+                    [
+                        key_label(dimension, r.key, lang),
+                        r.proposals,
+                        r.rows,
+                        cell(r.cost),
+                        cell(r.requested),
+                        cell(r.allowed),
+                    ]
+                )
+            sheet.append([])
+        notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
+        notes.append(["row", "column", "severity", "code", "message"])
+        for n in summary.notes:
+            notes.append([n.row, n.column, n.severity, n.code, n.message(lang)])
+        book.save(path)
+
+    def to_html(self, path: str | Path | None = None, *, lang: str = "vi") -> str:
+        """A self-contained HTML report (summary tables, SVG charts, rows with findings: the
+        first 1,000 of them).  Written to ``path`` if given; the HTML is returned either way."""
+        from .html import render_html
+
+        problems, more = self._problem_rows()
+        text = render_html(self.summary(), problems, more, lang=lang)
+        if path is not None:
+            Path(path).write_text(text, encoding="utf-8")
+        return text
+
+    def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
+        problems: list[RowResult] = []
+        more = 0
+        for result in self._pass():
+            if result.findings or result.status not in ("valid", "eligible", "blank"):
+                if len(problems) < limit:
+                    problems.append(result)
+                else:
+                    more += 1
+        return problems, more
+
+    def _repr_html_(self) -> str:
+        from .html import render_html
+
+        problems, more = self._problem_rows(limit=50)
+        return render_html(self.summary(), problems, more, lang="vi", fragment=True)
+
+    def __repr__(self) -> str:
+        if self._summary is None:
+            return f"<Report of {self.source} (not yet read)>"
+        s = self._summary
+        return f"<Report of {s.source}: {s.rows} rows, {s.proposals} proposals, ok={s.ok}>"

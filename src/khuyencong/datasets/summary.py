@@ -1,0 +1,242 @@
+"""Summaries of a dataset check: counts and sums by funding source, content, province and year."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from decimal import Decimal
+from typing import Any, Final
+
+import attrs
+
+from ..schemas.codes import ActivityContent, FundingSourceKind
+from .findings import RowFinding
+from .pipeline import RowResult
+
+__all__ = ["DIMENSIONS", "Summary", "SummaryRow", "key_label"]
+
+DIMENSIONS: Final = ("funding", "content", "province", "year")
+"""The dimensions a summary is broken down by."""
+
+_DIMENSION_LABELS: Final = {
+    "funding": ("Nguồn kinh phí", "Funding source"),
+    "content": ("Nội dung", "Activity content"),
+    "province": ("Tỉnh/Thành phố", "Province"),
+    "year": ("Năm kế hoạch", "Plan year"),
+}
+_NONE: Final = ("(không rõ)", "(unknown)")
+
+
+def dimension_label(dimension: str, lang: str = "vi") -> str:
+    """The heading of a summary dimension in ``lang``."""
+    vi, en = _DIMENSION_LABELS[dimension]
+    return vi if lang == "vi" else en
+
+
+def key_label(dimension: str, key: str, lang: str = "vi") -> str:
+    """A readable label for a summary key: codes become their Vietnamese or English label."""
+    if key == "":
+        return _NONE[0] if lang == "vi" else _NONE[1]
+    if dimension == "funding":
+        try:
+            return FundingSourceKind(key).label(lang)
+        except ValueError:
+            return key
+    if dimension == "content":
+        labels = []
+        for part in key.split("+"):
+            try:
+                labels.append(ActivityContent(part).label(lang))
+            except ValueError:
+                labels.append(part)
+        return " + ".join(labels)
+    return key
+
+
+@attrs.frozen(slots=True)
+class SummaryRow:
+    """Totals for one key of a dimension: proposals (counted under the key of their first row),
+    rows, and the sums in whole đồng of cost, requested and allowed support."""
+
+    key: str
+    proposals: int
+    rows: int
+    cost: Decimal
+    requested: Decimal
+    allowed: Decimal | None
+
+
+@attrs.frozen(slots=True)
+class Summary:
+    """Counts and sums of a whole dataset check.
+
+    ``rows`` counts every data row read (blank ones included, so rows in = rows out);
+    ``allowed`` is ``None`` when no proposal was assessed.
+    """
+
+    source: str
+    rows: int
+    blank_rows: int
+    proposals: int
+    rows_by_status: Mapping[str, int]
+    proposals_by_status: Mapping[str, int]
+    findings_by_severity: Mapping[str, int]
+    findings_by_code: Mapping[str, int]
+    cost: Decimal
+    requested: Decimal
+    allowed: Decimal | None
+    assessed: bool
+    tables: Mapping[str, tuple[SummaryRow, ...]]
+    notes: tuple[RowFinding, ...]
+
+    @property
+    def ok(self) -> bool:
+        """True when every row is blank, valid or eligible and nothing beyond notes was found."""
+        bad_status = any(s not in ("blank", "valid", "eligible") for s in self.rows_by_status)
+        bad_note = any(n.severity != "info" for n in self.notes)
+        problems = self.findings_by_severity.get("error", 0) + self.findings_by_severity.get(
+            "warning", 0
+        )
+        return not bad_status and not bad_note and problems == 0
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict; amounts are strings of whole đồng so that no digit is lost."""
+
+        def money(value: Decimal | None) -> str | None:
+            return None if value is None else str(value)
+
+        return {
+            "source": self.source,
+            "rows": self.rows,
+            "blank_rows": self.blank_rows,
+            "proposals": self.proposals,
+            "rows_by_status": dict(self.rows_by_status),
+            "proposals_by_status": dict(self.proposals_by_status),
+            "findings_by_severity": dict(self.findings_by_severity),
+            "findings_by_code": dict(self.findings_by_code),
+            "cost": money(self.cost),
+            "requested": money(self.requested),
+            "allowed": money(self.allowed),
+            "assessed": self.assessed,
+            "tables": {
+                dimension: [
+                    {
+                        "key": r.key,
+                        "proposals": r.proposals,
+                        "rows": r.rows,
+                        "cost": money(r.cost),
+                        "requested": money(r.requested),
+                        "allowed": money(r.allowed),
+                    }
+                    for r in rows
+                ]
+                for dimension, rows in self.tables.items()
+            },
+            "notes": [
+                {
+                    "code": n.code,
+                    "severity": n.severity,
+                    "column": n.column,
+                    "row": n.row,
+                    "message_vi": n.message_vi,
+                    "message_en": n.message_en,
+                }
+                for n in self.notes
+            ],
+        }
+
+
+class _Cell:
+    __slots__ = ("allowed", "cost", "proposals", "requested", "rows")
+
+    def __init__(self) -> None:
+        self.proposals = 0
+        self.rows = 0
+        self.cost = Decimal(0)
+        self.requested = Decimal(0)
+        self.allowed: Decimal | None = None
+
+
+class Accumulator:
+    """Builds a :class:`Summary` while rows stream past (constant memory in the row count)."""
+
+    def __init__(self, source: str, assessed: bool) -> None:
+        self.source = source
+        self.assessed = assessed
+        self.rows = 0
+        self.blank = 0
+        self.proposals = 0
+        self.rows_by_status: Counter[str] = Counter()
+        self.proposals_by_status: Counter[str] = Counter()
+        self.severity: Counter[str] = Counter()
+        self.codes: Counter[str] = Counter()
+        self.cost = Decimal(0)
+        self.requested = Decimal(0)
+        self.allowed: Decimal | None = None
+        self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
+
+    def add(self, result: RowResult) -> None:
+        """Count one row."""
+        self.rows += 1
+        self.rows_by_status[result.status] += 1
+        for item in result.findings:
+            self.severity[item.severity] += 1
+            self.codes[item.code] += 1
+        if result.status == "blank":
+            self.blank += 1
+            return
+        first = result.first_of_proposal
+        if first:
+            self.proposals += 1
+            self.proposals_by_status[result.status] += 1
+        cost = result.cost or Decimal(0)
+        requested = result.requested or Decimal(0)
+        allowed = result.allowed
+        self.cost += cost
+        self.requested += requested
+        if allowed is not None:
+            self.allowed = (self.allowed or Decimal(0)) + allowed
+        keys = (
+            result.funding or "",
+            result.content or "",
+            result.province or "",
+            "" if result.year is None else str(result.year),
+        )
+        for dimension, key in zip(DIMENSIONS, keys, strict=True):
+            table = self.cells[dimension]
+            cell = table.get(key)
+            if cell is None:
+                cell = table[key] = _Cell()
+            cell.rows += 1
+            if first:
+                cell.proposals += 1
+            cell.cost += cost
+            cell.requested += requested
+            if allowed is not None:
+                cell.allowed = (cell.allowed or Decimal(0)) + allowed
+
+    def finish(self, notes: list[RowFinding]) -> Summary:
+        """The summary of everything added so far."""
+        tables = {
+            dimension: tuple(
+                SummaryRow(key, c.proposals, c.rows, c.cost, c.requested, c.allowed)
+                for key, c in sorted(self.cells[dimension].items(), key=lambda kv: kv[0])
+            )
+            for dimension in DIMENSIONS
+        }
+        return Summary(
+            source=self.source,
+            rows=self.rows,
+            blank_rows=self.blank,
+            proposals=self.proposals,
+            rows_by_status=dict(self.rows_by_status),
+            proposals_by_status=dict(self.proposals_by_status),
+            findings_by_severity=dict(self.severity),
+            findings_by_code=dict(self.codes),
+            cost=self.cost,
+            requested=self.requested,
+            allowed=self.allowed,
+            assessed=self.assessed,
+            tables=tables,
+            notes=tuple(notes),
+        )

@@ -1,0 +1,25 @@
+"""Vietnamese localisation: reading and writing amounts in đồng and dates.
+
+* :func:`parse_amount` reads Vietnamese amounts exactly ("1.500.000.000 đ", "1,5 tỷ", "500tr")
+  into a ``Decimal`` of whole đồng and refuses, with a plain message, anything it would have to
+  guess at.
+* :func:`parse_date` reads dd/mm/yyyy, d/m/yyyy and ISO dates.
+* :func:`format_vnd` and :func:`format_date` write them back the Vietnamese way (with babel).
+
+Both parsers raise :class:`khuyencong.errors.AmountParseError`, which is also a ``ValueError``.
+"""
+
+from __future__ import annotations
+
+from .amounts import MAX_AMOUNT, parse_amount, parse_decimal
+from .dates import parse_date
+from .formatting import format_date, format_vnd
+
+__all__ = [
+    "MAX_AMOUNT",
+    "format_date",
+    "format_vnd",
+    "parse_amount",
+    "parse_date",
+    "parse_decimal",
+]
