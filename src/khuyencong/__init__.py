@@ -52,6 +52,18 @@ from .schemas import (
 
 __version__ = "0.1.0.dev0"
 
+_LAZY_SUBMODULES = frozenset({"cli", "datasets", "l10n", "selection"})
+
+
+def __getattr__(name: str) -> object:
+    """Load the heavier subpackages (``datasets``, ``selection``, ``l10n``, ``cli``) on first use,
+    so that ``import khuyencong`` stays light."""
+    if name in _LAZY_SUBMODULES:
+        import importlib
+
+        return importlib.import_module(f"{__name__}.{name}")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
     "ActivityContent",
     "AmountParseError",
