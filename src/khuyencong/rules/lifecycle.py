@@ -30,7 +30,7 @@ gives the reason and the clause, and whose ``refusal`` carries them as data.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -468,8 +468,8 @@ def _register(ctx: _Context) -> _Step:
         if guidance is None:
             raise _Refuse(
                 "registration_late",
-                f"Hạn đăng ký là trước ngày {(deadline.due.day + 1):02d}/{deadline.due.month:02d}"
-                f"/{deadline.due.year} (hạn chót {deadline.due:%d/%m/%Y}); trường hợp khác theo "
+                f"Hạn đăng ký là trước ngày {deadline.due + timedelta(days=1):%d/%m/%Y} "
+                f"(hạn chót {deadline.due:%d/%m/%Y}); trường hợp khác theo "
                 "hướng dẫn (chi tiết “guidance”).",
                 f"Registration closed on {deadline.due.isoformat()} (inclusive); other cases follow "
                 "the guidance of the Department or Agency (detail 'guidance').",
