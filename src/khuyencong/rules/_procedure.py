@@ -1,0 +1,123 @@
+"""Small shared pieces of the procedural rules (lifecycle, advances, calendar, procurement, plans).
+
+Kept private: the engine's ``Finding`` will absorb :class:`Note`; the lead unifies them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import ROUND_FLOOR, Decimal
+
+import attrs
+
+from ..errors import NotEncodedError
+from ..rulebooks import NotEncoded, Resolved, Rulebook, national
+from ..schemas.citation import Citation
+from ..schemas.codes import LifecycleEvent
+from ..schemas.proposal import Proposal
+
+__all__ = [
+    "DIRECT_REGISTRATION",
+    "TT36",
+    "TT46",
+    "TTLT26",
+    "Note",
+    "ProcedureNotEncodedError",
+    "cite",
+    "event_dates",
+    "floor_dong",
+    "implementation_year",
+    "registered_directly",
+    "require",
+    "rulebook_or_national",
+]
+
+TT36 = "36/2013/TT-BCT"
+"""Thông tư 36/2013/TT-BCT: the national procedure (Điều 7.5.TT.2.x of the Bộ pháp điển)."""
+TTLT26 = "26/2014/TTLT-BTC-BCT"
+"""Thông tư liên tịch 26/2014/TTLT-BTC-BCT: funding (Điều 7.5.TL.2.x)."""
+TT46 = "46/2012/TT-BCT"
+"""Thông tư 46/2012/TT-BCT (Điều 7.5.TT.1.x)."""
+
+
+def cite(
+    article: int, clause: int | None = None, point: str | None = None, document: str = TT36
+) -> Citation:
+    """A citation of ``document`` (TT 36/2013 unless told)."""
+    return Citation(document=document, article=article, clause=clause, point=point)
+
+
+@attrs.frozen(slots=True)
+class Note:
+    """A reason or remark in Vietnamese and English, with the clause it rests on."""
+
+    code: str
+    message_vi: str
+    message_en: str
+    citation: Citation | None = None
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
+class ProcedureNotEncodedError(NotEncodedError):
+    """The procedural rule asked for is governed, at that date, by an instrument not encoded.
+
+    ``not_encoded`` carries the structured answer (instrument, reasons in vi and en).
+    """
+
+    def __init__(self, not_encoded: NotEncoded) -> None:
+        super().__init__(not_encoded.reason_en)
+        self.not_encoded = not_encoded
+
+    @property
+    def instrument(self) -> str | None:
+        """Number of the governing instrument, e.g. ``17/2018/TT-BCT``."""
+        return self.not_encoded.instrument
+
+
+def rulebook_or_national(rulebook: Rulebook | None) -> Rulebook:
+    """The given rulebook, or the built-in national one."""
+    return national() if rulebook is None else rulebook
+
+
+def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
+    """Resolve ``code`` at ``as_of`` or raise :class:`ProcedureNotEncodedError` naming the
+    instrument that governs that date; never fall back to older figures."""
+    result = rulebook.resolve(code, as_of)
+    if isinstance(result, NotEncoded):
+        raise ProcedureNotEncodedError(result)
+    return result
+
+
+def floor_dong(amount: Decimal) -> Decimal:
+    """Round down to the whole đồng."""
+    return amount.to_integral_value(rounding=ROUND_FLOOR)
+
+
+# ---- Reading a proposal's history --------------------------------------------------------
+
+DIRECT_REGISTRATION = Citation(document=TT36, article=8, clause=1, point="b")
+"""Registration straight with the Agency for Regional Industry: regional centres and proposals
+over several provinces (Điểm b khoản 1 Điều 8 TT 36/2013/TT-BCT)."""
+
+
+def event_dates(proposal: Proposal, event: LifecycleEvent) -> tuple[date, ...]:
+    """The dates on which ``event`` happened to ``proposal``, in order."""
+    return tuple(entry.on for entry in proposal.history if entry.event is event)
+
+
+def registered_directly(proposal: Proposal) -> bool:
+    """Whether the proposal was registered straight with the Agency (Art 8.1.b), skipping the
+    base-level appraisal by the provincial Department."""
+    return any(
+        entry.event is LifecycleEvent.REGISTER and entry.citation == DIRECT_REGISTRATION
+        for entry in proposal.history
+    )
+
+
+def implementation_year(proposal: Proposal) -> int:
+    """The plan year, moved on by one for each extension into the following year approved by the
+    Ministry (Điểm a khoản 2 Điều 11 TT 36/2013/TT-BCT)."""
+    return proposal.plan_year + len(event_dates(proposal, LifecycleEvent.EXTEND))

@@ -1,0 +1,436 @@
+"""Deadlines of the national khuyến công plan (Thông tư 36/2013/TT-BCT).
+
+* Registration with the provincial Department (Sở Công Thương): before 20 May (Điểm b khoản 1
+  Điều 10), in the year before the plan year (the registration report sets the goals of the
+  following year, Điểm a khoản 1 Điều 6).
+* Registration with the Agency for Regional Industry (Cục Công nghiệp địa phương): before 15 June
+  (Điểm b khoản 2 Điều 10).  Both allow other cases by the guidance of the Department or Agency.
+* Settlement dossier: at the latest 15 days after the last base acceptance under the contract
+  (Khoản 1 Điều 18).
+* Liquidation and settlement: no later than 22 January of the following year (Khoản 2 Điều 18);
+  an extension into the following year (Điểm a khoản 2 Điều 11) moves the year on.
+* Monthly progress reports: before the 25th of every month (Điểm a of the second khoản 3 of
+  Điều 23 — the article numbers two clauses "3").
+
+"Before day D" is met on D - 1 at the latest; "no later than D" and "at the latest N days after"
+are met on D.  Each deadline is governed by the rule in force on the day it falls due: a day
+governed by an instrument not encoded (TT 17/2018/TT-BCT from 01/01/2018) yields
+:class:`DeadlineNotEncoded`, never older figures.
+
+>>> from datetime import date
+>>> [(d.code, d.due.isoformat()) for d in deadlines(2016, as_of=date(2015, 1, 1))]
+[('registration_base', '2015-05-19'), ('registration_ministry', '2015-06-14'), ('settlement', '2017-01-22')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import TypeAlias
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..errors import NotEncodedError
+from ..rulebooks import NotEncoded, Resolved, Rulebook
+from ..schemas.citation import Citation, Provenance
+from ..schemas.codes import FundingSourceKind, LifecycleEvent, ProposalState
+from ..schemas.proposal import Proposal
+from ._procedure import (
+    TT46,
+    event_dates,
+    implementation_year,
+    registered_directly,
+    rulebook_or_national,
+)
+
+__all__ = [
+    "Deadline",
+    "DeadlineNotEncoded",
+    "DeadlineResult",
+    "DeadlineStatus",
+    "deadlines",
+    "overdue",
+    "registration_deadline",
+]
+
+
+class DeadlineStatus(StrEnum):
+    """Where an obligation stands on the evaluation date."""
+
+    PENDING = "pending"
+    """The last day has not passed and the obligation is not known to be met."""
+    MET = "met"
+    MET_LATE = "met_late"
+    OVERDUE = "overdue"
+    """The last day has passed and the obligation is not met."""
+    PASSED = "passed"
+    """The last day has passed; whether the obligation was met is not known here."""
+
+
+@attrs.frozen(slots=True)
+class Deadline:
+    """An obligation, the last day on which it is on time (``due``), and its status."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    due: date
+    citation: Citation
+    provenance: Provenance
+    status: DeadlineStatus
+    met_on: date | None = None
+    period: tuple[int, int] | None = None
+    """(year, month) of a monthly report."""
+    note: str = ""
+
+    @property
+    def days_late(self) -> int:
+        """Days past ``due`` when met late (counted to ``met_on``); 0 otherwise."""
+        if self.met_on is not None and self.met_on > self.due:
+            return (self.met_on - self.due).days
+        return 0
+
+
+@attrs.frozen(slots=True)
+class DeadlineNotEncoded:
+    """An obligation whose rule, on the day it would fall due, is governed by an instrument the
+    library does not encode."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    not_encoded: NotEncoded
+
+    @property
+    def instrument(self) -> str | None:
+        """The governing instrument's number."""
+        return self.not_encoded.instrument
+
+
+DeadlineResult: TypeAlias = Deadline | DeadlineNotEncoded
+
+_LABELS = {
+    "registration_base": (
+        "Gửi hồ sơ đăng ký kế hoạch khuyến công quốc gia với Sở Công Thương",
+        "Register national proposals with the provincial Department",
+    ),
+    "registration_ministry": (
+        "Gửi hồ sơ đăng ký kế hoạch khuyến công quốc gia với Cục Công nghiệp địa phương",
+        "Register national proposals with the Agency for Regional Industry",
+    ),
+    "settlement_dossier": (
+        "Hoàn thành hồ sơ quyết toán",
+        "Complete the settlement dossier",
+    ),
+    "settlement": (
+        "Thanh lý hợp đồng và quyết toán kinh phí",
+        "Liquidate the contract and settle the funds",
+    ),
+    "monthly_report": (
+        "Báo cáo tiến độ thực hiện hàng tháng (Mẫu số 3b)",
+        "Monthly progress report (Form 3b)",
+    ),
+}
+
+
+def _status(due: date, met_on: date | None, as_of: date, *, known: bool = True) -> DeadlineStatus:
+    if met_on is not None:
+        return DeadlineStatus.MET if met_on <= due else DeadlineStatus.MET_LATE
+    if as_of <= due:
+        return DeadlineStatus.PENDING
+    return DeadlineStatus.OVERDUE if known else DeadlineStatus.PASSED
+
+
+def _day_in_year(rb: Rulebook, code: str, year: int) -> tuple[date, Resolved] | NotEncoded:
+    """The day of ``year`` a month-day parameter names, by the value in force on that day."""
+    fallback = date(year, 1, 1)
+    for value in rb.param(code).values:
+        if not isinstance(value.value, tuple) or len(value.value) != 2:
+            raise TypeError(f"parameter {code!r} is not a day of the year")
+        month, day = value.value
+        try:
+            on = date(year, int(month), int(day))
+        except ValueError:  # 29 February in a common year
+            continue
+        fallback = on
+        if value.covers(on):
+            resolved = rb.resolve(code, on)
+            if isinstance(resolved, Resolved):
+                return on, resolved
+    result = rb.resolve(code, fallback)
+    if isinstance(result, Resolved):  # pragma: no cover - only if values overlap oddly
+        return fallback, result
+    return result
+
+
+def _count(value: object) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{value!r} is not a count")
+    return value
+
+
+def _registration_day(
+    rb: Rulebook, code: str, plan_year: int
+) -> tuple[date, Resolved] | NotEncoded:
+    """The day of registration for ``plan_year``: the month-day of ``code`` in the year
+    ``registration.years_ahead`` before the plan year, both rules in force on that day."""
+    ahead_values = rb.param("registration.years_ahead").values
+    for ahead in ahead_values:
+        found = _day_in_year(rb, code, plan_year - _count(ahead.value))
+        if not isinstance(found, NotEncoded) and ahead.covers(found[0]):
+            return found
+    # Nothing in force: name the instrument governing the nearest candidate day.
+    years = _count(ahead_values[0].value) if ahead_values else 1
+    found = _day_in_year(rb, code, plan_year - years)
+    if isinstance(found, NotEncoded):
+        return found
+    result = rb.resolve("registration.years_ahead", found[0])
+    return result if isinstance(result, NotEncoded) else found
+
+
+def registration_deadline(
+    plan_year: int,
+    *,
+    direct: bool = False,
+    as_of: date,
+    met_on: date | None = None,
+    rulebook: Rulebook | None = None,
+) -> DeadlineResult:
+    """The registration deadline of a national proposal for ``plan_year``: with the provincial
+    Department before 20 May (Điểm b khoản 1 Điều 10 TT 36/2013/TT-BCT), or, for a proposal
+    registered straight with the Agency (Điểm b khoản 1 Điều 8), before 15 June (Điểm b khoản 2
+    Điều 10); in the year before the plan year (Điểm a khoản 1 Điều 6)."""
+    rb = rulebook_or_national(rulebook)
+    code = "registration_ministry" if direct else "registration_base"
+    param = "registration.ministry_deadline" if direct else "registration.base_deadline"
+    return _make(
+        code, _registration_day(rb, param, plan_year), before=True, met_on=met_on, as_of=as_of
+    )
+
+
+def _make(
+    code: str,
+    found: tuple[date, Resolved] | NotEncoded,
+    *,
+    before: bool,
+    met_on: date | None,
+    as_of: date,
+    known: bool = True,
+    note: str = "",
+) -> DeadlineResult:
+    label_vi, label_en = _LABELS[code]
+    if isinstance(found, NotEncoded):
+        return DeadlineNotEncoded(code, label_vi, label_en, found)
+    day, rule = found
+    due = day - timedelta(days=1) if before else day
+    return Deadline(
+        code=code,
+        label_vi=label_vi,
+        label_en=label_en,
+        due=due,
+        citation=rule.citation,
+        provenance=rule.provenance,
+        status=_status(due, met_on, as_of, known=known),
+        met_on=met_on,
+        note=note,
+    )
+
+
+def _settlement(
+    rb: Rulebook, year: int, met_on: date | None, as_of: date, known: bool
+) -> DeadlineResult:
+    return _make(
+        "settlement",
+        _day_in_year(rb, "settlement.latest", year + 1),
+        before=False,
+        met_on=met_on,
+        as_of=as_of,
+        known=known,
+    )
+
+
+def deadlines(
+    subject: Proposal | int,
+    *,
+    as_of: date,
+    rulebook: Rulebook | None = None,
+    sent_to_department_on: date | None = None,
+    dossier_filed_on: date | None = None,
+    reports_filed: Mapping[tuple[int, int], date] | None = None,
+) -> tuple[DeadlineResult, ...]:
+    """The deadlines of a national proposal, or of a plan year (Điều 10, 18, 23 TT 36/2013/TT-BCT).
+
+    For a plan year: registration with the Department and with the Agency, and the settlement
+    of that year's contracts.  For a proposal, its history tells which apply and when they were
+    met; facts the proposal does not record are inputs: ``sent_to_department_on`` (the
+    Department's dossier to the Agency), ``dossier_filed_on`` (the settlement dossier),
+    ``reports_filed`` ((year, month) → day filed).  Without them, a past deadline is
+    ``passed`` rather than ``overdue``.
+
+    Raises :class:`~khuyencong.errors.NotEncodedError` for a local proposal: its procedure is
+    set by the province (Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT).
+    """
+    rb = rulebook_or_national(rulebook)
+    if isinstance(subject, int):
+        return (
+            _make(
+                "registration_base",
+                _registration_day(rb, "registration.base_deadline", subject),
+                before=True,
+                met_on=None,
+                as_of=as_of,
+                known=False,
+            ),
+            _make(
+                "registration_ministry",
+                _registration_day(rb, "registration.ministry_deadline", subject),
+                before=True,
+                met_on=None,
+                as_of=as_of,
+                known=False,
+            ),
+            _settlement(rb, subject, None, as_of, known=False),
+        )
+
+    proposal = subject
+    if proposal.funding.kind is FundingSourceKind.LOCAL:
+        raise NotEncodedError(
+            "The deadlines of Thông tư 36/2013/TT-BCT concern national proposals; a province sets "
+            "the procedure of local proposals "
+            f"({Citation(document=TT46, article=8, clause=3, point='b').en})."
+        )
+    out: list[DeadlineResult] = []
+    registered = event_dates(proposal, LifecycleEvent.REGISTER)
+    registered_on = registered[0] if registered else None
+    direct = registered_directly(proposal)
+    guidance = "Trường hợp khác theo hướng dẫn của Sở Công Thương / Cục Công nghiệp địa phương."
+    if not direct:
+        out.append(
+            _make(
+                "registration_base",
+                _registration_day(rb, "registration.base_deadline", proposal.plan_year),
+                before=True,
+                met_on=registered_on,
+                as_of=as_of,
+                note=guidance,
+            )
+        )
+    out.append(
+        _make(
+            "registration_ministry",
+            _registration_day(rb, "registration.ministry_deadline", proposal.plan_year),
+            before=True,
+            met_on=registered_on if direct else sent_to_department_on,
+            as_of=as_of,
+            known=direct or proposal.state is ProposalState.DRAFT,
+            note=guidance,
+        )
+    )
+    if proposal.state in (ProposalState.DRAFT, ProposalState.REJECTED, ProposalState.STOPPED):
+        return tuple(out)
+
+    contracted = event_dates(proposal, LifecycleEvent.CONTRACT)
+    accepted = event_dates(proposal, LifecycleEvent.ACCEPT_BASE)
+    settled = event_dates(proposal, LifecycleEvent.SETTLE)
+    if contracted:
+        out.extend(
+            _monthly(rb, contracted[0], accepted[-1] if accepted else None, as_of, reports_filed)
+        )
+    if accepted:
+        rule = rb.resolve("settlement.dossier_days", accepted[-1])
+        if isinstance(rule, NotEncoded):
+            out.append(
+                DeadlineNotEncoded("settlement_dossier", *_LABELS["settlement_dossier"], rule)
+            )
+        else:
+            due = accepted[-1] + relativedelta(days=rule.integer)
+            met = dossier_filed_on
+            out.append(
+                Deadline(
+                    code="settlement_dossier",
+                    label_vi=_LABELS["settlement_dossier"][0],
+                    label_en=_LABELS["settlement_dossier"][1],
+                    due=due,
+                    citation=rule.citation,
+                    provenance=rule.provenance,
+                    status=_status(due, met, as_of, known=not settled),
+                    met_on=met,
+                )
+            )
+    if contracted:
+        out.append(
+            _settlement(
+                rb,
+                implementation_year(proposal),
+                settled[0] if settled else None,
+                as_of,
+                known=True,
+            )
+        )
+    return tuple(out)
+
+
+def _monthly(
+    rb: Rulebook,
+    start: date,
+    accepted: date | None,
+    as_of: date,
+    filed: Mapping[tuple[int, int], date] | None,
+) -> list[DeadlineResult]:
+    """Monthly progress reports falling due from the contract until base acceptance, or until
+    the month of ``as_of`` while the work goes on."""
+    out: list[DeadlineResult] = []
+    end = as_of if accepted is None else min(accepted, as_of)
+    month = date(start.year, start.month, 1)
+    while month <= end:
+        rule = rb.resolve("reporting.monthly_before_day", month)
+        label_vi, label_en = _LABELS["monthly_report"]
+        if isinstance(rule, NotEncoded):
+            out.append(DeadlineNotEncoded("monthly_report", label_vi, label_en, rule))
+        else:
+            due = month + relativedelta(day=rule.integer) - timedelta(days=1)
+            if due >= start and (accepted is None or due < accepted):
+                key = (month.year, month.month)
+                met = None if filed is None else filed.get(key)
+                out.append(
+                    Deadline(
+                        code="monthly_report",
+                        label_vi=label_vi,
+                        label_en=label_en,
+                        due=due,
+                        citation=rule.citation,
+                        provenance=rule.provenance,
+                        status=_status(due, met, as_of, known=filed is not None),
+                        met_on=met,
+                        period=key,
+                    )
+                )
+        month += relativedelta(months=1)
+    return out
+
+
+def overdue(
+    proposal: Proposal,
+    as_of: date,
+    *,
+    rulebook: Rulebook | None = None,
+    sent_to_department_on: date | None = None,
+    dossier_filed_on: date | None = None,
+    reports_filed: Mapping[tuple[int, int], date] | None = None,
+) -> tuple[Deadline, ...]:
+    """The obligations of a national proposal that are overdue on ``as_of`` (registration,
+    settlement dossier, settlement, monthly reports; Điều 10, 18, 23 TT 36/2013/TT-BCT)."""
+    return tuple(
+        d
+        for d in deadlines(
+            proposal,
+            as_of=as_of,
+            rulebook=rulebook,
+            sent_to_department_on=sent_to_department_on,
+            dossier_filed_on=dossier_filed_on,
+            reports_filed=reports_filed,
+        )
+        if isinstance(d, Deadline) and d.status is DeadlineStatus.OVERDUE
+    )

@@ -1,0 +1,59 @@
+"""Điều 3 TT 36/2013/TT-BCT: bidding (khoản 1) or selection (khoản 2)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khuyencong.errors import NotEncodedError
+from khuyencong.rules.procurement import procurement_method
+from khuyencong.schemas import Citation, ProcurementMethod, Proposal
+
+from .helpers import national
+
+ON = date(2016, 3, 1)
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        "domestic_fair_organisation",  # tổ chức hội chợ, triển lãm trong nước
+        "foreign_fair",  # ... và nước ngoài
+        "domestic_fair_participation",  # hỗ trợ tham gia hội chợ triển lãm trong nước
+        "cluster_infrastructure",  # hỗ trợ đầu tư hạ tầng cụm công nghiệp
+        "pollution_treatment_cluster",  # hệ thống xử lý ô nhiễm môi trường tại cụm công nghiệp
+        "media",  # các đề án truyền thông
+    ],
+)
+def test_art3_clause1_listed_items_are_bid(item: str) -> None:
+    method, citation = procurement_method(national(item), ON)
+    assert method is ProcurementMethod.BIDDING
+    assert citation == Citation(document="36/2013/TT-BCT", article=3, clause=1)
+
+
+@pytest.mark.parametrize("item", ["vocational_training", "brand", "machinery_and_technology"])
+def test_art3_clause2_other_proposals_are_selected(item: str) -> None:
+    decision = procurement_method(national(item), ON)
+    assert decision.method is ProcurementMethod.SELECTION
+    assert decision.citation == Citation(document="36/2013/TT-BCT", article=3, clause=2)
+
+
+def test_art3_clause2_department_head_may_require_bidding() -> None:
+    decision = procurement_method(national("brand", procurement="bidding"), ON)
+    assert decision.method is ProcurementMethod.BIDDING
+    assert decision.citation.clause == 2
+    assert decision.notes[0].code == "bidding_decided_by_department_head"
+
+
+def test_art3_not_encoded_under_tt17_2018() -> None:
+    with pytest.raises(NotEncodedError, match="17/2018/TT-BCT"):
+        procurement_method(national("media"), date(2018, 3, 1))
+
+
+def test_art3_local_proposals_follow_the_province() -> None:
+    local = Proposal.model_validate(
+        {**national().model_dump(), "funding": {"kind": "local", "level": "province"}}
+    )
+    with pytest.raises(NotEncodedError, match=r"Art 8\.3\.b of Circular 46/2012/TT-BCT"):
+        procurement_method(local, ON)
