@@ -17,7 +17,7 @@ from .errors import (
     TransitionError,
 )
 from .rulebooks import load_rulebook
-from .rules import Assessment, Finding, Severity, Status, assess
+from .rules import Assessment, Finding, Severity, Status, assess, transition
 from .schemas import (
     ActivityContent,
     AnnualPlan,
@@ -64,6 +64,7 @@ def __getattr__(name: str) -> object:
         return importlib.import_module(f"{__name__}.{name}")
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 __all__ = [
     "ActivityContent",
     "AmountParseError",
@@ -108,4 +109,5 @@ __all__ = [
     "assess",
     "load_rulebook",
     "rulebooks",
+    "transition",
 ]

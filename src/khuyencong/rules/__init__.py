@@ -2,26 +2,47 @@
 
 One idea per module: ``eligibility`` (who, where, which industry), ``activity`` (conditions on
 activities and on support), ``cofunding`` (how much per budget line), ``priority`` (classify and
-rank), ``assess`` (all of it for one proposal), ``explain`` (say it in words).
+rank), ``assess`` (all of it for one proposal), ``explain`` (say it in words); and the
+procedures of TT 36/2013/TT-BCT: ``lifecycle`` (lawful steps and who decides), ``procurement``,
+``advances``, ``calendar`` (deadlines), ``plans`` (annual plan checks).
 """
 
+from .advances import advance_allowance, advance_documents, advance_form, refund_due
 from .assess import Assessment, Status, assess
+from .calendar import deadlines, overdue, registration_deadline
 from .cofunding import LineResult, LineStatus, allowed_support
 from .eligibility import converted_ward_qualifies
-from .findings import Finding, Severity
+from .findings import Finding, Severity, note
+from .lifecycle import TransitionRefused, adjustment_authority, transition
+from .plans import PlanSummary, plan_summary
 from .priority import PriorityClass, classify, rank
+from .procurement import procurement_method
 
 __all__ = [
     "Assessment",
     "Finding",
     "LineResult",
     "LineStatus",
+    "PlanSummary",
     "PriorityClass",
     "Severity",
     "Status",
+    "TransitionRefused",
+    "adjustment_authority",
+    "advance_allowance",
+    "advance_documents",
+    "advance_form",
     "allowed_support",
     "assess",
     "classify",
     "converted_ward_qualifies",
+    "deadlines",
+    "note",
+    "overdue",
+    "plan_summary",
+    "procurement_method",
     "rank",
+    "refund_due",
+    "registration_deadline",
+    "transition",
 ]

@@ -1,19 +1,17 @@
 """Small shared pieces of the procedural rules (lifecycle, advances, calendar, procurement, plans).
 
-Kept private: the engine's ``Finding`` will absorb :class:`Note`; the lead unifies them.
+Kept private; remarks are :class:`~khuyencong.rules.findings.Finding` objects (see ``note``).
 """
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import ROUND_FLOOR, Decimal
-
-import attrs
 
 from ..errors import NotEncodedError
 from ..rulebooks import NotEncoded, Resolved, Rulebook, national
 from ..schemas.citation import Citation
 from ..schemas.codes import LifecycleEvent
+from ..schemas.money import floor_dong
 from ..schemas.proposal import Proposal
 
 __all__ = [
@@ -21,7 +19,6 @@ __all__ = [
     "TT36",
     "TT46",
     "TTLT26",
-    "Note",
     "ProcedureNotEncodedError",
     "cite",
     "event_dates",
@@ -45,20 +42,6 @@ def cite(
 ) -> Citation:
     """A citation of ``document`` (TT 36/2013 unless told)."""
     return Citation(document=document, article=article, clause=clause, point=point)
-
-
-@attrs.frozen(slots=True)
-class Note:
-    """A reason or remark in Vietnamese and English, with the clause it rests on."""
-
-    code: str
-    message_vi: str
-    message_en: str
-    citation: Citation | None = None
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
 
 
 class ProcedureNotEncodedError(NotEncodedError):
@@ -89,11 +72,6 @@ def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
     if isinstance(result, NotEncoded):
         raise ProcedureNotEncodedError(result)
     return result
-
-
-def floor_dong(amount: Decimal) -> Decimal:
-    """Round down to the whole đồng."""
-    return amount.to_integral_value(rounding=ROUND_FLOOR)
 
 
 # ---- Reading a proposal's history --------------------------------------------------------

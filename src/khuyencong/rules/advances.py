@@ -41,7 +41,8 @@ from ..schemas.codes import (
     SupportItem,
 )
 from ..schemas.proposal import Proposal
-from ._procedure import TT46, Note, cite, floor_dong, require, rulebook_or_national
+from ._procedure import TT46, cite, floor_dong, require, rulebook_or_national
+from .findings import Finding, note
 
 __all__ = [
     "AdvanceAllowance",
@@ -120,7 +121,7 @@ class FormDecision:
     form: AdvanceForm | None
     citation: Citation
     items: tuple[SupportItem, ...]
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Finding, ...] = ()
 
 
 @attrs.frozen(slots=True)
@@ -139,7 +140,7 @@ class AdvanceAllowance:
     rule: Citation
     """The clause that sets this stage's amount (Điều 13 by form, 14, 15.2.b or 16)."""
     citations: tuple[Citation, ...]
-    reasons: tuple[Note, ...] = ()
+    reasons: tuple[Finding, ...] = ()
     """Why the advance is refused or limited."""
     documents: tuple[RequiredDocument, ...] = ()
 
@@ -265,7 +266,7 @@ def advance_form(
         citation=decided,
         items=items,
         notes=(
-            Note(
+            note(
                 code="advance_form_decided_by_department_head",
                 message_vi=message_vi
                 + " Cục trưởng Cục Công nghiệp địa phương quyết định tỷ lệ và hồ sơ tạm ứng.",
@@ -328,7 +329,7 @@ def advance_allowance(
     advanced = advanced_total(proposal)
     headroom = max(Decimal(0), ceiling - advanced)
     citations: list[Citation] = [ceiling_rule.citation]
-    reasons: list[Note] = []
+    reasons: list[Finding] = []
     ratio: Decimal | None = None
     form: AdvanceForm | None = None
     wanted = Decimal(0)
@@ -339,7 +340,7 @@ def advance_allowance(
         form = decision.form
         if advanced > 0:
             reasons.append(
-                Note(
+                note(
                     "first_advance_already_made",
                     "Đã tạm ứng lần một.",
                     "The first advance was already made.",
@@ -364,7 +365,7 @@ def advance_allowance(
                 citations.append(allowed_forms.citation)
                 if form.value not in allowed_forms.codes:
                     reasons.append(
-                        Note(
+                        note(
                             "multi_year_form_not_listed",
                             "Đề án nhiều năm: tạm ứng lần một theo khoản 1, khoản 2 Điều 13; "
                             "dạng đề án này không thuộc các khoản đó.",
@@ -380,7 +381,7 @@ def advance_allowance(
                 shown = "không rõ" if progress is None else f"{progress:.0%}"
                 shown_en = "not given" if progress is None else f"{progress:.0%}"
                 reasons.append(
-                    Note(
+                    note(
                         "first_advance_progress_not_reached",
                         f"Báo cáo tiến độ phải xác định đã thực hiện trên {threshold.decimal:.0%}"
                         f" (hiện: {shown}).",
@@ -391,7 +392,7 @@ def advance_allowance(
                 )
         if form is AdvanceForm.ENTERPRISE_FOUNDING and not base_accepted:
             reasons.append(
-                Note(
+                note(
                     "enterprise_founding_needs_base_acceptance",
                     "Hồ sơ tạm ứng gồm biên bản nghiệm thu cơ sở: chỉ tạm ứng sau nghiệm thu cơ sở.",
                     "The dossier includes the base-acceptance minutes: advance only after base "
@@ -406,7 +407,7 @@ def advance_allowance(
         citations.append(primary)
         if not is_multi_year(proposal):
             reasons.append(
-                Note(
+                note(
                     "next_advance_multi_year_only",
                     "Tạm ứng lần tiếp theo chỉ áp dụng với đề án thực hiện nhiều năm.",
                     "A next advance applies only to proposals running over several years.",
@@ -415,7 +416,7 @@ def advance_allowance(
             )
         if advanced == 0:
             reasons.append(
-                Note(
+                note(
                     "next_advance_before_first",
                     "Chưa tạm ứng lần một.",
                     "No first advance yet.",
@@ -429,7 +430,7 @@ def advance_allowance(
         citations.append(primary)
         if not base_accepted:
             reasons.append(
-                Note(
+                note(
                     "remaining_advance_needs_base_acceptance",
                     "Kinh phí còn lại chỉ được tạm ứng sau khi đề án hoàn thành và được nghiệm thu cơ sở.",
                     "The rest is advanced only after completion and base acceptance.",
@@ -442,7 +443,7 @@ def advance_allowance(
     amount = min(wanted, headroom) if allowed else Decimal(0)
     if allowed and wanted > headroom:
         reasons.append(
-            Note(
+            note(
                 "contract_ceiling_binds",
                 f"Mức tạm ứng không quá {ceiling_rule.decimal:.0%} tổng kinh phí khuyến công hỗ trợ "
                 f"trên cơ sở hợp đồng ({ceiling} đồng); đã tạm ứng {advanced} đồng; "

@@ -24,6 +24,7 @@ from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import SupportItem
+from ..schemas.money import floor_dong
 from ..schemas.proposal import BudgetLine
 
 __all__ = ["LineResult", "LineStatus", "allowed_support", "computed_line", "pending_line"]
@@ -71,10 +72,6 @@ class LineResult:
     """For lines whose level is not encoded: the instruments that set it."""
 
 
-def _floor(value: Decimal) -> Decimal:
-    return value.quantize(Decimal(1), rounding=ROUND_FLOOR, context=_CONTEXT)
-
-
 def allowed_support(
     *,
     requested: Decimal,
@@ -101,7 +98,7 @@ def allowed_support(
     if other_sources:
         bounds.append(("sources", cost - other_sources))
     name, value = min(bounds, key=lambda bound: bound[1])
-    return max(_floor(value), _ZERO), name
+    return max(floor_dong(value), _ZERO), name
 
 
 def computed_line(

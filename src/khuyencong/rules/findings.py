@@ -9,7 +9,7 @@ import attrs
 from ..rulebooks.core import Caveat, NotEncoded, Resolved
 from ..schemas.citation import Citation, Provenance
 
-__all__ = ["Finding", "Severity"]
+__all__ = ["Finding", "Severity", "note"]
 
 
 class Severity(StrEnum):
@@ -101,3 +101,14 @@ class Finding:
             provenance=Provenance.SECONDARY,
             line=line,
         )
+
+
+def note(code: str, message_vi: str, message_en: str, citation: Citation | None = None) -> Finding:
+    """An informational finding: a remark with its clause (used by the procedural rules)."""
+    return Finding(
+        code=code,
+        severity=Severity.INFO,
+        message_vi=message_vi,
+        message_en=message_en,
+        citation=citation,
+    )

@@ -23,7 +23,8 @@ from ..schemas.citation import Citation
 from ..schemas.codes import FundingSourceKind, SupportItem
 from ..schemas.locality import Locality2025
 from ..schemas.proposal import AnnualPlan, Proposal
-from ._procedure import Note, floor_dong, rulebook_or_national
+from ._procedure import floor_dong, rulebook_or_national
+from .findings import Finding, note
 
 __all__ = ["Bucket", "PlanCheck", "PlanSummary", "plan_summary"]
 
@@ -77,7 +78,7 @@ class PlanSummary:
     by_year: tuple[Bucket, ...]
     ranked: tuple[str, ...] | None = None
     """Proposal codes in the order ``rank`` gave, when given."""
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Finding, ...] = ()
 
     @property
     def within_allocation(self) -> bool | None:
@@ -193,10 +194,10 @@ def plan_summary(
                 by_content[content].append(proposal)
             for province in provinces:
                 by_province[province].append(proposal)
-    notes: list[Note] = []
+    notes: list[Finding] = []
     if overlap:
         notes.append(
-            Note(
+            note(
                 "breakdown_overlaps",
                 "Đề án có nhiều nội dung hoặc nhiều tỉnh được tính ở mỗi nhóm.",
                 "Proposals with several contents or provinces count in each group.",

@@ -28,7 +28,8 @@ from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import FundingSourceKind, ProcurementMethod
 from ..schemas.proposal import Proposal
-from ._procedure import TT46, Note, require, rulebook_or_national
+from ._procedure import TT46, require, rulebook_or_national
+from .findings import Finding, note
 
 __all__ = ["ProcurementDecision", "procurement_method"]
 
@@ -41,7 +42,7 @@ class ProcurementDecision:
     citation: Citation
     items: tuple[str, ...] = ()
     """The support items that put the proposal on the bidding list of Khoản 1 Điều 3."""
-    notes: tuple[Note, ...] = ()
+    notes: tuple[Finding, ...] = ()
 
     def __iter__(self) -> Iterator[ProcurementMethod | Citation]:
         yield self.method
@@ -81,7 +82,7 @@ def procurement_method(
             citation=bidding.citation,
             items=listed,
             notes=(
-                Note(
+                note(
                     code="bidding_law_conditions_not_encoded",
                     message_vi="Thực hiện theo Luật Đấu thầu nếu đủ điều kiện theo quy định; "
                     "điều kiện của Luật Đấu thầu không được mã hóa.",
@@ -96,7 +97,7 @@ def procurement_method(
             method=ProcurementMethod.BIDDING,
             citation=default.citation,
             notes=(
-                Note(
+                note(
                     code="bidding_decided_by_department_head",
                     message_vi="Cục trưởng Cục Công nghiệp địa phương quyết định đấu thầu căn cứ "
                     "quy mô, tính chất, mức kinh phí hỗ trợ.",

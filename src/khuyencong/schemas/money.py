@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
+import decimal
+from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
 
-__all__ = ["Money", "whole_dong"]
+__all__ = ["Money", "floor_dong", "whole_dong"]
 
 
 def _refuse_float(value: Any) -> Any:
@@ -51,3 +52,15 @@ Money = Annotated[
     ),
 ]
 """A non-negative amount in whole đồng."""
+
+
+_WIDE = decimal.Context(prec=60, rounding=ROUND_FLOOR)
+
+
+def floor_dong(amount: Decimal) -> Decimal:
+    """Round down to the whole đồng (a computed support never rounds up).
+
+    >>> floor_dong(Decimal("35000000.9")), floor_dong(Decimal("-0.5"))
+    (Decimal('35000000'), Decimal('-1'))
+    """
+    return amount.quantize(Decimal(1), rounding=ROUND_FLOOR, context=_WIDE)
