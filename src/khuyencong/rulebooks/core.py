@@ -211,6 +211,10 @@ class NotEncoded:
 Resolution: TypeAlias = Resolved | NotEncoded
 
 
+_RESOLVED_MAX = 65_536
+"""How many (parameter, date) answers a rulebook keeps; past that the memo starts afresh."""
+
+
 @attrs.frozen(slots=True)
 class Rulebook:
     """A compiled, immutable rulebook: the national rules, or a province's overlay."""
@@ -226,6 +230,12 @@ class Rulebook:
     domain_labels: Mapping[str, tuple[str, str]] = attrs.field(repr=False)
     params: Mapping[str, Param] = attrs.field(repr=False)
     sources: tuple[str, ...] = ()
+    _resolved: dict[tuple[str, date], Resolution] = attrs.field(
+        init=False, factory=dict, eq=False, repr=False, hash=False
+    )
+    """Memo of :meth:`resolve`.  The rulebook is immutable, so a parameter resolves to the same
+    answer at the same date every time; the memo only saves rebuilding it (and its caveat and
+    not-encoded texts).  Bounded by :data:`_RESOLVED_MAX` entries."""
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -261,6 +271,15 @@ class Rulebook:
     def resolve(self, code: str, as_of: date) -> Resolution:
         """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
         instrument that governs that date."""
+        key = (code, as_of)
+        found = self._resolved.get(key)
+        if found is None:
+            if len(self._resolved) >= _RESOLVED_MAX:
+                self._resolved.clear()
+            found = self._resolved[key] = self._resolve(code, as_of)
+        return found
+
+    def _resolve(self, code: str, as_of: date) -> Resolution:
         param = self.param(code)
         index = bisect_right(param.starts, as_of) - 1
         if index >= 0:

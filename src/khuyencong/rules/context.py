@@ -48,7 +48,7 @@ class Context:
         self.plan_year = plan_year
         self.findings: list[Finding] = []
         self.documents: dict[str, None] = {}
-        self._seen: set[str] = set()
+        self._seen: set[tuple[str, str, date] | str] = set()
 
     def resolve(
         self, code: str, on: date | None = None, rulebook: Rulebook | None = None
@@ -59,7 +59,9 @@ class Context:
         result = book.resolve(code, when)
         if isinstance(result, Resolved):
             self.documents[result.citation.document] = None
-            key = f"{book.id}:{code}:{result.valid_from}"
+            if result.provenance is not Provenance.SECONDARY and not result.caveats:
+                return result  # nothing to warn about: the common case, kept cheap
+            key = (book.id, code, result.valid_from)
             if key not in self._seen:
                 self._seen.add(key)
                 param = book.param(code)
