@@ -183,7 +183,7 @@ def funding_sources(draw: st.DrawFn) -> FundingSource:
 
 @st.composite
 def budget_lines(draw: st.DrawFn) -> BudgetLine:
-    """A budget line whose requested support does not exceed its cost."""
+    """A budget line whose requested support and other sources together do not exceed its cost."""
     cost = draw(money)
     requested = Decimal(draw(st.integers(min_value=0, max_value=int(cost))))
     return BudgetLine(
@@ -193,7 +193,7 @@ def budget_lines(draw: st.DrawFn) -> BudgetLine:
         cost=cost,
         requested=requested,
         counterpart=draw(st.none() | money),
-        other_sources=draw(money),
+        other_sources=Decimal(draw(st.integers(min_value=0, max_value=int(cost - requested)))),
         machinery_is_new=draw(st.none() | st.booleans()),
         technology_new_in_district=draw(st.none() | st.booleans()),
     )

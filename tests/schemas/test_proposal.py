@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from khuyencong.schemas import (
     ActivityContent,
     AnnualPlan,
+    BudgetLine,
     FundingLevel,
     FundingSource,
     Proposal,
@@ -184,3 +185,23 @@ def test_an_empty_plan_is_valid() -> None:
     plan = AnnualPlan.model_validate({"year": 2019, "funding": {"kind": "national"}})
     assert plan.proposals == ()
     assert plan.allocation is None
+
+
+def test_requested_plus_other_sources_may_not_exceed_cost() -> None:
+    # cost 100,000,000 = requested 60,000,000 + other sources 40,000,000: accepted.
+    line = BudgetLine.model_validate(
+        {"item": "brand", "cost": 100_000_000, "requested": 60_000_000, "other_sources": 40_000_000}
+    )
+    assert line.other_sources == Decimal(40_000_000)
+    with pytest.raises(ValidationError) as caught:
+        BudgetLine.model_validate(
+            {
+                "item": "brand",
+                "cost": 100_000_000,
+                "requested": 60_000_000,
+                "other_sources": 40_000_001,
+            }
+        )
+    (error,) = caught.value.errors()
+    assert error["loc"] == ("other_sources",)
+    assert "together exceed the line's cost" in error["msg"]

@@ -81,6 +81,17 @@ class BudgetLine(BaseModel):
         bool | None, Field(description="Công nghệ, sản phẩm chưa có cơ sở nào trên địa bàn huyện")
     ] = None
 
+    @field_validator("other_sources")
+    @classmethod
+    def _sources_within_cost(cls, value: Decimal, info: ValidationInfo) -> Decimal:
+        cost, requested = info.data.get("cost"), info.data.get("requested")
+        if cost is not None and requested is not None and requested + value > cost:
+            raise ValueError(
+                f"requested support {requested} and other sources {value} together exceed the "
+                f"line's cost {cost}"
+            )
+        return value
+
     @field_validator("requested")
     @classmethod
     def _requested_within_cost(cls, value: Decimal, info: ValidationInfo) -> Decimal:
