@@ -39,6 +39,19 @@ def test_7_1_an_item_of_a_declared_content_fits() -> None:
 
 
 @pytest.mark.clause(f"{TTLT}:7.1")
+@pytest.mark.clause(f"{TTLT}:6.1.c")
+def test_7_1_a_conference_is_general_spending_that_fits_every_content() -> None:
+    # Khoản 1 Điều 6 sets "mức chi chung": a conference introducing a demonstration model is part
+    # of a content-3 proposal.
+    p = proposal(
+        line(I.DEMONSTRATION_NEW_TECHNOLOGY, 1_200_000_000, 360_000_000),
+        line(I.CONFERENCE, 30_000_000),
+        contents=[ActivityContent.DEMONSTRATION_AND_TECHNOLOGY],
+    )
+    assert "item_outside_contents" not in codes(run(p))
+
+
+@pytest.mark.clause(f"{TTLT}:7.1")
 def test_7_1_management_shares_fit_every_content() -> None:
     p = proposal(
         line(I.BRAND, 70_000_000),
