@@ -17,7 +17,11 @@ def test_the_python_example_runs() -> None:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
         exec(compile(blocks[0], "README.md", "exec"), {})
-    assert out.getvalue().splitlines() == ["120000000", "('budget_lines', 0, 'requested')"]
+    assert out.getvalue().splitlines() == [
+        # 50 % of 70,000,000 = 35,000,000 = the cap of 35,000,000 per brand (TTLT 26/2014 6.2.h)
+        "eligible 35000000",
+        "Điểm h khoản 2 Điều 6 Thông tư liên tịch 26/2014/TTLT-BTC-BCT",
+    ]
 
 
 def test_the_second_command_is_what_ci_runs() -> None:
