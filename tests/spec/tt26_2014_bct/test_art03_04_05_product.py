@@ -21,12 +21,15 @@ from khuyencong.selection import (
 
 from .builders import IN_FORCE, all_conditions_met, producer, product
 
+TT26 = "26/2014/TT-BCT"
+
 
 def _verdict(result: object) -> Verdict:
     assert isinstance(result, Verdict), result
     return result
 
 
+@pytest.mark.clause(f"{TT26}:5")
 def test_art5_four_groups() -> None:
     groups = national().value("typical_products.product_groups", IN_FORCE)
     assert groups.codes == (
@@ -41,6 +44,7 @@ def test_art5_four_groups() -> None:
     )
 
 
+@pytest.mark.clause(f"{TT26}:4")
 def test_art4_all_conditions_declared_met() -> None:
     verdict = _verdict(check_product(all_conditions_met(), IN_FORCE))
     assert verdict.status == "passed"
@@ -50,11 +54,11 @@ def test_art4_all_conditions_declared_met() -> None:
 @pytest.mark.parametrize(
     ("condition", "clause"),
     [
-        (EntryCondition.OWN_PRODUCTION, 2),
-        (EntryCondition.NOT_A_COPY, 3),
-        (EntryCondition.NO_IP_INFRINGEMENT, 3),
-        (EntryCondition.MASS_PRODUCIBLE, 4),
-        (EntryCondition.NOT_ONE_OF_A_KIND, 4),
+        pytest.param(EntryCondition.OWN_PRODUCTION, 2, marks=pytest.mark.clause(f"{TT26}:4.2")),
+        pytest.param(EntryCondition.NOT_A_COPY, 3, marks=pytest.mark.clause(f"{TT26}:4.3")),
+        pytest.param(EntryCondition.NO_IP_INFRINGEMENT, 3, marks=pytest.mark.clause(f"{TT26}:4.3")),
+        pytest.param(EntryCondition.MASS_PRODUCIBLE, 4, marks=pytest.mark.clause(f"{TT26}:4.4")),
+        pytest.param(EntryCondition.NOT_ONE_OF_A_KIND, 4, marks=pytest.mark.clause(f"{TT26}:4.4")),
     ],
 )
 def test_art4_one_condition_not_met_fails_citing_its_clause(
@@ -69,6 +73,7 @@ def test_art4_one_condition_not_met_fails_citing_its_clause(
     assert failure.citation == Citation(document="26/2014/TT-BCT", article=4, clause=clause)
 
 
+@pytest.mark.clause(f"{TT26}:4")
 def test_art4_undeclared_condition_is_not_assessable_never_met() -> None:
     facts = {c.value: True for c in EntryCondition if c is not EntryCondition.NOT_A_COPY}
     verdict = _verdict(check_product(product(**facts), IN_FORCE))
@@ -76,6 +81,7 @@ def test_art4_undeclared_condition_is_not_assessable_never_met() -> None:
     assert [c.code for c in verdict.undecided] == ["not_a_copy"]
 
 
+@pytest.mark.clause(f"{TT26}:3.2")
 def test_art3_2_product_set_needs_kind_and_at_least_two_products() -> None:
     s = Product(
         name="Bộ ấm chén gốm",
@@ -106,10 +112,15 @@ def test_art3_2_product_set_needs_kind_and_at_least_two_products() -> None:
         )
 
 
+@pytest.mark.clause(f"{TT26}:3.2.a")
+@pytest.mark.clause(f"{TT26}:3.2.b")
+@pytest.mark.clause(f"{TT26}:3.2.c")
 def test_product_set_kinds_are_points_a_b_c() -> None:
     assert [k.point for k in ProductSetKind] == ["a", "b", "c"]
 
 
+@pytest.mark.clause(f"{TT26}:4")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_dates_20_and_21_october_2014() -> None:
     before = check_product(all_conditions_met(), date(2014, 10, 20))
     assert isinstance(before, NotEncoded)

@@ -20,7 +20,10 @@ from khuyencong.selection import (
 
 from .builders import IN_FORCE
 
+TT26 = "26/2014/TT-BCT"
 
+
+@pytest.mark.clause(f"{TT26}:6.2")
 def test_four_levels_in_order() -> None:
     levels = national().value("typical_products.levels", IN_FORCE)
     assert levels.codes == ("district", "province", "region", "national")
@@ -31,6 +34,8 @@ def test_four_levels_in_order() -> None:
     assert SelectionLevel.REGION.below is SelectionLevel.PROVINCE
 
 
+@pytest.mark.clause(f"{TT26}:6.2")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_levels_not_encoded_before_21_october_2014() -> None:
     before = level_in_force(SelectionLevel.NATIONAL, date(2014, 10, 20))
     assert isinstance(before, NotEncoded)
@@ -40,12 +45,14 @@ def test_levels_not_encoded_before_21_october_2014() -> None:
     assert after.passed
 
 
+@pytest.mark.clause(f"{TT26}:3.1.a")
 def test_district_level_exists_until_30_june_2025() -> None:
     last = level_in_force(SelectionLevel.DISTRICT, date(2025, 6, 30))
     assert isinstance(last, Check)
     assert last.passed
 
 
+@pytest.mark.clause(f"{TT26}:3.1.a")
 def test_district_level_refused_from_1_july_2025_naming_the_reform() -> None:
     refused = level_in_force(SelectionLevel.DISTRICT, date(2025, 7, 1))
     assert isinstance(refused, Refusal)
@@ -62,14 +69,29 @@ def test_district_level_refused_from_1_july_2025_naming_the_reform() -> None:
 @pytest.mark.parametrize(
     ("level", "needs", "clause", "recommender"),
     [
-        (SelectionLevel.DISTRICT, None, 1, ""),
-        (SelectionLevel.PROVINCE, SelectionLevel.DISTRICT, 2, "Ủy ban nhân dân cấp huyện"),
-        (SelectionLevel.REGION, SelectionLevel.PROVINCE, 3, "Ủy ban nhân dân cấp tỉnh"),
-        (
+        pytest.param(
+            SelectionLevel.DISTRICT, None, 1, "", marks=pytest.mark.clause(f"{TT26}:12.1")
+        ),
+        pytest.param(
+            SelectionLevel.PROVINCE,
+            SelectionLevel.DISTRICT,
+            2,
+            "Ủy ban nhân dân cấp huyện",
+            marks=pytest.mark.clause(f"{TT26}:12.2"),
+        ),
+        pytest.param(
+            SelectionLevel.REGION,
+            SelectionLevel.PROVINCE,
+            3,
+            "Ủy ban nhân dân cấp tỉnh",
+            marks=pytest.mark.clause(f"{TT26}:12.3"),
+        ),
+        pytest.param(
             SelectionLevel.NATIONAL,
             SelectionLevel.REGION,
             4,
             "Cục trưởng Cục Công nghiệp địa phương",
+            marks=pytest.mark.clause(f"{TT26}:12.4"),
         ),
     ],
 )
@@ -83,6 +105,7 @@ def test_entry_through_the_level_below(
     assert req.citation == Citation(document="26/2014/TT-BCT", article=12, clause=clause)
 
 
+@pytest.mark.clause(f"{TT26}:12.2")
 def test_provincial_entry_refused_after_the_reform() -> None:
     # Khoản 2 Điều 12 routes every provincial registration through the district level.
     assert isinstance(

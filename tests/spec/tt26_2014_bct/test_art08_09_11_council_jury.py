@@ -26,6 +26,8 @@ from khuyencong.selection import (
 
 from .builders import IN_FORCE
 
+TT26 = "26/2014/TT-BCT"
+
 LEADERS = {
     SelectionLevel.DISTRICT: (
         [(CouncilRole.CHAIR, CouncilBody.DISTRICT_PEOPLES_COMMITTEE)],
@@ -74,10 +76,14 @@ def _verdict(result: object) -> Verdict:
 @pytest.mark.parametrize(
     ("level", "sizes", "clause"),
     [
-        (SelectionLevel.DISTRICT, (5, 7), 1),  # "có 05 hoặc 07 thành viên"
-        (SelectionLevel.PROVINCE, (7, 9), 2),  # "có 07 hoặc 09 thành viên"
-        (SelectionLevel.REGION, (9, 11), 3),  # "có 09 hoặc 11 thành viên"
-        (SelectionLevel.NATIONAL, (11, 13), 4),  # "có 11 hoặc 13 thành viên"
+        # "có 05 hoặc 07 thành viên"
+        pytest.param(SelectionLevel.DISTRICT, (5, 7), 1, marks=pytest.mark.clause(f"{TT26}:9.1")),
+        # "có 07 hoặc 09 thành viên"
+        pytest.param(SelectionLevel.PROVINCE, (7, 9), 2, marks=pytest.mark.clause(f"{TT26}:9.2")),
+        # "có 09 hoặc 11 thành viên"
+        pytest.param(SelectionLevel.REGION, (9, 11), 3, marks=pytest.mark.clause(f"{TT26}:9.3")),
+        # "có 11 hoặc 13 thành viên"
+        pytest.param(SelectionLevel.NATIONAL, (11, 13), 4, marks=pytest.mark.clause(f"{TT26}:9.4")),
     ],
 )
 def test_art9_council_size_both_sides(
@@ -93,6 +99,7 @@ def test_art9_council_size_both_sides(
     assert _verdict(check_council(council(level, low), IN_FORCE)).status == "passed"
 
 
+@pytest.mark.clause(f"{TT26}:9.1.b")
 def test_art9_1_district_council_without_its_standing_vice_chair() -> None:
     members = (
         CouncilMember(
@@ -115,6 +122,7 @@ def test_art9_1_district_council_without_its_standing_vice_chair() -> None:
     assert failure.citation == Citation(document="26/2014/TT-BCT", article=9, clause=1, point="b")
 
 
+@pytest.mark.clause(f"{TT26}:9.2.a")
 def test_art9_two_chairs_fail_point_a() -> None:
     base = council(SelectionLevel.PROVINCE, 6)
     extra = CouncilMember(
@@ -126,6 +134,7 @@ def test_art9_two_chairs_fail_point_a() -> None:
     assert [c.code for c in verdict.failures] == ["council_one_chair"]
 
 
+@pytest.mark.clause(f"{TT26}:9.4.b")
 def test_art9_4_national_vice_chair_from_host_department_also_counts() -> None:
     base = council(SelectionLevel.NATIONAL, 11)
     members = tuple(
@@ -145,6 +154,7 @@ def test_art9_4_national_vice_chair_from_host_department_also_counts() -> None:
     ]
 
 
+@pytest.mark.clause(f"{TT26}:8.1")
 def test_art8_1_founder() -> None:
     wrong = council(SelectionLevel.REGION, 9).model_copy(
         update={"established_by": SelectionAuthority.MINISTER}
@@ -156,6 +166,7 @@ def test_art8_1_founder() -> None:
     assert unknown.status == "not_assessable"
 
 
+@pytest.mark.clause(f"{TT26}:3.1.a")
 def test_district_council_refused_after_the_reform() -> None:
     assert isinstance(
         check_council(council(SelectionLevel.DISTRICT, 5), date(2025, 6, 30)), Verdict
@@ -163,6 +174,8 @@ def test_district_council_refused_after_the_reform() -> None:
     assert isinstance(check_council(council(SelectionLevel.DISTRICT, 5), date(2025, 7, 1)), Refusal)
 
 
+@pytest.mark.clause(f"{TT26}:9.2")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_council_not_encoded_before_21_october_2014() -> None:
     result = check_council(council(SelectionLevel.PROVINCE, 7), date(2014, 10, 20))
     assert isinstance(result, NotEncoded)
@@ -172,6 +185,7 @@ def test_council_not_encoded_before_21_october_2014() -> None:
     )
 
 
+@pytest.mark.clause(f"{TT26}:11.2")
 @pytest.mark.parametrize(("size", "ok"), [(1, True), (2, False), (3, True), (4, False), (5, True)])
 def test_art11_2_jury_odd(size: int, ok: bool) -> None:
     result = check_jury(size, IN_FORCE)

@@ -11,12 +11,15 @@ from khuyencong.selection import PhotoAngle, Refusal, SelectionLevel, Verdict, c
 
 from .builders import certificate, dossier, photos
 
+TT26 = "26/2014/TT-BCT"
+
 
 def _verdict(result: object) -> Verdict:
     assert isinstance(result, Verdict), result
     return result
 
 
+@pytest.mark.clause(f"{TT26}:12.1")
 def test_art12_1_complete_district_dossier() -> None:
     verdict = _verdict(check_dossier(dossier(SelectionLevel.DISTRICT)))
     assert verdict.status == "passed"
@@ -28,6 +31,7 @@ def test_art12_1_complete_district_dossier() -> None:
     )
 
 
+@pytest.mark.clause(f"{TT26}:12.1.a")
 def test_art12_1_a_business_registration_copy_missing() -> None:
     verdict = _verdict(
         check_dossier(dossier(SelectionLevel.DISTRICT, business_registration_copy=False))
@@ -37,6 +41,7 @@ def test_art12_1_a_business_registration_copy_missing() -> None:
     assert failure.citation == Citation(document="26/2014/TT-BCT", article=12, clause=1, point="a")
 
 
+@pytest.mark.clause(f"{TT26}:12.1.b")
 @pytest.mark.parametrize(
     ("width", "height", "ok"),
     [
@@ -54,6 +59,7 @@ def test_art12_1_b_photo_minimum_size(width: str, height: str, ok: bool) -> None
     assert verdict.check("photos_size_colour").passed is ok
 
 
+@pytest.mark.clause(f"{TT26}:12.1.b")
 def test_art12_1_b_three_angles() -> None:
     two = photos(angles=(PhotoAngle.FRONT, PhotoAngle.SIDE))
     assert (
@@ -74,9 +80,24 @@ def test_art12_1_b_three_angles() -> None:
 @pytest.mark.parametrize(
     ("level", "below", "clause"),
     [
-        (SelectionLevel.PROVINCE, SelectionLevel.DISTRICT, 2),
-        (SelectionLevel.REGION, SelectionLevel.PROVINCE, 3),
-        (SelectionLevel.NATIONAL, SelectionLevel.REGION, 4),
+        pytest.param(
+            SelectionLevel.PROVINCE,
+            SelectionLevel.DISTRICT,
+            2,
+            marks=[pytest.mark.clause(f"{TT26}:12.2.b"), pytest.mark.clause(f"{TT26}:12.2.c")],
+        ),
+        pytest.param(
+            SelectionLevel.REGION,
+            SelectionLevel.PROVINCE,
+            3,
+            marks=[pytest.mark.clause(f"{TT26}:12.3.b"), pytest.mark.clause(f"{TT26}:12.3.c")],
+        ),
+        pytest.param(
+            SelectionLevel.NATIONAL,
+            SelectionLevel.REGION,
+            4,
+            marks=[pytest.mark.clause(f"{TT26}:12.4.b"), pytest.mark.clause(f"{TT26}:12.4.c")],
+        ),
     ],
 )
 def test_art12_higher_levels_need_valid_certificate_below_and_letter(
@@ -99,6 +120,7 @@ def test_art12_higher_levels_need_valid_certificate_below_and_letter(
     }
 
 
+@pytest.mark.clause(f"{TT26}:12.4.b")
 def test_art12_certificate_of_the_wrong_level() -> None:
     wrong = dossier(
         SelectionLevel.NATIONAL,
@@ -108,6 +130,8 @@ def test_art12_certificate_of_the_wrong_level() -> None:
     assert [c.code for c in _verdict(check_dossier(wrong)).failures] == ["lower_level_certificate"]
 
 
+@pytest.mark.clause(f"{TT26}:12.3.b")
+@pytest.mark.clause(f"{TT26}:17.3")
 def test_art12_certificate_still_valid_on_submission() -> None:
     # Issued 01/09/2015: valid until 31/12/2017 (khoản 3 Điều 17).
     cert = certificate(SelectionLevel.PROVINCE, date(2015, 9, 1))
@@ -129,6 +153,7 @@ def test_art12_certificate_still_valid_on_submission() -> None:
     ]
 
 
+@pytest.mark.clause(f"{TT26}:12.2.d")
 def test_art12_2_d_no_district_round() -> None:
     ok = dossier(SelectionLevel.PROVINCE, lower_round_held=False, recommendation_letter=True)
     verdict = _verdict(check_dossier(ok))
@@ -139,6 +164,8 @@ def test_art12_2_d_no_district_round() -> None:
     assert "lower_level_certificate" not in verdict.codes()
 
 
+@pytest.mark.clause(f"{TT26}:3.1.a")
+@pytest.mark.clause(f"{TT26}:12.2")
 def test_dossiers_at_district_and_province_refused_after_the_reform() -> None:
     assert isinstance(check_dossier(dossier(SelectionLevel.DISTRICT, date(2025, 7, 1))), Refusal)
     assert isinstance(check_dossier(dossier(SelectionLevel.PROVINCE, date(2025, 7, 1))), Refusal)

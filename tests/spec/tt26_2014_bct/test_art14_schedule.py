@@ -13,6 +13,8 @@ from khuyencong.selection import Region, SelectionLevel, SelectionRound, Verdict
 
 from .builders import IN_FORCE
 
+TT26 = "26/2014/TT-BCT"
+
 
 def _round(level: SelectionLevel, year: int) -> SelectionRound:
     return SelectionRound(
@@ -24,6 +26,8 @@ def _round(level: SelectionLevel, year: int) -> SelectionRound:
     )
 
 
+@pytest.mark.clause(f"{TT26}:14.1.a")
+@pytest.mark.clause(f"{TT26}:14.2.a")
 def test_interval_two_years() -> None:
     rb = national()
     assert rb.value("typical_products.round_interval_years.local", IN_FORCE).integer == 2
@@ -33,10 +37,18 @@ def test_interval_two_years() -> None:
 @pytest.mark.parametrize(
     ("level", "year", "usual", "point_clause"),
     [
-        (SelectionLevel.PROVINCE, 2015, True, 1),
-        (SelectionLevel.PROVINCE, 2016, False, 1),
-        (SelectionLevel.NATIONAL, 2016, True, 2),
-        (SelectionLevel.REGION, 2017, False, 2),
+        pytest.param(
+            SelectionLevel.PROVINCE, 2015, True, 1, marks=pytest.mark.clause(f"{TT26}:14.1.a")
+        ),
+        pytest.param(
+            SelectionLevel.PROVINCE, 2016, False, 1, marks=pytest.mark.clause(f"{TT26}:14.1.a")
+        ),
+        pytest.param(
+            SelectionLevel.NATIONAL, 2016, True, 2, marks=pytest.mark.clause(f"{TT26}:14.2.a")
+        ),
+        pytest.param(
+            SelectionLevel.REGION, 2017, False, 2, marks=pytest.mark.clause(f"{TT26}:14.2.a")
+        ),
     ],
 )
 def test_usual_year_is_informative_never_a_failure(
@@ -52,6 +64,7 @@ def test_usual_year_is_informative_never_a_failure(
     )
 
 
+@pytest.mark.clause(f"{TT26}:3.1.c")
 def test_region_only_for_regional_rounds() -> None:
     with pytest.raises(ValueError, match="region"):
         SelectionRound(

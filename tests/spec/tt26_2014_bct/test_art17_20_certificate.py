@@ -28,6 +28,8 @@ from khuyencong.selection import (
 
 from .builders import IN_FORCE, all_conditions_met, certificate, product
 
+TT26 = "26/2014/TT-BCT"
+
 
 def _verdict(result: object) -> Verdict:
     assert isinstance(result, Verdict), result
@@ -37,6 +39,7 @@ def _verdict(result: object) -> Verdict:
 # ---- khoản 1 Điều 17: average of 70 points or more ----------------------------------------------
 
 
+@pytest.mark.clause(f"{TT26}:17.1")
 @pytest.mark.parametrize(
     ("scores", "ok"),
     [
@@ -53,6 +56,7 @@ def test_17_1_average_score(scores: list[Decimal | int], ok: bool) -> None:
     assert check.citation == Citation(document="26/2014/TT-BCT", article=17, clause=1)
 
 
+@pytest.mark.clause(f"{TT26}:17.1")
 def test_17_1_product_must_meet_article_4() -> None:
     failing = check_product(
         product(**{c.value: c is not EntryCondition.NOT_A_COPY for c in EntryCondition}), IN_FORCE
@@ -64,6 +68,7 @@ def test_17_1_product_must_meet_article_4() -> None:
     assert _verdict(check_recognition([90], IN_FORCE, passing)).passed
 
 
+@pytest.mark.clause(f"{TT26}:17.1")
 def test_17_1_no_scores() -> None:
     with pytest.raises(ValueError, match="score"):
         check_recognition([], IN_FORCE)
@@ -72,6 +77,7 @@ def test_17_1_no_scores() -> None:
 # ---- khoản 3 Điều 17: valid until 31 December of the third year ---------------------------------
 
 
+@pytest.mark.clause(f"{TT26}:17.3")
 @pytest.mark.parametrize(
     ("issued", "until"),
     [
@@ -85,12 +91,15 @@ def test_17_3_valid_until(issued: date, until: date) -> None:
     assert certificate_valid_until(issued) == until
 
 
+@pytest.mark.clause(f"{TT26}:17.3")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_17_3_not_encoded_for_a_certificate_issued_under_tt_35_2010() -> None:
     result = certificate_valid_until(date(2014, 10, 20))
     assert isinstance(result, NotEncoded)
     assert result.instrument == "35/2010/TT-BCT"
 
 
+@pytest.mark.clause(f"{TT26}:17.3")
 def test_17_3_both_sides_of_the_last_day() -> None:
     cert = certificate(SelectionLevel.PROVINCE, date(2016, 5, 10))
     assert _verdict(check_certificate(cert, date(2018, 12, 31))).check("certificate_valid").passed
@@ -104,6 +113,7 @@ def test_17_3_both_sides_of_the_last_day() -> None:
     )
 
 
+@pytest.mark.clause(f"{TT26}:17.2")
 @pytest.mark.parametrize(
     ("level", "authority"),
     [
@@ -127,6 +137,7 @@ def test_17_2_who_grants(level: SelectionLevel, authority: SelectionAuthority) -
     assert failure.citation == Citation(document="26/2014/TT-BCT", article=17, clause=2)
 
 
+@pytest.mark.clause(f"{TT26}:20.3")
 def test_20_3_revoked_certificate() -> None:
     cert = certificate(SelectionLevel.REGION, date(2016, 5, 10)).model_copy(
         update={"revoked_on": date(2017, 3, 1)}
@@ -143,6 +154,7 @@ def test_20_3_revoked_certificate() -> None:
 # 20-24 (14), 27 June is the 15th; 20 June is the 10th.
 
 
+@pytest.mark.clause(f"{TT26}:20.1")
 def test_20_1_complaint_within_15_working_days() -> None:
     deadline = complaint_deadline(date(2016, 6, 6))
     assert isinstance(deadline, Deadline)
@@ -156,6 +168,7 @@ def test_20_1_complaint_within_15_working_days() -> None:
     assert late.passed is False
 
 
+@pytest.mark.clause(f"{TT26}:20.1")
 def test_20_1_declared_holiday_moves_the_deadline() -> None:
     deadline = complaint_deadline(date(2016, 6, 6), holidays=[date(2016, 6, 8)])
     assert isinstance(deadline, Deadline)
@@ -163,6 +176,7 @@ def test_20_1_declared_holiday_moves_the_deadline() -> None:
     assert deadline.holidays_declared == 1
 
 
+@pytest.mark.clause(f"{TT26}:20.2")
 def test_20_2_council_settles_within_10_working_days() -> None:
     deadline = complaint_resolution_deadline(date(2016, 6, 6))
     assert isinstance(deadline, Deadline)
@@ -170,6 +184,8 @@ def test_20_2_council_settles_within_10_working_days() -> None:
     assert deadline.citation == Citation(document="26/2014/TT-BCT", article=20, clause=2)
 
 
+@pytest.mark.clause(f"{TT26}:20.1")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_20_complaints_not_encoded_before_21_october_2014() -> None:
     assert isinstance(complaint_deadline(date(2014, 10, 20)), NotEncoded)
     assert isinstance(complaint_deadline(date(2014, 10, 21)), Deadline)

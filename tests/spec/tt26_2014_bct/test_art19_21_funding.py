@@ -24,10 +24,17 @@ from khuyencong.selection import (
 
 from .builders import IN_FORCE
 
+TT26 = "26/2014/TT-BCT"
+TTLT = "26/2014/TTLT-BTC-BCT"
+
 G_DASH_1 = Citation(document="26/2014/TTLT-BTC-BCT", article=6, clause=2, point="g", dash=1)
 G_DASH_2 = Citation(document="26/2014/TTLT-BTC-BCT", article=6, clause=2, point="g", dash=2)
 
 
+@pytest.mark.clause(f"{TT26}:19.2")
+@pytest.mark.clause(f"{TT26}:21.2.a")
+@pytest.mark.clause(f"{TTLT}:6.2.g.d1")
+@pytest.mark.clause(f"{TTLT}:6.2.g.d2")
 @pytest.mark.parametrize(
     ("level", "round_cap", "award_cap"),
     [
@@ -56,6 +63,8 @@ def test_national_funds_caps(level: SelectionLevel, round_cap: Decimal, award_ca
     assert [c.code for c in over.failures] == ["selection_round_cap", "award_cap"]
 
 
+@pytest.mark.clause(f"{TT26}:19.1")
+@pytest.mark.clause(f"{TT26}:21.2.b")
 @pytest.mark.parametrize("level", [SelectionLevel.DISTRICT, SelectionLevel.PROVINCE])
 def test_local_rounds_have_no_national_cap(level: SelectionLevel) -> None:
     funding = selection_funding(level, IN_FORCE)
@@ -70,6 +79,8 @@ def test_local_rounds_have_no_national_cap(level: SelectionLevel) -> None:
     )
 
 
+@pytest.mark.clause(f"{TTLT}:6.2.g.d1")
+@pytest.mark.clause("28/2018/TT-BTC")
 def test_caps_end_with_ttlt_26_2014_on_10_may_2018() -> None:
     last = selection_funding(SelectionLevel.NATIONAL, date(2018, 5, 10))
     assert isinstance(last, NationalFunding)
@@ -79,6 +90,8 @@ def test_caps_end_with_ttlt_26_2014_on_10_may_2018() -> None:
     assert after.instrument == "28/2018/TT-BTC"
 
 
+@pytest.mark.clause(f"{TT26}:19.2")
+@pytest.mark.clause(f"{TT26}:25.1")
 def test_not_encoded_before_21_october_2014() -> None:
     before = selection_funding(SelectionLevel.REGION, date(2014, 10, 20))
     assert isinstance(before, NotEncoded)
@@ -86,6 +99,8 @@ def test_not_encoded_before_21_october_2014() -> None:
     assert isinstance(selection_funding(SelectionLevel.REGION, date(2014, 10, 21)), NationalFunding)
 
 
+@pytest.mark.clause(f"{TT26}:3.1.a")
+@pytest.mark.clause(f"{TT26}:19.1")
 def test_district_funding_refused_after_the_reform() -> None:
     assert isinstance(selection_funding(SelectionLevel.DISTRICT, date(2025, 7, 1)), Refusal)
     assert isinstance(selection_funding(SelectionLevel.PROVINCE, date(2025, 7, 1)), LocalFunding)

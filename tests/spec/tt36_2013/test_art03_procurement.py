@@ -12,9 +12,13 @@ from khuyencong.schemas import Citation, ProcurementMethod, Proposal
 
 from .helpers import national
 
+TT36 = "36/2013/TT-BCT"
+TT46 = "46/2012/TT-BCT"
+
 ON = date(2016, 3, 1)
 
 
+@pytest.mark.clause(f"{TT36}:3.1")
 @pytest.mark.parametrize(
     "item",
     [
@@ -32,6 +36,7 @@ def test_art3_clause1_listed_items_are_bid(item: str) -> None:
     assert citation == Citation(document="36/2013/TT-BCT", article=3, clause=1)
 
 
+@pytest.mark.clause(f"{TT36}:3.2")
 @pytest.mark.parametrize("item", ["vocational_training", "brand", "machinery_and_technology"])
 def test_art3_clause2_other_proposals_are_selected(item: str) -> None:
     decision = procurement_method(national(item), ON)
@@ -39,6 +44,7 @@ def test_art3_clause2_other_proposals_are_selected(item: str) -> None:
     assert decision.citation == Citation(document="36/2013/TT-BCT", article=3, clause=2)
 
 
+@pytest.mark.clause(f"{TT36}:3.2")
 def test_art3_clause2_department_head_may_require_bidding() -> None:
     decision = procurement_method(national("brand", procurement="bidding"), ON)
     assert decision.method is ProcurementMethod.BIDDING
@@ -46,11 +52,14 @@ def test_art3_clause2_department_head_may_require_bidding() -> None:
     assert decision.notes[0].code == "bidding_decided_by_department_head"
 
 
+@pytest.mark.clause(f"{TT36}:3.1")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_art3_not_encoded_under_tt17_2018() -> None:
     with pytest.raises(NotEncodedError, match="17/2018/TT-BCT"):
         procurement_method(national("media"), date(2018, 3, 1))
 
 
+@pytest.mark.clause(f"{TT46}:8.3.b")
 def test_art3_local_proposals_follow_the_province() -> None:
     local = Proposal.model_validate(
         {**national().model_dump(), "funding": {"kind": "local", "level": "province"}}

@@ -19,6 +19,8 @@ from khuyencong.schemas import Citation, ProposalState
 
 from .helpers import national
 
+TT36 = "36/2013/TT-BCT"
+
 
 def _due(plan_year: int, *, direct: bool = False) -> date:
     found = registration_deadline(plan_year, direct=direct, as_of=date(2015, 1, 1))
@@ -26,6 +28,8 @@ def _due(plan_year: int, *, direct: bool = False) -> date:
     return found.due
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
+@pytest.mark.clause(f"{TT36}:6.1.a")
 def test_art10_1_b_before_20_may_of_the_previous_year() -> None:
     # "trước 20 tháng 5": 19 May is the last day on time.
     assert _due(2016) == date(2015, 5, 19)
@@ -35,10 +39,13 @@ def test_art10_1_b_before_20_may_of_the_previous_year() -> None:
     assert found.citation == Citation(document="36/2013/TT-BCT", article=10, clause=1, point="b")
 
 
+@pytest.mark.clause(f"{TT36}:10.2.b")
 def test_art10_2_b_before_15_june_with_the_agency() -> None:
     assert _due(2016, direct=True) == date(2015, 6, 14)
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
+@pytest.mark.clause(f"{TT36}:24.1")
 def test_art10_first_year_under_tt36_and_before_it() -> None:
     # Plan 2015 registers in 2014: TT 36/2013 governs from 10/02/2014.
     assert _due(2015) == date(2014, 5, 19)
@@ -48,6 +55,8 @@ def test_art10_first_year_under_tt36_and_before_it() -> None:
     assert found.instrument == "08/2008/QĐ-BCT"
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_art10_last_plan_year_and_tt17_2018() -> None:
     assert _due(2018) == date(2017, 5, 19)
     found = registration_deadline(2019, as_of=date(2018, 1, 1))
@@ -55,6 +64,7 @@ def test_art10_last_plan_year_and_tt17_2018() -> None:
     assert found.instrument == "17/2018/TT-BCT"
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
 def test_art10_plan_year_deadlines() -> None:
     codes = {d.code: d for d in deadlines(2016, as_of=date(2015, 5, 19))}
     base = codes["registration_base"]
@@ -65,6 +75,7 @@ def test_art10_plan_year_deadlines() -> None:
     assert later.status is DeadlineStatus.PASSED
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
 @pytest.mark.parametrize(("day", "ok"), [(date(2015, 5, 19), True), (date(2015, 5, 20), False)])
 def test_art10_1_b_register_transition_boundary(day: date, ok: bool) -> None:
     p = national()
@@ -81,6 +92,7 @@ def test_art10_1_b_register_transition_boundary(day: date, ok: bool) -> None:
         )
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
 def test_art10_1_b_other_cases_by_guidance() -> None:
     q = transition(
         national(),
@@ -92,6 +104,8 @@ def test_art10_1_b_other_cases_by_guidance() -> None:
     assert "Công văn 123/SCT-QLCN" in q.history[-1].reason
 
 
+@pytest.mark.clause(f"{TT36}:8.1.b")
+@pytest.mark.clause(f"{TT36}:10.2.b")
 @pytest.mark.parametrize(("day", "ok"), [(date(2015, 6, 14), True), (date(2015, 6, 15), False)])
 def test_art8_1_b_direct_registration_uses_the_15_june_deadline(day: date, ok: bool) -> None:
     p = national()
@@ -105,6 +119,7 @@ def test_art8_1_b_direct_registration_uses_the_15_june_deadline(day: date, ok: b
             transition(p, "register", as_of=day, actor="regional_centre")
 
 
+@pytest.mark.clause(f"{TT36}:10.1.b")
 def test_art10_proposal_overdue_registration() -> None:
     p = national()
     base = next(d for d in deadlines(p, as_of=date(2015, 5, 20)) if d.code == "registration_base")

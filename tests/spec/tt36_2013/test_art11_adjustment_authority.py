@@ -18,6 +18,8 @@ from khuyencong.schemas import Authority, Citation, ProposalState
 
 from .helpers import national, walk
 
+TT36 = "36/2013/TT-BCT"
+
 ON = date(2016, 4, 1)
 K = AdjustmentKind
 
@@ -26,6 +28,7 @@ def _art11(clause: int, point: str | None = None) -> Citation:
     return Citation(document="36/2013/TT-BCT", article=11, clause=clause, point=point)
 
 
+@pytest.mark.clause(f"{TT36}:11.2.a")
 @pytest.mark.parametrize(
     "kind",
     [
@@ -42,6 +45,7 @@ def test_art11_2_a_ministry_decides(kind: AdjustmentKind) -> None:
     assert citation == _art11(2, "a")
 
 
+@pytest.mark.clause(f"{TT36}:11.2.b")
 @pytest.mark.parametrize(
     "kind",
     [
@@ -59,6 +63,7 @@ def test_art11_2_b_department_decides(kind: AdjustmentKind) -> None:
     assert decision.citation == _art11(2, "b")
 
 
+@pytest.mark.clause(f"{TT36}:11.4")
 @pytest.mark.parametrize(
     "kind", [K.CHANGE_LOCATION, K.CHANGE_BENEFICIARY, K.CHANGE_COORDINATING_UNIT]
 )
@@ -73,6 +78,7 @@ def test_art11_4_group_place_and_beneficiary_by_the_provincial_department(
     assert direct.authority is Authority.DEPARTMENT
 
 
+@pytest.mark.clause(f"{TT36}:11.4")
 def test_art11_4_mixed_group_request_is_split() -> None:
     with pytest.raises(TransitionRefused) as caught:
         adjustment_authority(
@@ -81,6 +87,8 @@ def test_art11_4_mixed_group_request_is_split() -> None:
     assert caught.value.citation == _art11(4)
 
 
+@pytest.mark.clause(f"{TT36}:11.2.b")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_art11_not_encoded_from_2018() -> None:
     with pytest.raises(NotEncodedError, match="17/2018/TT-BCT"):
         adjustment_authority([K.OTHER], as_of=date(2018, 2, 1))
@@ -90,6 +98,7 @@ def _lines(requested: int) -> list[dict[str, object]]:
     return [{"item": "vocational_training", "cost": 200_000_000, "requested": requested}]
 
 
+@pytest.mark.clause(f"{TT36}:11.2.a")
 def test_art11_2_a_raising_support_needs_the_ministry() -> None:
     p = walk(national(), "start")
     kwargs: dict[str, Any] = {
@@ -107,6 +116,7 @@ def test_art11_2_a_raising_support_needs_the_ministry() -> None:
     assert q.history[-1].citation == _art11(2, "a")
 
 
+@pytest.mark.clause(f"{TT36}:11.2.a")
 def test_art11_2_a_undeclared_increase_is_refused() -> None:
     p = walk(national(), "start")
     with pytest.raises(TransitionRefused) as caught:
@@ -125,6 +135,7 @@ def test_art11_2_a_undeclared_increase_is_refused() -> None:
     assert p.state is ProposalState.IN_PROGRESS  # unchanged
 
 
+@pytest.mark.clause(f"{TT36}:11.1")
 def test_art11_1_provincial_confirmation_is_required() -> None:
     p = walk(national(), "start")
     with pytest.raises(TransitionRefused) as caught:
@@ -140,6 +151,7 @@ def test_art11_1_provincial_confirmation_is_required() -> None:
     assert caught.value.citation == _art11(1)
 
 
+@pytest.mark.clause(f"{TT36}:11.2.b")
 def test_art11_2_b_timing_within_the_year_by_the_department() -> None:
     p = walk(national(), "start")
     q = transition(
@@ -159,6 +171,7 @@ def test_art11_2_b_timing_within_the_year_by_the_department() -> None:
     assert r.state is ProposalState.ACCEPTED
 
 
+@pytest.mark.clause(f"{TT36}:11.2.a")
 def test_art11_2_a_moving_into_next_year_is_an_extension() -> None:
     p = walk(national(), "start")
     with pytest.raises(TransitionRefused) as caught:
@@ -185,6 +198,7 @@ def test_art11_2_a_moving_into_next_year_is_an_extension() -> None:
     assert q.history[-1].citation == _art11(2, "a")
 
 
+@pytest.mark.clause(f"{TT36}:11.3")
 def test_art11_3_stop_for_violation_by_the_ministry() -> None:
     p = walk(national(), "start")
     with pytest.raises(TransitionRefused) as caught:
@@ -198,6 +212,8 @@ def test_art11_3_stop_for_violation_by_the_ministry() -> None:
     assert final.value.citation == _art11(3)
 
 
+@pytest.mark.clause(f"{TT36}:11.4")
+@pytest.mark.clause(f"{TT36}:21.2.a")
 def test_art11_4_group_beneficiary_change_by_the_provincial_department() -> None:
     p = national(
         "machinery_and_technology", kind="group", contents=("demonstration_and_technology",)

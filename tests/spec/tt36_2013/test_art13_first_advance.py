@@ -21,6 +21,9 @@ from khuyencong.schemas import Citation
 
 from .helpers import national, walk
 
+TT36 = "36/2013/TT-BCT"
+TTLT = "26/2014/TTLT-BTC-BCT"
+
 ON = date(2016, 3, 15)
 FIRST = AdvanceStage.FIRST
 
@@ -35,19 +38,84 @@ CEILING = Citation(document="26/2014/TTLT-BTC-BCT", article=8, clause=2, point="
 @pytest.mark.parametrize(
     ("item", "form", "citation"),
     [
-        ("cluster_infrastructure", AdvanceForm.CLUSTER_WORKS, _tt36(13, 1)),
-        ("pollution_treatment_cluster", AdvanceForm.CLUSTER_WORKS, _tt36(13, 1)),
-        ("vocational_training", AdvanceForm.VOCATIONAL_TRAINING, _tt36(13, 2, "a")),
-        ("consulting", AdvanceForm.CAPACITY, _tt36(13, 2, "b")),
-        ("brand", AdvanceForm.CAPACITY, _tt36(13, 2, "b")),
-        ("linkage_cluster", AdvanceForm.CAPACITY, _tt36(13, 2, "b")),
-        ("domestic_fair_organisation", AdvanceForm.PROMOTION_AND_MEDIA, _tt36(13, 2, "c")),
-        ("media", AdvanceForm.PROMOTION_AND_MEDIA, _tt36(13, 2, "c")),
-        ("cluster_detailed_planning", AdvanceForm.PROMOTION_AND_MEDIA, _tt36(13, 2, "c")),
-        ("demonstration_new_technology", AdvanceForm.INVESTMENT, _tt36(13, 2, "d")),
-        ("machinery_and_technology", AdvanceForm.INVESTMENT, _tt36(13, 2, "d")),
-        ("pollution_treatment_establishment", AdvanceForm.INVESTMENT, _tt36(13, 2, "d")),
-        ("enterprise_founding", AdvanceForm.ENTERPRISE_FOUNDING, _tt36(13, 3)),
+        pytest.param(
+            "cluster_infrastructure",
+            AdvanceForm.CLUSTER_WORKS,
+            _tt36(13, 1),
+            marks=pytest.mark.clause(f"{TT36}:13.1.a"),
+        ),
+        pytest.param(
+            "pollution_treatment_cluster",
+            AdvanceForm.CLUSTER_WORKS,
+            _tt36(13, 1),
+            marks=pytest.mark.clause(f"{TT36}:13.1.a"),
+        ),
+        pytest.param(
+            "vocational_training",
+            AdvanceForm.VOCATIONAL_TRAINING,
+            _tt36(13, 2, "a"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.a"),
+        ),
+        pytest.param(
+            "consulting",
+            AdvanceForm.CAPACITY,
+            _tt36(13, 2, "b"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.b"),
+        ),
+        pytest.param(
+            "brand",
+            AdvanceForm.CAPACITY,
+            _tt36(13, 2, "b"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.b"),
+        ),
+        pytest.param(
+            "linkage_cluster",
+            AdvanceForm.CAPACITY,
+            _tt36(13, 2, "b"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.b"),
+        ),
+        pytest.param(
+            "domestic_fair_organisation",
+            AdvanceForm.PROMOTION_AND_MEDIA,
+            _tt36(13, 2, "c"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.c"),
+        ),
+        pytest.param(
+            "media",
+            AdvanceForm.PROMOTION_AND_MEDIA,
+            _tt36(13, 2, "c"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.c"),
+        ),
+        pytest.param(
+            "cluster_detailed_planning",
+            AdvanceForm.PROMOTION_AND_MEDIA,
+            _tt36(13, 2, "c"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.c"),
+        ),
+        pytest.param(
+            "demonstration_new_technology",
+            AdvanceForm.INVESTMENT,
+            _tt36(13, 2, "d"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.d"),
+        ),
+        pytest.param(
+            "machinery_and_technology",
+            AdvanceForm.INVESTMENT,
+            _tt36(13, 2, "d"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.d"),
+        ),
+        pytest.param(
+            "pollution_treatment_establishment",
+            AdvanceForm.INVESTMENT,
+            _tt36(13, 2, "d"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.d"),
+        ),
+        pytest.param(
+            "enterprise_founding",
+            AdvanceForm.ENTERPRISE_FOUNDING,
+            _tt36(13, 3),
+            marks=pytest.mark.clause(f"{TT36}:13.3.a"),
+        ),
     ],
 )
 def test_art13_forms(item: str, form: AdvanceForm, citation: Citation) -> None:
@@ -56,6 +124,7 @@ def test_art13_forms(item: str, form: AdvanceForm, citation: Citation) -> None:
     assert decision.citation == citation
 
 
+@pytest.mark.clause(f"{TT36}:16.2")
 def test_art16_2_unlisted_forms_are_for_the_department_head() -> None:
     decision = advance_form(national("relocation_interest"), ON)
     assert decision.form is None
@@ -72,6 +141,7 @@ def test_art16_2_unlisted_forms_are_for_the_department_head() -> None:
     assert decided.rule == _tt36(16, 2)
 
 
+@pytest.mark.clause(f"{TT36}:13.2.a")
 def test_art13_2_a_vocational_training_70_percent() -> None:
     a = advance_allowance(national("vocational_training", 100_000_000), FIRST, ON)
     assert a.allowed
@@ -81,12 +151,15 @@ def test_art13_2_a_vocational_training_70_percent() -> None:
     assert CEILING in a.citations
 
 
+@pytest.mark.clause(f"{TT36}:13.2.b")
 def test_art13_rounds_down_to_the_dong() -> None:
     # 70 % of 333,333,333 đồng is 233,333,333.1 → 233,333,333.
     a = advance_allowance(national("brand", 333_333_333), FIRST, ON)
     assert a.amount == Decimal(233_333_333)
 
 
+@pytest.mark.clause(f"{TT36}:13.1.a")
+@pytest.mark.clause(f"{TT36}:13.1.b")
 @pytest.mark.parametrize(("progress", "ok"), [("0.50", False), ("0.51", True)])
 def test_art13_1_cluster_works_30_percent_after_half_the_work(progress: str, ok: bool) -> None:
     p = national("cluster_infrastructure", 3_000_000_000, contents=("linkage_and_clusters",))
@@ -99,6 +172,7 @@ def test_art13_1_cluster_works_30_percent_after_half_the_work(progress: str, ok:
         assert a.reasons[0].citation == _tt36(13, 1, "b")
 
 
+@pytest.mark.clause(f"{TT36}:13.2.d")
 @pytest.mark.parametrize(("progress", "ok"), [("0.70", False), ("0.71", True)])
 def test_art13_2_d_investment_after_70_percent_of_investment(progress: str, ok: bool) -> None:
     p = national(
@@ -109,6 +183,9 @@ def test_art13_2_d_investment_after_70_percent_of_investment(progress: str, ok: 
     assert a.amount == (Decimal(140_000_000) if ok else 0)
 
 
+@pytest.mark.clause(f"{TT36}:13.3.a")
+@pytest.mark.clause(f"{TT36}:13.3.b")
+@pytest.mark.clause(f"{TTLT}:8.2.b")
 def test_art13_3_enterprise_founding_after_base_acceptance_within_the_ceiling() -> None:
     p = national("enterprise_founding", 10_000_000, contents=("capacity_building",))
     before = advance_allowance(p, FIRST, ON)
@@ -122,6 +199,9 @@ def test_art13_3_enterprise_founding_after_base_acceptance_within_the_ceiling() 
     assert after.reasons[0].citation == CEILING
 
 
+@pytest.mark.clause(f"{TT36}:13.1.b")
+@pytest.mark.clause(f"{TT36}:13.2.a")
+@pytest.mark.clause(f"{TT36}:23.3.a")
 def test_art13_dossiers_cite_their_points() -> None:
     docs = advance_documents(national("vocational_training"), FIRST, ON)
     assert {d.citation for d in docs} == {_tt36(13, 2, "a")}
@@ -131,6 +211,7 @@ def test_art13_dossiers_cite_their_points() -> None:
     assert _tt36(23, 3, "a") in {d.citation for d in cluster}
 
 
+@pytest.mark.clause(f"{TT36}:13.2.a")
 def test_art13_advance_transition_refuses_above_the_ratio() -> None:
     p = walk(national("vocational_training", 100_000_000), "start")
     with pytest.raises(TransitionRefused) as caught:
@@ -142,6 +223,9 @@ def test_art13_advance_transition_refuses_above_the_ratio() -> None:
     assert q.state is p.state
 
 
+@pytest.mark.clause(f"{TT36}:13.2.a")
+@pytest.mark.clause(f"{TTLT}:10.1")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_advances_not_encoded_outside_the_encoded_instruments() -> None:
     p = national("vocational_training")
     # TT 36/2013 is in force, but the funding rules are TTLT 125/2009 (not encoded) until 08/04/2014.

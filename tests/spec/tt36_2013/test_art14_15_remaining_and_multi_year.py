@@ -21,6 +21,9 @@ from khuyencong.schemas import Citation, ProposalState
 
 from .helpers import national, walk
 
+TT36 = "36/2013/TT-BCT"
+TTLT = "26/2014/TTLT-BTC-BCT"
+
 CEILING = Citation(document="26/2014/TTLT-BTC-BCT", article=8, clause=2, point="b")
 
 
@@ -28,6 +31,7 @@ def _tt36(article: int, clause: int | None = None, point: str | None = None) -> 
     return Citation(document="36/2013/TT-BCT", article=article, clause=clause, point=point)
 
 
+@pytest.mark.clause(f"{TT36}:14")
 def test_art14_rest_only_after_base_acceptance() -> None:
     p = national("consulting", 50_000_000, contents=("consulting",))
     a = advance_allowance(p, AdvanceStage.REMAINING, date(2016, 6, 1))
@@ -35,6 +39,8 @@ def test_art14_rest_only_after_base_acceptance() -> None:
     assert a.reasons[0].citation == _tt36(14)
 
 
+@pytest.mark.clause(f"{TT36}:14")
+@pytest.mark.clause(f"{TTLT}:8.2.b")
 def test_art14_rest_within_the_ceiling() -> None:
     p = walk(national("consulting", 50_000_000, contents=("consulting",)), "start")
     p = transition(p, "advance", as_of=date(2016, 3, 2), actor="department", amount=20_000_000)
@@ -53,6 +59,8 @@ def test_art14_rest_within_the_ceiling() -> None:
     assert q.state is ProposalState.ACCEPTED
 
 
+@pytest.mark.clause(f"{TT36}:14")
+@pytest.mark.clause(f"{TT36}:14.7")
 def test_art14_dossier_common_and_by_kind() -> None:
     docs = advance_documents(national("brand"), AdvanceStage.REMAINING, date(2016, 9, 1))
     citations = [d.citation for d in docs]
@@ -60,6 +68,8 @@ def test_art14_dossier_common_and_by_kind() -> None:
     assert _tt36(14, 7) in citations
 
 
+@pytest.mark.clause(f"{TT36}:15.2.a")
+@pytest.mark.clause(f"{TT36}:15.2.b")
 def test_art15_multi_year() -> None:
     point = national(
         "machinery_and_technology",
@@ -82,12 +92,14 @@ def test_art15_multi_year() -> None:
     assert single.reasons[0].citation == _tt36(15, 2, "b")
 
 
+@pytest.mark.clause(f"{TT36}:15.1")
 def test_art15_1_relocation_interest_dossier() -> None:
     docs = advance_documents(national("relocation_interest"), AdvanceStage.FIRST, date(2016, 9, 1))
     assert docs
     assert {d.citation for d in docs} == {_tt36(15, 1)}
 
 
+@pytest.mark.clause(f"{TT36}:12.6")
 def test_art12_6_refund_of_advances_without_work() -> None:
     refund = refund_due(Decimal(70_000_000), Decimal(45_500_000))
     assert refund.amount == Decimal(24_500_000)
@@ -95,6 +107,8 @@ def test_art12_6_refund_of_advances_without_work() -> None:
     assert refund_due(Decimal(70_000_000), Decimal(90_000_000)).amount == 0
 
 
+@pytest.mark.clause(f"{TTLT}:8.2.b")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_ttlt26_8_2_b_ceiling_ends_with_the_circular() -> None:
     # From 11/05/2018 the funding rules are TT 28/2018/TT-BTC; but TT 36/2013 itself stops at
     # 01/01/2018 here, so the answer names TT 17/2018/TT-BCT first.

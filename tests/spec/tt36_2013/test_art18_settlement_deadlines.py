@@ -19,6 +19,8 @@ from khuyencong.schemas import Citation, Proposal
 
 from .helpers import national, walk
 
+TT36 = "36/2013/TT-BCT"
+
 
 def _accepted(on: date, plan_year: int = 2016) -> Proposal:
     p = walk(national(plan_year=plan_year), "start")
@@ -33,6 +35,7 @@ def _get(p: Proposal, code: str, as_of: date, **kw: object) -> Deadline:
     return result
 
 
+@pytest.mark.clause(f"{TT36}:18.1")
 @pytest.mark.parametrize(
     ("accepted", "due"),
     [
@@ -50,6 +53,7 @@ def test_art18_1_dossier_15_days(accepted: date, due: date) -> None:
     assert got.citation == Citation(document="36/2013/TT-BCT", article=18, clause=1)
 
 
+@pytest.mark.clause(f"{TT36}:18.1")
 def test_art18_1_dossier_common_year() -> None:
     # 2015 is not a leap year: 14 February + 15 days is 1 March.
     p = national(plan_year=2015, start="2015-01-01", end="2015-10-31")
@@ -67,6 +71,7 @@ def test_art18_1_dossier_common_year() -> None:
     assert _get(p, "settlement_dossier", as_of=date(2015, 3, 1)).due == date(2015, 3, 1)
 
 
+@pytest.mark.clause(f"{TT36}:18.1")
 @pytest.mark.parametrize(
     ("filed", "status"),
     [(date(2016, 10, 16), DeadlineStatus.MET), (date(2016, 10, 17), DeadlineStatus.MET_LATE)],
@@ -78,6 +83,7 @@ def test_art18_1_dossier_boundary(filed: date, status: DeadlineStatus) -> None:
     assert got.status is status
 
 
+@pytest.mark.clause(f"{TT36}:18.1")
 @pytest.mark.parametrize(
     ("as_of", "late"), [(date(2016, 10, 16), False), (date(2016, 10, 17), True)]
 )
@@ -87,6 +93,7 @@ def test_art18_1_dossier_overdue(as_of: date, late: bool) -> None:
     assert ("settlement_dossier" in codes) is late
 
 
+@pytest.mark.clause(f"{TT36}:18.2")
 @pytest.mark.parametrize(("as_of", "late"), [(date(2017, 1, 22), False), (date(2017, 1, 23), True)])
 def test_art18_2_settlement_by_22_january(as_of: date, late: bool) -> None:
     p = _accepted(date(2016, 10, 1))
@@ -96,6 +103,7 @@ def test_art18_2_settlement_by_22_january(as_of: date, late: bool) -> None:
     assert (got.status is DeadlineStatus.OVERDUE) is late
 
 
+@pytest.mark.clause(f"{TT36}:18.2")
 def test_art18_2_settled_on_the_day_is_on_time() -> None:
     p = _accepted(date(2016, 10, 1))
     s = transition(p, "settle", as_of=date(2017, 1, 22), actor="department")
@@ -103,6 +111,8 @@ def test_art18_2_settled_on_the_day_is_on_time() -> None:
     assert overdue(s, date(2017, 3, 1), dossier_filed_on=date(2016, 10, 10)) == ()
 
 
+@pytest.mark.clause(f"{TT36}:18.2")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_art18_2_extension_moves_the_year() -> None:
     p = walk(national(plan_year=2016), "start")
     p = transition(
@@ -119,6 +129,7 @@ def test_art18_2_extension_moves_the_year() -> None:
     assert found[0].instrument == "17/2018/TT-BCT"
 
 
+@pytest.mark.clause(f"{TT36}:18.2")
 def test_art18_2_plan_year_deadline() -> None:
     settle = next(d for d in deadlines(2015, as_of=date(2016, 1, 23)) if d.code == "settlement")
     assert isinstance(settle, Deadline)

@@ -12,6 +12,8 @@ from khuyencong.schemas import Citation
 
 from .helpers import national, walk
 
+TT36 = "36/2013/TT-BCT"
+
 
 def _reports(as_of: date, **kw: object) -> list[Deadline]:
     p = walk(national(), "start")  # contract signed on 01/02/2016
@@ -20,6 +22,7 @@ def _reports(as_of: date, **kw: object) -> list[Deadline]:
     return [d for d in out if isinstance(d, Deadline)]
 
 
+@pytest.mark.clause(f"{TT36}:23.3.a")
 def test_art23_before_the_25th_of_each_month() -> None:
     reports = _reports(date(2016, 4, 10))
     assert [r.due for r in reports] == [date(2016, 2, 24), date(2016, 3, 24), date(2016, 4, 24)]
@@ -30,6 +33,7 @@ def test_art23_before_the_25th_of_each_month() -> None:
     assert reports[-1].status is DeadlineStatus.PENDING
 
 
+@pytest.mark.clause(f"{TT36}:23.3.a")
 @pytest.mark.parametrize(
     ("filed", "status"),
     [(date(2016, 3, 24), DeadlineStatus.MET), (date(2016, 3, 25), DeadlineStatus.MET_LATE)],
@@ -41,6 +45,7 @@ def test_art23_boundary(filed: date, status: DeadlineStatus) -> None:
     assert march.status is status
 
 
+@pytest.mark.clause(f"{TT36}:23.3.a")
 def test_art23_overdue_when_not_filed() -> None:
     p = walk(national(), "start")
     late = overdue(p, date(2016, 3, 25), reports_filed={(2016, 2): date(2016, 2, 24)})
@@ -48,6 +53,7 @@ def test_art23_overdue_when_not_filed() -> None:
     assert overdue(p, date(2016, 3, 24), reports_filed={(2016, 2): date(2016, 2, 24)}) == ()
 
 
+@pytest.mark.clause(f"{TT36}:23.3.a")
 def test_art23_across_the_year_end_and_until_acceptance() -> None:
     p = national(plan_year=2016)
     steps = [

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, rule
@@ -17,6 +18,21 @@ from khuyencong.rules.lifecycle import TransitionRefused, effective_state, trans
 from khuyencong.schemas import Authority, LifecycleEvent, Proposal, ProposalState
 
 from .helpers import national
+
+TT36 = "36/2013/TT-BCT"
+TTLT = "26/2014/TTLT-BTC-BCT"
+
+# The main clauses the random walks exercise: the path's end points (rejection 8.3, stop for a
+# violation 11.3, settlement after base acceptance 18.2), advances under the contract (12.2) at the
+# rates of Art 13, and the 70 % ceiling of the advances.
+pytestmark = [
+    pytest.mark.clause(f"{TT36}:8.3"),
+    pytest.mark.clause(f"{TT36}:11.3"),
+    pytest.mark.clause(f"{TT36}:12.2"),
+    pytest.mark.clause(f"{TT36}:13"),
+    pytest.mark.clause(f"{TT36}:18.2"),
+    pytest.mark.clause(f"{TTLT}:8.2.b"),
+]
 
 FINAL_EVENTS = {
     LifecycleEvent.SETTLE,

@@ -14,6 +14,9 @@ from khuyencong.schemas import Authority, Citation, Proposal, ProposalState
 
 from .helpers import PATH, national, walk
 
+TT36 = "36/2013/TT-BCT"
+TT46 = "46/2012/TT-BCT"
+
 
 def _tt36(article: int, clause: int | None = None, point: str | None = None) -> Citation:
     return Citation(document="36/2013/TT-BCT", article=article, clause=clause, point=point)
@@ -29,6 +32,14 @@ EXPECTED = {
 }
 
 
+@pytest.mark.clause(f"{TT36}:10.1")
+@pytest.mark.clause(f"{TT36}:8.1.a")
+@pytest.mark.clause(f"{TT36}:8.2")
+@pytest.mark.clause(f"{TT36}:8.3")
+@pytest.mark.clause(f"{TT36}:12.1")
+@pytest.mark.clause(f"{TT36}:23.2")
+@pytest.mark.clause(f"{TT36}:21.1")
+@pytest.mark.clause(f"{TT36}:18.2")
 def test_national_path_cites_every_step() -> None:
     p = national()
     for event, actor, on in PATH:
@@ -48,6 +59,7 @@ def test_national_path_cites_every_step() -> None:
     assert len(p.history) == 8
 
 
+@pytest.mark.clause(f"{TT36}:18.2")
 def test_illegal_transition_leaves_the_proposal_as_it_was() -> None:
     p = walk(national(), "approve")
     before = p.model_dump()
@@ -64,9 +76,19 @@ def test_illegal_transition_leaves_the_proposal_as_it_was() -> None:
 @pytest.mark.parametrize(
     ("event", "actor", "citation"),
     [
-        ("appraise_base", "department", _tt36(8, 1, "a")),
-        ("appraise_ministry", "provincial_department", _tt36(8, 2)),
-        ("approve", "department", _tt36(8, 3)),
+        pytest.param(
+            "appraise_base",
+            "department",
+            _tt36(8, 1, "a"),
+            marks=pytest.mark.clause(f"{TT36}:8.1.a"),
+        ),
+        pytest.param(
+            "appraise_ministry",
+            "provincial_department",
+            _tt36(8, 2),
+            marks=pytest.mark.clause(f"{TT36}:8.2"),
+        ),
+        pytest.param("approve", "department", _tt36(8, 3), marks=pytest.mark.clause(f"{TT36}:8.3")),
     ],
 )
 def test_only_the_competent_authority_acts(event: str, actor: str, citation: Citation) -> None:
@@ -82,6 +104,7 @@ def test_only_the_competent_authority_acts(event: str, actor: str, citation: Cit
     assert caught.value.citation == citation
 
 
+@pytest.mark.clause(f"{TT36}:8.1.a")
 def test_named_actor_with_its_authority() -> None:
     p = walk(national(), "register")
     q = transition(
@@ -95,6 +118,8 @@ def test_named_actor_with_its_authority() -> None:
     assert q.history[-1].authority is Authority.PROVINCIAL_DEPARTMENT
 
 
+@pytest.mark.clause(f"{TT36}:9.5")
+@pytest.mark.clause(f"{TT36}:10.1.a")
 def test_return_and_resubmit() -> None:
     p = walk(national(), "register")
     with pytest.raises(TransitionRefused) as no_reason:
@@ -115,6 +140,7 @@ def test_return_and_resubmit() -> None:
     assert back.history[-1].citation == _tt36(10, 1, "a")
 
 
+@pytest.mark.clause(f"{TT36}:8.3")
 def test_reject_at_each_level() -> None:
     p = walk(national(), "appraise_ministry")
     with pytest.raises(TransitionRefused):
@@ -124,6 +150,7 @@ def test_reject_at_each_level() -> None:
     assert q.history[-1].citation == _tt36(8, 3)
 
 
+@pytest.mark.clause(f"{TT36}:8.1.b")
 def test_direct_registration_skips_base_appraisal() -> None:
     p = transition(national(), "register", as_of=date(2015, 6, 1), actor="regional_centre")
     with pytest.raises(TransitionRefused) as caught:
@@ -133,6 +160,7 @@ def test_direct_registration_skips_base_appraisal() -> None:
     assert q.state is ProposalState.MINISTRY_APPRAISED
 
 
+@pytest.mark.clause(f"{TT36}:21.2.c")
 def test_bid_proposal_needs_the_bidding_result_before_the_contract() -> None:
     p = walk(
         national("domestic_fair_organisation", contents=("typical_products_and_promotion",)),
@@ -148,6 +176,7 @@ def test_bid_proposal_needs_the_bidding_result_before_the_contract() -> None:
     assert q.procurement.value == "bidding"
 
 
+@pytest.mark.clause(f"{TT36}:8.1.a")
 def test_dates_go_forward() -> None:
     p = walk(national(), "register")
     with pytest.raises(TransitionRefused) as caught:
@@ -155,6 +184,8 @@ def test_dates_go_forward() -> None:
     assert caught.value.code == "before_last_step"
 
 
+@pytest.mark.clause(f"{TT36}:8.1.a")
+@pytest.mark.clause("17/2018/TT-BCT")
 def test_not_encoded_after_tt36_names_tt17_2018() -> None:
     p = walk(national(plan_year=2017, start="2017-03-01", end="2017-10-31"), "register")
     with pytest.raises(TransitionRefused) as caught:
@@ -170,6 +201,7 @@ def _local() -> Proposal:
     )
 
 
+@pytest.mark.clause(f"{TT46}:8.3.b")
 def test_local_path_needs_the_provincial_procedure() -> None:
     with pytest.raises(TransitionRefused) as caught:
         transition(_local(), "register", as_of=date(2016, 1, 5), actor="implementing_unit")
@@ -178,6 +210,7 @@ def test_local_path_needs_the_provincial_procedure() -> None:
     )
 
 
+@pytest.mark.clause(f"{TT46}:8.3.b")
 def test_local_path_user_sequence() -> None:
     decision = Citation(document="15/2015/QĐ-UBND", article=5)
     procedure = LocalProcedure.linear(
@@ -232,6 +265,7 @@ values = [{ from = 2015-03-01, provenance = "official_text", citation = { docume
 """
 
 
+@pytest.mark.clause(f"{TT46}:8.3.b")
 def test_local_path_from_a_provincial_overlay(tmp_path: Path) -> None:
     path = tmp_path / "overlay.toml"
     path.write_text(OVERLAY, "utf-8")

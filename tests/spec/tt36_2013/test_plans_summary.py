@@ -7,8 +7,12 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+import pytest
+
 from khuyencong.rules.plans import plan_summary
 from khuyencong.schemas import AnnualPlan, Citation, Proposal
+
+TTLT = "26/2014/TTLT-BTC-BCT"
 
 
 def _proposal(
@@ -33,6 +37,7 @@ def _proposal(
     )
 
 
+@pytest.mark.clause(f"{TTLT}:6.2.s.d1")
 def test_plan_within_allocation_and_agency_share() -> None:
     plan = AnnualPlan(
         year=2016,
@@ -72,6 +77,8 @@ def test_plan_within_allocation_and_agency_share() -> None:
     assert [b.key for b in s.by_funding] == ["national"]
 
 
+@pytest.mark.clause(f"{TTLT}:6.2.s.d1")
+@pytest.mark.clause("28/2018/TT-BTC")
 def test_plans_over_years_and_not_encoded_share() -> None:
     a = AnnualPlan(
         year=2016,
@@ -95,6 +102,7 @@ def test_plans_over_years_and_not_encoded_share() -> None:
     assert {x.key for x in s.by_content} == {"unspecified"}
 
 
+@pytest.mark.clause(f"{TTLT}:6.2.s.d1")
 def test_as_of_overrides_the_plan_year() -> None:
     plan = AnnualPlan(year=2019, funding={"kind": "national"}, allocation=Decimal(200))
     assert plan_summary(plan, as_of=date(2016, 1, 1)).plans[0].management_agency_cap == Decimal(3)
