@@ -148,7 +148,9 @@ def load_cases(path: Path) -> list[Case | CaseError]:
     unknown = sorted(set(data) - {"case", "defaults"})
     raw_cases = data.get("case")
     defaults = data.get("defaults", {})
-    problems: list[str] = [f"unknown top-level table {k!r} (use [[case]] and [defaults])" for k in unknown]
+    problems: list[str] = [
+        f"unknown top-level table {k!r} (use [[case]] and [defaults])" for k in unknown
+    ]
     if not isinstance(defaults, dict) or not set(defaults) <= {"as_of", "proposal"}:
         problems.append("[defaults] may hold only 'as_of' and a 'proposal' table")
         defaults = {}
@@ -222,9 +224,7 @@ def check_case(case: Case, assessment: kc.Assessment) -> list[str]:
     if assessment.status != expect.status:
         diffs.append(f"status: expected {expect.status.value}, got {assessment.status.value}")
     if expect.support is not None and assessment.support != expect.support:
-        diffs.append(
-            f"support: expected {expect.support:_}, got {_amount(assessment.support)}"
-        )
+        diffs.append(f"support: expected {expect.support:_}, got {_amount(assessment.support)}")
     if expect.lines is not None:
         if len(expect.lines) != len(assessment.lines):
             diffs.append(
@@ -255,7 +255,9 @@ def check_case(case: Case, assessment: kc.Assessment) -> list[str]:
     codes = [f.code for f in assessment.findings]
     for code in expect.findings:
         if code not in codes:
-            diffs.append(f"finding {code!r}: expected, but absent (got: {', '.join(codes) or 'none'})")
+            diffs.append(
+                f"finding {code!r}: expected, but absent (got: {', '.join(codes) or 'none'})"
+            )
     for code in expect.no_findings:
         if code in codes:
             diffs.append(f"finding {code!r}: must not appear, but it does")
