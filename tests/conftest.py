@@ -14,6 +14,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+pytest_plugins = ["pytester", "tests.spec.plugin"]
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 """The repository root (tests read committed files such as README.md and docs/schema/)."""
 

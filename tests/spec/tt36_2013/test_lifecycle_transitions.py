@@ -279,3 +279,15 @@ def test_local_path_from_a_provincial_overlay(tmp_path: Path) -> None:
     )
     assert p.state is ProposalState.STOPPED
     assert p.history[-1].citation == Citation(document="15/2015/QĐ-UBND", article=5)
+
+
+@pytest.mark.clause(f"{TT36}:1.1")
+def test_the_circular_governs_national_steps_only_from_10_february_2014() -> None:
+    # Khoản 1 Điều 1 TT 36/2013: the circular sets the national procedure; it took effect on
+    # 10/02/2014 (Khoản 1 Điều 24), replacing QĐ 08/2008/QĐ-BCT, which is not encoded.
+    p = national()
+    with pytest.raises(TransitionRefused, match=r"08/2008/QĐ-BCT") as caught:
+        transition(p, "register", as_of=date(2014, 2, 9), actor="implementing_unit")
+    assert caught.value.code == "not_encoded"
+    registered = transition(p, "register", as_of=date(2014, 2, 10), actor="implementing_unit")
+    assert registered.state is ProposalState.REGISTERED

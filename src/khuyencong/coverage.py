@@ -1,0 +1,302 @@
+"""Clause coverage: which legal clauses the built-in rulebooks cite, and which tests exercise them.
+
+The test suite is an executable specification: every clause a rulebook value cites (its
+:attr:`Citation.key <khuyencong.schemas.citation.Citation.key>`) should be exercised by at least
+one test marked ``@pytest.mark.clause(key)`` or one spec case (``tests/spec/cases/*.toml``).  This
+module holds the pure part of that check — what is cited, what is covered, what the allow-list of
+known gaps says, and the Markdown report — so that the test suite and ``scripts/gen_docs.py``
+compute exactly the same thing.  It reads no files and imports no test framework.
+
+>>> from khuyencong.rulebooks import national
+>>> cited = cited_clauses(national())
+>>> [code for code, _ in cited["26/2014/TTLT-BTC-BCT:6.2.h"]]
+['support.brand']
+>>> citation_from_key("26/2014/TTLT-BTC-BCT:6.2.g.d1").vi
+'Gạch đầu dòng thứ nhất điểm g khoản 2 Điều 6 Thông tư liên tịch 26/2014/TTLT-BTC-BCT'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+
+import attrs
+
+from .rulebooks.core import ParamValue, Rulebook
+from .schemas.citation import POINT_LETTERS, Citation, number_year
+
+__all__ = [
+    "AllowList",
+    "CoverageReport",
+    "builtin_rulebooks",
+    "check_coverage",
+    "citation_from_key",
+    "cited_clauses",
+    "clause_sort_key",
+    "group_covering",
+    "parse_allowlist",
+    "render_coverage",
+]
+
+_PART = re.compile(r"^(?:(?P<num>\d+)|(?P<point>[a-zđ])|p(?P<paragraph>\d+)|d(?P<dash>\d+))$")
+
+
+def citation_from_key(key: str) -> Citation:
+    """The :class:`~khuyencong.schemas.citation.Citation` a key such as
+    ``26/2014/TTLT-BTC-BCT:6.2.b.p1`` stands for (the inverse of ``Citation.key``).
+
+    Raises ``ValueError`` naming the key when it is not one.
+
+    >>> citation_from_key("45/2012/NĐ-CP:5.1.e").en
+    'Art 5.1.e of Decree 45/2012/NĐ-CP'
+    >>> citation_from_key("28/2018/TT-BTC").key
+    '28/2018/TT-BTC'
+    """
+    document, _, path = key.partition(":")
+    fields: dict[str, int | str] = {}
+    numbers = ["article", "clause"]
+    for part in path.split(".") if path else []:
+        match = _PART.match(part)
+        if match is None:
+            raise ValueError(f"{key!r}: {part!r} is not an article, clause, point, pN or dN")
+        if match["num"] is not None:
+            if not numbers or "point" in fields:
+                raise ValueError(f"{key!r}: too many numbers before the point")
+            fields[numbers.pop(0)] = int(match["num"])
+        elif match["point"] is not None:
+            fields["point"] = match["point"]
+        elif match["paragraph"] is not None:
+            fields["paragraph"] = int(match["paragraph"])
+        else:
+            fields["dash"] = int(match["dash"])
+    try:
+        citation = Citation.model_validate({"document": document, **fields})
+    except ValueError as exc:
+        raise ValueError(f"{key!r} is not a clause key: {exc}") from None
+    if citation.key != key:
+        raise ValueError(f"{key!r} is not a clause key (did you mean {citation.key!r}?)")
+    return citation
+
+
+def clause_sort_key(key: str) -> tuple[int, int, str, int, int, int, int, int]:
+    """Sort keys by instrument (year, then number), then article, clause, point, paragraph, dash,
+    in the order the law reads (points in Vietnamese alphabetical order: d before đ)."""
+    citation = citation_from_key(key)
+    number = citation.document.split("/")[0]
+    point = POINT_LETTERS.index(citation.point) + 1 if citation.point else 0
+    return (
+        number_year(citation.document) or 0,
+        int(number) if number.isdigit() else 0,
+        citation.document,
+        citation.article or 0,
+        citation.clause or 0,
+        point,
+        citation.paragraph or 0,
+        citation.dash or 0,
+    )
+
+
+def builtin_rulebooks() -> tuple[Rulebook, ...]:
+    """The rulebooks shipped with the library (today the national one)."""
+    from .rulebooks.loader import national
+
+    return (national(),)
+
+
+def cited_clauses(*rulebooks: Rulebook) -> dict[str, list[tuple[str, ParamValue]]]:
+    """Every clause key cited by the rulebooks' values, in legal order, with the (parameter code,
+    value) pairs that cite it."""
+    found: dict[str, list[tuple[str, ParamValue]]] = {}
+    for rulebook in rulebooks:
+        for code, value in rulebook.citations():
+            found.setdefault(value.citation.key, []).append((code, value))
+    return {key: found[key] for key in sorted(found, key=clause_sort_key)}
+
+
+@attrs.frozen(slots=True)
+class AllowList:
+    """The parsed allow-list of clauses known to be uncovered: key → reason, and its problems."""
+
+    reasons: Mapping[str, str]
+    problems: tuple[str, ...] = ()
+
+
+def parse_allowlist(text: str, name: str = "uncovered.txt") -> AllowList:
+    """Read an allow-list: one ``KEY  # reason`` per line; blank lines and ``#`` comments are
+    ignored.  Every entry needs a reason; a key given twice or not a clause key is a problem.
+
+    >>> allow = parse_allowlist("# gaps\\n28/2018/TT-BTC  # levels not known\\n")
+    >>> dict(allow.reasons), allow.problems
+    ({'28/2018/TT-BTC': 'levels not known'}, ())
+    """
+    reasons: dict[str, str] = {}
+    problems: list[str] = []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        key, _, reason = (part.strip() for part in line.partition("#"))
+        where = f"{name}:{number}"
+        try:
+            citation_from_key(key)
+        except ValueError as exc:
+            problems.append(f"{where}: {exc}")
+            continue
+        if not reason:
+            problems.append(f"{where}: {key} needs a reason after '#'")
+        if key in reasons:
+            problems.append(f"{where}: {key} is listed twice")
+        reasons[key] = reason
+    return AllowList(reasons=reasons, problems=tuple(problems))
+
+
+@attrs.frozen(slots=True)
+class CoverageReport:
+    """The outcome of :func:`check_coverage`."""
+
+    cited: tuple[str, ...]
+    covered: tuple[str, ...]
+    allowed: tuple[str, ...]
+    """Cited, uncovered and on the allow-list."""
+    problems: tuple[str, ...]
+    """Everything that must fail the suite."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether the suite passes the coverage check."""
+        return not self.problems
+
+
+def check_coverage(
+    cited: Mapping[str, Sequence[tuple[str, ParamValue]]],
+    covering: Mapping[str, Sequence[str]],
+    allow: AllowList,
+    allowlist_name: str = "tests/spec/uncovered.txt",
+) -> CoverageReport:
+    """Compare what is cited with what the tests cover (key → tests) and the allow-list.
+
+    Fails when a cited clause is uncovered and not allowed, when an allowed clause is in fact
+    covered (the list only shrinks), when an allowed clause is cited by no rulebook, and on any
+    problem of the allow-list itself.
+    """
+    problems = list(allow.problems)
+    covered: list[str] = []
+    allowed: list[str] = []
+    for key, uses in cited.items():
+        tests = covering.get(key, ())
+        params = ", ".join(sorted({code for code, _ in uses}))
+        if tests:
+            covered.append(key)
+            if key in allow.reasons:
+                problems.append(
+                    f"{key} is covered now (by {tests[0]}{' and others' if len(tests) > 1 else ''}); "
+                    f"remove it from {allowlist_name}"
+                )
+        elif key in allow.reasons:
+            allowed.append(key)
+        else:
+            problems.append(
+                f"{key} ({citation_from_key(key).vi}; {params}) has no test: mark one with "
+                f'@pytest.mark.clause("{key}") or write a case in tests/spec/cases/ '
+                f"(or, with a reason, list it in {allowlist_name})"
+            )
+    for key in allow.reasons:
+        if key not in cited:
+            problems.append(
+                f"{key} is in {allowlist_name} but no built-in rulebook cites it; remove it"
+            )
+    return CoverageReport(
+        cited=tuple(cited),
+        covered=tuple(covered),
+        allowed=tuple(allowed),
+        problems=tuple(problems),
+    )
+
+
+def _cell(text: str) -> str:
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )
+
+
+def render_coverage(
+    cited: Mapping[str, Sequence[tuple[str, ParamValue]]],
+    covering: Mapping[str, Sequence[str]],
+    allow: AllowList,
+) -> str:
+    """The Markdown page ``docs/clause-coverage.md``: one row per cited clause."""
+    report = check_coverage(cited, covering, allow)
+    lines = [
+        "# Clause coverage",
+        "",
+        (
+            "<!-- Generated by scripts/gen_docs.py from the built-in rulebooks and the collected test "
+            "suite. Do not edit. -->"
+        ),
+        "",
+        (
+            "Every clause (*điều, khoản, điểm*) that a value of the built-in rulebooks cites, with the "
+            "parameters that cite it and the tests (marked `@pytest.mark.clause(key)`) and spec cases "
+            "(`tests/spec/cases/*.toml`) that exercise it. The suite fails when a clause has no test "
+            "and is not on the allow-list `tests/spec/uncovered.txt` (see "
+            "[Writing a spec case](spec-cases.md))."
+        ),
+        "",
+        (
+            f"**{len(report.cited)}** clauses cited, **{len(report.covered)}** covered, "
+            f"**{len(report.allowed)}** known gaps on the allow-list."
+        ),
+        "",
+        "| clause (Vietnamese) | key | parameters | covered by |",
+        "|---|---|---|---|",
+    ]
+    for key, uses in cited.items():
+        params = "<br>".join(f"`{code}`" for code in sorted({code for code, _ in uses}))
+        tests = covering.get(key, ())
+        if tests:
+            by = "<br>".join(_cell(t) for t in tests)
+        else:
+            by = "**not covered**: " + _cell(allow.reasons.get(key, "no reason given"))
+        vi = citation_from_key(key).vi
+        lines.append(f"| {_cell(vi)} | `{key}` | {params} | {by} |")
+    others = sorted(
+        (k for k in covering if k not in cited and _is_key(k)), key=clause_sort_key
+    ) + sorted(k for k in covering if k not in cited and not _is_key(k))
+    if others:
+        lines += [
+            "",
+            "## Other clauses the tests name",
+            "",
+            (
+                "Clauses named by tests or cases that no built-in rulebook value cites (rules coded in "
+                "functions, provincial overlays, or clauses cited inside a parameter's note)."
+            ),
+            "",
+            "| clause | key | covered by |",
+            "|---|---|---|",
+        ]
+        for key in others:
+            vi = citation_from_key(key).vi if _is_key(key) else "(not a clause key)"
+            by = "<br>".join(_cell(t) for t in covering[key])
+            lines.append(f"| {_cell(vi)} | `{_cell(key)}` | {by} |")
+    return "\n".join(lines) + "\n"
+
+
+def _is_key(key: str) -> bool:
+    try:
+        citation_from_key(key)
+    except ValueError:
+        return False
+    return True
+
+
+def group_covering(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
+    """Group (clause key, test or case) pairs into key → sorted distinct tests."""
+    grouped: dict[str, set[str]] = {}
+    for key, where in pairs:
+        grouped.setdefault(key, set()).add(where)
+    return {key: sorted(found) for key, found in grouped.items()}
