@@ -34,6 +34,7 @@ def _classify(*areas: str, **facts: Any) -> PriorityClass:
 
 
 @pytest.mark.clause(f"{ND45}:6.1")
+@pytest.mark.clause(f"{TT46}:6.1")
 @pytest.mark.parametrize(
     ("area", "group"),
     [

@@ -20,6 +20,7 @@ I = SupportItem  # noqa: E741
 
 
 @pytest.mark.clause(f"{TTLT}:7.1")
+@pytest.mark.clause(f"{TTLT}:5")
 def test_7_1_an_item_outside_the_declared_contents_is_refused() -> None:
     # A brand (Art 5.4) in a proposal that declares only vocational training (Art 5.1).
     p = proposal(line(I.BRAND, 70_000_000), contents=[ActivityContent.VOCATIONAL_TRAINING])
@@ -31,6 +32,7 @@ def test_7_1_an_item_outside_the_declared_contents_is_refused() -> None:
 
 
 @pytest.mark.clause(f"{TTLT}:7.1")
+@pytest.mark.clause(f"{TTLT}:5")
 def test_7_1_an_item_of_a_declared_content_fits() -> None:
     p = proposal(
         line(I.BRAND, 70_000_000), contents=[ActivityContent.TYPICAL_PRODUCTS_AND_PROMOTION]
