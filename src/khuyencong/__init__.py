@@ -7,6 +7,8 @@ administrative-unit data, load only when used.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from . import rulebooks
 from .errors import (
     AmountParseError,
@@ -17,7 +19,7 @@ from .errors import (
     TransitionError,
 )
 from .rulebooks import load_rulebook
-from .rules import Assessment, Finding, Severity, Status, assess, transition
+from .rules import Assessment, Finding, Severity, Status, assess
 from .schemas import (
     ActivityContent,
     AnnualPlan,
@@ -50,18 +52,23 @@ from .schemas import (
     SupportItem,
 )
 
+if TYPE_CHECKING:
+    from .rules.lifecycle import transition
+
 __version__ = "0.1.0.dev0"
 
 _LAZY_SUBMODULES = frozenset({"cli", "datasets", "l10n", "selection"})
 
 
 def __getattr__(name: str) -> object:
-    """Load the heavier subpackages (``datasets``, ``selection``, ``l10n``, ``cli``) on first use,
-    so that ``import khuyencong`` stays light."""
-    if name in _LAZY_SUBMODULES:
-        import importlib
+    """Load the heavier parts (``datasets``, ``selection``, ``l10n``, ``cli``, and
+    ``transition`` with the procedural rules) on first use, so ``import khuyencong`` stays light."""
+    import importlib
 
+    if name in _LAZY_SUBMODULES:
         return importlib.import_module(f"{__name__}.{name}")
+    if name == "transition":
+        return importlib.import_module(f"{__name__}.rules.lifecycle").transition
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -7,16 +7,47 @@ procedures of TT 36/2013/TT-BCT: ``lifecycle`` (lawful steps and who decides), `
 ``advances``, ``calendar`` (deadlines), ``plans`` (annual plan checks).
 """
 
-from .advances import advance_allowance, advance_documents, advance_form, refund_due
+from typing import TYPE_CHECKING
+
 from .assess import Assessment, Status, assess
-from .calendar import deadlines, overdue, registration_deadline
 from .cofunding import LineResult, LineStatus, allowed_support
 from .eligibility import converted_ward_qualifies
 from .findings import Finding, Severity, note
-from .lifecycle import TransitionRefused, adjustment_authority, transition
-from .plans import PlanSummary, plan_summary
 from .priority import PriorityClass, classify, rank
-from .procurement import procurement_method
+
+if TYPE_CHECKING:
+    from .advances import advance_allowance, advance_documents, advance_form, refund_due
+    from .calendar import deadlines, overdue, registration_deadline
+    from .lifecycle import TransitionRefused, adjustment_authority, transition
+    from .plans import PlanSummary, plan_summary
+    from .procurement import procurement_method
+
+# The procedural rules load on first use, to keep ``import khuyencong`` light.
+_LAZY = {
+    "advance_allowance": "advances",
+    "advance_documents": "advances",
+    "advance_form": "advances",
+    "refund_due": "advances",
+    "deadlines": "calendar",
+    "overdue": "calendar",
+    "registration_deadline": "calendar",
+    "TransitionRefused": "lifecycle",
+    "adjustment_authority": "lifecycle",
+    "transition": "lifecycle",
+    "PlanSummary": "plans",
+    "plan_summary": "plans",
+    "procurement_method": "procurement",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)
+
 
 __all__ = [
     "Assessment",
