@@ -1,10 +1,12 @@
 """Throughput and peak memory of ``khuyencong.datasets.validate`` on a large CSV.
 
 Generates an N-row CSV (default 1,000,000 rows; 4 budget lines per proposal, Vietnamese headers
-and amount formats) in a temporary directory, runs ``validate(...).summary()`` end to end
-(validation only: no rule engine), and prints rows per second and peak memory.
+and amount formats, and the beneficiary facts the rule engine reads) in a temporary directory,
+runs ``validate(...).summary()`` end to end — validation and assessment with
+``khuyencong.assess`` — and prints rows per second and peak memory.  ``--validate-only`` measures
+validation alone (``assessor=None``).
 
-    python benchmarks/datasets_throughput.py [ROWS]
+    python benchmarks/datasets_throughput.py [ROWS] [--validate-only]
 
 Peak memory is measured twice: ``tracemalloc`` (Python allocations during the run) and the
 process's maximum resident set size (``resource.getrusage``), which includes the interpreter and
@@ -23,6 +25,8 @@ from pathlib import Path
 
 ITEMS = ("machinery_and_technology", "curriculum", "conference", "management_implementing_unit")
 PROVINCES = ("Thái Nguyên", "Hà Nam", "Nam Định", "Đắk Lắk", "Cần Thơ", "Bắc Ninh")
+DISTRICTS = ("Huyện Phú Lương", "Thị xã Phổ Yên", "Huyện Ý Yên", "Thành phố Buôn Ma Thuột")
+KINDS = ("Hộ kinh doanh", "Hợp tác xã", "Doanh nghiệp lớn")
 
 
 def generate(path: Path, rows: int) -> None:
@@ -42,6 +46,13 @@ def generate(path: Path, rows: int) -> None:
                 "Kinh phí KCQG",
                 "Đối ứng",
                 "Ngày bắt đầu",
+                "Huyện",
+                "Xã",
+                "Đơn vị thụ hưởng",
+                "Loại hình",
+                "Ngành nghề",
+                "Cam kết đối ứng",
+                "Cam kết không trùng nguồn NSNN",
             ]
         )
         for index in range(rows):
@@ -54,19 +65,28 @@ def generate(path: Path, rows: int) -> None:
                     2016 + proposal % 4,
                     "KCQG",
                     PROVINCES[proposal % len(PROVINCES)],
-                    "demonstration_and_technology",
+                    "demonstration_and_technology; capacity_building",
                     ITEMS[index % 4],
                     f"{cost:,}".replace(",", "."),
                     f"{cost // 2 // 1_000_000} triệu",
                     f"{cost - cost // 2:,}".replace(",", ".") + " đ",
                     "01/06/2016",
+                    DISTRICTS[proposal % len(DISTRICTS)],
+                    f"Xã Minh Họa {proposal % 50}",
+                    f"Cơ sở minh họa {proposal}",
+                    KINDS[proposal % len(KINDS)],
+                    "Chế biến nông - lâm - thủy sản và thực phẩm",
+                    "có",
+                    "x",
                 ]
             )
 
 
-def main(rows: int = 1_000_000) -> None:
-    """Generate, validate, report."""
+def main(rows: int = 1_000_000, *, assess: bool = True) -> None:
+    """Generate, validate (and assess), report."""
     from khuyencong.datasets import validate
+
+    assessor = "auto" if assess else None
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "plan.csv"
@@ -78,13 +98,13 @@ def main(rows: int = 1_000_000) -> None:
         )
         tracemalloc.start()
         started = time.perf_counter()
-        summary = validate(path, assessor=None).summary()
+        summary = validate(path, assessor=assessor).summary()
         elapsed = time.perf_counter() - started
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         # Without tracemalloc's overhead, for the rate.
         started = time.perf_counter()
-        validate(path, assessor=None).summary()
+        validate(path, assessor=assessor).summary()
         plain = time.perf_counter() - started
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert summary.rows == rows, summary.rows
@@ -92,6 +112,7 @@ def main(rows: int = 1_000_000) -> None:
         f"rows: {summary.rows:,}; proposals: {summary.proposals:,}; "
         f"status: {dict(summary.rows_by_status)}"
     )
+    print(f"assessed: {summary.assessed}; proposals by status: {dict(summary.proposals_by_status)}")
     print(f"throughput: {rows / plain:,.0f} rows/s ({plain:.1f} s)")
     print(f"throughput under tracemalloc: {rows / elapsed:,.0f} rows/s")
     print(f"peak traced Python memory: {traced_peak / 1e6:.1f} MB")
@@ -99,4 +120,8 @@ def main(rows: int = 1_000_000) -> None:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000)
+    numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
+    main(
+        int(numbers[0]) if numbers else 1_000_000,
+        assess="--validate-only" not in sys.argv[1:],
+    )

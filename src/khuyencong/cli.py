@@ -1,7 +1,11 @@
-"""The ``khuyencong`` command line (argparse, standard library only).
+"""The ``khuyencong`` command line (argparse; nothing heavy is imported at module level).
 
-Exit codes: 0 — every row is valid or eligible; 1 — there are findings; 2 — the input cannot be
-read (or the command is not available yet).
+Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``rulebook check``,
+``rulebook diff``, ``rulebook template``, ``schema``.
+
+Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
+1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences);
+2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option).
 """
 
 from __future__ import annotations
@@ -12,17 +16,32 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import Final, TextIO
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeVar
 
 from .errors import KhuyenCongError
 
-__all__ = ["main"]
+if TYPE_CHECKING:
+    from .datasets import Report
+    from .rules import Assessment
+    from .schemas import Proposal
+
+__all__ = ["assessment_json", "main"]
 
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
 _TABLE_LIMIT: Final = 200
 _PROGRESS_EVERY: Final = 10_000
+_T = TypeVar("_T")
+
+
+class _UsageError(Exception):
+    """A command-line usage error (argparse's message), printed without a traceback."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: error: {message}")
 
 
 def _parse_as_of(text: str) -> date:
@@ -35,9 +54,12 @@ def _parse_as_of(text: str) -> date:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="khuyencong",
-        description="Khuyến công (industrial extension) proposals: check datasets, print schemas.",
+        description=(
+            "Khuyến công (industrial extension) proposals: check datasets, assess and explain "
+            "proposals, check and compare rulebooks, print schemas."
+        ),
     )
     sub = parser.add_subparsers(dest="command", required=True)
 
@@ -45,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", nargs="?", help="the file to check")
     check.add_argument("--example", action="store_true", help="check the embedded example")
     check.add_argument("--as-of", type=_parse_as_of, help="date the rules are read at")
-    check.add_argument("--rulebook", type=Path, help="a rulebook file to use")
+    check.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML) to apply")
     check.add_argument(
         "--format", choices=("table", "csv", "xlsx", "json", "html"), default="table"
     )
@@ -53,17 +75,38 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--lang", choices=("vi", "en"), default="vi")
     check.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
 
+    assess = sub.add_parser("assess", help="assess one proposal (a JSON file, '-' for stdin)")
+    explain = sub.add_parser("explain", help="explain the assessment of one proposal")
+    for command in (assess, explain):
+        command.add_argument("proposal", help="a Proposal as JSON ('-' reads stdin)")
+        command.add_argument(
+            "--as-of",
+            type=_parse_as_of,
+            help="date the rules are read at (default: approval date, else start date, "
+            "else 1 January of the plan year)",
+        )
+        command.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML)")
+        command.add_argument("--lang", choices=("vi", "en"), default="vi")
+    assess.add_argument("--format", choices=("text", "json"), default="text")
+
     sub.add_parser("schema", help="print the JSON Schema of a Proposal")
-    for name in ("assess", "explain"):
-        stub = sub.add_parser(name, help="(not yet available)")
-        stub.add_argument("args", nargs="*")
-    rulebook = sub.add_parser("rulebook", help="rulebook tools (not yet available)")
-    rulebook.add_argument("action", choices=("check", "diff"))
-    rulebook.add_argument("args", nargs="*")
+
+    rulebook = sub.add_parser("rulebook", help="check, compare or start a rulebook")
+    actions = rulebook.add_subparsers(dest="action", required=True)
+    rb_check = actions.add_parser("check", help="list every problem of a rulebook file")
+    rb_check.add_argument("file", type=Path)
+    rb_diff = actions.add_parser(
+        "diff", help="what differs between two dates (YYYY-MM-DD) or two rulebook files"
+    )
+    rb_diff.add_argument("a", help="a date (built-in rulebook) or a rulebook file")
+    rb_diff.add_argument("b", help="a date (built-in rulebook) or a rulebook file")
+    rb_diff.add_argument("--as-of", type=_parse_as_of, help="the date two files are compared at")
+    rb_diff.add_argument("--lang", choices=("vi", "en"), default="vi")
+    actions.add_parser("template", help="print the documented provincial template")
     return parser
 
 
-def _progress(rows: Iterator[object], stream: TextIO) -> Iterator[object]:
+def _progress(rows: Iterator[_T], stream: TextIO) -> Iterator[_T]:
     """Pass rows through, printing a count on ``stream`` when it is a terminal."""
     if not stream.isatty():
         yield from rows
@@ -93,43 +136,32 @@ def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int
     return "\n".join([line(headers), rule, *(line(r) for r in rows)])
 
 
-def _print_table(report: object, lang: str, out: TextIO) -> bool:
-    from .datasets import Report
+def _print_table(report: Report, lang: str, out: TextIO) -> bool:
+    from decimal import Decimal
+
     from .datasets.summary import DIMENSIONS, dimension_label, key_label
     from .l10n import format_vnd
 
-    if not isinstance(report, Report):  # pragma: no cover - typed by the caller
-        raise TypeError("expected a Report")
     vi = lang == "vi"
 
     def money(value: object) -> str:
-        from decimal import Decimal
-
         return format_vnd(value, lang) if isinstance(value, Decimal) else ""
 
     problem_rows: list[list[str]] = []
     more = 0
-    for result in _progress(iter(report), sys.stderr):
-        r = result  # RowResult
-        if not getattr(r, "findings", ()) and getattr(r, "status", "") in (
-            "valid",
-            "eligible",
-            "blank",
-        ):
+    for r in _progress(iter(report), sys.stderr):
+        if not r.findings and r.status in ("valid", "eligible", "blank"):
             continue
-        for f in r.findings or [None]:  # type: ignore[attr-defined]
+        for f in r.findings or (None,):
             if len(problem_rows) >= _TABLE_LIMIT:
                 more += 1
                 continue
-            problem_rows.append(
-                [
-                    str(r.row),  # type: ignore[attr-defined]
-                    r.proposal_code or "",  # type: ignore[attr-defined]
-                    r.status,  # type: ignore[attr-defined]
-                    f.column or "" if f else "",
-                    f"{f.severity}: {f.message(lang)}" if f else "",
-                ]
-            )
+            text = ""
+            if f is not None:
+                clause = f.citation(lang)
+                text = f"{f.severity}: {f.message(lang)}" + (f" ({clause})" if clause else "")
+            column = "" if f is None else f.column or ""
+            problem_rows.append([str(r.row), r.proposal_code or "", r.status, column, text])
     summary = report.summary()
     heading = "Dòng có phát hiện" if vi else "Rows with findings"
     if problem_rows:
@@ -179,21 +211,22 @@ def _print_table(report: object, lang: str, out: TextIO) -> bool:
     return summary.ok
 
 
+def _rulebooks(path: Path | None) -> list[Any] | None:
+    """The overlay given with ``--rulebook``, loaded with :func:`khuyencong.load_rulebook`."""
+    if path is None:
+        return None
+    from .rulebooks import load_rulebook
+
+    return [load_rulebook(path)]
+
+
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .datasets import example_path, validate
 
     if args.example == (args.file is not None):
         err.write("khuyencong check: give a FILE or --example (not both)\n")
         return EXIT_UNREADABLE
-    rulebooks = None
-    if args.rulebook is not None:
-        import khuyencong
-
-        loader = getattr(khuyencong, "load_rulebook", None)
-        if loader is None:
-            err.write("khuyencong check: --rulebook is not yet available\n")
-            return EXIT_UNREADABLE
-        rulebooks = [loader(args.rulebook)]
+    rulebooks = _rulebooks(args.rulebook)
     source = example_path() if args.example else Path(args.file)
     report = validate(source, as_of=args.as_of, rulebooks=rulebooks, sheet=args.sheet)
     fmt = args.format
@@ -226,6 +259,253 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK if report.summary().ok else EXIT_FINDINGS
 
 
+class _InputError(Exception):
+    """An input that cannot be used, with the message to print (exit code 2)."""
+
+
+def _load_proposal(name: str) -> Proposal:
+    """Read a Proposal from a JSON file (``-`` for stdin); every problem is an :class:`_InputError`
+    with a plain message, pydantic's errors listed by field path."""
+    from pydantic import ValidationError
+
+    from .schemas import Proposal
+
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise _InputError(f"{name}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _InputError(f"{name}: cannot be read: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _InputError(
+            f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    try:
+        return Proposal.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{name}: not a valid proposal ({exc.error_count()} errors):"]
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(part) for part in error["loc"]) or "(proposal)"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            lines.append(f"  {where}: {message}")
+        raise _InputError("\n".join(lines)) from None
+
+
+def _assessment(args: argparse.Namespace) -> Assessment:
+    from .datasets.pipeline import default_as_of
+    from .rules import assess
+
+    proposal = _load_proposal(args.proposal)
+    as_of = args.as_of or default_as_of(proposal)
+    return assess(proposal, as_of=as_of, rulebooks=_rulebooks(args.rulebook))
+
+
+def _citation_json(citation: Any) -> dict[str, str] | None:
+    if citation is None:
+        return None
+    return {"key": citation.key, "vi": citation.vi, "en": citation.en}
+
+
+def assessment_json(a: Assessment, lang: str = "vi") -> dict[str, Any]:
+    """An assessment as a JSON-ready dict with stable keys; amounts are strings of whole đồng,
+    rates decimal strings ("0.5"), dates ISO.  ``message`` is in ``lang``; both languages are
+    under ``message_vi`` and ``message_en``."""
+
+    def money(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def enum(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "proposal_code": a.proposal_code,
+        "title": a.title,
+        "as_of": a.as_of.isoformat(),
+        "programme_date": a.programme_date.isoformat(),
+        "status": str(a.status),
+        "support": money(a.support),
+        "requested": money(a.requested),
+        "counterpart": money(a.counterpart),
+        "complete": a.complete,
+        "lines": [
+            {
+                "index": line.index,
+                "item": str(line.item),
+                "status": str(line.status),
+                "cost": money(line.cost),
+                "requested": money(line.requested),
+                "other_sources": money(line.other_sources),
+                "allowed": money(line.allowed),
+                "counterpart": money(line.counterpart),
+                "rate": money(line.rate),
+                "cap": money(line.cap),
+                "factor": money(line.factor),
+                "basis": enum(line.basis),
+                "limit": line.limit,
+                "citation": _citation_json(line.citation),
+                "provenance": enum(line.provenance),
+                "instruments": list(line.instruments),
+            }
+            for line in a.lines
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": str(f.severity),
+                "message": f.message(lang),
+                "message_vi": f.message_vi,
+                "message_en": f.message_en,
+                "citation": _citation_json(f.citation),
+                "provenance": enum(f.provenance),
+                "line": f.line,
+                "beneficiary": f.beneficiary,
+                "instrument": f.instrument,
+            }
+            for f in a.findings
+        ],
+        "priority": {
+            "area_group": a.priority.area_group,
+            "industry_group": a.priority.industry_group,
+            "cleaner_production": a.priority.cleaner_production,
+            "tags": list(a.priority.tags),
+        },
+        "rulebooks": list(a.rulebooks),
+        "documents": list(a.documents),
+    }
+
+
+def _assessment_text(a: Assessment, lang: str) -> str:
+    from .l10n import format_vnd
+
+    vi = lang == "vi"
+    out = [
+        f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
+        f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {a.as_of.isoformat()}",
+        f"{'Kết quả' if vi else 'Status'}: {a.status}",
+        f"{'Được hỗ trợ' if vi else 'Support'}: {format_vnd(a.support, lang)}"
+        f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})"
+        + ("" if a.complete else (" — chưa đầy đủ" if vi else " — incomplete")),
+        ("Các dòng:" if vi else "Lines:"),
+    ]
+    for line in a.lines:
+        allowed = "—" if line.allowed is None else format_vnd(line.allowed, lang)
+        cite = "" if line.citation is None else f" ({line.citation.vi if vi else line.citation.en})"
+        extra = f" [{', '.join(line.instruments)}]" if line.instruments else ""
+        out.append(
+            f"  {line.index + 1}. {line.item.label(lang)}: {line.status}, "
+            f"{'đề nghị' if vi else 'requested'} {format_vnd(line.requested, lang)}, "
+            f"{'được hỗ trợ' if vi else 'allowed'} {allowed}{cite}{extra}"
+        )
+    out.append("Phát hiện:" if vi else "Findings:")
+    for f in a.findings:
+        cite = "" if f.citation is None else f" ({f.citation.vi if vi else f.citation.en})"
+        out.append(f"  [{f.severity}] {f.code}: {f.message(lang)}{cite}")
+    return "\n".join(out) + "\n"
+
+
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    a = _assessment(args)
+    if args.format == "json":
+        out.write(json.dumps(assessment_json(a, args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(_assessment_text(a, args.lang))
+    return _exit_code(a)
+
+
+def _exit_code(a: Assessment) -> int:
+    """0 when the proposal is eligible and no finding goes beyond ``info``, else 1."""
+    clean = str(a.status) == "eligible" and all(str(f.severity) == "info" for f in a.findings)
+    return EXIT_OK if clean else EXIT_FINDINGS
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    a = _assessment(args)
+    out.write(a.explain(args.lang) + "\n")
+    return _exit_code(a)
+
+
+def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from .rulebooks import check_rulebook
+
+    path: Path = args.file
+    try:
+        path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _InputError(f"{path}: cannot be read: {exc}") from None
+    problems = check_rulebook(path)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    if problems:
+        err.write(f"{len(problems)} problem(s)\n")
+        return EXIT_FINDINGS
+    out.write(f"{path}: ok\n")
+    return EXIT_OK
+
+
+def _diff_side(text: str) -> date | Any:
+    """A date (YYYY-MM-DD) or a rulebook loaded from a file."""
+    from .rulebooks import load_rulebook
+
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise _InputError(f"{text!r} is not a valid date (YYYY-MM-DD)") from None
+    path = Path(text)
+    if not path.exists():
+        raise _InputError(f"{text!r} is neither a date (YYYY-MM-DD) nor an existing file")
+    return load_rulebook(path)
+
+
+def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from .rulebooks import diff
+
+    a, b = _diff_side(args.a), _diff_side(args.b)
+    if isinstance(a, date) and isinstance(b, date):
+        changes = diff(a, b)
+    elif isinstance(a, date) or isinstance(b, date):
+        raise _InputError("compare two dates or two rulebook files, not a date with a file")
+    elif args.as_of is None:
+        raise _InputError("comparing two rulebook files needs --as-of DATE")
+    else:
+        changes = diff(a, b, as_of=args.as_of)
+    for change in changes:
+        out.write(change.describe(args.lang) + "\n")
+    if not changes:
+        out.write("Không có khác biệt.\n" if args.lang == "vi" else "No differences.\n")
+        return EXIT_OK
+    return EXIT_FINDINGS
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if args.command == "check":
+        return _check(args, out, err)
+    if args.command == "assess":
+        return _assess(args, out)
+    if args.command == "explain":
+        return _explain(args, out)
+    if args.command == "schema":
+        from .schemas import Proposal
+
+        out.write(json.dumps(Proposal.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
+        return EXIT_OK
+    if args.action == "check":
+        return _rulebook_check(args, out, err)
+    if args.action == "diff":
+        return _rulebook_diff(args, out)
+    from .rulebooks import template
+
+    out.write(template())
+    return EXIT_OK
+
+
 def main(
     argv: Sequence[str] | None = None, *, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
@@ -234,25 +514,20 @@ def main(
     err = err or sys.stderr
     try:
         args = _parser().parse_args(argv)
-    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+    except _UsageError as exc:
+        err.write(f"{exc}\n")
+        return EXIT_UNREADABLE
+    except SystemExit as exc:  # --help
         return int(exc.code or 0)
     try:
-        if args.command == "check":
-            return _check(args, out, err)
-        if args.command == "schema":
-            from .schemas import Proposal
-
-            out.write(json.dumps(Proposal.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
-            return EXIT_OK
-        name = args.command if args.command != "rulebook" else f"rulebook {args.action}"
-        err.write(f"khuyencong {name}: not yet available\n")
-        return EXIT_UNREADABLE
+        return _run(args, out, err)
+    except _InputError as exc:
+        err.write(f"khuyencong {args.command}: {exc}\n")
     except KhuyenCongError as exc:
-        err.write(f"khuyencong: {exc}\n")
-        return EXIT_UNREADABLE
+        err.write(f"khuyencong {args.command}: {exc}\n")
     except OSError as exc:
-        err.write(f"khuyencong: {exc}\n")
-        return EXIT_UNREADABLE
+        err.write(f"khuyencong {args.command}: {exc}\n")
+    return EXIT_UNREADABLE
 
 
 def console() -> None:  # pragma: no cover - thin wrapper

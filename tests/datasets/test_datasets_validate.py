@@ -107,15 +107,13 @@ def test_example_dataset() -> None:
     report = validate(example_path(), assessor=None)
     rows = list(report)
     summary = report.summary()
-    assert summary.rows == len(rows) == 15
-    assert summary.proposals == 12
+    assert summary.rows == len(rows) == 14
+    assert summary.proposals == 13
     invalid = {r.proposal_code for r in rows if r.status == "invalid"}
     assert invalid == {
-        "DP-2017-004",  # bad amount "1,500"
-        "QG-2017-005",  # requested > cost
-        "DP-2018-006",  # unknown content
-        "DP-2018-008",  # 31/02/2018
-        "QG-2019-010",  # unknown item
+        "DP-2017-011",  # bad amount "1,500"
+        "QG-2017-012",  # requested > cost
+        "DP-2018-013",  # 31/02/2018
     }
     codes = {f.code for r in rows for f in r.findings}
     assert {"bad_value", "invalid"} <= codes
@@ -384,7 +382,8 @@ def test_plugged_in_assessor() -> None:
     summary = report.summary()
     assert summary.allowed == Decimal(505)
     assert summary.ok
-    assert rows[0].findings[0].citation is not None
+    assert rows[0].findings[0].citation("vi") == Finding.citation
+    assert rows[0].findings[0].citation("en") == Finding.citation
 
 
 def test_exports_keep_amounts_exact(tmp_path: Path) -> None:

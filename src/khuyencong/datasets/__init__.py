@@ -9,7 +9,7 @@ True
 :func:`validate` streams the rows of a source, maps its columns (Vietnamese or English headers,
 see :mod:`.columns`), reads Vietnamese amounts and dates exactly (:mod:`khuyencong.l10n`), groups
 budget-line rows into proposals by Mã đề án, validates each with :class:`khuyencong.Proposal`,
-and assesses it with the rule engine when it is available.  Every problem is a row-level finding;
+and assesses it with the rule engine (:func:`khuyencong.assess`).  Every problem is a row-level finding;
 no row is dropped and nothing but :class:`~khuyencong.errors.KhuyenCongError` is raised.
 """
 
@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 from datetime import date
 from importlib.resources import as_file, files
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import DatasetError
 from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
@@ -28,6 +28,10 @@ from .pipeline import Assessor, Grouping, RowResult
 from .readers import Table, open_table
 from .report import COLUMNS, Report
 from .summary import Summary, SummaryRow
+
+if TYPE_CHECKING:
+    from ..rules import Assessment
+    from ..schemas import Proposal
 
 __all__ = [
     "COLUMNS",
@@ -55,18 +59,16 @@ def example_path() -> Path:
         return Path(path)
 
 
-def default_assessor(rulebooks: Any = None) -> Assessor | None:
-    """``khuyencong.assess`` bound to ``rulebooks``, or ``None`` while the rule engine is absent.
+def default_assessor(rulebooks: Any = None) -> Assessor:
+    """:func:`khuyencong.assess` bound to ``rulebooks`` (a province's overlay from
+    :func:`khuyencong.load_rulebook`, a list of rulebooks, or ``None`` for the built-in national
+    rulebook).
 
     This is the one place where the dataset layer meets the rule engine.
     """
-    import khuyencong
+    from ..rules import assess
 
-    assess = getattr(khuyencong, "assess", None)
-    if assess is None:
-        return None
-
-    def assessor(proposal: Any, as_of: date) -> Any:
+    def assessor(proposal: Proposal, as_of: date) -> Assessment:
         return assess(proposal, as_of=as_of, rulebooks=rulebooks)
 
     return assessor
@@ -90,9 +92,9 @@ def validate(
     ``as_of``: the date the rules are read at; by default each proposal's approval date, else its
     start date, else 1 January of its plan year.  ``columns`` maps your headers to
     :data:`FIELDS` and overrides the built-in aliases.  ``grouping``: see
-    :mod:`.pipeline`.  ``assessor``: ``"auto"`` uses ``khuyencong.assess`` when present
-    (validation only otherwise, with a note), ``None`` forces validation only, or any callable
-    ``(proposal, as_of) -> Assessment``.
+    :mod:`.pipeline`.  ``assessor``: ``"auto"`` assesses each valid proposal with
+    :func:`khuyencong.assess` (and ``rulebooks``), ``None`` validates only (with a note), or any
+    callable ``(proposal, as_of) -> Assessment``.
 
     Raises :class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all;
     the source is opened (and its header read) before this function returns.

@@ -6,10 +6,15 @@ from typing import Final, Literal
 
 import attrs
 
-__all__ = ["MESSAGES", "RowFinding", "Severity", "finding"]
+__all__ = ["MESSAGES", "SEVERITY_ORDER", "RowFinding", "Severity", "finding"]
 
-Severity = Literal["error", "warning", "info"]
-"""``error`` makes a row invalid; ``warning`` is worth a look; ``info`` explains what was done."""
+Severity = Literal["error", "undetermined", "warning", "info"]
+"""``error`` makes a row invalid (or, from the rule engine, its proposal ineligible);
+``undetermined`` (rule engine only) is a rule that cannot be decided on the facts given;
+``warning`` is worth a look; ``info`` explains what was done."""
+
+SEVERITY_ORDER: Final[dict[str, int]] = {"info": 0, "warning": 1, "undetermined": 2, "error": 3}
+"""Severities from the mildest to the worst."""
 
 MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
     # code: (severity, Vietnamese template, English template); {detail} is the specific reason.
@@ -114,6 +119,17 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
         "Có Đơn vị thụ hưởng nhưng thiếu Loại hình; đơn vị thụ hưởng chưa được kiểm tra",
         "A beneficiary is named without its kind; the beneficiary is not checked",
     ),
+    "beneficiary_missing": (
+        "warning",
+        (
+            "Có thông tin về đơn vị thụ hưởng (ngành nghề, quy mô) nhưng thiếu Đơn vị thụ hưởng "
+            "hoặc Loại hình; thông tin này chưa được dùng"
+        ),
+        (
+            "Facts about a beneficiary (industries, size) without its name or kind; they are not "
+            "used"
+        ),
+    ),
     "not_assessed": (
         "info",
         "Chưa có bộ máy quy tắc (khuyencong.assess): chỉ kiểm tra dữ liệu, chưa tính mức hỗ trợ",
@@ -136,7 +152,10 @@ class RowFinding:
 
     ``row`` is the 1-based row number as a spreadsheet shows it (the header is usually row 1), or
     the line number of a CSV or JSON Lines file; for a pandas DataFrame it is the 0-based position
-    (``df.iloc``).  ``column`` is the header as written in the file.
+    (``df.iloc``).  ``column`` is the header as written in the file.  Findings of the rule engine
+    carry the clause they rest on (``citation_vi``, ``citation_en``, and the stable
+    ``citation_key`` such as ``26/2014/TTLT-BTC-BCT:6.2.c``) and, for a budget line, ``line``
+    (0-based index of the line in its proposal).
     """
 
     row: int | None
@@ -145,11 +164,18 @@ class RowFinding:
     severity: Severity
     message_vi: str
     message_en: str
-    citation: str | None = None
+    citation_vi: str | None = None
+    citation_en: str | None = None
+    citation_key: str | None = None
+    line: int | None = None
 
     def message(self, lang: str = "vi") -> str:
         """The message in ``lang`` ("vi" or "en")."""
         return self.message_vi if lang == "vi" else self.message_en
+
+    def citation(self, lang: str = "vi") -> str | None:
+        """The clause the finding rests on, in ``lang``, or ``None``."""
+        return self.citation_vi if lang == "vi" else self.citation_en
 
 
 def finding(

@@ -134,7 +134,7 @@ def _findings_html(row: RowResult, lang: str) -> str:
     return "<br>".join(
         f"<span class={f.severity}>[{escape(f.severity)}]</span> "
         f"{escape(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
-        + (f" <i>({escape(f.citation)})</i>" if f.citation else "")
+        + (f" <i>({escape(clause)})</i>" if (clause := f.citation(lang)) else "")
         for f in row.findings
     )
 
@@ -143,7 +143,7 @@ _CSS: Final = """
 body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2em;color:#1a202c}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #cbd5e0;padding:4px 8px;
 vertical-align:top}th{background:#edf2f7;text-align:left}td.n{text-align:right;
-white-space:nowrap}.error{color:#c53030}.warning{color:#b7791f}.info{color:#4a5568}
+white-space:nowrap}.error{color:#c53030}.undetermined{color:#6b46c1}.warning{color:#b7791f}.info{color:#4a5568}
 svg text{font-size:12px}.note{color:#4a5568}
 """
 

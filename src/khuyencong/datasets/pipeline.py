@@ -22,16 +22,23 @@ from pydantic import ValidationError
 from ..errors import AmountParseError, KhuyenCongError
 from ..schemas.proposal import Proposal
 from .columns import FIELDS, ColumnMapping
-from .findings import RowFinding, finding
+from .findings import SEVERITY_ORDER, RowFinding, finding
 from .readers import RawRow, Table
-from .values import CONVERTERS, EXCEL_ERRORS
+from .values import (
+    CONVERTERS,
+    EXCEL_ERRORS,
+    commune_kind_from_name,
+    district_kind_from_name,
+)
 
-__all__ = ["Assessor", "Grouping", "RowResult", "process"]
+__all__ = ["Assessor", "Grouping", "RowResult", "default_as_of", "process"]
 
 Assessor = Callable[[Proposal, date], Any]
 """Assess one proposal as of a date; returns an object shaped like ``khuyencong.Assessment``."""
 
 Grouping = Literal["consecutive", "all"]
+
+_ZERO: Final = Decimal(0)
 
 LINE_FIELDS: Final = frozenset(
     {
@@ -53,6 +60,37 @@ _MODEL_TO_FIELD: Final = {
     "budget_lines": "item",
 }
 _LINE_MODEL_TO_FIELD: Final = {"description": "line_description"}
+_BENEFICIARY_TO_FIELD: Final = {
+    "name": "beneficiary",
+    "kind": "beneficiary_kind",
+    "tax_code": "tax_code",
+    "industries": "industries",
+    "enterprise_size": "enterprise_size",
+}
+_PLACE_TO_FIELD: Final = {"attributes": "area_attributes"}
+
+
+def _field_of(loc: tuple[int | str, ...]) -> str:
+    """The dataset field a validation error of a proposal (outside its budget lines) is about."""
+    head = str(loc[0]) if loc else ""
+    if head == "funding" and len(loc) > 1 and loc[1] == "level":
+        return "funding_level"
+    place: tuple[int | str, ...] | None = None
+    if head == "beneficiaries" and len(loc) > 2:
+        key = str(loc[2])
+        if key in ("production_site", "registered_office"):
+            place = loc[3:]
+        else:
+            return _BENEFICIARY_TO_FIELD.get(key, "beneficiary")
+    elif head == "locations":
+        place = loc[2:]
+    if place is not None:
+        # Skip the geography tag of the discriminated union ("pre2025" or "2025").
+        keys = [str(k) for k in place if k not in ("pre2025", "2025")]
+        key = keys[0] if keys else "province"
+        key = _PLACE_TO_FIELD.get(key, key)
+        return key if key in FIELDS else "province"
+    return _MODEL_TO_FIELD.get(head, head)
 
 
 @attrs.frozen(slots=True)
@@ -291,6 +329,19 @@ class _Builder:
             for content in row.values.get("contents", ()):
                 if content not in contents:
                     contents.append(content)
+        if "beneficiary" in source and "beneficiary_kind" not in source:
+            row = source["beneficiary"]
+            row.findings.append(
+                finding("beneficiary_kind_missing", row.number, row.headers.get("beneficiary"))
+            )
+        elif "beneficiary" not in source:
+            for key in ("industries", "enterprise_size"):
+                if key in source:
+                    row = source[key]
+                    row.findings.append(
+                        finding("beneficiary_missing", row.number, row.headers.get(key))
+                    )
+                    break
         funding = self._funding(values, group)
         lines = [self._line(row, funding) for row in group if row.has_line]
         # A line with an unreadable cell is shown in the report but kept out of the proposal.
@@ -306,7 +357,7 @@ class _Builder:
         allowed: dict[int, Decimal] = {}
         as_of: date | None = None
         if proposal is not None and not errors:
-            status, allowed, as_of = self._assess(proposal, group, valid_lines)
+            status, allowed, _, as_of = self._assess(proposal, group, valid_lines, source)
         yield from self._row_results(
             group, values, contents, funding, lines, status, allowed, as_of
         )
@@ -417,25 +468,23 @@ class _Builder:
             data["funding"] = source
         if contents:
             data["contents"] = tuple(contents)
+        for key in ("counterpart_committed", "no_other_state_funding"):
+            if key in values:
+                data[key] = values[key]
+        location = _location(values)
+        if location is not None:
+            data["locations"] = (location,)
         if "beneficiary" in values and "beneficiary_kind" in values:
-            beneficiary = {"name": values["beneficiary"], "kind": values["beneficiary_kind"]}
-            if "tax_code" in values:
-                beneficiary["tax_code"] = values["tax_code"]
-            data["beneficiaries"] = (beneficiary,)
-        if "province_code" in values:
-            location: dict[str, Any] = {
-                "geography": "2025",
-                "province_code": values["province_code"],
+            beneficiary: dict[str, Any] = {
+                "name": values["beneficiary"],
+                "kind": values["beneficiary_kind"],
             }
-            if "ward_code" in values:
-                location["ward_code"] = values["ward_code"]
-            data["locations"] = (location,)
-        elif "province" in values:
-            location = {"geography": "pre2025", "province": values["province"]}
-            for key in ("district", "commune"):
+            for key in ("tax_code", "industries", "enterprise_size"):
                 if key in values:
-                    location[key] = values[key]
-            data["locations"] = (location,)
+                    beneficiary[key] = values[key]
+            if location is not None:
+                beneficiary["production_site"] = location
+            data["beneficiaries"] = (beneficiary,)
         data["budget_lines"] = tuple(line.data for line in lines)
         return data
 
@@ -446,6 +495,7 @@ class _Builder:
         source: dict[str, _Parsed],
         lines: list[_Line],
     ) -> None:
+        seen: set[tuple[int, str, str]] = set()
         for error in exc.errors(include_url=False):
             loc = error["loc"]
             message = str(error["msg"]).removeprefix("Value error, ")
@@ -457,9 +507,7 @@ class _Builder:
                 header = line.headers.get(key)
                 field = _LINE_MODEL_TO_FIELD.get(key, key) or "item"
             else:
-                if field == "funding" and len(loc) > 1 and loc[1] == "level":
-                    field = "funding_level"
-                field = _MODEL_TO_FIELD.get(field, field)
+                field = _field_of(loc)
                 if field in source:
                     row = source[field]
                     header = row.headers.get(field)
@@ -470,43 +518,60 @@ class _Builder:
                 detail, detail_vi = message, f"{label.split(' (')[0]}: {message}"
             if field in row.bad:
                 continue  # the cell was already reported as unreadable
+            if (row.number, field, message) in seen:
+                continue  # the place is both the proposal's location and the production site
+            seen.add((row.number, field, message))
             row.findings.append(
                 finding("invalid", row.number, header, detail=detail, detail_vi=detail_vi)
             )
-        if "beneficiary" in source and "beneficiary_kind" not in source:
-            row = source["beneficiary"]
-            row.findings.append(
-                finding("beneficiary_kind_missing", row.number, row.headers.get("beneficiary"))
-            )
 
     def _assess(
-        self, proposal: Proposal, group: list[_Parsed], lines: list[_Line]
-    ) -> tuple[str, dict[int, Decimal], date | None]:
+        self,
+        proposal: Proposal,
+        group: list[_Parsed],
+        lines: list[_Line],
+        source: Mapping[str, _Parsed] | None = None,
+    ) -> tuple[str, dict[int, Decimal], Decimal | None, date | None]:
+        """Assess a valid proposal: its status, the allowed support by row number of each
+        computed line, the total allowed (``None`` when no line was computed) and the date.
+
+        Reads :class:`khuyencong.Assessment`: an ineligible proposal is allowed nothing (its
+        lines show 0, as ``Assessment.support`` is 0); a line whose level is not encoded or
+        needs an input has no allowed amount.  Findings go to the row they are about: a budget
+        line's to that line's row, a beneficiary's to the row naming it, others to the first.
+        """
         if self.assessor is None:
-            return "valid", {}, None
-        as_of = (
-            self.as_of
-            or proposal.approved_on
-            or proposal.start_date
-            or date(proposal.plan_year, 1, 1)
-        )
+            return "valid", {}, None, None
+        as_of = self.as_of or default_as_of(proposal)
+        first = group[0]
         try:
             assessment = self.assessor(proposal, as_of)
         except (KhuyenCongError, ValueError) as exc:
-            group[0].findings.append(
-                finding("assessment_failed", group[0].number, detail=str(exc)[:300])
-            )
-            return "not_assessable", {}, as_of
+            first.findings.append(finding("assessment_failed", first.number, detail=str(exc)[:300]))
+            return "not_assessable", {}, None, as_of
         status = str(getattr(assessment, "status", "not_assessable"))
-        status = str(getattr(status, "value", status))
+        ineligible = status == "ineligible"
         allowed: dict[int, Decimal] = {}
-        for index, line_result in enumerate(getattr(assessment, "lines", ()) or ()):
-            value = getattr(line_result, "allowed", None)
-            if value is not None and index < len(lines):
-                allowed[lines[index].row.number] = Decimal(value)
+        total: Decimal | None = None
+        for position, result in enumerate(getattr(assessment, "lines", ()) or ()):
+            value = getattr(result, "allowed", None)
+            if value is None:
+                continue
+            amount = _ZERO if ineligible else Decimal(value)
+            total = amount if total is None else total + amount
+            index = getattr(result, "index", position)
+            if isinstance(index, int) and 0 <= index < len(lines):
+                allowed[lines[index].row.number] = amount
+        beneficiary_row = (source or {}).get("beneficiary", first)
         for item in getattr(assessment, "findings", ()) or ():
-            group[0].findings.append(_engine_finding(item, group[0].number))
-        return status, allowed, as_of
+            row = first
+            line = getattr(item, "line", None)
+            if isinstance(line, int) and 0 <= line < len(lines):
+                row = lines[line].row
+            elif getattr(item, "beneficiary", None) is not None:
+                row = beneficiary_row
+            row.findings.append(_engine_finding(item, row.number))
+        return status, allowed, total, as_of
 
     def _row_results(
         self,
@@ -567,9 +632,7 @@ class _Builder:
         status, allowed_total, as_of = "invalid", None, None
         code = model.get("code") if isinstance(model.get("code"), str) else None
         if proposal is not None:
-            fake_lines = [_Line(row, {}, {})] if proposal.budget_lines else []
-            status, _, as_of = self._assess(proposal, [row], fake_lines)
-            allowed_total = None
+            status, _, allowed_total, as_of = self._assess(proposal, [row], [])
             yield RowResult(
                 row=row.number,
                 status=status,
@@ -593,8 +656,36 @@ class _Builder:
         )
 
 
+_CITATIONS: dict[int, tuple[object, str, str, str | None]] = {}
+_CITATIONS_MAX: Final = 4096
+
+
+def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
+    """A citation's Vietnamese and English text and its key, rendered once per citation object:
+    the engine's citations come from the compiled rulebook and recur on every proposal."""
+    if citation is None:
+        return None, None, None
+    if isinstance(citation, str):
+        return citation, citation, None
+    cached = _CITATIONS.get(id(citation))
+    if cached is not None and cached[0] is citation:
+        return cached[1], cached[2], cached[3]
+    vi = str(getattr(citation, "vi", citation))
+    en = str(getattr(citation, "en", citation))
+    key = getattr(citation, "key", None)
+    texts = (vi, en, None if key is None else str(key))
+    if len(_CITATIONS) >= _CITATIONS_MAX:
+        _CITATIONS.clear()
+    # The entry keeps the object alive, so its id cannot be reused by another citation.
+    _CITATIONS[id(citation)] = (citation, *texts)
+    return texts
+
+
 def _engine_finding(item: Any, row: int) -> RowFinding:
-    """Adapt a finding of the rule engine (``khuyencong.Finding``) to a row finding."""
+    """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
+    code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
+    languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
+    plain string is taken as the Vietnamese citation) and the budget line it is about."""
 
     def text(lang: str) -> str:
         method = getattr(item, "message", None)
@@ -603,10 +694,10 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         return str(getattr(item, f"message_{lang}", "") or item)
 
     severity = str(getattr(item, "severity", "error"))
-    severity = str(getattr(getattr(item, "severity", None), "value", severity))
-    if severity not in ("error", "warning", "info"):
+    if severity not in SEVERITY_ORDER:
         severity = "error"
-    citation = getattr(item, "citation", None)
+    cite_vi, cite_en, key = _citation_texts(getattr(item, "citation", None))
+    line = getattr(item, "line", None)
     return RowFinding(
         row=row,
         column=None,
@@ -614,8 +705,50 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         severity=severity,  # type: ignore[arg-type]
         message_vi=text("vi"),
         message_en=text("en"),
-        citation=None if citation is None else str(citation),
+        citation_vi=cite_vi,
+        citation_en=cite_en,
+        citation_key=key,
+        line=line if isinstance(line, int) else None,
     )
+
+
+def default_as_of(proposal: Proposal) -> date:
+    """The date a proposal is assessed at when none is given: its approval date, else its start
+    date, else 1 January of its plan year."""
+    return proposal.approved_on or proposal.start_date or date(proposal.plan_year, 1, 1)
+
+
+def _location(values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The place of the proposal and its beneficiary's production site, in the geography the
+    columns describe: 2025 codes, else a province name with its district and commune (their kinds
+    from explicit columns, else from the conventional prefix of the name, else unknown)."""
+    location: dict[str, Any]
+    if "province_code" in values:
+        location = {"geography": "2025", "province_code": values["province_code"]}
+        if "ward_code" in values:
+            location["ward_code"] = values["ward_code"]
+    elif "province" in values:
+        location = {"geography": "pre2025", "province": values["province"]}
+        for key, kind, derive in (
+            ("district", "district_kind", district_kind_from_name),
+            ("commune", "commune_kind", commune_kind_from_name),
+        ):
+            if key in values:
+                location[key] = values[key]
+            if kind in values:
+                location[kind] = values[kind]
+            elif key in values:
+                derived = derive(values[key])
+                if derived is not None:
+                    location[kind] = derived
+        for key in ("city_class", "ward_converted_on"):
+            if key in values:
+                location[key] = values[key]
+    else:
+        return None
+    if "area_attributes" in values:
+        location["attributes"] = values["area_attributes"]
+    return location
 
 
 def process(

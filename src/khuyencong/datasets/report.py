@@ -13,7 +13,7 @@ from typing import IO, Any, Final, overload
 
 from ..errors import DatasetError
 from .columns import ColumnMapping
-from .findings import RowFinding, finding
+from .findings import SEVERITY_ORDER, RowFinding, finding
 from .pipeline import Assessor, Grouping, RowResult, process
 from .readers import Table
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
@@ -40,21 +40,21 @@ COLUMNS: Final = (
 )
 """Columns of the row table written by the exports (stable English identifiers)."""
 
-_SEVERITY_ORDER: Final = {"info": 0, "warning": 1, "error": 2}
 _HTML_PROBLEM_ROWS: Final = 1000
 
 
 def _worst(findings: tuple[RowFinding, ...]) -> str:
     if not findings:
         return ""
-    return max((f.severity for f in findings), key=lambda s: _SEVERITY_ORDER[s])
+    return max((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__)
 
 
 def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
     parts = []
     for f in findings:
         where = f" [{f.column}]" if f.column else ""
-        cite = f" ({f.citation})" if f.citation else ""
+        clause = f.citation(lang)
+        cite = f" ({clause})" if clause else ""
         parts.append(f"{f.severity}:{f.code}{where}: {f.message(lang)}{cite}")
     return " | ".join(parts)
 
@@ -233,7 +233,9 @@ class Report:
                     "severity": f.severity,
                     "column": f.column,
                     "message": f.message(lang),
-                    "citation": f.citation,
+                    "citation": f.citation(lang),
+                    "citation_key": f.citation_key,
+                    "line": f.line,
                 }
                 for f in result.findings
             ]

@@ -91,12 +91,11 @@ class Summary:
 
     @property
     def ok(self) -> bool:
-        """True when every row is blank, valid or eligible and nothing beyond notes was found."""
+        """True when every row is blank, eligible (or valid, when not assessed) and no finding
+        beyond ``info`` was made: the command line's exit code 0."""
         bad_status = any(s not in ("blank", "valid", "eligible") for s in self.rows_by_status)
         bad_note = any(n.severity != "info" for n in self.notes)
-        problems = self.findings_by_severity.get("error", 0) + self.findings_by_severity.get(
-            "warning", 0
-        )
+        problems = sum(n for s, n in self.findings_by_severity.items() if s != "info")
         return not bad_status and not bad_note and problems == 0
 
     def to_dict(self) -> dict[str, Any]:

@@ -13,15 +13,22 @@ import unicodedata
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any, Final
 
 from ..errors import AmountParseError
 from ..l10n import parse_amount, parse_date, parse_decimal
 from ..schemas.codes import (
     ActivityContent,
+    AreaAttribute,
     BeneficiaryKind,
+    CityClass,
+    CommuneKind,
+    DistrictKind,
+    EnterpriseSize,
     FundingLevel,
     FundingSourceKind,
+    Industry,
     LabelledEnum,
     ProcurementMethod,
     ProposalKind,
@@ -30,7 +37,15 @@ from ..schemas.codes import (
 )
 from .columns import fold
 
-__all__ = ["CONVERTERS", "EXCEL_ERRORS", "clean_cell", "lookup_content", "lookup_item"]
+__all__ = [
+    "CONVERTERS",
+    "EXCEL_ERRORS",
+    "clean_cell",
+    "commune_kind_from_name",
+    "district_kind_from_name",
+    "lookup_content",
+    "lookup_item",
+]
 
 EXCEL_ERRORS: Final = frozenset(
     {"#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
@@ -172,6 +187,141 @@ def lookup_item(value: Any) -> str:
     return code
 
 
+def _several(table: dict[str, str], what: str, hint: str = "") -> Callable[[Any], tuple[str, ...]]:
+    """A converter of ';'-separated codes or labels into a tuple of codes (order kept, no repeats)."""
+
+    def convert(value: Any) -> tuple[str, ...]:
+        parts = [p for p in _SPLIT.split(_text(value)) if p.strip()]
+        codes: list[str] = []
+        start = 0
+        while start < len(parts):
+            # Some labels contain ';' themselves: try the longest run of parts first.
+            for end in range(len(parts), start, -1):
+                code = table.get(fold(";".join(parts[start:end])))
+                if code is not None:
+                    break
+            else:
+                raise AmountParseError(f"{parts[start].strip()!r} is not {what}{hint}")
+            if code not in codes:
+                codes.append(code)
+            start = end
+        if not codes:
+            raise AmountParseError(f"{value!r} names no {what}")
+        return tuple(codes)
+
+    return convert
+
+
+_INDUSTRIES: Final = _labels(Industry)
+_AREAS: Final = _labels(
+    AreaAttribute,
+    {
+        # The short forms plans use.
+        "khó khăn": "difficult",
+        "địa bàn khó khăn": "difficult",
+        "vùng khó khăn": "difficult",
+        "xã khó khăn": "difficult",
+        "đặc biệt khó khăn": "especially_difficult",
+        "địa bàn đặc biệt khó khăn": "especially_difficult",
+        "vùng đặc biệt khó khăn": "especially_difficult",
+        "xã đặc biệt khó khăn": "especially_difficult",
+        "ĐBKK": "especially_difficult",
+        "nông thôn mới": "new_rural_commune",
+        "xã nông thôn mới": "new_rural_commune",
+        "xã xây dựng nông thôn mới": "new_rural_commune",
+        "vùng cao": "highland",
+        "miền núi vùng cao": "highland",
+        "hải đảo": "island",
+        "đảo": "island",
+        "biên giới": "land_border",
+        "xã biên giới": "land_border",
+        "dân tộc thiểu số": "ethnic_minority_area",
+        "vùng dân tộc thiểu số": "ethnic_minority_area",
+        "vùng DTTS": "ethnic_minority_area",
+        "DTTS": "ethnic_minority_area",
+        "làng nghề": "craft_village",
+        "làng nghề được công nhận": "craft_village",
+    },
+)
+_YES: Final = frozenset(fold(w) for w in ("có", "x", "yes", "y", "true", "1", "đúng", "đã cam kết"))
+_NO: Final = frozenset(fold(w) for w in ("không", "no", "n", "false", "0", "sai", "chưa"))
+
+
+def _flag(value: Any) -> bool:
+    """có / không, x (ticked), yes / no, true / false, 1 / 0."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    text = fold(_text(value))
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise AmountParseError(f"{value!r} is not có / không (yes / no)")
+
+
+def _city_class(value: Any) -> str:
+    text = _text(value)
+    folded = fold(text).removeprefix("dothi").removeprefix("loai")
+    code = _CITY_CLASSES.get(folded)
+    if code is None:
+        raise AmountParseError(
+            f"{text!r} is not an urban class (đặc biệt, 1-5 or I-V, e.g. 'loại 1')"
+        )
+    return code
+
+
+_CITY_CLASSES: Final = {
+    **{fold(c.value): c.value for c in CityClass},
+    **{roman: str(number) for number, roman in enumerate(("i", "ii", "iii", "iv", "v"), start=1)},
+    "dacbiet": CityClass.SPECIAL.value,
+}
+
+# Conventional prefixes of unit names, matched case-insensitively with their diacritics (folding
+# would confuse "Quản Bạ" with "Quận", or the commune "Phương Trung" with "Phường").
+_DISTRICT_PREFIX: Final = re.compile(
+    r"(?:(?P<thanh_pho_thuoc_tinh>thành\s+phố\s|tp\.\s*|tp\s)"
+    r"|(?P<thi_xa>thị\s+xã\s|tx\.\s*|tx\s)|(?P<huyen>huyện\s)|(?P<quan>quận\s))\s*\S",
+    re.IGNORECASE,
+)
+_COMMUNE_PREFIX: Final = re.compile(
+    r"(?:(?P<thi_tran>thị\s+trấn\s|tt\.\s*|tt\s)|(?P<xa>xã\s)|(?P<phuong>phường\s))\s*\S",
+    re.IGNORECASE,
+)
+
+
+def _prefix_kind(pattern: re.Pattern[str], name: str) -> str | None:
+    match = pattern.match(unicodedata.normalize("NFC", name.strip()))
+    if match is None:
+        return None
+    return next(kind for kind, text in match.groupdict().items() if text is not None)
+
+
+def district_kind_from_name(name: str) -> str | None:
+    """The kind of a district-level unit (before 01/07/2025) from the prefix of its name, or
+    ``None`` when the name has no conventional prefix (the kind is then unknown, not guessed).
+
+    >>> district_kind_from_name("Huyện Duy Tiên"), district_kind_from_name("thị xã Hoài Nhơn")
+    ('huyen', 'thi_xa')
+    >>> district_kind_from_name("TP. Nam Định"), district_kind_from_name("Quản Bạ")
+    ('thanh_pho_thuoc_tinh', None)
+    """
+    return _prefix_kind(_DISTRICT_PREFIX, name)
+
+
+def commune_kind_from_name(name: str) -> str | None:
+    """The kind of a commune-level unit (before 01/07/2025) from the prefix of its name, or
+    ``None`` without a conventional prefix.
+
+    >>> commune_kind_from_name("Xã Ngọc Động"), commune_kind_from_name("PHƯỜNG Phong Khê")
+    ('xa', 'phuong')
+    >>> commune_kind_from_name("Thị trấn Phùng"), commune_kind_from_name("Phương Trung")
+    ('thi_tran', None)
+    """
+    return _prefix_kind(_COMMUNE_PREFIX, name)
+
+
 def _funding(value: Any) -> str:
     text = _text(value)
     code = _FUNDING.get(fold(text))
@@ -200,6 +350,31 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "beneficiary": _text,
     "beneficiary_kind": _enum(BeneficiaryKind, {"DNNVV": "sme", "HTX": "cooperative"}),
     "tax_code": _text,
+    "industries": _several(
+        _INDUSTRIES, "an industry of Điều 5 NĐ 45/2012/NĐ-CP", " (code or label, ';'-separated)"
+    ),
+    "enterprise_size": _enum(
+        EnterpriseSize,
+        {
+            "doanh nghiệp siêu nhỏ": "micro",
+            "DN siêu nhỏ": "micro",
+            "doanh nghiệp nhỏ": "small",
+            "DN nhỏ": "small",
+            "doanh nghiệp vừa": "medium",
+            "DN vừa": "medium",
+        },
+    ),
+    "area_attributes": _several(
+        _AREAS, "an area attribute", " (e.g. khó khăn; đặc biệt khó khăn; xã nông thôn mới)"
+    ),
+    "district_kind": _enum(
+        DistrictKind, {"thành phố": "thanh_pho_thuoc_tinh", "TP": "thanh_pho_thuoc_tinh"}
+    ),
+    "commune_kind": _enum(CommuneKind),
+    "city_class": _city_class,
+    "ward_converted_on": parse_date,
+    "counterpart_committed": _flag,
+    "no_other_state_funding": _flag,
     "start_date": parse_date,
     "end_date": parse_date,
     "approved_on": parse_date,
@@ -217,3 +392,26 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "other_sources": parse_amount,
 }
 """One converter per field of :data:`~.columns.FIELDS`."""
+
+# Lookups of codes and labels are memoised by cell value (and type): the rows of a proposal, and
+# the proposals of a plan, repeat the same contents, items, kinds and flags.  Amounts and dates
+# are memoised in :mod:`khuyencong.l10n`.
+for _field in (
+    "funding",
+    "funding_level",
+    "kind",
+    "contents",
+    "beneficiary_kind",
+    "industries",
+    "enterprise_size",
+    "area_attributes",
+    "district_kind",
+    "commune_kind",
+    "city_class",
+    "counterpart_committed",
+    "no_other_state_funding",
+    "state",
+    "procurement",
+    "item",
+):
+    CONVERTERS[_field] = lru_cache(maxsize=1024, typed=True)(CONVERTERS[_field])

@@ -5,13 +5,14 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from ..l10n import format_vnd
 from .cofunding import LineResult, LineStatus
 from .findings import Severity
 
 if TYPE_CHECKING:
     from .assess import Assessment
 
-__all__ = ["explain", "format_amount"]
+__all__ = ["explain"]
 
 _STATUS = {
     "eligible": ("ĐỦ ĐIỀU KIỆN", "ELIGIBLE"),
@@ -26,12 +27,6 @@ _SEVERITY = {
 }
 
 
-def format_amount(amount: Decimal, lang: str = "vi") -> str:
-    """Whole đồng with the thousands separator of ``lang``: ``1.500.000 đ`` / ``1,500,000 VND``."""
-    text = f"{int(amount):,}"
-    return text.replace(",", ".") + " đ" if lang == "vi" else text + " VND"
-
-
 def _percent(rate: Decimal, lang: str) -> str:
     text = f"{(rate * 100).normalize():f}"
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
@@ -41,7 +36,7 @@ def _line(line: LineResult, lang: str) -> str:
     vi = lang == "vi"
 
     def money(amount: Decimal) -> str:
-        return format_amount(amount, lang)
+        return format_vnd(amount, lang)
 
     head = (
         f"Dòng {line.index + 1} — {line.item.vi}: chi phí {money(line.cost)}, đề nghị {money(line.requested)}"
@@ -93,11 +88,11 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
             else f"Proposal {a.proposal_code} '{a.title}' — assessed under the rules of {when}: {status}."
         ),
         (
-            f"Kinh phí khuyến công được hỗ trợ: {format_amount(a.support, lang)} "
-            f"(đề nghị {format_amount(a.requested, lang)})."
+            f"Kinh phí khuyến công được hỗ trợ: {format_vnd(a.support, lang)} "
+            f"(đề nghị {format_vnd(a.requested, lang)})."
             if vi
-            else f"Khuyến công support allowed: {format_amount(a.support, lang)} "
-            f"(requested {format_amount(a.requested, lang)})."
+            else f"Khuyến công support allowed: {format_vnd(a.support, lang)} "
+            f"(requested {format_vnd(a.requested, lang)})."
         ),
     ]
     if not a.complete:
