@@ -13,30 +13,15 @@ your file, values are field names of :data:`FIELDS`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping
-from functools import lru_cache
 from typing import Final
+
+from ..text import fold
 
 __all__ = ["DEFAULT_ALIASES", "FIELDS", "ColumnMapping", "fold"]
 
 _FOLD_DROP: Final = re.compile(r"[^a-z0-9]+")
 _D_TABLE: Final = str.maketrans({"đ": "d", "Đ": "d"})
-
-
-@lru_cache(maxsize=65536)
-def fold(text: str) -> str:
-    """Fold a header or label for matching: no case, no diacritics, no punctuation or spaces.
-
-    >>> fold("Tỉnh/Thành phố")
-    'tinhthanhpho'
-    >>> fold("Kinh phí KCĐP")
-    'kinhphikcdp'
-    """
-    text = text.translate(_D_TABLE)
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return _FOLD_DROP.sub("", stripped.lower())
 
 
 FIELDS: Final[dict[str, str]] = {

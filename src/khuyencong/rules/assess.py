@@ -3,7 +3,6 @@ may receive, what the beneficiary must put in, and why — every reason with its
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
@@ -17,6 +16,7 @@ from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
 from ..schemas.codes import FundingSourceKind, ProposalKind
 from ..schemas.proposal import BudgetLine, Proposal
+from ..text import province_key
 from .activity import check_activities, check_support_conditions
 from .cofunding import LineResult, LineStatus, computed_line, pending_line
 from .context import Context
@@ -79,14 +79,6 @@ class Assessment:
         return explain(self, lang)
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFD", text.replace("Đ", "D").replace("đ", "d"))
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    for prefix in ("tinh ", "thanh pho "):
-        text = text.removeprefix(prefix)
-    return " ".join(text.split())
-
-
 def _split_rulebooks(
     rulebooks: Rulebook | Iterable[Rulebook] | None,
 ) -> tuple[Rulebook, list[Rulebook]]:
@@ -105,9 +97,9 @@ def _overlay_for(proposal: Proposal, overlays: list[Rulebook]) -> Rulebook | Non
     province = proposal.funding.province
     if province is None:
         return overlays[0] if len(overlays) == 1 else None
-    wanted = _fold(province)
+    wanted = province_key(province)
     for book in overlays:
-        if book.province is not None and _fold(book.province) == wanted:
+        if book.province is not None and province_key(book.province) == wanted:
             return book
     return None
 

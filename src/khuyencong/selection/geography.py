@@ -18,9 +18,7 @@ known here from the project's regulations README, not from an official text).
 
 from __future__ import annotations
 
-import re
 import tomllib
-import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from functools import cache
@@ -31,6 +29,7 @@ import attrs
 
 from ..errors import KhuyenCongError
 from ..schemas.citation import Provenance
+from ..text import fold
 
 __all__ = [
     "MAPPING_PROVENANCE",
@@ -80,14 +79,6 @@ class LegacyProvince:
     successor_2025: int
 
 
-def _fold(text: str) -> str:
-    """Lower-case ASCII letters and digits only: 'Thừa Thiên - Huế' → 'thuathienhue'."""
-    text = text.replace("Đ", "D").replace("đ", "d")
-    text = unicodedata.normalize("NFD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[^a-z0-9]", "", text.lower())
-
-
 _PREFIXES = ("thanhpho", "tinh", "tp")
 _ALIASES = {"hue": "thua_thien_hue", "hcm": "ho_chi_minh", "tphcm": "ho_chi_minh"}
 
@@ -111,8 +102,8 @@ def legacy_provinces() -> Mapping[str, LegacyProvince]:
 def _by_name() -> Mapping[str, str]:
     index: dict[str, str] = {}
     for p in legacy_provinces().values():
-        index[_fold(p.name)] = p.code
-        index[_fold(p.code)] = p.code
+        index[fold(p.name)] = p.code
+        index[fold(p.code)] = p.code
     for alias, code in _ALIASES.items():
         index[alias] = code
     return MappingProxyType(index)
@@ -127,7 +118,7 @@ def legacy_province(key: str) -> LegacyProvince:
     provinces = legacy_provinces()
     if key in provinces:
         return provinces[key]
-    folded = _fold(key)
+    folded = fold(key)
     index = _by_name()
     candidates = [folded] + [folded[len(p) :] for p in _PREFIXES if folded.startswith(p)]
     for candidate in candidates:
