@@ -25,9 +25,6 @@ from .findings import Finding, Severity
 
 __all__ = ["check_beneficiary", "check_industry", "check_location", "converted_ward_qualifies"]
 
-#: The first day of the two-tier local government (34 provinces, no districts).
-REFORM_DATE = date(2025, 7, 1)
-
 Place = LocalityPre2025 | Locality2025
 
 
