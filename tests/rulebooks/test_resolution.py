@@ -135,6 +135,34 @@ def test_amendments_not_encoded_are_caveats() -> None:
 
 def test_resolution_is_cached_and_fast_to_repeat() -> None:
     assert national() is national()
+    on = date(2016, 6, 1)
+    first = national().resolve("support.brand", on)
+    assert national().resolve("support.brand", on) is first
+    assert national().on(on)["support.brand"] is first
+    # A NotEncoded answer is falsy but memoised all the same.
+    missing = national().resolve("support.machinery_and_technology", date(2019, 1, 1))
+    assert not missing
+    assert national().resolve("support.machinery_and_technology", date(2019, 1, 1)) is missing
+
+
+def test_typed_accessors_refuse_values_of_another_type() -> None:
+    on = date(2016, 6, 1)
+    deadline = resolved("registration.base_deadline", on)  # a (month, day) pair
+    items = resolved("content.items", on)  # a table
+    codes = resolved("industry.eligible", on)  # codes
+    assert deadline.month_day == (5, 20)
+    assert "any" in items.table
+    assert "agro_food_processing" in codes.codes
+    with pytest.raises(TypeError, match="not a list of codes"):
+        _ = deadline.codes
+    with pytest.raises(TypeError, match="not a list of codes"):
+        _ = items.codes
+    with pytest.raises(TypeError, match="not a table"):
+        _ = codes.table
+    with pytest.raises(TypeError, match="not a day of the year"):
+        _ = codes.month_day
+    with pytest.raises(TypeError, match="not a support level"):
+        _ = codes.support
 
 
 def test_unknown_parameter_names_the_code() -> None:

@@ -155,9 +155,12 @@ class Resolved:
     @property
     def codes(self) -> tuple[str, ...]:
         """The value as a tuple of codes."""
-        if not isinstance(self.value, tuple) or not all(isinstance(x, str) for x in self.value):
+        value = self.value
+        # Compiled payloads are homogeneous (the loader checks every element), so the first
+        # element tells codes from a (month, day) pair.
+        if type(value) is not tuple or (value and type(value[0]) is not str):
             raise TypeError(f"parameter {self.code!r} is not a list of codes")
-        return self.value  # type: ignore[return-value]
+        return value
 
     @property
     def flag(self) -> bool:
@@ -169,9 +172,10 @@ class Resolved:
     @property
     def table(self) -> Mapping[str, tuple[str, ...]]:
         """The value as a table of code → codes."""
-        if not isinstance(self.value, Mapping):
+        value = self.value
+        if type(value) is not MappingProxyType and not isinstance(value, Mapping):
             raise TypeError(f"parameter {self.code!r} is not a table")
-        return self.value
+        return value
 
     @property
     def month_day(self) -> tuple[int, int]:
@@ -211,8 +215,8 @@ class NotEncoded:
 Resolution: TypeAlias = Resolved | NotEncoded
 
 
-_RESOLVED_MAX = 65_536
-"""How many (parameter, date) answers a rulebook keeps; past that the memo starts afresh."""
+_DATES_MAX = 4_096
+"""How many dates a rulebook keeps resolved parameters for; past that the memo starts afresh."""
 
 
 @attrs.frozen(slots=True)
@@ -230,12 +234,12 @@ class Rulebook:
     domain_labels: Mapping[str, tuple[str, str]] = attrs.field(repr=False)
     params: Mapping[str, Param] = attrs.field(repr=False)
     sources: tuple[str, ...] = ()
-    _resolved: dict[tuple[str, date], Resolution] = attrs.field(
+    _by_date: dict[date, dict[str, Resolution]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
-    """Memo of :meth:`resolve`.  The rulebook is immutable, so a parameter resolves to the same
-    answer at the same date every time; the memo only saves rebuilding it (and its caveat and
-    not-encoded texts).  Bounded by :data:`_RESOLVED_MAX` entries."""
+    """Memo of :meth:`resolve`, one table of code → answer per date.  The rulebook is immutable,
+    so a parameter resolves to the same answer at the same date every time; the memo only saves
+    rebuilding it (and its caveat and not-encoded texts).  Bounded by :data:`_DATES_MAX` dates."""
 
     # -- lookups ---------------------------------------------------------------------------
 
@@ -271,13 +275,27 @@ class Rulebook:
     def resolve(self, code: str, as_of: date) -> Resolution:
         """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
         instrument that governs that date."""
-        key = (code, as_of)
-        found = self._resolved.get(key)
+        table = self._by_date.get(as_of)
+        if table is None:
+            table = self.on(as_of)
+        found = table.get(code)
         if found is None:
-            if len(self._resolved) >= _RESOLVED_MAX:
-                self._resolved.clear()
-            found = self._resolved[key] = self._resolve(code, as_of)
+            found = table[code] = self._resolve(code, as_of)
         return found
+
+    def on(self, as_of: date) -> dict[str, Resolution]:
+        """The memo of answers at ``as_of`` (code → answer), filled as codes are resolved.
+
+        For callers that resolve many codes at one date: ``table.get(code)``, and
+        :meth:`resolve` when that is ``None``, skips the per-date lookup (a ``NotEncoded`` is
+        falsy, so test for ``None``, not truth).  Do not modify the table.
+        """
+        table = self._by_date.get(as_of)
+        if table is None:
+            if len(self._by_date) >= _DATES_MAX:
+                self._by_date.clear()
+            table = self._by_date[as_of] = {}
+        return table
 
     def _resolve(self, code: str, as_of: date) -> Resolution:
         param = self.param(code)

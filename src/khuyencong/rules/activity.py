@@ -181,11 +181,13 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 )
             )
         else:
-            fitting = set(table.table.get("any", ()))
-            for content in proposal.contents:
-                fitting |= set(table.table.get(content.value, ()))
+            items_of = table.table
+            general = items_of.get("any", ())
             for index, line in enumerate(proposal.budget_lines):
-                if line.item.value not in fitting:
+                item = line.item
+                if item not in general and not any(
+                    item in items_of.get(content, ()) for content in proposal.contents
+                ):
                     ctx.add(
                         _finding(
                             "item_outside_contents",

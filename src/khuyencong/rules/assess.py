@@ -14,7 +14,7 @@ from ..errors import KhuyenCongError
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
-from ..schemas.codes import FundingSourceKind, ProposalKind
+from ..schemas.codes import FundingSourceKind, ProposalKind, SupportItem
 from ..schemas.proposal import BudgetLine, Proposal
 from ..text import province_key
 from .activity import check_activities, check_support_conditions
@@ -211,6 +211,11 @@ def _level_not_encoded(
     return pending_line(index, line, LineStatus.NOT_ENCODED, level=None, instruments=instruments)
 
 
+def _label(index: int, item: SupportItem) -> tuple[str, str]:
+    """How a finding names a budget line, in Vietnamese and English."""
+    return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
+
+
 def _line(
     ctx: Context,
     index: int,
@@ -221,9 +226,9 @@ def _line(
     allocation: Decimal | None,
 ) -> LineResult | tuple[Resolved, BudgetLine]:
     item = line.item
-    label = f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
-    referral_code = f"referral.{item.value}"
+    referral_code = "referral." + item
     if referral_code in ctx.national:
+        label = _label(index, item)
         referral = ctx.resolve(referral_code)
         if isinstance(referral, Resolved):
             names = referral.codes
@@ -244,11 +249,12 @@ def _line(
             referral.reason_en,
             () if referral.instrument is None else (referral.instrument,),
         )
-    code = f"support.{item.value}"
+    code = "support." + item
     if proposal.funding.kind is FundingSourceKind.LOCAL:
         if overlay is None:
             rule = ctx.resolve("local.levels_set_by_province")
             if isinstance(rule, Resolved):
+                label = _label(index, item)
                 return _level_not_encoded(
                     ctx,
                     index,
@@ -272,6 +278,7 @@ def _line(
     else:
         book = ctx.national
     if code not in book:
+        label = _label(index, item)
         return _level_not_encoded(
             ctx,
             index,
@@ -293,6 +300,7 @@ def _line(
     basis = level.support.basis
     if basis is Basis.ANNUAL_ALLOCATION:
         if allocation is None:
+            label = _label(index, item)
             ctx.add(
                 Finding(
                     code="allocation_needed",

@@ -20,6 +20,9 @@ class Context:
     """Rulebooks and dates for one evaluation, and the findings it has gathered."""
 
     __slots__ = (
+        "_now",
+        "_programme",
+        "_programme_date",
         "_seen",
         "as_of",
         "documents",
@@ -27,7 +30,6 @@ class Context:
         "national",
         "overlay",
         "plan_year",
-        "programme_date",
     )
 
     def __init__(
@@ -42,41 +44,64 @@ class Context:
         self.national = national
         self.overlay = overlay
         self.as_of = as_of
+        self._now = national.on(as_of)
         self.programme_date = programme_date or as_of
-        """Date at which the programme rules (beneficiaries, places, industries) are read: the
-        approval date for proposals the 2025 transition rule keeps on the old rules."""
         self.plan_year = plan_year
         self.findings: list[Finding] = []
         self.documents: dict[str, None] = {}
         self._seen: set[tuple[str, str, date] | str] = set()
+
+    @property
+    def programme_date(self) -> date:
+        """Date at which the programme rules (beneficiaries, places, industries) are read: the
+        approval date for proposals the 2025 transition rule keeps on the old rules."""
+        return self._programme_date
+
+    @programme_date.setter
+    def programme_date(self, value: date) -> None:
+        self._programme_date = value
+        self._programme = self.national.on(value)
 
     def resolve(
         self, code: str, on: date | None = None, rulebook: Rulebook | None = None
     ) -> Resolved | NotEncoded:
         """Resolve ``code`` and, when found, record its instrument and any warnings it carries."""
         book = rulebook or self.national
-        when = on or self.as_of
-        result = book.resolve(code, when)
-        if isinstance(result, Resolved):
-            self.documents[result.citation.document] = None
-            if result.provenance is not Provenance.SECONDARY and not result.caveats:
-                return result  # nothing to warn about: the common case, kept cheap
-            key = (book.id, code, result.valid_from)
-            if key not in self._seen:
-                self._seen.add(key)
-                param = book.param(code)
-                if result.provenance is Provenance.SECONDARY:
-                    self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
-                for caveat in result.caveats:
-                    # One warning per amending instrument is enough for a reader.
-                    if f"caveat:{caveat.document}" not in self._seen:
-                        self._seen.add(f"caveat:{caveat.document}")
-                        self.findings.append(Finding.caveat(caveat, result))
-        return result
+        if on is None and book is self.national:
+            result = self._now.get(code)
+            if result is None:
+                result = book.resolve(code, self.as_of)
+        else:
+            result = book.resolve(code, on or self.as_of)
+        return self._record(book, code, result)
 
     def programme(self, code: str) -> Resolved | NotEncoded:
         """Resolve a programme rule at the programme date."""
-        return self.resolve(code, self.programme_date)
+        result = self._programme.get(code)
+        if result is None:
+            result = self.national.resolve(code, self._programme_date)
+        return self._record(self.national, code, result)
+
+    def _record(
+        self, book: Rulebook, code: str, result: Resolved | NotEncoded
+    ) -> Resolved | NotEncoded:
+        if not isinstance(result, Resolved):
+            return result
+        self.documents[result.citation.document] = None
+        if result.provenance is not Provenance.SECONDARY and not result.caveats:
+            return result  # nothing to warn about: the common case, kept cheap
+        key = (book.id, code, result.valid_from)
+        if key not in self._seen:
+            self._seen.add(key)
+            param = book.param(code)
+            if result.provenance is Provenance.SECONDARY:
+                self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
+            for caveat in result.caveats:
+                # One warning per amending instrument is enough for a reader.
+                if f"caveat:{caveat.document}" not in self._seen:
+                    self._seen.add(f"caveat:{caveat.document}")
+                    self.findings.append(Finding.caveat(caveat, result))
+        return result
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""

@@ -46,10 +46,11 @@ class PriorityClass:
         )
 
 
-def _places(proposal: Proposal) -> list[frozenset[AreaAttribute]]:
+def _attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
+    """The area attributes of the proposal's places and its beneficiaries' production sites."""
     places = [p.attributes for p in proposal.locations]
     places += [b.production_site.attributes for b in proposal.beneficiaries if b.production_site]
-    return places
+    return frozenset().union(*places)
 
 
 def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
@@ -60,12 +61,15 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     groups = ctx.programme("priority.area_groups")
     order = ctx.programme("priority.area_order")
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
-        attributes = frozenset().union(*_places(proposal)) if _places(proposal) else frozenset()
-        for letter in order.codes:
-            hits = [a for a in groups.table.get(letter, ()) if AreaAttribute(a) in attributes]
-            if hits:
-                area_group = area_group or letter
-                tags += hits
+        attributes = _attributes(proposal)
+        if attributes:
+            table = groups.table
+            for letter in order.codes:
+                # Codes are StrEnum members, equal to (and hashing as) their string codes.
+                hits = [a for a in table.get(letter, ()) if a in attributes]
+                if hits:
+                    area_group = area_group or letter
+                    tags += hits
         if area_group is not None:
             citations.append(groups.citation)
 
@@ -103,10 +107,11 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         b.kind is BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT for b in beneficiaries
     ) or any(line.item is SupportItem.CLEANER_PRODUCTION_PILOT for line in proposal.budget_lines)
     if isinstance(group_a, Resolved):
+        listed = group_a.codes
         a_hits = [
             i.value
             for i in industries
-            if i.value in group_a.codes and i is not Industry.CLEANER_PRODUCTION_AND_POLLUTION
+            if i in listed and i is not Industry.CLEANER_PRODUCTION_AND_POLLUTION
         ]
         if any(b.supporting_industry_product for b in beneficiaries):
             a_hits.append("supporting_industry_product")
