@@ -128,8 +128,14 @@ class Resolved:
     source: str
     rulebook: str
     caveats: tuple[Caveat, ...] = ()
+    quiet: bool = attrs.field(init=False, eq=False, repr=False)
+    """Official text with no amendment caveat: nothing for a result to warn about."""
 
     encoded = True
+
+    @quiet.default
+    def _quiet(self) -> bool:
+        return self.provenance is not Provenance.SECONDARY and not self.caveats
 
     @property
     def support(self) -> SupportLevel:

@@ -150,6 +150,8 @@ def pending_line(
     """A line whose support is not computed (not encoded, or waiting for an input)."""
     resolved = level if isinstance(level, Resolved) else None
     support = resolved.value if resolved is not None else None
+    if not isinstance(support, SupportLevel):
+        support = None
     return LineResult(
         index=index,
         item=line.item,
@@ -159,9 +161,9 @@ def pending_line(
         other_sources=line.other_sources,
         allowed=None,
         counterpart=None,
-        rate=support.rate if isinstance(support, SupportLevel) else None,
-        cap=support.cap if isinstance(support, SupportLevel) else None,
-        basis=support.basis if isinstance(support, SupportLevel) else None,
+        rate=None if support is None else support.rate,
+        cap=None if support is None else support.cap,
+        basis=None if support is None else support.basis,
         citation=None if resolved is None else resolved.citation,
         provenance=None if resolved is None else resolved.provenance,
         instruments=instruments,

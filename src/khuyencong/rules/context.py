@@ -73,35 +73,38 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
-        return self._record(book, code, result)
+        if isinstance(result, Resolved):
+            self.documents[result.citation.document] = None
+            if not result.quiet:
+                self._warn(book, code, result)
+        return result
 
     def programme(self, code: str) -> Resolved | NotEncoded:
         """Resolve a programme rule at the programme date."""
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
-        return self._record(self.national, code, result)
-
-    def _record(
-        self, book: Rulebook, code: str, result: Resolved | NotEncoded
-    ) -> Resolved | NotEncoded:
-        if not isinstance(result, Resolved):
-            return result
-        self.documents[result.citation.document] = None
-        if result.provenance is not Provenance.SECONDARY and not result.caveats:
-            return result  # nothing to warn about: the common case, kept cheap
-        key = (book.id, code, result.valid_from)
-        if key not in self._seen:
-            self._seen.add(key)
-            param = book.param(code)
-            if result.provenance is Provenance.SECONDARY:
-                self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
-            for caveat in result.caveats:
-                # One warning per amending instrument is enough for a reader.
-                if f"caveat:{caveat.document}" not in self._seen:
-                    self._seen.add(f"caveat:{caveat.document}")
-                    self.findings.append(Finding.caveat(caveat, result))
+        if isinstance(result, Resolved):
+            self.documents[result.citation.document] = None
+            if not result.quiet:
+                self._warn(self.national, code, result)
         return result
+
+    def _warn(self, book: Rulebook, code: str, result: Resolved) -> None:
+        """Record, once per value, that a result rests on a secondary source or on an
+        instrument amended in ways not encoded."""
+        key = (book.id, code, result.valid_from)
+        if key in self._seen:
+            return
+        self._seen.add(key)
+        if result.provenance is Provenance.SECONDARY:
+            param = book.param(code)
+            self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
+        for caveat in result.caveats:
+            # One warning per amending instrument is enough for a reader.
+            if f"caveat:{caveat.document}" not in self._seen:
+                self._seen.add(f"caveat:{caveat.document}")
+                self.findings.append(Finding.caveat(caveat, result))
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""

@@ -32,16 +32,24 @@ def _codes(result: Resolved | NotEncoded) -> tuple[str, ...]:
     return result.codes if isinstance(result, Resolved) else ()
 
 
+_KIND_LISTS = (
+    ("rural", "beneficiary.rural_establishment_kinds"),
+    ("cleaner", "beneficiary.cleaner_production_kinds"),
+    ("service", "beneficiary.service_kinds"),
+    ("artisan", "beneficiary.artisan_kinds"),
+)
+"""The lists of beneficiary kinds, in the order a kind is looked up."""
+
+
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
-    kinds = {
-        "rural": ctx.programme("beneficiary.rural_establishment_kinds"),
-        "cleaner": ctx.programme("beneficiary.cleaner_production_kinds"),
-        "service": ctx.programme("beneficiary.service_kinds"),
-        "artisan": ctx.programme("beneficiary.artisan_kinds"),
-    }
-    kind = b.kind.value
-    group = next((g for g, r in kinds.items() if kind in _codes(r)), None)
+    kinds: dict[str, Resolved | NotEncoded] = {}
+    group = None
+    for name, code in _KIND_LISTS:
+        listed = kinds[name] = ctx.programme(code)
+        if isinstance(listed, Resolved) and b.kind in listed.codes:
+            group = name
+            break
     if group is None:
         # Say "not encoded" when the list that might have named this kind is not encoded.
         unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
