@@ -39,6 +39,9 @@ def test_whole_non_negative_amounts_are_accepted(given: Any, expected: Decimal) 
     [
         (-1, "greater than or equal to 0"),
         ("-5000000", "greater than or equal to 0"),
+        (Decimal("-1"), "greater than or equal to 0"),
+        (Decimal("-0.5"), "greater than or equal to 0"),
+        (Decimal("-Infinity"), "finite number"),
         ("1000.5", "not a whole number of đồng"),
         (Decimal("0.01"), "not a whole number of đồng"),
         (1000.0, "not a floating-point number"),
@@ -58,6 +61,8 @@ def test_other_amounts_are_refused_in_plain_words(given: Any, words: str) -> Non
     (error,) = caught.value.errors()
     assert error["loc"] == ("amount",)
     assert words in error["msg"]
+    if "greater than" in words:
+        assert error["type"] == "greater_than_equal"
 
 
 def test_json_numbers_with_a_fraction_part_are_floats_and_refused() -> None:

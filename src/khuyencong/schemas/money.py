@@ -6,20 +6,34 @@ import decimal
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BeforeValidator, Field, WithJsonSchema
+from pydantic import Field, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
+from pydantic_core import PydanticKnownError
 
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
+_ONE = Decimal(1)
 
-def _refuse_float(value: Any) -> Any:
-    if isinstance(value, float):
-        raise ValueError(
-            "amounts are whole đồng given as an integer or a string such as '1500000000', "
-            "not a floating-point number"
-        )
-    if isinstance(value, bool):
-        raise ValueError("an amount must be a number of đồng, not true/false")
-    return value
+
+def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
+    """Validate an amount in one step: refuse floats and booleans, let pydantic parse integers
+    and strings, then refuse negative amounts and fractions of a đồng.
+
+    One validator instead of a chain of three: amounts are the most frequent field of a plan,
+    and a ``Decimal`` (what the datasets readers give) skips pydantic's parsing altogether.
+    """
+    if type(value) is not Decimal:
+        if isinstance(value, float):
+            raise ValueError(
+                "amounts are whole đồng given as an integer or a string such as '1500000000', "
+                "not a floating-point number"
+            )
+        if isinstance(value, bool):
+            raise ValueError("an amount must be a number of đồng, not true/false")
+        value = parse(value)
+    if value.is_finite() and value < 0:
+        # The error pydantic gives for Field(ge=0), so messages and error types stay the same.
+        raise PydanticKnownError("greater_than_equal", {"ge": 0})
+    return whole_dong(value)
 
 
 def whole_dong(value: Decimal) -> Decimal:
@@ -29,7 +43,7 @@ def whole_dong(value: Decimal) -> Decimal:
     if value != value.to_integral_value():
         raise ValueError(f"{value} is not a whole number of đồng")
     try:
-        return value.quantize(Decimal(1))
+        return value.quantize(_ONE)
     except InvalidOperation:
         # More digits than the decimal context holds (28): no real amount is that large.
         raise ValueError(f"{value} is too large to be an amount in đồng") from None
@@ -37,10 +51,9 @@ def whole_dong(value: Decimal) -> Decimal:
 
 Money = Annotated[
     Decimal,
-    BeforeValidator(_refuse_float),
-    Field(ge=0, description="Whole đồng (VND), non-negative"),
-    AfterValidator(whole_dong),
-    # Stated by hand: pydantic would emit the non-standard keyword "ge" and allow any number.
+    WrapValidator(_money),
+    Field(description="Whole đồng (VND), non-negative"),
+    # Stated by hand: the wrap validator hides the rules from pydantic's schema generation.
     WithJsonSchema(
         {
             "anyOf": [
@@ -63,4 +76,4 @@ def floor_dong(amount: Decimal) -> Decimal:
     >>> floor_dong(Decimal("35000000.9")), floor_dong(Decimal("-0.5"))
     (Decimal('35000000'), Decimal('-1'))
     """
-    return amount.quantize(Decimal(1), rounding=ROUND_FLOOR, context=_WIDE)
+    return amount.quantize(_ONE, rounding=ROUND_FLOOR, context=_WIDE)
