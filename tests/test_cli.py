@@ -385,3 +385,33 @@ def test_cli_module_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert json.loads(result.stdout) == []
+
+
+class _ClosedPipe(io.StringIO):
+    """An output whose reader has gone away."""
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_output_stops_quietly_with_the_sigpipe_status() -> None:
+    err = io.StringIO()
+    assert main(["check", "--example"], out=_ClosedPipe(), err=err) == 141
+    assert err.getvalue() == ""
+
+
+def test_piping_into_a_reader_that_stops_early_leaves_no_traceback() -> None:
+    import subprocess
+    import sys
+
+    child = subprocess.Popen(
+        [sys.executable, "-m", "khuyencong", "check", "--example"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert child.stdout is not None
+    assert child.stderr is not None
+    child.stdout.close()  # like `| head -0`: the reader is gone before the first line
+    stderr = child.stderr.read()
+    assert child.wait(timeout=60) == 141
+    assert stderr == b""

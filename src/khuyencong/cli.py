@@ -5,7 +5,9 @@ Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``ru
 
 Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
 1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences);
-2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option).
+2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option);
+141 — the reader of the output went away (``khuyencong check plan.csv | head``): the command stops
+quietly with the status a shell gives a program ended by SIGPIPE.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ __all__ = ["assessment_json", "main"]
 EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_UNREADABLE: Final = 2
+EXIT_BROKEN_PIPE: Final = 128 + 13  # SIGPIPE
 _TABLE_LIMIT: Final = 200
 _PROGRESS_EVERY: Final = 10_000
 _T = TypeVar("_T")
@@ -521,6 +524,9 @@ def main(
         return int(exc.code or 0)
     try:
         return _run(args, out, err)
+    except BrokenPipeError:
+        _discard_output(out)
+        return EXIT_BROKEN_PIPE
     except _InputError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
     except KhuyenCongError as exc:
@@ -528,6 +534,20 @@ def main(
     except OSError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
     return EXIT_UNREADABLE
+
+
+def _discard_output(out: TextIO) -> None:
+    """After the reader of ``out`` closed it, send what is still buffered to /dev/null, so that
+    the interpreter's final flush does not fail with a second broken pipe."""
+    import os
+
+    try:
+        fileno = out.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a file (a StringIO in tests): nothing is flushed at exit
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
 
 
 def console() -> None:  # pragma: no cover - thin wrapper
