@@ -18,7 +18,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..rulebooks.core import NotEncoded, Resolved
 from ..schemas.beneficiary import Beneficiary
-from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry
+from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry, LabelledEnum
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .context import Context
 from .findings import Finding, Severity
@@ -157,9 +157,19 @@ def _place_finding(
     )
 
 
+Why = tuple[str, str]
+"""The reason for a place's answer, in Vietnamese and English."""
+
+_NO_REASON: Why = ("", "")
+
+
+def _label(code: LabelledEnum) -> Why:
+    return code.vi, code.en
+
+
 def _old_geography_ok(
     ctx: Context, place: LocalityPre2025, plan_year: int
-) -> tuple[bool | None, Resolved | None, str]:
+) -> tuple[bool | None, Resolved | None, Why]:
     """Whether a pre-2025 place qualifies: (answer or None if undecidable, clause, reason)."""
     rules = ctx.programme_all(
         "location.eligible_district_kinds",
@@ -169,35 +179,47 @@ def _old_geography_ok(
         "location.converted_ward_max_years",
     )
     if rules is None:
-        return None, None, ""
+        return None, None, _NO_REASON
     districts, communes, wards, converted, years = rules
-    if place.commune_kind is not None and place.commune_kind.value in communes.codes:
-        return True, communes, place.commune_kind.vi
-    if place.district_kind is not None and place.district_kind.value in districts.codes:
-        return True, districts, place.district_kind.vi
+    if place.commune_kind is not None and place.commune_kind in communes.codes:
+        return True, communes, _label(place.commune_kind)
+    if place.district_kind is not None and place.district_kind in districts.codes:
+        return True, districts, _label(place.district_kind)
     if place.commune_kind is CommuneKind.PHUONG:
         if place.city_class is None:
-            return None, wards, "phường chưa khai báo loại đô thị / ward without a city class"
-        if place.city_class.value in wards.codes:
-            return True, wards, place.city_class.vi
-        if place.city_class.value in converted.codes:
+            return None, wards, ("phường chưa khai báo loại đô thị", "a ward without a city class")
+        if place.city_class in wards.codes:
+            return True, wards, _label(place.city_class)
+        if place.city_class in converted.codes:
             if place.ward_converted_on is None:
-                return False, converted, "phường của thành phố loại 1 không chuyển đổi từ xã"
+                return (
+                    False,
+                    converted,
+                    (
+                        "phường của thành phố loại 1 không chuyển đổi từ xã",
+                        "a class-1 city ward not converted from a commune",
+                    ),
+                )
             counting = ctx.programme("location.converted_ward_counted_to_year_before_plan")
             ok = converted_ward_qualifies(place.ward_converted_on, plan_year, years.integer)
-            return ok, counting if isinstance(counting, Resolved) else years, "phường chuyển đổi"
-        return False, wards, place.city_class.vi
+            cite = counting if isinstance(counting, Resolved) else years
+            return ok, cite, ("phường chuyển đổi từ xã", "a ward converted from a commune")
+        return False, wards, _label(place.city_class)
     if place.commune_kind is None and place.district_kind is None:
-        return None, districts, "chưa khai báo đơn vị cấp huyện, cấp xã"
-    return False, districts, place.district_kind.vi if place.district_kind else ""
+        return (
+            None,
+            districts,
+            ("chưa khai báo đơn vị cấp huyện, cấp xã", "no district or commune is declared"),
+        )
+    return False, districts, _label(place.district_kind) if place.district_kind else _NO_REASON
 
 
 def _new_geography_ok(
     ctx: Context, place: Locality2025
-) -> tuple[bool | None, Resolved | None, str]:
+) -> tuple[bool | None, Resolved | None, Why]:
     village = ctx.programme("location.craft_village_eligible")
     if isinstance(village, Resolved) and place.has(AreaAttribute.CRAFT_VILLAGE):
-        return True, village, "làng nghề"
+        return True, village, ("làng nghề", "a craft village")
     unit = place.unit
     code = (
         "location.eligible_units_2025_central_city"
@@ -207,10 +229,15 @@ def _new_geography_ok(
     rule = ctx.programme(code)
     if isinstance(rule, NotEncoded):
         ctx.add(Finding.not_encoded(rule))
-        return None, None, ""
+        return None, None, _NO_REASON
     if unit.ward_kind is None:
-        return None, rule, "chưa khai báo xã, phường, đặc khu"
-    return unit.ward_kind in rule.codes, rule, unit.ward_name or ""
+        return (
+            None,
+            rule,
+            ("chưa khai báo xã, phường, đặc khu", "no commune, ward or special zone is declared"),
+        )
+    name = unit.ward_name or ""  # a proper name, the same in both languages
+    return unit.ward_kind in rule.codes, rule, (name, name)
 
 
 def _describe(place: Place) -> str:
@@ -223,19 +250,19 @@ def _describe(place: Place) -> str:
 
 def place_qualifies(
     ctx: Context, place: Place, plan_year: int
-) -> tuple[bool | None, Resolved | None, str]:
+) -> tuple[bool | None, Resolved | None, Why | None]:
     """Whether ``place`` qualifies as a rural place at the context's programme date.
 
     Reads the rules of the place's own geography; a place described in the other geography than
-    the rules of the date cannot be decided and says why.
+    the rules of the date cannot be decided: then the reason is ``None``.
     """
     new_rules = isinstance(ctx.programme("location.eligible_units_2025_province"), Resolved)
     if isinstance(place, LocalityPre2025):
         if new_rules:
-            return None, None, "geography"
+            return None, None, None
         return _old_geography_ok(ctx, place, plan_year)
     if not new_rules:
-        return None, None, "geography"
+        return None, None, None
     return _new_geography_ok(ctx, place)
 
 
@@ -256,7 +283,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     plan_year = ctx.programme_date.year + 1 if ctx.plan_year is None else ctx.plan_year
     ok, cite, why = place_qualifies(ctx, place, plan_year)
     where = _describe(place)
-    if why == "geography":
+    if why is None:
         old = isinstance(place, LocalityPre2025)
         _place_finding(
             ctx,
@@ -285,8 +312,8 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
                 ctx,
                 "place_incomplete",
                 Severity.UNDETERMINED,
-                f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why}).",
-                f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why}).",
+                f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why[0]}).",
+                f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why[1]}).",
                 cite,
                 i,
             )
@@ -296,8 +323,8 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             ctx,
             "place_not_rural",
             Severity.ERROR,
-            f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why}).",
-            f"{b.name}: the production site '{where}' is not a place the programme supports ({why}).",
+            f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why[0]}).",
+            f"{b.name}: the production site '{where}' is not a place the programme supports ({why[1]}).",
             cite,
             i,
         )

@@ -141,3 +141,15 @@ def test_3_2_a_cleaner_production_establishment_still_needs_a_listed_industry() 
         kind="cleaner_production_establishment", enterprise_size=None, industries=["other"]
     )
     assert run(proposal(BRAND, beneficiaries=[b])).status is Status.INELIGIBLE
+
+
+@pytest.mark.clause(f"{TT46}:3.1.đ")
+def test_3_1_dd_the_reason_for_a_refused_place_is_given_in_each_language() -> None:
+    b = beneficiary(production_site=ward("1"))  # a class-1 city ward never converted
+    refused = finding(run(proposal(BRAND, beneficiaries=[b]), PLANNING), "place_not_rural")
+    assert refused.message_vi.endswith("(phường của thành phố loại 1 không chuyển đổi từ xã).")
+    assert refused.message_en.endswith("(a class-1 city ward not converted from a commune).")
+    b = beneficiary(production_site=place(district="Ba Đình", district_kind="quan"))
+    refused = finding(run(proposal(BRAND, beneficiaries=[b]), PLANNING), "place_not_rural")
+    assert refused.message_vi.endswith("(Quận).")
+    assert refused.message_en.endswith("(Urban district).")
