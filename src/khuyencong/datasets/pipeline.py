@@ -27,6 +27,7 @@ from .readers import RawRow, Table
 from .values import (
     CONVERTERS,
     EXCEL_ERRORS,
+    clean_cell,
     commune_kind_from_name,
     district_kind_from_name,
 )
@@ -145,9 +146,67 @@ class _Parsed:
         return any(f in LINE_FIELDS for f in self.values) or any(f in LINE_FIELDS for f in self.bad)
 
 
+_SEEN_MAX: Final = 4096
+"""Distinct cell texts a column remembers (see :meth:`_Column.read_text`) before starting afresh."""
+
+_BLANK: Final = object()
+"""What an empty cell reads as."""
+
+
+@attrs.frozen(slots=True)
+class _Problem:
+    """Why a cell cannot be read: the finding to make, without its row, on each row holding it."""
+
+    code: str
+    detail: str
+    detail_vi: str | None = None
+
+    def at(self, row: int, header: str) -> RowFinding:
+        """The finding on ``row`` under the column ``header``."""
+        return finding(self.code, row, header, detail=self.detail, detail_vi=self.detail_vi)
+
+
+@attrs.define(slots=True, eq=False)
+class _Column:
+    """A mapped column: its position, field, header as written and converter, and what the
+    distinct CSV texts it held read as (a cache, so each is cleaned and converted once)."""
+
+    position: int
+    field: str
+    header: str
+    convert: Callable[[Any], Any]
+    seen: dict[str, Any] = attrs.field(factory=dict)
+
+    def read(self, value: Any) -> Any:
+        """The field value of a cleaned, non-empty cell, or the :class:`_Problem` with it."""
+        if type(value) is str and value in EXCEL_ERRORS:
+            return _Problem("excel_error_value", value)
+        try:
+            return self.convert(value)
+        except (AmountParseError, ValueError) as exc:
+            shown = str(value)[:60]
+            return _Problem("bad_value", str(exc), f"không đọc được {shown!r} ở cột {self.header}")
+
+    def read_text(self, text: str) -> Any:
+        """What a CSV text cell reads as: :data:`_BLANK`, a field value or a :class:`_Problem`.
+
+        Field values are immutable, so one can be shared by the rows holding the same text; a
+        problem becomes a finding on each of them.  After :data:`_SEEN_MAX` distinct texts the
+        column forgets them all, so memory stays flat on columns of unique values.
+        """
+        outcome = self.seen.get(text)
+        if outcome is None:
+            cleaned = clean_cell(text)
+            outcome = _BLANK if cleaned is None else self.read(cleaned)
+            if len(self.seen) >= _SEEN_MAX:
+                self.seen.clear()
+            self.seen[text] = outcome
+        return outcome
+
+
 @attrs.frozen(slots=True)
 class _Plan:
-    columns: tuple[tuple[int, str, str, Callable[[Any], Any]], ...]
+    columns: tuple[_Column, ...]
     unnamed: frozenset[int]
     width: int
 
@@ -161,7 +220,7 @@ def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list
         else:
             notes.append(finding("duplicate_column", None, header, detail=reason.split(":", 1)[1]))
     columns = tuple(
-        (position, field, headers[position], CONVERTERS[field])
+        _Column(position, field, headers[position], CONVERTERS[field])
         for position, field in sorted(resolved.items())
     )
     unnamed = frozenset(i for i, h in enumerate(headers) if not h.strip())
@@ -169,7 +228,7 @@ def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list
 
 
 def _missing_columns(plan: _Plan) -> list[RowFinding]:
-    fields = {field for _, field, _, _ in plan.columns}
+    fields = {column.field for column in plan.columns}
     missing = [f for f in ("code", "title", "plan_year") if f not in fields]
     if not fields & {"funding", "national_amount", "local_amount"}:
         missing.append("funding")
@@ -178,46 +237,51 @@ def _missing_columns(plan: _Plan) -> list[RowFinding]:
     return [finding("missing_column", None, detail=FIELDS[f]) for f in missing]
 
 
+def _filled(cell: Any, text: bool) -> bool:
+    """Whether a cell holds a value (a CSV text cell: anything but spaces)."""
+    return bool(cell.strip()) if text else cell is not None
+
+
 def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
     findings = list(raw.problems)
     if raw.model is not None:
         return _Parsed(raw.number, {}, {}, findings, set(), model=raw.model)
     cells = raw.cells
+    text = raw.text
     values: dict[str, Any] = {}
     headers: dict[str, str] = {}
     bad: set[str] = set()
     width = len(cells)
-    for position, field, header, convert in plan.columns:
-        if position >= width:
+    for column in plan.columns:
+        if column.position >= width:
             continue
-        value = cells[position]
-        if value is None:
+        value = cells[column.position]
+        if text:
+            # The cache lookup of read_text, inlined: this runs for every cell of a CSV file.
+            outcome = column.seen.get(value)
+            if outcome is None:
+                outcome = column.read_text(value)
+            if outcome is _BLANK:
+                continue
+        elif value is None:
             continue
-        headers[field] = header
-        if type(value) is str and value in EXCEL_ERRORS:
-            findings.append(finding("excel_error_value", raw.number, header, detail=value))
+        else:
+            outcome = column.read(value)
+        field = column.field
+        headers[field] = column.header
+        if type(outcome) is _Problem:
+            findings.append(outcome.at(raw.number, column.header))
             bad.add(field)
-            continue
-        try:
-            values[field] = convert(value)
-        except (AmountParseError, ValueError) as exc:
-            shown = str(value)[:60]
-            findings.append(
-                finding(
-                    "bad_value",
-                    raw.number,
-                    header,
-                    detail=str(exc),
-                    detail_vi=f"không đọc được {shown!r} ở cột {header}",
-                )
-            )
-            bad.add(field)
+        else:
+            values[field] = outcome
     if width > plan.width or plan.unnamed:
         for position in range(width):
-            if (position >= plan.width or position in plan.unnamed) and cells[position] is not None:
+            if (position >= plan.width or position in plan.unnamed) and _filled(
+                cells[position], text
+            ):
                 findings.append(finding("value_without_header", raw.number))
                 break
-    blank = not values and not bad and not findings and all(c is None for c in cells)
+    blank = not values and not bad and not findings and not any(_filled(c, text) for c in cells)
     return _Parsed(raw.number, values, headers, findings, bad, blank=blank)
 
 
