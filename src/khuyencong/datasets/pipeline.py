@@ -54,7 +54,8 @@ LINE_FIELDS: Final = frozenset(
         "other_sources",
     }
 )
-_PROPOSAL_FIELDS: Final = tuple(f for f in FIELDS if f not in LINE_FIELDS and f != "contents")
+_PROPOSAL_FIELD_SET: Final = frozenset(FIELDS) - LINE_FIELDS - {"contents"}
+_FIELD_RANK: Final = {field: rank for rank, field in enumerate(FIELDS)}
 _MODEL_TO_FIELD: Final = {
     "beneficiaries": "beneficiary",
     "locations": "province",
@@ -143,7 +144,7 @@ class _Parsed:
 
     @property
     def has_line(self) -> bool:
-        return any(f in LINE_FIELDS for f in self.values) or any(f in LINE_FIELDS for f in self.bad)
+        return not (LINE_FIELDS.isdisjoint(self.values) and LINE_FIELDS.isdisjoint(self.bad))
 
 
 _SEEN_MAX: Final = 4096
@@ -345,6 +346,41 @@ def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parse
         yield current
 
 
+def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], list[str]]:
+    """The proposal-level values of a group of rows, the row each came from, and the activity
+    contents of all its rows (in order, without repeats).
+
+    The first row giving a field wins; a later row with a different value gets a
+    ``conflicting_value`` warning (a row's warnings in the order of :data:`FIELDS`).
+    """
+    values: dict[str, Any] = {}
+    source: dict[str, _Parsed] = {}
+    contents: list[str] = []
+    for row in group:
+        conflicts: list[str] = []
+        for field, value in row.values.items():
+            if field not in _PROPOSAL_FIELD_SET:
+                continue
+            if field not in values:
+                values[field] = value
+                source[field] = row
+            elif value != values[field]:
+                conflicts.append(field)
+        for field in sorted(conflicts, key=_FIELD_RANK.__getitem__):
+            row.findings.append(
+                finding(
+                    "conflicting_value",
+                    row.number,
+                    row.headers.get(field),
+                    detail=str(source[field].number),
+                )
+            )
+        for content in row.values.get("contents", ()):
+            if content not in contents:
+                contents.append(content)
+    return values, source, contents
+
+
 @attrs.define(slots=True)
 class _Line:
     row: _Parsed
@@ -370,29 +406,7 @@ class _Builder:
         if first.model is not None:
             yield from self._model_result(first, first.model)
             return
-        values: dict[str, Any] = {}
-        source: dict[str, _Parsed] = {}
-        contents: list[str] = []
-        for row in group:
-            for field in _PROPOSAL_FIELDS:
-                if field not in row.values:
-                    continue
-                value = row.values[field]
-                if field not in values:
-                    values[field] = value
-                    source[field] = row
-                elif value != values[field]:
-                    row.findings.append(
-                        finding(
-                            "conflicting_value",
-                            row.number,
-                            row.headers.get(field),
-                            detail=str(source[field].number),
-                        )
-                    )
-            for content in row.values.get("contents", ()):
-                if content not in contents:
-                    contents.append(content)
+        values, source, contents = _merge(group)
         if "beneficiary" in source and "beneficiary_kind" not in source:
             row = source["beneficiary"]
             row.findings.append(
@@ -409,7 +423,7 @@ class _Builder:
         funding = self._funding(values, group)
         lines = [self._line(row, funding) for row in group if row.has_line]
         # A line with an unreadable cell is shown in the report but kept out of the proposal.
-        valid_lines = [ln for ln in lines if not any(f in LINE_FIELDS for f in ln.row.bad)]
+        valid_lines = [ln for ln in lines if LINE_FIELDS.isdisjoint(ln.row.bad)]
         data = self._proposal_data(values, contents, funding, valid_lines)
         proposal: Proposal | None = None
         try:
@@ -652,24 +666,28 @@ class _Builder:
         province = values.get("province")
         if province is None and "province_code" in values:
             province = str(values["province_code"])
+        code = values.get("code")
+        title = values.get("title")
+        year = values.get("plan_year")
         proposal_content = "+".join(contents) if contents else None
         for index, row in enumerate(group):
             line = line_by_row.get(row.number)
+            # The amounts and item of the budget line as built, else as read.
+            amounts = row.values if line is None else line.data
             own = row.values.get("contents")
-            v = row.values
             yield RowResult(
                 row=row.number,
                 status=status,
-                proposal_code=values.get("code"),
-                title=values.get("title"),
+                proposal_code=code,
+                title=title,
                 funding=funding,
                 province=province,
-                year=values.get("plan_year"),
+                year=year,
                 content="+".join(own) if own else proposal_content,
-                item=line.data.get("item") if line else v.get("item"),
-                cost=line.data.get("cost") if line else v.get("cost"),
-                requested=line.data.get("requested") if line else v.get("requested"),
-                counterpart=line.data.get("counterpart") if line else v.get("counterpart"),
+                item=amounts.get("item"),
+                cost=amounts.get("cost"),
+                requested=amounts.get("requested"),
+                counterpart=amounts.get("counterpart"),
                 allowed=allowed.get(row.number),
                 as_of=as_of,
                 first_of_proposal=index == 0,
