@@ -25,6 +25,7 @@ _DIMENSION_LABELS: Final = {
     "year": ("Năm kế hoạch", "Plan year"),
 }
 _NONE: Final = ("(không rõ)", "(unknown)")
+_ZERO: Final = Decimal(0)
 
 
 def dimension_label(dimension: str, lang: str = "vi") -> str:
@@ -173,36 +174,39 @@ class Accumulator:
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
+        self._funding, self._content, self._province, self._year = (
+            self.cells[d] for d in DIMENSIONS
+        )
 
     def add(self, result: RowResult) -> None:
         """Count one row."""
         self.rows += 1
-        self.rows_by_status[result.status] += 1
+        status = result.status
+        self.rows_by_status[status] += 1
         for item in result.findings:
             self.severity[item.severity] += 1
             self.codes[item.code] += 1
-        if result.status == "blank":
+        if status == "blank":
             self.blank += 1
             return
         first = result.first_of_proposal
         if first:
             self.proposals += 1
-            self.proposals_by_status[result.status] += 1
-        cost = result.cost or Decimal(0)
-        requested = result.requested or Decimal(0)
+            self.proposals_by_status[status] += 1
+        cost = result.cost or _ZERO
+        requested = result.requested or _ZERO
         allowed = result.allowed
         self.cost += cost
         self.requested += requested
         if allowed is not None:
-            self.allowed = (self.allowed or Decimal(0)) + allowed
-        keys = (
-            result.funding or "",
-            result.content or "",
-            result.province or "",
-            "" if result.year is None else str(result.year),
-        )
-        for dimension, key in zip(DIMENSIONS, keys, strict=True):
-            table = self.cells[dimension]
+            self.allowed = (self.allowed or _ZERO) + allowed
+        year = result.year
+        for table, key in (
+            (self._funding, result.funding or ""),
+            (self._content, result.content or ""),
+            (self._province, result.province or ""),
+            (self._year, "" if year is None else str(year)),
+        ):
             cell = table.get(key)
             if cell is None:
                 cell = table[key] = _Cell()
@@ -212,7 +216,7 @@ class Accumulator:
             cell.cost += cost
             cell.requested += requested
             if allowed is not None:
-                cell.allowed = (cell.allowed or Decimal(0)) + allowed
+                cell.allowed = (cell.allowed or _ZERO) + allowed
 
     def finish(self, notes: list[RowFinding]) -> Summary:
         """The summary of everything added so far."""
