@@ -26,6 +26,10 @@ _DIMENSION_LABELS: Final = {
 }
 _NONE: Final = ("(không rõ)", "(unknown)")
 _ZERO: Final = Decimal(0)
+_KEYS_MAX: Final = 4096
+
+_Keys = tuple[str | None, str | None, str | None, int | None]
+"""A row's funding source, content, province and year."""
 
 
 def dimension_label(dimension: str, lang: str = "vi") -> str:
@@ -174,9 +178,7 @@ class Accumulator:
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
-        self._funding, self._content, self._province, self._year = (
-            self.cells[d] for d in DIMENSIONS
-        )
+        self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
 
     def add(self, result: RowResult) -> None:
         """Count one row."""
@@ -200,16 +202,11 @@ class Accumulator:
         self.requested += requested
         if allowed is not None:
             self.allowed = (self.allowed or _ZERO) + allowed
-        year = result.year
-        for table, key in (
-            (self._funding, result.funding or ""),
-            (self._content, result.content or ""),
-            (self._province, result.province or ""),
-            (self._year, "" if year is None else str(year)),
-        ):
-            cell = table.get(key)
-            if cell is None:
-                cell = table[key] = _Cell()
+        key = (result.funding, result.content, result.province, result.year)
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells_of(key)
+        for cell in cells:
             cell.rows += 1
             if first:
                 cell.proposals += 1
@@ -217,6 +214,26 @@ class Accumulator:
             cell.requested += requested
             if allowed is not None:
                 cell.allowed = (cell.allowed or _ZERO) + allowed
+
+    def _cells_of(self, key: _Keys) -> tuple[_Cell, ...]:
+        """The cell of each dimension that a row with ``key`` counts in.
+
+        Remembered by key (up to :data:`_KEYS_MAX` keys, then afresh): rows repeat a few
+        combinations of funding source, content, province and year.
+        """
+        funding, content, province, year = key
+        names = (funding or "", content or "", province or "", "" if year is None else str(year))
+        cells = []
+        for dimension, name in zip(DIMENSIONS, names, strict=True):
+            table = self.cells[dimension]
+            cell = table.get(name)
+            if cell is None:
+                cell = table[name] = _Cell()
+            cells.append(cell)
+        if len(self._cells) >= _KEYS_MAX:
+            self._cells.clear()
+        self._cells[key] = found = tuple(cells)
+        return found
 
     def finish(self, notes: list[RowFinding]) -> Summary:
         """The summary of everything added so far."""
