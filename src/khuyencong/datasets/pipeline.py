@@ -768,13 +768,12 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
     code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
     languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
     plain string is taken as the Vietnamese citation) and the budget line it is about."""
-
-    def text(lang: str) -> str:
-        method = getattr(item, "message", None)
-        if callable(method):
-            return str(method(lang))
-        return str(getattr(item, f"message_{lang}", "") or item)
-
+    method = getattr(item, "message", None)
+    if callable(method):
+        message_vi, message_en = str(method("vi")), str(method("en"))
+    else:
+        message_vi = str(getattr(item, "message_vi", "") or item)
+        message_en = str(getattr(item, "message_en", "") or item)
     severity = str(getattr(item, "severity", "error"))
     if severity not in SEVERITY_ORDER:
         severity = "error"
@@ -785,8 +784,8 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         column=None,
         code=str(getattr(item, "code", "rule")),
         severity=severity,  # type: ignore[arg-type]
-        message_vi=text("vi"),
-        message_en=text("en"),
+        message_vi=message_vi,
+        message_en=message_en,
         citation_vi=cite_vi,
         citation_en=cite_en,
         citation_key=key,
