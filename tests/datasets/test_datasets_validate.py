@@ -238,6 +238,35 @@ def test_semicolon_delimited() -> None:
     assert rows[0].cost == Decimal(1_500_000)
 
 
+def test_more_distinct_cells_than_a_column_remembers() -> None:
+    # The pipeline remembers what each distinct CSV text of a column reads as, up to a bound;
+    # past it (twice here) every row still gets its own value, and an unreadable value repeated
+    # across the whole file gets its own finding on each row.
+    from khuyencong.datasets.pipeline import _SEEN_MAX
+
+    count = 2 * _SEEN_MAX + 100
+    rows = []
+    for i in range(count):
+        amount = "không rõ" if i % 1000 == 7 else f"{(i + 1) * 1000:,}".replace(",", ".")
+        rows.append(line(f"P{i}", "curriculum", amount, amount, " 5.000 " if i % 2 else "5.000"))
+    out = results(csv_bytes(rows))
+    assert len(out) == count
+    for i, result in enumerate(out):
+        assert result.row == i + 2
+        assert result.proposal_code == f"P{i}"
+        if i % 1000 == 7:
+            assert result.status == "invalid"
+            bad = [f for f in result.findings if f.code == "bad_value"]
+            assert [(f.row, f.column) for f in bad] == [
+                (i + 2, "Tổng kinh phí"),
+                (i + 2, "Kinh phí KCQG"),
+            ]
+        else:
+            assert result.status == "valid", result.findings
+            assert result.cost == result.requested == Decimal((i + 1) * 1000)
+            assert result.counterpart == Decimal(5000)
+
+
 def test_xlsx_merged_header_formulas_and_errors(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -27,6 +27,7 @@ from .readers import RawRow, Table
 from .values import (
     CONVERTERS,
     EXCEL_ERRORS,
+    clean_cell,
     commune_kind_from_name,
     district_kind_from_name,
 )
@@ -53,7 +54,8 @@ LINE_FIELDS: Final = frozenset(
         "other_sources",
     }
 )
-_PROPOSAL_FIELDS: Final = tuple(f for f in FIELDS if f not in LINE_FIELDS and f != "contents")
+_PROPOSAL_FIELD_SET: Final = frozenset(FIELDS) - LINE_FIELDS - {"contents"}
+_FIELD_RANK: Final = {field: rank for rank, field in enumerate(FIELDS)}
 _MODEL_TO_FIELD: Final = {
     "beneficiaries": "beneficiary",
     "locations": "province",
@@ -142,12 +144,70 @@ class _Parsed:
 
     @property
     def has_line(self) -> bool:
-        return any(f in LINE_FIELDS for f in self.values) or any(f in LINE_FIELDS for f in self.bad)
+        return not (LINE_FIELDS.isdisjoint(self.values) and LINE_FIELDS.isdisjoint(self.bad))
+
+
+_SEEN_MAX: Final = 4096
+"""Distinct cell texts a column remembers (see :meth:`_Column.read_text`) before starting afresh."""
+
+_BLANK: Final = object()
+"""What an empty cell reads as."""
+
+
+@attrs.frozen(slots=True)
+class _Problem:
+    """Why a cell cannot be read: the finding to make, without its row, on each row holding it."""
+
+    code: str
+    detail: str
+    detail_vi: str | None = None
+
+    def at(self, row: int, header: str) -> RowFinding:
+        """The finding on ``row`` under the column ``header``."""
+        return finding(self.code, row, header, detail=self.detail, detail_vi=self.detail_vi)
+
+
+@attrs.define(slots=True, eq=False)
+class _Column:
+    """A mapped column: its position, field, header as written and converter, and what the
+    distinct CSV texts it held read as (a cache, so each is cleaned and converted once)."""
+
+    position: int
+    field: str
+    header: str
+    convert: Callable[[Any], Any]
+    seen: dict[str, Any] = attrs.field(factory=dict)
+
+    def read(self, value: Any) -> Any:
+        """The field value of a cleaned, non-empty cell, or the :class:`_Problem` with it."""
+        if type(value) is str and value in EXCEL_ERRORS:
+            return _Problem("excel_error_value", value)
+        try:
+            return self.convert(value)
+        except (AmountParseError, ValueError) as exc:
+            shown = str(value)[:60]
+            return _Problem("bad_value", str(exc), f"không đọc được {shown!r} ở cột {self.header}")
+
+    def read_text(self, text: str) -> Any:
+        """What a CSV text cell reads as: :data:`_BLANK`, a field value or a :class:`_Problem`.
+
+        Field values are immutable, so one can be shared by the rows holding the same text; a
+        problem becomes a finding on each of them.  After :data:`_SEEN_MAX` distinct texts the
+        column forgets them all, so memory stays flat on columns of unique values.
+        """
+        outcome = self.seen.get(text)
+        if outcome is None:
+            cleaned = clean_cell(text)
+            outcome = _BLANK if cleaned is None else self.read(cleaned)
+            if len(self.seen) >= _SEEN_MAX:
+                self.seen.clear()
+            self.seen[text] = outcome
+        return outcome
 
 
 @attrs.frozen(slots=True)
 class _Plan:
-    columns: tuple[tuple[int, str, str, Callable[[Any], Any]], ...]
+    columns: tuple[_Column, ...]
     unnamed: frozenset[int]
     width: int
 
@@ -161,7 +221,7 @@ def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list
         else:
             notes.append(finding("duplicate_column", None, header, detail=reason.split(":", 1)[1]))
     columns = tuple(
-        (position, field, headers[position], CONVERTERS[field])
+        _Column(position, field, headers[position], CONVERTERS[field])
         for position, field in sorted(resolved.items())
     )
     unnamed = frozenset(i for i, h in enumerate(headers) if not h.strip())
@@ -169,7 +229,7 @@ def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list
 
 
 def _missing_columns(plan: _Plan) -> list[RowFinding]:
-    fields = {field for _, field, _, _ in plan.columns}
+    fields = {column.field for column in plan.columns}
     missing = [f for f in ("code", "title", "plan_year") if f not in fields]
     if not fields & {"funding", "national_amount", "local_amount"}:
         missing.append("funding")
@@ -178,46 +238,51 @@ def _missing_columns(plan: _Plan) -> list[RowFinding]:
     return [finding("missing_column", None, detail=FIELDS[f]) for f in missing]
 
 
+def _filled(cell: Any, text: bool) -> bool:
+    """Whether a cell holds a value (a CSV text cell: anything but spaces)."""
+    return bool(cell.strip()) if text else cell is not None
+
+
 def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
     findings = list(raw.problems)
     if raw.model is not None:
         return _Parsed(raw.number, {}, {}, findings, set(), model=raw.model)
     cells = raw.cells
+    text = raw.text
     values: dict[str, Any] = {}
     headers: dict[str, str] = {}
     bad: set[str] = set()
     width = len(cells)
-    for position, field, header, convert in plan.columns:
-        if position >= width:
+    for column in plan.columns:
+        if column.position >= width:
             continue
-        value = cells[position]
-        if value is None:
+        value = cells[column.position]
+        if text:
+            # The cache lookup of read_text, inlined: this runs for every cell of a CSV file.
+            outcome = column.seen.get(value)
+            if outcome is None:
+                outcome = column.read_text(value)
+            if outcome is _BLANK:
+                continue
+        elif value is None:
             continue
-        headers[field] = header
-        if type(value) is str and value in EXCEL_ERRORS:
-            findings.append(finding("excel_error_value", raw.number, header, detail=value))
+        else:
+            outcome = column.read(value)
+        field = column.field
+        headers[field] = column.header
+        if type(outcome) is _Problem:
+            findings.append(outcome.at(raw.number, column.header))
             bad.add(field)
-            continue
-        try:
-            values[field] = convert(value)
-        except (AmountParseError, ValueError) as exc:
-            shown = str(value)[:60]
-            findings.append(
-                finding(
-                    "bad_value",
-                    raw.number,
-                    header,
-                    detail=str(exc),
-                    detail_vi=f"không đọc được {shown!r} ở cột {header}",
-                )
-            )
-            bad.add(field)
+        else:
+            values[field] = outcome
     if width > plan.width or plan.unnamed:
         for position in range(width):
-            if (position >= plan.width or position in plan.unnamed) and cells[position] is not None:
+            if (position >= plan.width or position in plan.unnamed) and _filled(
+                cells[position], text
+            ):
                 findings.append(finding("value_without_header", raw.number))
                 break
-    blank = not values and not bad and not findings and all(c is None for c in cells)
+    blank = not values and not bad and not findings and not any(_filled(c, text) for c in cells)
     return _Parsed(raw.number, values, headers, findings, bad, blank=blank)
 
 
@@ -281,6 +346,41 @@ def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parse
         yield current
 
 
+def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], list[str]]:
+    """The proposal-level values of a group of rows, the row each came from, and the activity
+    contents of all its rows (in order, without repeats).
+
+    The first row giving a field wins; a later row with a different value gets a
+    ``conflicting_value`` warning (a row's warnings in the order of :data:`FIELDS`).
+    """
+    values: dict[str, Any] = {}
+    source: dict[str, _Parsed] = {}
+    contents: list[str] = []
+    for row in group:
+        conflicts: list[str] = []
+        for field, value in row.values.items():
+            if field not in _PROPOSAL_FIELD_SET:
+                continue
+            if field not in values:
+                values[field] = value
+                source[field] = row
+            elif value != values[field]:
+                conflicts.append(field)
+        for field in sorted(conflicts, key=_FIELD_RANK.__getitem__):
+            row.findings.append(
+                finding(
+                    "conflicting_value",
+                    row.number,
+                    row.headers.get(field),
+                    detail=str(source[field].number),
+                )
+            )
+        for content in row.values.get("contents", ()):
+            if content not in contents:
+                contents.append(content)
+    return values, source, contents
+
+
 @attrs.define(slots=True)
 class _Line:
     row: _Parsed
@@ -306,29 +406,7 @@ class _Builder:
         if first.model is not None:
             yield from self._model_result(first, first.model)
             return
-        values: dict[str, Any] = {}
-        source: dict[str, _Parsed] = {}
-        contents: list[str] = []
-        for row in group:
-            for field in _PROPOSAL_FIELDS:
-                if field not in row.values:
-                    continue
-                value = row.values[field]
-                if field not in values:
-                    values[field] = value
-                    source[field] = row
-                elif value != values[field]:
-                    row.findings.append(
-                        finding(
-                            "conflicting_value",
-                            row.number,
-                            row.headers.get(field),
-                            detail=str(source[field].number),
-                        )
-                    )
-            for content in row.values.get("contents", ()):
-                if content not in contents:
-                    contents.append(content)
+        values, source, contents = _merge(group)
         if "beneficiary" in source and "beneficiary_kind" not in source:
             row = source["beneficiary"]
             row.findings.append(
@@ -345,7 +423,7 @@ class _Builder:
         funding = self._funding(values, group)
         lines = [self._line(row, funding) for row in group if row.has_line]
         # A line with an unreadable cell is shown in the report but kept out of the proposal.
-        valid_lines = [ln for ln in lines if not any(f in LINE_FIELDS for f in ln.row.bad)]
+        valid_lines = [ln for ln in lines if LINE_FIELDS.isdisjoint(ln.row.bad)]
         data = self._proposal_data(values, contents, funding, valid_lines)
         proposal: Proposal | None = None
         try:
@@ -588,24 +666,28 @@ class _Builder:
         province = values.get("province")
         if province is None and "province_code" in values:
             province = str(values["province_code"])
+        code = values.get("code")
+        title = values.get("title")
+        year = values.get("plan_year")
         proposal_content = "+".join(contents) if contents else None
         for index, row in enumerate(group):
             line = line_by_row.get(row.number)
+            # The amounts and item of the budget line as built, else as read.
+            amounts = row.values if line is None else line.data
             own = row.values.get("contents")
-            v = row.values
             yield RowResult(
                 row=row.number,
                 status=status,
-                proposal_code=values.get("code"),
-                title=values.get("title"),
+                proposal_code=code,
+                title=title,
                 funding=funding,
                 province=province,
-                year=values.get("plan_year"),
+                year=year,
                 content="+".join(own) if own else proposal_content,
-                item=line.data.get("item") if line else v.get("item"),
-                cost=line.data.get("cost") if line else v.get("cost"),
-                requested=line.data.get("requested") if line else v.get("requested"),
-                counterpart=line.data.get("counterpart") if line else v.get("counterpart"),
+                item=amounts.get("item"),
+                cost=amounts.get("cost"),
+                requested=amounts.get("requested"),
+                counterpart=amounts.get("counterpart"),
                 allowed=allowed.get(row.number),
                 as_of=as_of,
                 first_of_proposal=index == 0,
@@ -686,13 +768,12 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
     code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
     languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
     plain string is taken as the Vietnamese citation) and the budget line it is about."""
-
-    def text(lang: str) -> str:
-        method = getattr(item, "message", None)
-        if callable(method):
-            return str(method(lang))
-        return str(getattr(item, f"message_{lang}", "") or item)
-
+    method = getattr(item, "message", None)
+    if callable(method):
+        message_vi, message_en = str(method("vi")), str(method("en"))
+    else:
+        message_vi = str(getattr(item, "message_vi", "") or item)
+        message_en = str(getattr(item, "message_en", "") or item)
     severity = str(getattr(item, "severity", "error"))
     if severity not in SEVERITY_ORDER:
         severity = "error"
@@ -703,8 +784,8 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         column=None,
         code=str(getattr(item, "code", "rule")),
         severity=severity,  # type: ignore[arg-type]
-        message_vi=text("vi"),
-        message_en=text("en"),
+        message_vi=message_vi,
+        message_en=message_en,
         citation_vi=cite_vi,
         citation_en=cite_en,
         citation_key=key,

@@ -39,7 +39,10 @@ class RawRow:
     """A row as read: its number, its cells (aligned with ``headers``), reader problems.
 
     ``headers`` is set only when a row has its own headers (JSON Lines, records); ``model`` holds
-    an object that already has the shape of a :class:`~khuyencong.Proposal`.
+    an object that already has the shape of a :class:`~khuyencong.Proposal`.  ``text`` says that
+    the cells are strings as a CSV file holds them, not yet passed through
+    :func:`~.values.clean_cell` (the pipeline cleans them once per distinct value); other
+    readers give cleaned cells.
     """
 
     number: int
@@ -47,6 +50,13 @@ class RawRow:
     problems: tuple[RowFinding, ...] = ()
     headers: tuple[str, ...] | None = None
     model: Mapping[str, Any] | None = None
+    text: bool = False
+
+    def cleaned(self) -> tuple[Any, ...]:
+        """The cells passed through :func:`~.values.clean_cell` (blank ones are ``None``)."""
+        if self.text:
+            return tuple(clean_cell(c) for c in self.cells)
+        return self.cells
 
 
 @attrs.define(slots=True)
@@ -107,16 +117,15 @@ def _find_header(
         buffer.append(row)
         if len(buffer) >= HEADER_SCAN:
             break
+    cells = [row.cleaned() for row in buffer]
     best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
     for index, row in enumerate(buffer):
-        if _is_blank(row.cells) or row.problems:
+        if _is_blank(cells[index]) or row.problems:
             continue
-        names, score = _header_candidates(row.cells, None, mapping)
+        names, score = _header_candidates(cells[index], None, mapping)
         used_parent = False
-        if index > 0 and not _is_blank(buffer[index - 1].cells):
-            combined, combined_score = _header_candidates(
-                row.cells, buffer[index - 1].cells, mapping
-            )
+        if index > 0 and not _is_blank(cells[index - 1]):
+            combined, combined_score = _header_candidates(cells[index], cells[index - 1], mapping)
             if combined_score > score:
                 names, score, used_parent = combined, combined_score, True
         if best is None or score > best[0]:
@@ -127,8 +136,8 @@ def _find_header(
         return (), notes, buffer
     _, index, names, used_parent = best
     first_title = index - 1 if used_parent else index
-    for row in buffer[:first_title]:
-        if not _is_blank(row.cells):
+    for row, row_cells in zip(buffer[:first_title], cells, strict=False):
+        if not _is_blank(row_cells):
             notes.append(finding("preamble_row", row.number))
     return names, notes, buffer[index + 1 :]
 
@@ -189,6 +198,7 @@ def _sniff_delimiter(stream: IO[bytes], encoding: str) -> str:
 
 
 def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> Iterator[RawRow]:
+    """The records of a CSV stream as rows of text cells (uncleaned, see :class:`RawRow`)."""
     text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
     reader = csv.reader(text, delimiter=delimiter)
     check_replacement = errors == "replace"
@@ -203,11 +213,10 @@ def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> 
             if reader.line_num < start:  # pragma: no cover - defensive: no progress
                 return
             continue
-        cells = tuple(clean_cell(c) for c in record)
         problems: tuple[RowFinding, ...] = ()
         if check_replacement and any("\ufffd" in c for c in record):
             problems = (finding("undecodable_bytes", start, encoding="UTF-8"),)
-        yield RawRow(start, cells, problems)
+        yield RawRow(start, tuple(record), problems, text=True)
 
 
 def _binary(source: Any, name: str) -> IO[bytes]:

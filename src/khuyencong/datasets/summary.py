@@ -25,6 +25,11 @@ _DIMENSION_LABELS: Final = {
     "year": ("Năm kế hoạch", "Plan year"),
 }
 _NONE: Final = ("(không rõ)", "(unknown)")
+_ZERO: Final = Decimal(0)
+_KEYS_MAX: Final = 4096
+
+_Keys = tuple[str | None, str | None, str | None, int | None]
+"""A row's funding source, content, province and year."""
 
 
 def dimension_label(dimension: str, lang: str = "vi") -> str:
@@ -173,46 +178,62 @@ class Accumulator:
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
+        self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
 
     def add(self, result: RowResult) -> None:
         """Count one row."""
         self.rows += 1
-        self.rows_by_status[result.status] += 1
+        status = result.status
+        self.rows_by_status[status] += 1
         for item in result.findings:
             self.severity[item.severity] += 1
             self.codes[item.code] += 1
-        if result.status == "blank":
+        if status == "blank":
             self.blank += 1
             return
         first = result.first_of_proposal
         if first:
             self.proposals += 1
-            self.proposals_by_status[result.status] += 1
-        cost = result.cost or Decimal(0)
-        requested = result.requested or Decimal(0)
+            self.proposals_by_status[status] += 1
+        cost = result.cost or _ZERO
+        requested = result.requested or _ZERO
         allowed = result.allowed
         self.cost += cost
         self.requested += requested
         if allowed is not None:
-            self.allowed = (self.allowed or Decimal(0)) + allowed
-        keys = (
-            result.funding or "",
-            result.content or "",
-            result.province or "",
-            "" if result.year is None else str(result.year),
-        )
-        for dimension, key in zip(DIMENSIONS, keys, strict=True):
-            table = self.cells[dimension]
-            cell = table.get(key)
-            if cell is None:
-                cell = table[key] = _Cell()
+            self.allowed = (self.allowed or _ZERO) + allowed
+        key = (result.funding, result.content, result.province, result.year)
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells_of(key)
+        for cell in cells:
             cell.rows += 1
             if first:
                 cell.proposals += 1
             cell.cost += cost
             cell.requested += requested
             if allowed is not None:
-                cell.allowed = (cell.allowed or Decimal(0)) + allowed
+                cell.allowed = (cell.allowed or _ZERO) + allowed
+
+    def _cells_of(self, key: _Keys) -> tuple[_Cell, ...]:
+        """The cell of each dimension that a row with ``key`` counts in.
+
+        Remembered by key (up to :data:`_KEYS_MAX` keys, then afresh): rows repeat a few
+        combinations of funding source, content, province and year.
+        """
+        funding, content, province, year = key
+        names = (funding or "", content or "", province or "", "" if year is None else str(year))
+        cells = []
+        for dimension, name in zip(DIMENSIONS, names, strict=True):
+            table = self.cells[dimension]
+            cell = table.get(name)
+            if cell is None:
+                cell = table[name] = _Cell()
+            cells.append(cell)
+        if len(self._cells) >= _KEYS_MAX:
+            self._cells.clear()
+        self._cells[key] = found = tuple(cells)
+        return found
 
     def finish(self, notes: list[RowFinding]) -> Summary:
         """The summary of everything added so far."""

@@ -291,6 +291,7 @@ _COMMUNE_PREFIX: Final = re.compile(
 )
 
 
+@lru_cache(maxsize=1024)  # plans repeat their districts and communes
 def _prefix_kind(pattern: re.Pattern[str], name: str) -> str | None:
     match = pattern.match(unicodedata.normalize("NFC", name.strip()))
     if match is None:
