@@ -20,9 +20,11 @@ import attrs
 from pydantic import ValidationError
 
 from ..errors import AmountParseError, KhuyenCongError
+from ..rules.findings import Finding
+from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
 from .columns import FIELDS, ColumnMapping
-from .findings import SEVERITY_ORDER, RowFinding, finding
+from .findings import SEVERITY_ORDER, RowFinding, Severity, finding
 from .readers import RawRow, Table
 from .values import (
     CONVERTERS,
@@ -738,6 +740,14 @@ class _Builder:
         )
 
 
+_SEVERITIES: Final[dict[str, Severity]] = {
+    EngineSeverity.ERROR: "error",
+    EngineSeverity.UNDETERMINED: "undetermined",
+    EngineSeverity.WARNING: "warning",
+    EngineSeverity.INFO: "info",
+}
+"""The engine's severities as the plain strings of row findings."""
+
 _CITATIONS: dict[int, tuple[object, str, str, str | None]] = {}
 _CITATIONS_MAX: Final = 4096
 
@@ -767,7 +777,24 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
     """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
     code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
     languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
-    plain string is taken as the Vietnamese citation) and the budget line it is about."""
+    plain string is taken as the Vietnamese citation) and the budget line it is about.
+
+    The engine's own findings are read field by field; anything else that looks like one (from
+    a custom assessor) is read defensively."""
+    if type(item) is Finding:
+        cite_vi, cite_en, key = _citation_texts(item.citation)
+        return RowFinding(
+            row,
+            None,
+            item.code,
+            _SEVERITIES[item.severity],
+            item.message_vi,
+            item.message_en,
+            cite_vi,
+            cite_en,
+            key,
+            item.line,
+        )
     method = getattr(item, "message", None)
     if callable(method):
         message_vi, message_en = str(method("vi")), str(method("en"))
