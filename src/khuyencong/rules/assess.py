@@ -397,9 +397,15 @@ def assess(
         _line(ctx, i, line, proposal, overlay, factor, allocation)
         for i, line in enumerate(proposal.budget_lines)
     ]
-    done = [r for r in results if isinstance(r, LineResult)]
-    budget_known = all(r.status is LineStatus.COMPUTED for r in done)
-    budget = sum((r.allowed or Decimal(0) for r in done), Decimal(0))
+    # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
+    budget_known = True
+    budget = Decimal(0)
+    for r in results:
+        if isinstance(r, LineResult):
+            if r.status is LineStatus.COMPUTED and r.allowed is not None:
+                budget += r.allowed
+            else:
+                budget_known = False
     lines: list[LineResult] = []
     for i, result in enumerate(results):
         if isinstance(result, LineResult):
