@@ -168,3 +168,23 @@ def test_typed_accessors_refuse_values_of_another_type() -> None:
 def test_unknown_parameter_names_the_code() -> None:
     with pytest.raises(KeyError, match=r"support\.nothing"):
         national().resolve("support.nothing", date(2016, 1, 1))
+
+
+def test_a_compiled_rulebook_pickles_and_answers_the_same() -> None:
+    import pickle
+
+    on = date(2016, 6, 1)
+    copy = pickle.loads(pickle.dumps(national()))
+    for code in national():
+        assert copy.resolve(code, on) == national().resolve(code, on), code
+    assert copy.resolve("content.items", on).table == resolved("content.items", on).table
+
+
+def test_rulebook_tables_are_read_only() -> None:
+    table = resolved("content.items", date(2016, 6, 1)).table
+    with pytest.raises(TypeError, match="read-only"):
+        table["any"] = ()  # type: ignore[index]
+    with pytest.raises(TypeError, match="read-only"):
+        table.update({})  # type: ignore[attr-defined]
+    with pytest.raises(TypeError, match="read-only"):
+        national().params.pop("support.brand")  # type: ignore[attr-defined]

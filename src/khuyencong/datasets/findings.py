@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Final, Literal
+from operator import attrgetter
+from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
-__all__ = ["MESSAGES", "SEVERITY_ORDER", "RowFinding", "Severity", "finding"]
+__all__ = ["MESSAGES", "SEVERITY_ORDER", "RowFinding", "Severity", "finding", "pickled_by_fields"]
+
+_C = TypeVar("_C", bound=type)
+
+
+def pickled_by_fields(cls: _C) -> _C:
+    """Pickle instances of the attrs class ``cls`` as a call of its constructor with its fields
+    in order.
+
+    Results travel between processes when a dataset is checked with several workers; attrs'
+    own pickling (a state dict set field by field) takes about twice as long to load.
+    """
+    names = [a.name for a in attrs.fields(cls)]
+    if len(names) < 2:  # pragma: no cover - attrgetter of one name gives a value, not a tuple
+        raise TypeError(f"{cls.__name__} needs two fields or more")
+    fields = attrgetter(*names)
+
+    def __reduce__(self: Any) -> tuple[type, tuple[Any, ...]]:
+        return cls, fields(self)
+
+    cls.__reduce__ = __reduce__  # type: ignore[assignment]
+    return cls
+
 
 Severity = Literal["error", "undetermined", "warning", "info"]
 """``error`` makes a row invalid (or, from the rule engine, its proposal ineligible);
@@ -146,6 +169,7 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
 }
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class RowFinding:
     """One problem or note about a row (``row`` is ``None`` for the whole file).

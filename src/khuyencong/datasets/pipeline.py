@@ -24,7 +24,7 @@ from ..rules.findings import Finding
 from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
 from .columns import FIELDS, ColumnMapping
-from .findings import SEVERITY_ORDER, RowFinding, Severity, finding
+from .findings import SEVERITY_ORDER, RowFinding, Severity, finding, pickled_by_fields
 from .readers import RawRow, Table
 from .values import (
     CONVERTERS,
@@ -97,6 +97,7 @@ def _field_of(loc: tuple[int | str, ...]) -> str:
     return _MODEL_TO_FIELD.get(head, head)
 
 
+@pickled_by_fields
 @attrs.frozen(slots=True)
 class RowResult:
     """The outcome for one input row.
@@ -134,6 +135,7 @@ class RowResult:
         )
 
 
+@pickled_by_fields
 @attrs.define(slots=True)
 class _Parsed:
     number: int
@@ -867,6 +869,7 @@ def process(
     as_of: date | None,
     grouping: Grouping,
     notes: list[RowFinding],
+    workers: int = 1,
 ) -> Iterator[RowResult]:
     """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
     notes.extend(table.notes)
@@ -876,5 +879,53 @@ def process(
     if table.headers and not has_item_column:
         notes.append(finding("no_item_column", None))
     builder = _Builder(assessor, as_of, has_item_column)
-    for group in _groups(_parsed_rows(table, mapping, notes), grouping):
+    groups = _groups(_parsed_rows(table, mapping, notes), grouping)
+    if workers > 1:
+        yield from _in_workers(groups, builder, workers)
+        return
+    for group in groups:
         yield from builder.results(group)
+
+
+_BATCH_ROWS: Final = 1024
+_WORKER_BUILDER: _Builder | None = None
+
+
+def _start_worker(builder: _Builder) -> None:
+    global _WORKER_BUILDER
+    _WORKER_BUILDER = builder
+
+
+def _run_batch(batch: list[list[_Parsed]]) -> list[RowResult]:
+    builder = _WORKER_BUILDER
+    assert builder is not None
+    return [result for group in batch for result in builder.results(group)]
+
+
+def _batches(groups: Iterator[list[_Parsed]]) -> Iterator[list[list[_Parsed]]]:
+    batch: list[list[_Parsed]] = []
+    rows = 0
+    for group in groups:
+        batch.append(group)
+        rows += len(group)
+        if rows >= _BATCH_ROWS:
+            yield batch
+            batch, rows = [], 0
+    if batch:
+        yield batch
+
+
+def _in_workers(
+    groups: Iterator[list[_Parsed]], builder: _Builder, workers: int
+) -> Iterator[RowResult]:
+    from collections import deque
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    pending: deque[Future[list[RowResult]]] = deque()
+    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(builder,)) as pool:
+        for batch in _batches(groups):
+            pending.append(pool.submit(_run_batch, batch))
+            if len(pending) > 2 * workers:
+                yield from pending.popleft().result()
+        while pending:
+            yield from pending.popleft().result()

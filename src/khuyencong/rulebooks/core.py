@@ -12,8 +12,7 @@ from bisect import bisect_right
 from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from types import MappingProxyType
-from typing import TypeAlias
+from typing import NoReturn, TypeAlias, TypeVar
 
 import attrs
 
@@ -24,6 +23,7 @@ from .model import Basis, ParamType, Unit
 __all__ = [
     "Caveat",
     "DomainPeriod",
+    "FrozenDict",
     "NotEncoded",
     "Param",
     "ParamValue",
@@ -179,7 +179,7 @@ class Resolved:
     def table(self) -> Mapping[str, tuple[str, ...]]:
         """The value as a table of code → codes."""
         value = self.value
-        if type(value) is not MappingProxyType and not isinstance(value, Mapping):
+        if type(value) is not FrozenDict and not isinstance(value, Mapping):
             raise TypeError(f"parameter {self.code!r} is not a table")
         return value
 
@@ -438,6 +438,35 @@ class Rulebook:
         return tuple(sorted(dates))
 
 
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+class FrozenDict(dict[_K, _V]):
+    """A dict that refuses changes: the tables of a compiled rulebook are shared by every caller.
+
+    Unlike ``types.MappingProxyType`` it can be pickled, so a rulebook can travel to the worker
+    processes of a dataset check (``khuyencong.datasets.validate(..., workers=2)``).
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *args: object, **kwargs: object) -> NoReturn:
+        raise TypeError(f"{type(self).__name__} is read-only")
+
+    __setitem__ = __delitem__ = __ior__ = _refuse
+    clear = pop = popitem = setdefault = update = _refuse
+
+    def __reduce__(self) -> tuple[type[FrozenDict[_K, _V]], tuple[dict[_K, _V]]]:
+        return type(self), (dict(self),)
+
+    def __copy__(self) -> FrozenDict[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> FrozenDict[_K, _V]:
+        return self
+
+
 def freeze_table(table: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
     """A read-only copy of a code table."""
-    return MappingProxyType(dict(table))
+    return FrozenDict(table)

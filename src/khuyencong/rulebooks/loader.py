@@ -16,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 
 import attrs
 from pydantic import ValidationError
@@ -24,7 +23,16 @@ from pydantic import ValidationError
 from ..errors import RulebookError
 from ..schemas.citation import LegalDocument, Provenance
 from ..schemas.codes import SupportItem
-from .core import DomainPeriod, Param, ParamValue, Payload, Rulebook, SupportLevel, freeze_table
+from .core import (
+    DomainPeriod,
+    FrozenDict,
+    Param,
+    ParamValue,
+    Payload,
+    Rulebook,
+    SupportLevel,
+    freeze_table,
+)
 from .model import ParamSpec, ParamType, RulebookFile, ValueSpec
 
 __all__ = [
@@ -253,10 +261,10 @@ def _compile(
         kind=meta.kind,
         province=meta.province,
         illustrative=meta.illustrative,
-        documents=MappingProxyType(documents),
-        domains=MappingProxyType(domains),
-        domain_labels=MappingProxyType(labels),
-        params=MappingProxyType(params),
+        documents=FrozenDict(documents),
+        domains=FrozenDict(domains),
+        domain_labels=FrozenDict(labels),
+        params=FrozenDict(params),
         sources=tuple(name for name, _ in files),
     )
 
@@ -370,7 +378,7 @@ def registry() -> Mapping[str, LegalDocument]:
     part = _parse_file("documents.toml", text, out)
     if part is None or out.problems:
         raise RulebookError("\n".join(str(p) for p in out.problems))
-    return MappingProxyType({d.number: d for d in part.documents})
+    return FrozenDict({d.number: d for d in part.documents})
 
 
 @cache
