@@ -4,9 +4,9 @@ Generates an N-row CSV (default 1,000,000 rows; 4 budget lines per proposal, Vie
 and amount formats, and the beneficiary facts the rule engine reads) in a temporary directory,
 runs ``validate(...).summary()`` end to end — validation and assessment with
 ``khuyencong.assess`` — and prints rows per second and peak memory.  ``--validate-only`` measures
-validation alone (``assessor=None``).
+validation alone (``assessor=None``); ``--workers N`` checks with ``validate(..., workers=N)``.
 
-    python benchmarks/datasets_throughput.py [ROWS] [--validate-only]
+    python benchmarks/datasets_throughput.py [ROWS] [--validate-only] [--workers N]
 
 Peak memory is measured twice: ``tracemalloc`` (Python allocations during the run) and the
 process's maximum resident set size (``resource.getrusage``), which includes the interpreter and
@@ -15,10 +15,12 @@ imported libraries.
 
 from __future__ import annotations
 
+import argparse
 import csv
+import os
 import resource
-import sys
 import tempfile
+import threading
 import time
 import tracemalloc
 from pathlib import Path
@@ -82,7 +84,55 @@ def generate(path: Path, rows: int) -> None:
             )
 
 
-def main(rows: int = 1_000_000, *, assess: bool = True) -> None:
+def _tree_rss_mb() -> float:
+    """Resident memory of this process and all its descendants (Linux: read from /proc)."""
+    parents: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    parents[int(entry)] = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+    tree, frontier = {os.getpid()}, [os.getpid()]
+    while frontier:
+        parent = frontier.pop()
+        for pid, ppid in parents.items():
+            if ppid == parent and pid not in tree:
+                tree.add(pid)
+                frontier.append(pid)
+    total = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/status") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            continue
+    return total / 1024
+
+
+class _TreeMemory:
+    """Samples :func:`_tree_rss_mb` twice a second in a thread and keeps the peak."""
+
+    def __init__(self) -> None:
+        self.peak = 0.0
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._done.wait(0.5):
+            self.peak = max(self.peak, _tree_rss_mb())
+
+    def stop(self) -> float:
+        self._done.set()
+        self._thread.join()
+        return self.peak
+
+
+def main(rows: int = 1_000_000, *, assess: bool = True, workers: int = 1) -> None:
     """Generate, validate (and assess), report."""
     from khuyencong.datasets import validate
 
@@ -98,14 +148,16 @@ def main(rows: int = 1_000_000, *, assess: bool = True) -> None:
         )
         tracemalloc.start()
         started = time.perf_counter()
-        summary = validate(path, assessor=assessor).summary()
+        summary = validate(path, assessor=assessor, workers=workers).summary()
         elapsed = time.perf_counter() - started
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         # Without tracemalloc's overhead, for the rate.
+        sampler = _TreeMemory()
         started = time.perf_counter()
-        validate(path, assessor=assessor).summary()
+        validate(path, assessor=assessor, workers=workers).summary()
         plain = time.perf_counter() - started
+        tree_peak = sampler.stop()
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     assert summary.rows == rows, summary.rows
     print(
@@ -117,11 +169,14 @@ def main(rows: int = 1_000_000, *, assess: bool = True) -> None:
     print(f"throughput under tracemalloc: {rows / elapsed:,.0f} rows/s")
     print(f"peak traced Python memory: {traced_peak / 1e6:.1f} MB")
     print(f"max resident set size of the process: {maxrss_mb:.0f} MB")
+    if workers > 1:
+        print(f"peak resident set of this process and its descendants: {tree_peak:.0f} MB")
 
 
 if __name__ == "__main__":
-    numbers = [a for a in sys.argv[1:] if not a.startswith("-")]
-    main(
-        int(numbers[0]) if numbers else 1_000_000,
-        assess="--validate-only" not in sys.argv[1:],
-    )
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("rows", nargs="?", type=int, default=1_000_000)
+    parser.add_argument("--validate-only", action="store_true")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+    main(args.rows, assess=not args.validate_only, workers=args.workers)

@@ -415,3 +415,14 @@ def test_piping_into_a_reader_that_stops_early_leaves_no_traceback() -> None:
     stderr = child.stderr.read()
     assert child.wait(timeout=60) == 141
     assert stderr == b""
+
+
+def test_check_with_workers_prints_the_same_report() -> None:
+    alone = run("check", "--example", "--format", "csv")
+    shared = run("check", "--example", "--format", "csv", "--workers", "2")
+    assert shared == alone
+    assert alone[0] == 1
+    for bad in ("0", "two", "-1"):
+        code, _, err = run("check", "--example", "--workers", bad)
+        assert code == 2
+        assert "--workers" in err

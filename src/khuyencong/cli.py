@@ -56,6 +56,12 @@ def _parse_as_of(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+def _positive_count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"a whole number, 1 or more, not {text!r}")
+    return int(text)
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="khuyencong",
@@ -77,6 +83,13 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--output", "-o", type=Path, help="write the report here")
     check.add_argument("--lang", choices=("vi", "en"), default="vi")
     check.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    check.add_argument(
+        "--workers",
+        type=_positive_count,
+        default=1,
+        help="processes that validate and assess proposals (default 1; use the cores you "
+        "have on large files)",
+    )
 
     assess = sub.add_parser("assess", help="assess one proposal (a JSON file, '-' for stdin)")
     explain = sub.add_parser("explain", help="explain the assessment of one proposal")
@@ -231,7 +244,9 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return EXIT_UNREADABLE
     rulebooks = _rulebooks(args.rulebook)
     source = example_path() if args.example else Path(args.file)
-    report = validate(source, as_of=args.as_of, rulebooks=rulebooks, sheet=args.sheet)
+    report = validate(
+        source, as_of=args.as_of, rulebooks=rulebooks, sheet=args.sheet, workers=args.workers
+    )
     fmt = args.format
     if fmt == "table":
         if args.output is not None:

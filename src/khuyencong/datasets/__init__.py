@@ -21,6 +21,8 @@ from importlib.resources import as_file, files
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+import attrs
+
 from ..errors import DatasetError
 from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
 from .findings import MESSAGES, RowFinding
@@ -59,6 +61,19 @@ def example_path() -> Path:
         return Path(path)
 
 
+@attrs.frozen
+class _EngineAssessor:
+    """:func:`khuyencong.assess` bound to rulebooks; a class, not a closure, so that it can be
+    sent to worker processes."""
+
+    rulebooks: Any = None
+
+    def __call__(self, proposal: Proposal, as_of: date) -> Assessment:
+        from ..rules import assess
+
+        return assess(proposal, as_of=as_of, rulebooks=self.rulebooks)
+
+
 def default_assessor(rulebooks: Any = None) -> Assessor:
     """:func:`khuyencong.assess` bound to ``rulebooks`` (a province's overlay from
     :func:`khuyencong.load_rulebook`, a list of rulebooks, or ``None`` for the built-in national
@@ -66,12 +81,7 @@ def default_assessor(rulebooks: Any = None) -> Assessor:
 
     This is the one place where the dataset layer meets the rule engine.
     """
-    from ..rules import assess
-
-    def assessor(proposal: Proposal, as_of: date) -> Assessment:
-        return assess(proposal, as_of=as_of, rulebooks=rulebooks)
-
-    return assessor
+    return _EngineAssessor(rulebooks)
 
 
 def validate(
@@ -84,6 +94,7 @@ def validate(
     sheet: str | None = None,
     grouping: Grouping = "consecutive",
     assessor: Assessor | Literal["auto"] | None = "auto",
+    workers: int = 1,
 ) -> Report:
     """Check a table of proposals and return a lazy :class:`Report`.
 
@@ -94,15 +105,28 @@ def validate(
     :data:`FIELDS` and overrides the built-in aliases.  ``grouping``: see
     :mod:`.pipeline`.  ``assessor``: ``"auto"`` assesses each valid proposal with
     :func:`khuyencong.assess` (and ``rulebooks``), ``None`` validates only (with a note), or any
-    callable ``(proposal, as_of) -> Assessment``.
+    callable ``(proposal, as_of) -> Assessment``.  ``workers``: how many processes build,
+    validate and assess the proposals (default 1: all in this process); more use more cores on
+    large files, with the same results in the same order.  The assessor and its rulebooks are
+    then pickled to each worker, so a custom assessor must be a module-level function, and a
+    script that checks with workers must guard its entry point with
+    ``if __name__ == "__main__":``.
 
     Raises :class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all;
     the source is opened (and its header read) before this function returns.
     """
     if grouping not in ("consecutive", "all"):
         raise DatasetError(f"grouping must be 'consecutive' or 'all', not {grouping!r}")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise DatasetError(
+            f"workers must be a whole number of processes, 1 or more, not {workers!r}"
+        )
     mapping = ColumnMapping(columns)
     chosen = default_assessor(rulebooks) if isinstance(assessor, str) else assessor
+    if workers > 1:
+        from .workers import check_picklable
+
+        check_picklable(chosen)
     reopenable = True
     if hasattr(source, "read") and not isinstance(source, str | Path):
         data = source.read()
@@ -121,4 +145,5 @@ def validate(
         as_of=as_of,
         grouping=grouping,
         reopenable=reopenable,
+        workers=workers,
     )

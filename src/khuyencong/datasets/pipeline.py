@@ -871,7 +871,11 @@ def process(
     notes: list[RowFinding],
     workers: int = 1,
 ) -> Iterator[RowResult]:
-    """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
+    """Stream the results of every row of ``table``; file-level notes are added to ``notes``.
+
+    With ``workers`` > 1, proposals are built, validated and assessed in that many processes
+    (see :mod:`.workers`); the results and their order are the same.
+    """
     notes.extend(table.notes)
     has_item_column = (
         any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
@@ -881,51 +885,9 @@ def process(
     builder = _Builder(assessor, as_of, has_item_column)
     groups = _groups(_parsed_rows(table, mapping, notes), grouping)
     if workers > 1:
-        yield from _in_workers(groups, builder, workers)
+        from .workers import in_workers
+
+        yield from in_workers(groups, builder, workers)
         return
     for group in groups:
         yield from builder.results(group)
-
-
-_BATCH_ROWS: Final = 1024
-_WORKER_BUILDER: _Builder | None = None
-
-
-def _start_worker(builder: _Builder) -> None:
-    global _WORKER_BUILDER
-    _WORKER_BUILDER = builder
-
-
-def _run_batch(batch: list[list[_Parsed]]) -> list[RowResult]:
-    builder = _WORKER_BUILDER
-    assert builder is not None
-    return [result for group in batch for result in builder.results(group)]
-
-
-def _batches(groups: Iterator[list[_Parsed]]) -> Iterator[list[list[_Parsed]]]:
-    batch: list[list[_Parsed]] = []
-    rows = 0
-    for group in groups:
-        batch.append(group)
-        rows += len(group)
-        if rows >= _BATCH_ROWS:
-            yield batch
-            batch, rows = [], 0
-    if batch:
-        yield batch
-
-
-def _in_workers(
-    groups: Iterator[list[_Parsed]], builder: _Builder, workers: int
-) -> Iterator[RowResult]:
-    from collections import deque
-    from concurrent.futures import Future, ProcessPoolExecutor
-
-    pending: deque[Future[list[RowResult]]] = deque()
-    with ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(builder,)) as pool:
-        for batch in _batches(groups):
-            pending.append(pool.submit(_run_batch, batch))
-            if len(pending) > 2 * workers:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
