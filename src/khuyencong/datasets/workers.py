@@ -2,7 +2,7 @@
 
 The reading, cell conversion and grouping of rows stay in the calling process, which also
 builds the report; batches of grouped rows go to worker processes that build, validate and
-assess the proposals and send back the row results, in order.  At most a few batches per worker
+assess the proposals and send back the row results, in order.  At most two batches per worker
 are in flight, so memory stays flat whatever the file size.
 
 Workers are started with the ``forkserver`` method where the platform has it, else ``spawn``:
@@ -32,6 +32,7 @@ BATCH_ROWS: Final = 1024
 """Rows per batch sent to a worker: large enough that sending costs little per row."""
 
 _IN_FLIGHT_PER_WORKER: Final = 2
+"""Batches per worker sent and not yet read back: one being worked on, one waiting."""
 
 _builder: _Builder | None = None
 """The builder of this worker process, set when it starts."""
@@ -90,7 +91,7 @@ def in_workers(
     try:
         for batch in _batches(groups):
             pending.append(pool.submit(_run, batch))
-            if len(pending) > _IN_FLIGHT_PER_WORKER * workers:
+            if len(pending) >= _IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
