@@ -140,3 +140,14 @@ def test_stopping_early_leaves_nothing_running(plan: bytes) -> None:
     first = next(rows)
     assert first.row == 2
     rows.close()  # type: ignore[attr-defined]  # a generator: shuts the workers down
+
+
+def test_input_of_one_batch_starts_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    from khuyencong.datasets import workers
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("no worker process should start for one batch")
+
+    monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
+    small = _plan(100)  # 300 rows and a few blank ones: less than one batch
+    assert list(validate(small, workers=2)) == list(validate(small))

@@ -13,6 +13,7 @@ cannot be.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import pickle
 from collections import deque
@@ -83,13 +84,23 @@ def _context() -> Any:
 def in_workers(
     groups: Iterator[list[_Parsed]], builder: _Builder, workers: int
 ) -> Iterator[RowResult]:
-    """The results of ``builder`` on every group, computed by ``workers`` processes, in order."""
+    """The results of ``builder`` on every group, computed by ``workers`` processes, in order.
+
+    Input that fits in one batch is done here: starting workers would cost more than it saves.
+    """
+    batches = _batches(groups)
+    first = next(batches, None)
+    second = next(batches, None)
+    if first is None or second is None:
+        for group in first or ():
+            yield from builder.results(group)
+        return
     pending: deque[Future[list[RowResult]]] = deque()
     pool = ProcessPoolExecutor(
         workers, mp_context=_context(), initializer=_start, initargs=(builder,)
     )
     try:
-        for batch in _batches(groups):
+        for batch in itertools.chain((first, second), batches):
             pending.append(pool.submit(_run, batch))
             if len(pending) >= _IN_FLIGHT_PER_WORKER * workers:
                 yield from pending.popleft().result()
