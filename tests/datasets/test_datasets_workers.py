@@ -151,3 +151,19 @@ def test_input_of_one_batch_starts_no_worker(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(workers, "ProcessPoolExecutor", refuse)
     small = _plan(100)  # 300 rows and a few blank ones: less than one batch
     assert list(validate(small, workers=2)) == list(validate(small))
+
+
+def test_a_dataframe_and_a_workbook_through_workers(plan: bytes, tmp_path: Path) -> None:
+    import openpyxl
+    import pandas as pd
+
+    frame = pd.read_csv(io.BytesIO(plan), dtype=str, keep_default_na=False)
+    _compare(frame)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for record in csv.reader(io.StringIO(plan.decode("utf-8"))):
+        sheet.append(record)
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    _compare(path)
