@@ -167,3 +167,14 @@ def test_a_dataframe_and_a_workbook_through_workers(plan: bytes, tmp_path: Path)
     path = tmp_path / "plan.xlsx"
     book.save(path)
     _compare(path)
+
+
+def dying_assessor(proposal: Proposal, as_of: date) -> Any:
+    import os
+
+    os._exit(3)  # a worker killed mid-run (out of memory, say)
+
+
+def test_a_worker_that_dies_is_a_dataset_error(plan: bytes) -> None:
+    with pytest.raises(DatasetError, match="worker process stopped unexpectedly"):
+        list(validate(plan, assessor=dying_assessor, workers=2))
