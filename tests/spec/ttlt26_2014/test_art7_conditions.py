@@ -128,3 +128,15 @@ def test_all_four_conditions_met_leave_no_finding() -> None:
     a = run(proposal(line(I.BRAND, 70_000_000)))
     assert a.findings == ()
     assert a.status is Status.ELIGIBLE
+
+
+@pytest.mark.clause(f"{TTLT}:7.1")
+@pytest.mark.clause(f"{TTLT}:5")
+def test_7_1_travel_abroad_is_not_programme_management_spending() -> None:
+    # Điểm b khoản 9 Điều 5: "tham quan khảo sát, học tập kinh nghiệm trong nước" only; study
+    # trips abroad are spending of khoản 2 (capacity building) and điểm c khoản 8 (cooperation).
+    line_abroad = line(I.TRAVEL_ABROAD, 40_000_000)
+    alone = proposal(line_abroad, contents=[ActivityContent.PROGRAMME_MANAGEMENT])
+    assert finding(run(alone), "item_outside_contents").line == 0
+    cooperation = proposal(line_abroad, contents=[ActivityContent.INTERNATIONAL_COOPERATION])
+    assert "item_outside_contents" not in codes(run(cooperation))
