@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from .rulebooks.core import Param, ParamValue, Payload, Rulebook, SupportLevel
 from .rulebooks.model import Basis
+from .text import md_cell
 
 __all__ = ["format_value", "render_catalogue"]
 
@@ -70,16 +71,6 @@ def format_value(value: Payload, per: str | None = None) -> str:
     return ", ".join(f"`{x}`" for x in value)
 
 
-def _cell(text: str) -> str:
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
-
-
 def _value_row(param: Param, value: ParamValue) -> str:
     per = None if param.per is None else param.per.value
     shown = format_value(value.value, per)
@@ -88,10 +79,10 @@ def _value_row(param: Param, value: ParamValue) -> str:
     provenance = value.provenance.value
     if value.source:
         provenance += f" ({value.source})"
-    note = f"<br>*{_cell(value.note)}*" if value.note else ""
+    note = f"<br>*{md_cell(value.note)}*" if value.note else ""
     return (
-        f"| {_date(value.start)} | {_date(value.end)} | {_cell(shown)}{note} | "
-        f"{_cell(value.citation.vi)}<br>`{value.citation.key}` | {_cell(provenance)} |"
+        f"| {_date(value.start)} | {_date(value.end)} | {md_cell(shown)}{note} | "
+        f"{md_cell(value.citation.vi)}<br>`{value.citation.key}` | {md_cell(provenance)} |"
     )
 
 
@@ -125,7 +116,7 @@ def render_catalogue(rulebook: Rulebook) -> str:
             known = document.text.value if document is not None and document.text else "not encoded"
             uncertain = " (start date uncertain)" if period.uncertain else ""
             lines.append(
-                f"| {_date(period.start)} | {_date(period.end)} | {_cell(name)}{uncertain} — "
+                f"| {_date(period.start)} | {_date(period.end)} | {md_cell(name)}{uncertain} — "
                 f"text: {known} |"
             )
         lines.append("")
@@ -138,7 +129,7 @@ def render_catalogue(rulebook: Rulebook) -> str:
             lines += [
                 f"### `{param.code}`",
                 "",
-                f"{_cell(param.label_vi)} — *{_cell(param.label_en)}* ({', '.join(extra)}).",
+                f"{md_cell(param.label_vi)} — *{md_cell(param.label_en)}* ({', '.join(extra)}).",
                 "",
                 "| from | until | value | citation | provenance |",
                 "|---|---|---|---|---|",

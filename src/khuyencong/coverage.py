@@ -24,6 +24,7 @@ import attrs
 
 from .rulebooks.core import ParamValue, Rulebook
 from .schemas.citation import POINT_LETTERS, Citation, number_year
+from .text import md_cell
 
 __all__ = [
     "AllowList",
@@ -213,16 +214,6 @@ def check_coverage(
     )
 
 
-def _cell(text: str) -> str:
-    return (
-        text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("|", "\\|")
-        .replace("\n", " ")
-    )
-
-
 def render_coverage(
     cited: Mapping[str, Sequence[tuple[str, ParamValue]]],
     covering: Mapping[str, Sequence[str]],
@@ -258,11 +249,11 @@ def render_coverage(
         params = "<br>".join(f"`{code}`" for code in sorted({code for code, _ in uses}))
         tests = covering.get(key, ())
         if tests:
-            by = "<br>".join(_cell(t) for t in tests)
+            by = "<br>".join(md_cell(t) for t in tests)
         else:
-            by = "**not covered**: " + _cell(allow.reasons.get(key, "no reason given"))
+            by = "**not covered**: " + md_cell(allow.reasons.get(key, "no reason given"))
         vi = citation_from_key(key).vi
-        lines.append(f"| {_cell(vi)} | `{key}` | {params} | {by} |")
+        lines.append(f"| {md_cell(vi)} | `{key}` | {params} | {by} |")
     others = sorted(
         (k for k in covering if k not in cited and _is_key(k)), key=clause_sort_key
     ) + sorted(k for k in covering if k not in cited and not _is_key(k))
@@ -281,8 +272,8 @@ def render_coverage(
         ]
         for key in others:
             vi = citation_from_key(key).vi if _is_key(key) else "(not a clause key)"
-            by = "<br>".join(_cell(t) for t in covering[key])
-            lines.append(f"| {_cell(vi)} | `{_cell(key)}` | {by} |")
+            by = "<br>".join(md_cell(t) for t in covering[key])
+            lines.append(f"| {md_cell(vi)} | `{md_cell(key)}` | {by} |")
     return "\n".join(lines) + "\n"
 
 

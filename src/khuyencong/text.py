@@ -7,7 +7,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Final
 
-__all__ = ["fold", "province_key"]
+__all__ = ["fold", "md_cell", "province_key"]
 
 _DROP: Final = re.compile(r"[^a-z0-9]+")
 _D: Final = str.maketrans({"đ": "d", "Đ": "d"})
@@ -37,3 +37,14 @@ def province_key(name: str) -> str:
         if key.startswith(prefix) and len(key) > len(prefix):
             return key[len(prefix) :]
     return key
+
+
+def md_cell(text: str) -> str:
+    """``text`` made safe for one cell of a Markdown table (the generated docs pages)."""
+    return (
+        text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("|", "\\|")
+        .replace("\n", " ")
+    )

@@ -12,16 +12,12 @@ your file, values are field names of :data:`FIELDS`.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from typing import Final
 
 from ..text import fold
 
 __all__ = ["DEFAULT_ALIASES", "FIELDS", "ColumnMapping", "fold"]
-
-_FOLD_DROP: Final = re.compile(r"[^a-z0-9]+")
-_D_TABLE: Final = str.maketrans({"đ": "d", "Đ": "d"})
 
 
 FIELDS: Final[dict[str, str]] = {

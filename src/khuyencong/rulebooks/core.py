@@ -247,6 +247,10 @@ class Rulebook:
     so a parameter resolves to the same answer at the same date every time; the memo only saves
     rebuilding it (and its caveat and not-encoded texts).  Bounded by :data:`_DATES_MAX` dates."""
 
+    def __reduce__(self) -> tuple[type[Rulebook], tuple[object, ...]]:
+        # Pickled without the memo, which only grows with use (a rulebook sent to workers).
+        return Rulebook, tuple(getattr(self, a.name) for a in attrs.fields(Rulebook) if a.init)
+
     # -- lookups ---------------------------------------------------------------------------
 
     def __contains__(self, code: object) -> bool:

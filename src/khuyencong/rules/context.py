@@ -73,29 +73,28 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
-        if isinstance(result, Resolved):
-            self.documents[result.citation.document] = None
-            if not result.quiet:
-                self._warn(book, code, result)
-        return result
+        return self._record(book, code, result)
 
     def programme(self, code: str) -> Resolved | NotEncoded:
         """Resolve a programme rule at the programme date."""
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
-        if isinstance(result, Resolved):
-            self.documents[result.citation.document] = None
-            if not result.quiet:
-                self._warn(self.national, code, result)
-        return result
+        return self._record(self.national, code, result)
 
-    def _warn(self, book: Rulebook, code: str, result: Resolved) -> None:
-        """Record, once per value, that a result rests on a secondary source or on an
-        instrument amended in ways not encoded."""
+    def _record(
+        self, book: Rulebook, code: str, result: Resolved | NotEncoded
+    ) -> Resolved | NotEncoded:
+        """Note the instrument of a value found, and warn once about a value that rests on a
+        secondary source or on an instrument amended in ways not encoded."""
+        if not isinstance(result, Resolved):
+            return result
+        self.documents[result.citation.document] = None
+        if result.quiet:
+            return result  # nothing to warn about: the common case, kept cheap
         key = (book.id, code, result.valid_from)
         if key in self._seen:
-            return
+            return result
         self._seen.add(key)
         if result.provenance is Provenance.SECONDARY:
             param = book.param(code)
@@ -105,6 +104,7 @@ class Context:
             if f"caveat:{caveat.document}" not in self._seen:
                 self._seen.add(f"caveat:{caveat.document}")
                 self.findings.append(Finding.caveat(caveat, result))
+        return result
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
