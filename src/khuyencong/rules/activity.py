@@ -15,10 +15,11 @@ facts it declares against the rule are errors.
 from __future__ import annotations
 
 from ..rulebooks.core import NotEncoded, Resolved
-from ..schemas.codes import AreaAttribute, FundingSourceKind, ProposalState, SupportItem
+from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
 from .context import Context
 from .findings import Finding, Severity
+from .priority import place_attributes
 
 __all__ = ["check_activities", "check_support_conditions"]
 
@@ -135,11 +136,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
             areas = ctx.resolve("condition.enterprise_founding_areas")
             if isinstance(areas, NotEncoded):
                 continue  # the line's level is reported as not encoded with the same instrument
-            wanted = {AreaAttribute(a) for a in areas.codes}
-            places = [p.attributes for p in proposal.locations] + [
-                b.production_site.attributes for b in proposal.beneficiaries if b.production_site
-            ]
-            if not any(wanted & attrs for attrs in places):
+            if place_attributes(proposal).isdisjoint(areas.codes):
                 ctx.add(
                     _finding(
                         "founding_outside_difficult_area",

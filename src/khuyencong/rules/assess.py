@@ -211,6 +211,12 @@ def _level_not_encoded(
     return pending_line(index, line, LineStatus.NOT_ENCODED, level=None, instruments=instruments)
 
 
+def _line_not_encoded(ctx: Context, index: int, line: BudgetLine, result: NotEncoded) -> LineResult:
+    """A line whose level the governing instrument sets, and the library does not encode."""
+    instruments = () if result.instrument is None else (result.instrument,)
+    return _level_not_encoded(ctx, index, line, result.reason_vi, result.reason_en, instruments)
+
+
 def _label(index: int, item: SupportItem) -> tuple[str, str]:
     """How a finding names a budget line, in Vietnamese and English."""
     return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
@@ -241,14 +247,7 @@ def _line(
                 names,
                 referral,
             )
-        return _level_not_encoded(
-            ctx,
-            index,
-            line,
-            referral.reason_vi,
-            referral.reason_en,
-            () if referral.instrument is None else (referral.instrument,),
-        )
+        return _line_not_encoded(ctx, index, line, referral)
     code = "support." + item
     if proposal.funding.kind is FundingSourceKind.LOCAL:
         if overlay is None:
@@ -266,14 +265,7 @@ def _line(
                     (),
                     rule,
                 )
-            return _level_not_encoded(
-                ctx,
-                index,
-                line,
-                rule.reason_vi,
-                rule.reason_en,
-                () if rule.instrument is None else (rule.instrument,),
-            )
+            return _line_not_encoded(ctx, index, line, rule)
         book = overlay
     else:
         book = ctx.national
@@ -289,14 +281,7 @@ def _line(
         )
     level = ctx.resolve(code, rulebook=book)
     if isinstance(level, NotEncoded):
-        return _level_not_encoded(
-            ctx,
-            index,
-            line,
-            level.reason_vi,
-            level.reason_en,
-            () if level.instrument is None else (level.instrument,),
-        )
+        return _line_not_encoded(ctx, index, line, level)
     basis = level.support.basis
     if basis is Basis.ANNUAL_ALLOCATION:
         if allocation is None:

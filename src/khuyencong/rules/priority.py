@@ -46,7 +46,7 @@ class PriorityClass:
         )
 
 
-def _attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
+def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     """The area attributes of the proposal's places and its beneficiaries' production sites."""
     places = [p.attributes for p in proposal.locations]
     places += [b.production_site.attributes for b in proposal.beneficiaries if b.production_site]
@@ -61,7 +61,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     groups = ctx.programme("priority.area_groups")
     order = ctx.programme("priority.area_order")
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
-        attributes = _attributes(proposal)
+        attributes = place_attributes(proposal)
         if attributes:
             table = groups.table
             for letter in order.codes:
