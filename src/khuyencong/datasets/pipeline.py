@@ -750,29 +750,20 @@ _SEVERITIES: Final[dict[str, Severity]] = {
 }
 """The engine's severities as the plain strings of row findings."""
 
-_CITATIONS: dict[int, tuple[object, str, str, str | None]] = {}
-_CITATIONS_MAX: Final = 4096
-
 
 def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
-    """A citation's Vietnamese and English text and its key, rendered once per citation object:
-    the engine's citations come from the compiled rulebook and recur on every proposal."""
+    """A citation's Vietnamese and English text and its key (a :class:`khuyencong.Citation`
+    renders each once); a plain string is taken as the text in both languages."""
     if citation is None:
         return None, None, None
     if isinstance(citation, str):
         return citation, citation, None
-    cached = _CITATIONS.get(id(citation))
-    if cached is not None and cached[0] is citation:
-        return cached[1], cached[2], cached[3]
-    vi = str(getattr(citation, "vi", citation))
-    en = str(getattr(citation, "en", citation))
     key = getattr(citation, "key", None)
-    texts = (vi, en, None if key is None else str(key))
-    if len(_CITATIONS) >= _CITATIONS_MAX:
-        _CITATIONS.clear()
-    # The entry keeps the object alive, so its id cannot be reused by another citation.
-    _CITATIONS[id(citation)] = (citation, *texts)
-    return texts
+    return (
+        str(getattr(citation, "vi", citation)),
+        str(getattr(citation, "en", citation)),
+        None if key is None else str(key),
+    )
 
 
 def _engine_finding(item: Any, row: int) -> RowFinding:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -141,7 +142,7 @@ class Citation(BaseModel):
             raise ValueError(f"{value!r} is not a point letter of Vietnamese legal drafting")
         return value
 
-    @property
+    @cached_property
     def vi(self) -> str:
         """The citation as Vietnamese legal writing has it, smallest unit first."""
         parts: list[str] = []
@@ -160,7 +161,7 @@ class Citation(BaseModel):
         text = " ".join(parts)
         return text[0].upper() + text[1:]
 
-    @property
+    @cached_property
     def en(self) -> str:
         """The citation in English shorthand: ``Art 6.2.b of Joint Circular 26/2014/...``."""
         doc = f"{document_kind(self.document, 'en')} {self.document}"
@@ -174,7 +175,7 @@ class Citation(BaseModel):
             extra += f", dash {self.dash}"
         return f"Art {ref}{extra} of {doc}"
 
-    @property
+    @cached_property
     def key(self) -> str:
         """A stable short key: ``26/2014/TTLT-BTC-BCT:6.2.b`` (``.p1`` for a paragraph, ``.d2``
         for a dash).  Tests name the clause they cover with it (``@pytest.mark.clause(key)``).
