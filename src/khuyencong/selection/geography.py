@@ -29,7 +29,7 @@ import attrs
 
 from ..errors import KhuyenCongError
 from ..schemas.citation import Provenance
-from ..text import fold
+from ..text import fold, province_key
 
 __all__ = [
     "MAPPING_PROVENANCE",
@@ -79,7 +79,6 @@ class LegacyProvince:
     successor_2025: int
 
 
-_PREFIXES = ("thanhpho", "tinh", "tp")
 _ALIASES = {"hue": "thua_thien_hue", "hcm": "ho_chi_minh", "tphcm": "ho_chi_minh"}
 
 
@@ -103,6 +102,7 @@ def _by_name() -> Mapping[str, str]:
     index: dict[str, str] = {}
     for p in legacy_provinces().values():
         index[fold(p.name)] = p.code
+        index[province_key(p.name)] = p.code
         index[fold(p.code)] = p.code
     for alias, code in _ALIASES.items():
         index[alias] = code
@@ -118,12 +118,9 @@ def legacy_province(key: str) -> LegacyProvince:
     provinces = legacy_provinces()
     if key in provinces:
         return provinces[key]
-    folded = fold(key)
-    index = _by_name()
-    candidates = [folded] + [folded[len(p) :] for p in _PREFIXES if folded.startswith(p)]
-    for candidate in candidates:
-        if candidate in index:
-            return provinces[index[candidate]]
+    code = _by_name().get(province_key(key))
+    if code is not None:
+        return provinces[code]
     raise UnknownProvinceError(f"{key!r} is not one of the 63 provinces before 01/07/2025")
 
 
