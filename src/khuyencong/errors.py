@@ -8,6 +8,11 @@ field path; everything else raises one of the classes below.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .rulebooks.core import NotEncoded
+
 __all__ = [
     "AmountParseError",
     "DatasetError",
@@ -27,7 +32,20 @@ class RulebookError(KhuyenCongError):
 
 
 class NotEncodedError(KhuyenCongError):
-    """A rule the law governs was asked for, but the governing instrument is not encoded."""
+    """A rule the law governs was asked for, but the governing instrument is not encoded.
+
+    ``not_encoded`` carries the structured answer of the rulebook when there is one (the
+    governing instrument, the reasons in Vietnamese and English).
+    """
+
+    def __init__(self, message: str, not_encoded: NotEncoded | None = None) -> None:
+        super().__init__(message)
+        self.not_encoded = not_encoded
+
+    @property
+    def instrument(self) -> str | None:
+        """Number of the governing instrument, e.g. ``17/2018/TT-BCT``, when known."""
+        return None if self.not_encoded is None else self.not_encoded.instrument
 
 
 class TransitionError(KhuyenCongError):

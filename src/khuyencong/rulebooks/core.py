@@ -330,7 +330,7 @@ class Rulebook:
         """Like :meth:`resolve`, but raise :class:`NotEncodedError` instead of returning it."""
         result = self.resolve(code, as_of)
         if isinstance(result, NotEncoded):
-            raise NotEncodedError(result.reason_en)
+            raise NotEncodedError(result.reason_en, result)
         return result
 
     def _not_encoded(self, param: Param, as_of: date) -> NotEncoded:

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..errors import NotEncodedError
-from ..rulebooks import NotEncoded, Resolved, Rulebook, national
+from ..rulebooks import Resolved, Rulebook, national
 from ..schemas.citation import Citation
 from ..schemas.codes import LifecycleEvent
 from ..schemas.money import floor_dong
@@ -19,7 +18,6 @@ __all__ = [
     "TT36",
     "TT46",
     "TTLT26",
-    "ProcedureNotEncodedError",
     "cite",
     "event_dates",
     "floor_dong",
@@ -44,34 +42,16 @@ def cite(
     return Citation(document=document, article=article, clause=clause, point=point)
 
 
-class ProcedureNotEncodedError(NotEncodedError):
-    """The procedural rule asked for is governed, at that date, by an instrument not encoded.
-
-    ``not_encoded`` carries the structured answer (instrument, reasons in vi and en).
-    """
-
-    def __init__(self, not_encoded: NotEncoded) -> None:
-        super().__init__(not_encoded.reason_en)
-        self.not_encoded = not_encoded
-
-    @property
-    def instrument(self) -> str | None:
-        """Number of the governing instrument, e.g. ``17/2018/TT-BCT``."""
-        return self.not_encoded.instrument
-
-
 def rulebook_or_national(rulebook: Rulebook | None) -> Rulebook:
     """The given rulebook, or the built-in national one."""
     return national() if rulebook is None else rulebook
 
 
 def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
-    """Resolve ``code`` at ``as_of`` or raise :class:`ProcedureNotEncodedError` naming the
-    instrument that governs that date; never fall back to older figures."""
-    result = rulebook.resolve(code, as_of)
-    if isinstance(result, NotEncoded):
-        raise ProcedureNotEncodedError(result)
-    return result
+    """Resolve ``code`` at ``as_of`` or raise :class:`~khuyencong.errors.NotEncodedError`
+    carrying the answer that names the instrument governing that date; never fall back to older
+    figures."""
+    return rulebook.value(code, as_of)
 
 
 # ---- Reading a proposal's history --------------------------------------------------------

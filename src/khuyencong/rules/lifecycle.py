@@ -38,7 +38,7 @@ import attrs
 from pydantic import TypeAdapter, ValidationError
 
 from ..errors import KhuyenCongError, NotEncodedError, TransitionError
-from ..rulebooks import NotEncoded, Rulebook
+from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import (
     Authority,
@@ -53,7 +53,6 @@ from ..schemas.proposal import HistoryEntry, Proposal
 from ._procedure import (
     DIRECT_REGISTRATION,
     TT46,
-    ProcedureNotEncodedError,
     cite,
     event_dates,
     implementation_year,
@@ -461,7 +460,7 @@ def _register(ctx: _Context) -> _Step:
         ctx.proposal.plan_year, direct=direct, as_of=ctx.as_of, rulebook=ctx.rb
     )
     if isinstance(deadline, DeadlineNotEncoded):
-        raise ProcedureNotEncodedError(deadline.not_encoded)
+        raise NotEncodedError(deadline.not_encoded.reason_en, deadline.not_encoded)
     note = ""
     if ctx.as_of > deadline.due:
         guidance = _text(ctx, "guidance")
@@ -979,8 +978,8 @@ def transition(
     except _Refuse as exc:
         raise refuse(exc.code, exc.vi, exc.en, exc.citation) from None
     except NotEncodedError as exc:
-        not_encoded: NotEncoded | None = getattr(exc, "not_encoded", None)
-        instrument = not_encoded.instrument if not_encoded is not None else None
+        not_encoded = exc.not_encoded
+        instrument = exc.instrument
         raise refuse(
             "not_encoded",
             not_encoded.reason_vi if not_encoded is not None else str(exc),

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar, cast
 
 from ..errors import NotEncodedError
 from ..rulebooks import NotEncoded, Resolved, Rulebook, national
@@ -76,11 +76,11 @@ def _cite(article: int, clause: int | None = None, point: str | None = None) -> 
 
 
 class _Unencoded(NotEncodedError):
-    """Internal: carries a NotEncoded out of a rule to its public entry point."""
+    """Internal: carries a NotEncoded out of a rule to its public entry point, which returns it
+    (only these, not a NotEncodedError from elsewhere)."""
 
     def __init__(self, result: NotEncoded) -> None:
-        super().__init__(result.reason_en)
-        self.result = result
+        super().__init__(result.reason_en, result)
 
 
 def _get(rb: Rulebook, code: str, as_of: date) -> Resolved:
@@ -96,7 +96,7 @@ def _returns_not_encoded(func: Callable[_P, _R]) -> Callable[_P, _R | NotEncoded
         try:
             return func(*args, **kwargs)
         except _Unencoded as exc:
-            return exc.result
+            return cast(NotEncoded, exc.not_encoded)  # always set by _Unencoded
 
     return wrapper
 

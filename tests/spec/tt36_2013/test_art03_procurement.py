@@ -55,8 +55,12 @@ def test_art3_clause2_department_head_may_require_bidding() -> None:
 @pytest.mark.clause(f"{TT36}:3.1")
 @pytest.mark.clause("17/2018/TT-BCT")
 def test_art3_not_encoded_under_tt17_2018() -> None:
-    with pytest.raises(NotEncodedError, match="17/2018/TT-BCT"):
+    with pytest.raises(NotEncodedError, match="17/2018/TT-BCT") as caught:
         procurement_method(national("media"), date(2018, 3, 1))
+    # The error carries the rulebook's structured answer, not only its English reason.
+    assert caught.value.instrument == "17/2018/TT-BCT"
+    assert caught.value.not_encoded is not None
+    assert "17/2018/TT-BCT" in caught.value.not_encoded.reason_vi
 
 
 @pytest.mark.clause(f"{TT46}:8.3.b")
