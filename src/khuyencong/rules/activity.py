@@ -36,27 +36,6 @@ _APPROVED_STATES = frozenset(
 )
 
 
-def _finding(
-    code: str,
-    severity: Severity,
-    vi: str,
-    en: str,
-    rule: Resolved,
-    line: int | None = None,
-    beneficiary: int | None = None,
-) -> Finding:
-    return Finding(
-        code=code,
-        severity=severity,
-        message_vi=vi,
-        message_en=en,
-        citation=rule.citation,
-        provenance=rule.provenance,
-        line=line,
-        beneficiary=beneficiary,
-    )
-
-
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
@@ -66,7 +45,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
             for i, b in enumerate(proposal.beneficiaries):
                 if b.foreign_fair_supports_in_year + 1 > limit.integer:
                     ctx.add(
-                        _finding(
+                        Finding.of(
                             "foreign_fair_limit",
                             Severity.ERROR,
                             f"{b.name}: đã được hỗ trợ tham gia hội chợ, hội thảo ở nước ngoài "
@@ -83,7 +62,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
             rule = ctx.programme("condition.machinery_must_be_new")
             if isinstance(rule, Resolved) and line.machinery_is_new is False:
                 ctx.add(
-                    _finding(
+                    Finding.of(
                         "machinery_not_new",
                         Severity.ERROR,
                         "Máy móc thiết bị được hỗ trợ ứng dụng phải là máy móc thiết bị mới.",
@@ -94,7 +73,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 )
             elif isinstance(rule, Resolved) and line.machinery_is_new is None:
                 ctx.add(
-                    _finding(
+                    Finding.of(
                         "machinery_newness_undeclared",
                         Severity.WARNING,
                         "Chưa khai báo máy móc thiết bị là mới; cần xác nhận khi thẩm định.",
@@ -110,7 +89,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
             rule = ctx.programme("condition.demonstration_new_in_district")
             if isinstance(rule, Resolved) and line.technology_new_in_district is False:
                 ctx.add(
-                    _finding(
+                    Finding.of(
                         "demonstration_not_new_in_district",
                         Severity.ERROR,
                         "Mô hình trình diễn của đề án quốc gia phải là công nghệ, sản phẩm chưa có cơ sở "
@@ -123,7 +102,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 )
             elif isinstance(rule, Resolved) and line.technology_new_in_district is None:
                 ctx.add(
-                    _finding(
+                    Finding.of(
                         "demonstration_novelty_undeclared",
                         Severity.WARNING,
                         "Chưa khai báo công nghệ, sản phẩm là mới trên địa bàn cấp huyện; cần xác nhận.",
@@ -138,7 +117,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 continue  # the line's level is reported as not encoded with the same instrument
             if place_attributes(proposal).isdisjoint(areas.codes):
                 ctx.add(
-                    _finding(
+                    Finding.of(
                         "founding_outside_difficult_area",
                         Severity.ERROR,
                         "Hỗ trợ thành lập doanh nghiệp chỉ áp dụng tại địa bàn có điều kiện kinh tế - xã "
@@ -169,7 +148,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     if isinstance(table, Resolved):
         if not proposal.contents:
             ctx.add(
-                _finding(
+                Finding.of(
                     "contents_missing",
                     Severity.UNDETERMINED,
                     "Đề án chưa khai báo nội dung hoạt động khuyến công (Điều 4 NĐ 45/2012/NĐ-CP).",
@@ -186,7 +165,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                     item in items_of.get(content, ()) for content in proposal.contents
                 ):
                     ctx.add(
-                        _finding(
+                        Finding.of(
                             "item_outside_contents",
                             Severity.ERROR,
                             f"Hạng mục “{line.item.vi}” không thuộc nội dung chi của các nội dung hoạt "
@@ -200,7 +179,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     approved = ctx.resolve("condition.approved_by_competent_authority")
     if isinstance(approved, Resolved) and proposal.state not in _APPROVED_STATES:
         ctx.add(
-            _finding(
+            Finding.of(
                 "approval_pending",
                 Severity.INFO,
                 "Kinh phí chỉ được hỗ trợ khi đề án được cơ quan có thẩm quyền phê duyệt.",
@@ -227,7 +206,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             continue
         if flag is False:
             ctx.add(
-                _finding(
+                Finding.of(
                     code.removeprefix("condition.") + "_refused",
                     Severity.ERROR,
                     f"Đề án không có {vi}.",
@@ -237,7 +216,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             )
         elif flag is None:
             ctx.add(
-                _finding(
+                Finding.of(
                     code.removeprefix("condition.") + "_undeclared",
                     Severity.WARNING,
                     f"Chưa khai báo {vi}.",

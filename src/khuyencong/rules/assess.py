@@ -114,7 +114,7 @@ def _programme_date(ctx: Context, proposal: Proposal) -> None:
     ):
         ctx.programme_date = proposal.approved_on
         ctx.add(
-            Finding(
+            Finding.of(
                 code="transition_old_rules",
                 severity=Severity.INFO,
                 message_vi=(
@@ -127,8 +127,7 @@ def _programme_date(ctx: Context, proposal: Proposal) -> None:
                     f"{rule.valid_from.isoformat()}: the proposal goes on under the rules it was "
                     "approved under."
                 ),
-                citation=rule.citation,
-                provenance=rule.provenance,
+                rule=rule,
             )
         )
 
@@ -174,13 +173,12 @@ def _factor(
         problem_en = "but the proposal is in no priority area or industry"
     if problem_vi:
         ctx.add(
-            Finding(
+            Finding.of(
                 code="priority_factor_refused",
                 severity=Severity.ERROR,
                 message_vi=f"Hệ số ưu tiên {factor} {problem_vi}.",
                 message_en=f"Priority factor {factor} {problem_en}.",
-                citation=ceiling.citation,
-                provenance=ceiling.provenance,
+                rule=ceiling,
             )
         )
         return _ONE
@@ -287,7 +285,7 @@ def _line(
         if allocation is None:
             label = _label(index, item)
             ctx.add(
-                Finding(
+                Finding.of(
                     code="allocation_needed",
                     severity=Severity.INFO,
                     message_vi=(
@@ -298,8 +296,7 @@ def _line(
                         f"{label[1].capitalize()}: the level is a share of the annual allocation; "
                         "give the allocation."
                     ),
-                    citation=level.citation,
-                    provenance=level.provenance,
+                    rule=level,
                     line=index,
                 )
             )
@@ -401,7 +398,7 @@ def assess(
             lines.append(computed_line(i, line, level, _ONE, basis_amount=budget))
         else:
             ctx.add(
-                Finding(
+                Finding.of(
                     code="proposal_budget_unknown",
                     severity=Severity.INFO,
                     message_vi=(
@@ -412,8 +409,7 @@ def assess(
                         f"Line {i + 1}: the management share is a share of the proposal's budget, "
                         "but some lines' support could not be computed."
                     ),
-                    citation=level.citation,
-                    provenance=level.provenance,
+                    rule=level,
                     line=i,
                 )
             )

@@ -57,7 +57,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
         rural = kinds["rural"]
         if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
             ctx.add(
-                Finding(
+                Finding.of(
                     code="large_enterprise",
                     severity=Severity.ERROR,
                     message_vi=(
@@ -68,8 +68,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
                         f"{b.name}: a large enterprise is not a rural industrial establishment; "
                         "only small and medium enterprises qualify (cleaner production aside)."
                     ),
-                    citation=rural.citation,
-                    provenance=rural.provenance,
+                    rule=rural,
                     beneficiary=i,
                 )
             )
@@ -139,22 +138,6 @@ def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int)
     """
     end = date(plan_year - 1, 12, 31)
     return end <= converted_on + relativedelta(years=max_years)
-
-
-def _place_finding(
-    ctx: Context, code: str, severity: Severity, vi: str, en: str, cite: Resolved | None, i: int
-) -> None:
-    ctx.add(
-        Finding(
-            code=code,
-            severity=severity,
-            message_vi=vi,
-            message_en=en,
-            citation=None if cite is None else cite.citation,
-            provenance=None if cite is None else cite.provenance,
-            beneficiary=i,
-        )
-    )
 
 
 Why = tuple[str, str]
@@ -270,14 +253,15 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     """Khoản 2 Điều 1 NĐ 45/2012 (and its 2025 restatement), Khoản 1 Điều 3 TT 46/2012."""
     place = b.production_site or b.registered_office
     if place is None:
-        _place_finding(
-            ctx,
-            "place_missing",
-            Severity.UNDETERMINED,
-            f"{b.name}: chưa khai báo địa điểm sản xuất.",
-            f"{b.name}: the production site is not declared.",
-            None,
-            i,
+        ctx.add(
+            Finding.of(
+                "place_missing",
+                Severity.UNDETERMINED,
+                f"{b.name}: chưa khai báo địa điểm sản xuất.",
+                f"{b.name}: the production site is not declared.",
+                None,
+                beneficiary=i,
+            )
         )
         return
     plan_year = ctx.programme_date.year + 1 if ctx.plan_year is None else ctx.plan_year
@@ -285,48 +269,51 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     where = _describe(place)
     if why is None:
         old = isinstance(place, LocalityPre2025)
-        _place_finding(
-            ctx,
-            "geography_mismatch",
-            Severity.UNDETERMINED,
-            (
-                f"{b.name}: địa điểm “{where}” được khai báo theo "
-                + ("địa giới trước ngày 01/07/2025" if old else "địa giới từ ngày 01/07/2025")
-                + ", nhưng quy định áp dụng vào ngày "
-                + ctx.programme_date.strftime("%d/%m/%Y")
-                + " đọc theo địa giới khác; hãy khai báo địa điểm theo địa giới của thời điểm đó."
-            ),
-            (
-                f"{b.name}: the place '{where}' is given in the "
-                + ("pre-2025 geography" if old else "2025 geography")
-                + f", but the rules in force on {ctx.programme_date.isoformat()} read the other one; "
-                "declare the place in the geography of that date."
-            ),
-            None,
-            i,
+        ctx.add(
+            Finding.of(
+                "geography_mismatch",
+                Severity.UNDETERMINED,
+                (
+                    f"{b.name}: địa điểm “{where}” được khai báo theo "
+                    + ("địa giới trước ngày 01/07/2025" if old else "địa giới từ ngày 01/07/2025")
+                    + ", nhưng quy định áp dụng vào ngày "
+                    + ctx.programme_date.strftime("%d/%m/%Y")
+                    + " đọc theo địa giới khác; hãy khai báo địa điểm theo địa giới của thời điểm đó."
+                ),
+                (
+                    f"{b.name}: the place '{where}' is given in the "
+                    + ("pre-2025 geography" if old else "2025 geography")
+                    + f", but the rules in force on {ctx.programme_date.isoformat()} read the other one; "
+                    "declare the place in the geography of that date."
+                ),
+                None,
+                beneficiary=i,
+            )
         )
         return
     if ok is None:
         if cite is not None:
-            _place_finding(
-                ctx,
-                "place_incomplete",
-                Severity.UNDETERMINED,
-                f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why[0]}).",
-                f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why[1]}).",
-                cite,
-                i,
+            ctx.add(
+                Finding.of(
+                    "place_incomplete",
+                    Severity.UNDETERMINED,
+                    f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why[0]}).",
+                    f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why[1]}).",
+                    cite,
+                    beneficiary=i,
+                )
             )
         return
     if not ok:
-        _place_finding(
-            ctx,
-            "place_not_rural",
-            Severity.ERROR,
-            f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why[0]}).",
-            f"{b.name}: the production site '{where}' is not a place the programme supports ({why[1]}).",
-            cite,
-            i,
+        ctx.add(
+            Finding.of(
+                "place_not_rural",
+                Severity.ERROR,
+                f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why[0]}).",
+                f"{b.name}: the production site '{where}' is not a place the programme supports ({why[1]}).",
+                cite,
+                beneficiary=i,
+            )
         )
         return
     office = b.registered_office
@@ -339,14 +326,15 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     ):
         rule = ctx.programme("location.registered_in_class1_ward_allowed")
         if isinstance(rule, Resolved):
-            _place_finding(
-                ctx,
-                "registered_in_class1_ward",
-                Severity.INFO,
-                f"{b.name}: trụ sở tại phường thuộc thành phố loại 1 nhưng sản xuất tại địa bàn được hưởng chính sách.",
-                f"{b.name}: registered in a class-1 city ward but producing in a qualifying place.",
-                rule,
-                i,
+            ctx.add(
+                Finding.of(
+                    "registered_in_class1_ward",
+                    Severity.INFO,
+                    f"{b.name}: trụ sở tại phường thuộc thành phố loại 1 nhưng sản xuất tại địa bàn được hưởng chính sách.",
+                    f"{b.name}: registered in a class-1 city ward but producing in a qualifying place.",
+                    rule,
+                    beneficiary=i,
+                )
             )
 
 
@@ -363,13 +351,12 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
     allowed = set(listed.codes) | set(_codes(extension))
     if not b.industries:
         ctx.add(
-            Finding(
+            Finding.of(
                 code="industry_missing",
                 severity=Severity.UNDETERMINED,
                 message_vi=f"{b.name}: chưa khai báo ngành, nghề sản xuất.",
                 message_en=f"{b.name}: no industry is declared.",
-                citation=listed.citation,
-                provenance=listed.provenance,
+                rule=listed,
                 beneficiary=i,
             )
         )
@@ -379,13 +366,12 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
         names_vi = ", ".join(x.vi for x in b.industries)
         names_en = ", ".join(x.en for x in b.industries)
         ctx.add(
-            Finding(
+            Finding.of(
                 code="industry_not_listed",
                 severity=Severity.ERROR,
                 message_vi=f"{b.name}: ngành, nghề “{names_vi}” không thuộc danh mục được hưởng chính sách khuyến công.",
                 message_en=f"{b.name}: the industry '{names_en}' is not on the list the programme supports.",
-                citation=listed.citation,
-                provenance=listed.provenance,
+                rule=listed,
                 beneficiary=i,
             )
         )
@@ -399,7 +385,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
             if not in_area:
                 ctx.add(
-                    Finding(
+                    Finding.of(
                         code="mining_outside_difficult_area",
                         severity=Severity.ERROR,
                         message_vi=(
@@ -410,8 +396,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
                             f"{b.name}: mining and mineral processing are supported only in areas "
                             "with difficult or especially difficult socio-economic conditions."
                         ),
-                        citation=areas.citation,
-                        provenance=areas.provenance,
+                        rule=areas,
                         beneficiary=i,
                     )
                 )
@@ -419,7 +404,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
         rule = ctx.programme("industry.clay_brick_kilns_excluded")
         if isinstance(rule, Resolved) and rule.flag:
             ctx.add(
-                Finding(
+                Finding.of(
                     code="clay_brick_kiln_excluded",
                     severity=Severity.ERROR,
                     message_vi=(
@@ -430,8 +415,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
                         f"{b.name}: fired clay bricks from improved manual or ring kilns are not "
                         "supported."
                     ),
-                    citation=rule.citation,
-                    provenance=rule.provenance,
+                    rule=rule,
                     beneficiary=i,
                 )
             )

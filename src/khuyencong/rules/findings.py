@@ -48,6 +48,29 @@ class Finding:
     instrument: str | None = None
     """The governing instrument, for ``not_encoded`` findings."""
 
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        severity: Severity,
+        message_vi: str,
+        message_en: str,
+        rule: Resolved | None,
+        line: int | None = None,
+        beneficiary: int | None = None,
+    ) -> Finding:
+        """A finding that rests on the resolved ``rule``: its citation and provenance."""
+        return cls(
+            code=code,
+            severity=severity,
+            message_vi=message_vi,
+            message_en=message_en,
+            citation=None if rule is None else rule.citation,
+            provenance=None if rule is None else rule.provenance,
+            line=line,
+            beneficiary=beneficiary,
+        )
+
     def message(self, lang: str = "vi") -> str:
         """The message in ``lang`` ("vi" or "en")."""
         return self.message_vi if lang == "vi" else self.message_en
