@@ -29,9 +29,10 @@ gives the reason and the clause, and whose ``refusal`` carries them as data.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 import attrs
@@ -478,11 +479,13 @@ def _register(ctx: _Context) -> _Step:
     return _Step(S.REGISTERED, ctx.authority, citation, note=note)
 
 
-def _returned_by(proposal: Proposal) -> HistoryEntry | None:
+def _state_before_return(proposal: Proposal) -> ProposalState:
+    """The state the proposal was in when it was last returned for completion (registered, if
+    the history does not say)."""
     for entry in reversed(proposal.history):
         if entry.event is E.RETURN_FOR_COMPLETION:
-            return entry
-    return None
+            return entry.from_state
+    return S.REGISTERED
 
 
 def _return(ctx: _Context) -> _Step:
@@ -499,8 +502,7 @@ def _return(ctx: _Context) -> _Step:
 
 def _resubmit(ctx: _Context) -> _Step:
     _from(ctx, {S.RETURNED}, cite(10))
-    returned = _returned_by(ctx.proposal)
-    back = returned.from_state if returned is not None else S.REGISTERED
+    back = _state_before_return(ctx.proposal)
     if back is S.REGISTERED and not registered_directly(ctx.proposal):
         citation = cite(10, 1, "a")
         who = {A.IMPLEMENTING_UNIT}
@@ -546,8 +548,7 @@ def _reject(ctx: _Context) -> _Step:
     direct = registered_directly(ctx.proposal)
     state = ctx.state
     if state is S.RETURNED:
-        returned = _returned_by(ctx.proposal)
-        state = returned.from_state if returned is not None else S.REGISTERED
+        state = _state_before_return(ctx.proposal)
     if state is S.REGISTERED and not direct:
         citation, who = cite(8, 1, "a"), A.PROVINCIAL_DEPARTMENT
     elif state in (S.REGISTERED, S.BASE_APPRAISED):
@@ -563,17 +564,22 @@ def _reject(ctx: _Context) -> _Step:
 _FIXABLE = ("beneficiaries", "locations", "coordinating_units")
 
 
+@cache
+def _adapter(name: str) -> TypeAdapter[Any]:
+    """A validator of the Proposal field ``name`` alone, built once.  Field constraints are
+    checked again when the whole proposal is re-validated."""
+    annotation = Proposal.model_fields[name].annotation
+    if annotation is None:  # pragma: no cover - every Proposal field is annotated
+        raise TypeError(f"Proposal.{name} has no annotation")
+    return TypeAdapter(annotation)
+
+
 def _updates(ctx: _Context, names: Iterable[str]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for name in names:
         if name in ctx.details:
-            annotation = Proposal.model_fields[name].annotation
-            if annotation is None:  # pragma: no cover - every Proposal field is annotated
-                raise TypeError(f"Proposal.{name} has no annotation")
-            # Field constraints are checked again when the whole proposal is re-validated.
-            adapter: TypeAdapter[Any] = TypeAdapter(annotation)
             try:
-                out[name] = adapter.validate_python(ctx.details[name])
+                out[name] = _adapter(name).validate_python(ctx.details[name])
             except ValidationError as exc:
                 raise ValueError(f"detail {name!r}: {exc}") from None
     return out
@@ -785,22 +791,23 @@ def _adjust(ctx: _Context) -> _Step:
     return _Step(S.ADJUSTED, ctx.authority, decision.citation, updates=updates)
 
 
-def _extend(ctx: _Context) -> _Step:
-    citation = cite(11, 2, "a")
-    _from(ctx, _RUNNING, citation)
-    _need(ctx, {A.MINISTRY}, citation)
-    _provincial_confirmation(ctx)
-    _need_reason(ctx, cite(11, 1))
-    return _Step(S.EXTENDED, ctx.authority, citation)
+def _ministry_decides(target: ProposalState) -> Callable[[_Context], _Step]:
+    """Extending a proposal into the next year and stopping it: the Ministry decides, on the
+    provincial Department's confirmation, with reasons (Điểm a khoản 2, khoản 1 Điều 11)."""
+
+    def step(ctx: _Context) -> _Step:
+        citation = cite(11, 2, "a")
+        _from(ctx, _RUNNING, citation)
+        _need(ctx, {A.MINISTRY}, citation)
+        _provincial_confirmation(ctx)
+        _need_reason(ctx, cite(11, 1))
+        return _Step(target, ctx.authority, citation)
+
+    return step
 
 
-def _stop(ctx: _Context) -> _Step:
-    citation = cite(11, 2, "a")
-    _from(ctx, _RUNNING, citation)
-    _need(ctx, {A.MINISTRY}, citation)
-    _provincial_confirmation(ctx)
-    _need_reason(ctx, cite(11, 1))
-    return _Step(S.STOPPED, ctx.authority, citation)
+_extend = _ministry_decides(S.EXTENDED)
+_stop = _ministry_decides(S.STOPPED)
 
 
 def _stop_for_violation(ctx: _Context) -> _Step:
