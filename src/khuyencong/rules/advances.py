@@ -24,8 +24,11 @@ Money is whole đồng, rounded down.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
+from typing import Final
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -242,7 +245,7 @@ def advance_form(
             unmapped.append(item)
     if len(forms) == 1 and not unmapped:
         (form,) = forms
-        return FormDecision(form=form, citation=_form_citation(form), items=items)
+        return FormDecision(form=form, citation=_FORM_CITATIONS[form], items=items)
     if unmapped:
         detail_vi = ", ".join(i.vi for i in unmapped)
         detail_en = ", ".join(i.en for i in unmapped)
@@ -278,15 +281,15 @@ def advance_form(
     )
 
 
-def _form_citation(form: AdvanceForm) -> Citation:
-    return {
-        AdvanceForm.CLUSTER_WORKS: cite(13, 1),
-        AdvanceForm.VOCATIONAL_TRAINING: cite(13, 2, "a"),
-        AdvanceForm.CAPACITY: cite(13, 2, "b"),
-        AdvanceForm.PROMOTION_AND_MEDIA: cite(13, 2, "c"),
-        AdvanceForm.INVESTMENT: cite(13, 2, "d"),
-        AdvanceForm.ENTERPRISE_FOUNDING: cite(13, 3),
-    }[form]
+_FORM_CITATIONS: Final[Mapping[AdvanceForm, Citation]] = {
+    AdvanceForm.CLUSTER_WORKS: cite(13, 1),
+    AdvanceForm.VOCATIONAL_TRAINING: cite(13, 2, "a"),
+    AdvanceForm.CAPACITY: cite(13, 2, "b"),
+    AdvanceForm.PROMOTION_AND_MEDIA: cite(13, 2, "c"),
+    AdvanceForm.INVESTMENT: cite(13, 2, "d"),
+    AdvanceForm.ENTERPRISE_FOUNDING: cite(13, 3),
+}
+"""The clause of Điều 13 TT 36/2013 that sets each form's first advance."""
 
 
 _PROGRESS_PARAM = {
@@ -490,6 +493,7 @@ def _doc(vi: str, en: str, citation: Citation) -> RequiredDocument:
     return RequiredDocument(vi, en, citation)
 
 
+@cache  # a fixed checklist per form: built once
 def _first_documents(form: AdvanceForm) -> tuple[RequiredDocument, ...]:
     contract = ("Hợp đồng thực hiện đề án", "Contract to carry out the proposal")
     confirmed = _doc(
@@ -576,6 +580,7 @@ def _first_documents(form: AdvanceForm) -> tuple[RequiredDocument, ...]:
     )
 
 
+@cache  # a fixed checklist per item: built once
 def _remaining_item_documents(item: SupportItem) -> tuple[RequiredDocument, ...]:
     """Art 14, clauses 1-15, by spending item."""
     payment_list = "bảng kê chứng từ thanh toán kèm chứng từ chi tương ứng 100% kinh phí thực hiện"
