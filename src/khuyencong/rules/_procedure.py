@@ -7,14 +7,16 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..errors import NotEncodedError
 from ..rulebooks import Resolved, Rulebook, national
 from ..schemas.citation import Citation
-from ..schemas.codes import LifecycleEvent
+from ..schemas.codes import FundingSourceKind, LifecycleEvent
 from ..schemas.money import floor_dong
 from ..schemas.proposal import Proposal
 
 __all__ = [
     "DIRECT_REGISTRATION",
+    "LOCAL_PROCEDURE",
     "TT36",
     "TT46",
     "TTLT26",
@@ -24,6 +26,7 @@ __all__ = [
     "implementation_year",
     "registered_directly",
     "require",
+    "require_national",
     "rulebook_or_national",
 ]
 
@@ -40,6 +43,18 @@ def cite(
 ) -> Citation:
     """A citation of ``document`` (TT 36/2013 unless told)."""
     return Citation(document=document, article=article, clause=clause, point=point)
+
+
+LOCAL_PROCEDURE = Citation(document=TT46, article=8, clause=3, point="b")
+"""The provincial People's Committee sets the procedure of local proposals (Điểm b khoản 3
+Điều 8 TT 46/2012/TT-BCT)."""
+
+
+def require_national(proposal: Proposal, message: str) -> None:
+    """Raise :class:`~khuyencong.errors.NotEncodedError` with ``message`` and the clause that
+    leaves local proposals' procedure to the province, when ``proposal`` is a local one."""
+    if proposal.funding.kind is FundingSourceKind.LOCAL:
+        raise NotEncodedError(f"{message} ({LOCAL_PROCEDURE.en}).")
 
 
 def rulebook_or_national(rulebook: Rulebook | None) -> Rulebook:

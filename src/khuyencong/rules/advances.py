@@ -33,18 +33,16 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..errors import NotEncodedError
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import (
-    FundingSourceKind,
     LabelledEnum,
     LifecycleEvent,
     ProposalKind,
     SupportItem,
 )
 from ..schemas.proposal import Proposal
-from ._procedure import TT46, cite, floor_dong, require, rulebook_or_national
+from ._procedure import cite, floor_dong, require, require_national, rulebook_or_national
 from .findings import Finding, note
 
 __all__ = [
@@ -166,12 +164,11 @@ _NON_CLASSIFYING = frozenset(
 
 
 def _require_national(proposal: Proposal) -> None:
-    if proposal.funding.kind is FundingSourceKind.LOCAL:
-        raise NotEncodedError(
-            "Advances under Thông tư 36/2013/TT-BCT concern national proposals (Art 12.1); a "
-            "province sets the advance procedure of local proposals "
-            f"({Citation(document=TT46, article=8, clause=3, point='b').en})."
-        )
+    require_national(
+        proposal,
+        "Advances under Thông tư 36/2013/TT-BCT concern national proposals (Art 12.1); a "
+        "province sets the advance procedure of local proposals",
+    )
 
 
 def advanced_total(proposal: Proposal) -> Decimal:

@@ -32,16 +32,15 @@ from typing import TypeAlias
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from ..errors import NotEncodedError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
-from ..schemas.codes import FundingSourceKind, LifecycleEvent, ProposalState
+from ..schemas.codes import LifecycleEvent, ProposalState
 from ..schemas.proposal import Proposal
 from ._procedure import (
-    TT46,
     event_dates,
     implementation_year,
     registered_directly,
+    require_national,
     rulebook_or_national,
 )
 
@@ -295,12 +294,11 @@ def deadlines(
         )
 
     proposal = subject
-    if proposal.funding.kind is FundingSourceKind.LOCAL:
-        raise NotEncodedError(
-            "The deadlines of Thông tư 36/2013/TT-BCT concern national proposals; a province sets "
-            "the procedure of local proposals "
-            f"({Citation(document=TT46, article=8, clause=3, point='b').en})."
-        )
+    require_national(
+        proposal,
+        "The deadlines of Thông tư 36/2013/TT-BCT concern national proposals; a province sets "
+        "the procedure of local proposals",
+    )
     out: list[DeadlineResult] = []
     registered = event_dates(proposal, LifecycleEvent.REGISTER)
     registered_on = registered[0] if registered else None

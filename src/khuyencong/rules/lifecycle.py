@@ -53,7 +53,7 @@ from ..schemas.codes import (
 from ..schemas.proposal import HistoryEntry, Proposal
 from ._procedure import (
     DIRECT_REGISTRATION,
-    TT46,
+    LOCAL_PROCEDURE,
     cite,
     event_dates,
     implementation_year,
@@ -314,7 +314,7 @@ class LocalProcedure:
             raise NotEncodedError(
                 f"rulebook {rulebook.id!r} has no 'local.procedure': the provincial People's "
                 "Committee sets the local procedure "
-                f"({Citation(document=TT46, article=8, clause=3, point='b').en})"
+                f"({LOCAL_PROCEDURE.en})"
             )
         resolved = require(rulebook, "local.procedure", as_of)
         steps: list[LocalStep] = []

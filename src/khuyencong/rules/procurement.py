@@ -23,12 +23,11 @@ from datetime import date
 
 import attrs
 
-from ..errors import NotEncodedError
 from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
-from ..schemas.codes import FundingSourceKind, ProcurementMethod
+from ..schemas.codes import ProcurementMethod
 from ..schemas.proposal import Proposal
-from ._procedure import TT46, require, rulebook_or_national
+from ._procedure import require, require_national, rulebook_or_national
 from .findings import Finding, note
 
 __all__ = ["ProcurementDecision", "procurement_method"]
@@ -62,12 +61,11 @@ def procurement_method(
     national ones; the province sets local procedures, Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT)
     and for a date whose governing instrument is not encoded (TT 17/2018/TT-BCT from 2018).
     """
-    if proposal.funding.kind is FundingSourceKind.LOCAL:
-        raise NotEncodedError(
-            "Thông tư 36/2013/TT-BCT governs national proposals (Art 1); the procedure of a local "
-            "proposal is set by the provincial People's Committee "
-            f"({Citation(document=TT46, article=8, clause=3, point='b').en})."
-        )
+    require_national(
+        proposal,
+        "Thông tư 36/2013/TT-BCT governs national proposals (Art 1); the procedure of a local "
+        "proposal is set by the provincial People's Committee",
+    )
     rb = rulebook_or_national(rulebook)
     bidding = require(rb, "procurement.bidding_items", as_of)
     default = require(rb, "procurement.default_method", as_of)
