@@ -117,18 +117,22 @@ def _labels(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> di
     return table
 
 
-def _enum(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> Callable[[Any], str]:
-    table = _labels(enum, extra)
-    name = enum.__name__
+def _lookup(table: dict[str, str], what: str) -> Callable[[Any], str]:
+    """A converter reading a code of ``table`` (keyed by folded code or label); anything else is
+    refused as "not ``what``"."""
 
     def convert(value: Any) -> str:
         text = _text(value)
         code = table.get(fold(text))
         if code is None:
-            raise AmountParseError(f"{text!r} is not a known {name} (code or label)")
+            raise AmountParseError(f"{text!r} is not {what}")
         return code
 
     return convert
+
+
+def _enum(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> Callable[[Any], str]:
+    return _lookup(_labels(enum, extra), f"a known {enum.__name__} (code or label)")
 
 
 _FUNDING: Final = _labels(
@@ -176,15 +180,12 @@ def lookup_content(value: Any) -> tuple[str, ...]:
     return tuple(codes)
 
 
+_lookup_item = _lookup(_ITEMS, "a support item of Điều 6 TTLT 26/2014/TTLT-BTC-BCT (code or label)")
+
+
 def lookup_item(value: Any) -> str:
     """A support item (Điều 6 TTLT 26/2014/TTLT-BTC-BCT) by code or label."""
-    text = _text(value)
-    code = _ITEMS.get(fold(text))
-    if code is None:
-        raise AmountParseError(
-            f"{text!r} is not a support item of Điều 6 TTLT 26/2014/TTLT-BTC-BCT (code or label)"
-        )
-    return code
+    return _lookup_item(value)
 
 
 def _several(table: dict[str, str], what: str, hint: str = "") -> Callable[[Any], tuple[str, ...]]:
@@ -323,12 +324,7 @@ def commune_kind_from_name(name: str) -> str | None:
     return _prefix_kind(_COMMUNE_PREFIX, name)
 
 
-def _funding(value: Any) -> str:
-    text = _text(value)
-    code = _FUNDING.get(fold(text))
-    if code is None:
-        raise AmountParseError(f"{text!r} is not a funding source (KCQG / KCĐP)")
-    return code
+_funding = _lookup(_FUNDING, "a funding source (KCQG / KCĐP)")
 
 
 CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
