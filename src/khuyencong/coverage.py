@@ -31,8 +31,8 @@ __all__ = [
     "AllowList",
     "ArticleEntry",
     "ArticleRow",
-    "article_coverage",
     "CoverageReport",
+    "article_coverage",
     "builtin_rulebooks",
     "check_coverage",
     "citation_from_key",
@@ -362,7 +362,9 @@ def load_articles(text: str | None = None) -> tuple[ArticleEntry, ...]:
             )
             where = f"Điều {entry.article} {document}"
             if entry.declared is not None and entry.declared not in ARTICLE_STATUSES[2:]:
-                raise ValueError(f"{where}: status {entry.declared!r} is not declared, it is computed")
+                raise ValueError(
+                    f"{where}: status {entry.declared!r} is not declared, it is computed"
+                )
             if entry.declared is not None and not entry.why:
                 raise ValueError(f"{where}: a {entry.declared} article needs a reason ('why')")
             out.append(entry)
