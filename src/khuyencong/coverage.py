@@ -470,7 +470,7 @@ def render_articles(rows: Sequence[ArticleRow]) -> str:
         ]
         for row in group:
             if row.status == "executable":
-                shown = f"{len(row.tests)} test file(s), e.g. {md_cell(row.tests[0])}"
+                shown = f"{len(row.tests)} test file(s) or case(s), e.g. {md_cell(row.tests[0])}"
             elif row.status == "data_only":
                 shown = "cited by " + ", ".join(f"`{p}`" for p in row.params)
             else:

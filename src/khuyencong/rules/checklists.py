@@ -42,13 +42,15 @@ class ItemStatus(StrEnum):
     """Where an item of a checklist stands."""
 
     PRESENT = "present"
-    """Required (or optional) and declared present or met."""
+    """Required (or optional, or required depending on an undeclared fact) and declared present
+    or met."""
     MISSING = "missing"
     """Required and declared absent or not met."""
     UNKNOWN = "unknown"
     """Required, or perhaps required, and not declared either way."""
     NOT_REQUIRED = "not_required"
-    """The facts say the item does not apply (or it is optional and absent)."""
+    """The facts say the item does not apply, even if it is present; or it is optional and
+    absent."""
 
 
 @attrs.frozen(slots=True)
@@ -157,9 +159,11 @@ def tick(
         param = rb.param(code)
         required, optional = _required(str(rule.value), facts)
         present = declared.get(short)
-        if present is True:
+        if required is False:
+            status = ItemStatus.NOT_REQUIRED
+        elif present is True:
             status = ItemStatus.PRESENT
-        elif required is False or optional:
+        elif optional:
             status = ItemStatus.NOT_REQUIRED
         elif present is False and required is True:
             status = ItemStatus.MISSING

@@ -140,7 +140,10 @@ def relocation_interest(
             support=None,
             interest=None,
             loans=(),
-            findings=tuple(dict.fromkeys(Finding.not_encoded(r) for r in missing)),
+            # One finding per governing instrument.
+            findings=tuple(
+                {r.instrument: Finding.not_encoded(r) for r in reversed(missing)}.values()
+            ),
         )
     rule = {code: r for code, r in resolved.items() if isinstance(r, Resolved)}
     findings: list[Finding] = []

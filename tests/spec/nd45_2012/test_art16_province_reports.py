@@ -45,7 +45,8 @@ def test_art16_1_i_from_the_decrees_effective_date() -> None:
         "Report",
         "Report",
     ]
-    assert isinstance(got[0], ReportNotEncoded) and got[0].instrument == "134/2004/NĐ-CP"
+    assert isinstance(got[0], ReportNotEncoded)
+    assert got[0].instrument == "134/2004/NĐ-CP"
 
 
 @pytest.mark.clause(f"{TTLT}:9.3")

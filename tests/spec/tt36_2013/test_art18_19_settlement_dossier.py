@@ -159,7 +159,8 @@ def test_art18_3_late_dossier_route(filed: date | None, as_of: date, late: bool 
         assert _codes(result.documents) == ["base_acceptance", "payment_request_9"]
         assert [f.citation.key for f in result.findings if f.citation] == [f"{TT36}:18.3"]
     else:
-        assert result.documents == () and result.findings == ()
+        assert result.documents == ()
+        assert result.findings == ()
 
 
 @pytest.mark.clause(f"{TT36}:18.3")

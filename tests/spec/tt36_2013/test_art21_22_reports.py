@@ -94,10 +94,14 @@ def test_art22_2_regional_centre_also_reports_by_quarter_half_year_and_year() ->
 @pytest.mark.clause(f"{TT36}:21.5")
 def test_reports_outside_the_circulars_period_are_not_encoded() -> None:
     before = reports_due("department", 2013, as_of=date(2014, 1, 1))
-    assert before and all(isinstance(r, ReportNotEncoded) for r in before)
+    assert before
+    assert all(isinstance(r, ReportNotEncoded) for r in before)
+    assert isinstance(before[0], ReportNotEncoded)
     assert before[0].instrument == "08/2008/QĐ-BCT"
     after = reports_due("department", 2019, as_of=date(2019, 1, 1))
-    assert after and all(isinstance(r, ReportNotEncoded) for r in after)
+    assert after
+    assert all(isinstance(r, ReportNotEncoded) for r in after)
+    assert isinstance(after[0], ReportNotEncoded)
     assert after[0].instrument == "17/2018/TT-BCT"
     with pytest.raises(DeclarationError, match="reporter"):
         reports_due("district", 2016, as_of=date(2016, 1, 1))  # type: ignore[arg-type]

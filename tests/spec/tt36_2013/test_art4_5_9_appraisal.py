@@ -52,7 +52,8 @@ def test_art5_each_part_missing_is_listed_with_its_clause(absent: str) -> None:
     assert [(i.code, i.citation.key) for i in c.missing] == [(absent, f"{TT36}:{PARTS[absent]}")]
     assert [f.code for f in c.findings] == ["proposal_parts_missing"]
     everything = proposal_parts(set(PARTS), proposal=national(), as_of=ON)
-    assert everything.complete is True and everything.findings == ()
+    assert everything.complete is True
+    assert everything.findings == ()
 
 
 @pytest.mark.clause(f"{TT36}:5.1")
