@@ -225,10 +225,10 @@ class CoverageItem(_ReportingItem):
             expected = render_coverage(cited, covering, allow)
             if not page.is_file() or page.read_text(encoding="utf-8") != expected:
                 problems.append(f"{doc} is out of date; regenerate it with: {REGENERATE}")
-        rows, article_problems = article_coverage(load_articles(), cited, covering)
-        problems += article_problems
         articles_doc = self.config.getini("article_coverage_doc")
         if articles_doc:
+            rows, article_problems = article_coverage(load_articles(), cited, covering)
+            problems += article_problems
             page = root / str(articles_doc)
             if not page.is_file() or page.read_text(encoding="utf-8") != render_articles(rows):
                 problems.append(f"{articles_doc} is out of date; regenerate it with: {REGENERATE}")
