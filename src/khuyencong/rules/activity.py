@@ -247,8 +247,8 @@ def declared_conditions(
     ticked from what the clerk declares (``True`` met, ``False`` not met, absent or ``None`` not
     declared): those that apply to the proposal's budget lines (a demonstration of new technology,
     machinery, a cleaner-production pilot) and, when ``technology_transfer`` is declared true for
-    its machinery-and-technology line, those of technology transfer (khoản 3).  Not met is a
-    ``conditions_missing`` error with its clause; not declared, ``conditions_undeclared``."""
+    its machinery-and-technology line, those of technology transfer (khoản 3).  Not met is an
+    ``activity_missing`` error with its clause; not declared, ``activity_undeclared``."""
     items = {line.item.value for line in proposal.budget_lines}
     facts: dict[str, bool | None] = {
         f"item:{code}": code in items

@@ -64,7 +64,8 @@ class RelocationLoan(BaseModel):
         Field(description="Mục đích: nhà xưởng, máy móc thiết bị, khác"),
     ]
     interest_paid: Annotated[
-        Money, Field(description="Lãi đã trả cho ngân hàng trong thời gian được hỗ trợ (đồng)")
+        Money,
+        Field(description="Lãi đã trả cho ngân hàng trong 02 năm đầu của khoản vay (đồng)"),
     ]
     currency: Annotated[str, Field(description="Đồng tiền vay", min_length=3, max_length=3)] = "VND"
     overdue: Annotated[
@@ -101,6 +102,9 @@ class RelocationResult:
     """The support in đồng; ``None`` when it cannot be worked out (never 0 for unknown)."""
     interest: Decimal | None
     """The interest the supported loans count for."""
+    years: int | None
+    """The first years of the loans whose interest is supported (``interest_paid`` covers
+    them); ``None`` when not encoded."""
     loans: tuple[LoanResult, ...]
     findings: tuple[Finding, ...]
 
@@ -131,6 +135,7 @@ def relocation_interest(
         "relocation.after_investment_complete",
         "relocation.reference_rate",
         "relocation.chairman_decision",
+        "relocation.interest_years",
     )
     resolved = {code: rb.resolve(code, as_of) for code in codes}
     missing = [r for r in resolved.values() if isinstance(r, NotEncoded)]
@@ -139,6 +144,7 @@ def relocation_interest(
             status=RelocationStatus.NOT_ASSESSABLE,
             support=None,
             interest=None,
+            years=None,
             loans=(),
             # One finding per governing instrument.
             findings=tuple(
@@ -314,6 +320,7 @@ def relocation_interest(
         status=status,
         support=support,
         interest=total,
+        years=rule["relocation.interest_years"].integer,
         loans=tuple(results),
         findings=tuple(findings),
     )

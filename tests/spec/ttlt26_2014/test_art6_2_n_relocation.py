@@ -55,6 +55,7 @@ def test_half_the_interest_at_most() -> None:
     assert r.status is RelocationStatus.ELIGIBLE
     assert r.interest == Decimal(350_000_000)
     assert r.support == Decimal(175_000_000)
+    assert r.years == 2  # the interest paid is that of the first two years
     assert r.findings == ()
 
 
