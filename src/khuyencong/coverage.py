@@ -336,6 +336,8 @@ class ArticleRow:
     """The tests and spec cases that name a clause of the article."""
     params: tuple[str, ...]
     """The rulebook parameters whose values cite the article."""
+    clauses: tuple[str, ...] = ()
+    """The keys of its clauses that tests name, in legal order."""
 
 
 def load_articles(text: str | None = None) -> tuple[ArticleEntry, ...]:
@@ -390,10 +392,12 @@ def article_coverage(
     data only, an article listed twice, a test or rulebook value naming an article not listed."""
     tests: dict[tuple[str, int], set[str]] = {}
     params: dict[tuple[str, int], set[str]] = {}
+    clauses: dict[tuple[str, int], set[str]] = {}
     for key, found in covering.items():
         at = _article_of(key)
         if at is not None and found:
             tests.setdefault(at, set()).update(found)
+            clauses.setdefault(at, set()).add(key)
     for key, uses in cited.items():
         at = _article_of(key)
         if at is not None:
@@ -425,6 +429,7 @@ def article_coverage(
                 status=status,
                 tests=tuple(sorted(tests.get(at, ()))),
                 params=tuple(sorted(params.get(at, ()))),
+                clauses=tuple(sorted(clauses.get(at, ()), key=clause_sort_key)),
             )
         )
     documents = {entry.document for entry in articles}
@@ -465,12 +470,13 @@ def render_articles(rows: Sequence[ArticleRow]) -> str:
             "",
             f"{len(group)} articles: {summary}.",
             "",
-            "| article | title | status | why, or what shows it |",
+            "| article | title | status | clauses tested, or why |",
             "|---|---|---|---|",
         ]
         for row in group:
             if row.status == "executable":
-                shown = f"{len(row.tests)} test file(s) or case(s), e.g. {md_cell(row.tests[0])}"
+                named = ", ".join(k.partition(":")[2] for k in row.clauses)
+                shown = f"tests name {named} ({len(row.tests)} test file(s) or case(s))"
             elif row.status == "data_only":
                 shown = "cited by " + ", ".join(f"`{p}`" for p in row.params)
             else:
