@@ -321,23 +321,23 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                     f"{start} – {_show(v.until)} is outside the period in which {instrument} "
                     f"governs '{param.label_en}' ({where})",
                 )
-                continue
-            if effective is not None and start < effective:
+            elif effective is not None and start < effective:
                 out.add(f"{vkey}.from", f"{start} is before {instrument} took effect ({effective})")
-                continue
-            period_end = inside[0][1]
-            end = v.until if v.until is not None else period_end
+            end = v.until if v.until is not None or not inside else inside[0][1]
             for held in param.values:
                 if not _overlaps(start, end, held.start, held.end):
                     continue
-                if held.provenance is Provenance.SECONDARY and held.citation.document == instrument:
+                if (
+                    held.provenance is Provenance.SECONDARY
+                    and held.citation.document == instrument
+                ):
                     replaced.add(held.start)
                     continue
                 if held.provenance is Provenance.OFFICIAL_TEXT:
                     out.add(
                         vkey,
                         f"would change '{param.label_en}', which the built-in rulebook holds from "
-                        f"the official text: {held.citation.en} ({held.citation.vi}), in force "
+                        f"the official text: {held.citation.vi} ({held.citation.en}), in force "
                         f"{held.start} – {_show(held.end)}; a national amendment only fills what "
                         "is not known",
                     )
