@@ -161,7 +161,8 @@ def test_an_amendment_fills_the_2026_brand_level_with_user_supplied_provenance(
     example: Path,
 ) -> None:
     book = load_rulebook(example)
-    assert book.kind == "national" and book.illustrative
+    assert book.kind == "national"
+    assert book.illustrative
     a = kc.assess(brand_proposal(), as_of=TODAY, rulebooks=[book])
     line = a.lines[0]
     # Invented level: 50 % of 100,000,000 = 50,000,000, capped at 40,000,000 per brand.
@@ -321,34 +322,40 @@ citation = { article = 4, clause = 2, point = "h" }
     ("body", "key", "message"),
     [
         (
-            '[[params."registration.base_deadline".values]]\nfrom = 2018-05-11\nvalue = "05-20"\n'
-            "citation = { article = 3 }\n",
+            (
+                '[[params."registration.base_deadline".values]]\nfrom = 2018-05-11\nvalue = "05-20"\n'
+                "citation = { article = 3 }\n"
+            ),
             'params."registration.base_deadline"',
             "does not govern",
         ),
         (
-            '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
-            'citation = { article = 3 }\nprovenance = "official_text"\n',
+            (
+                '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
+                'citation = { article = 3 }\nprovenance = "official_text"\n'
+            ),
             'params."support.brand".values[0].provenance',
             "user_supplied",
         ),
         (
-            '[[params."support.nothing".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
-            "citation = { article = 3 }\n",
+            (
+                '[[params."support.nothing".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
+                "citation = { article = 3 }\n"
+            ),
             'params."support.nothing"',
             "no parameter",
         ),
         (
-            '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
-            'citation = { document = "26/2014/TTLT-BTC-BCT", article = 3 }\n',
+            (
+                '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
+                'citation = { document = "26/2014/TTLT-BTC-BCT", article = 3 }\n'
+            ),
             'params."support.brand".values[0].citation.document',
             "cite 28/2018/TT-BTC",
         ),
     ],
 )
-def test_amendment_problems_name_the_key(
-    tmp_path: Path, body: str, key: str, message: str
-) -> None:
+def test_amendment_problems_name_the_key(tmp_path: Path, body: str, key: str, message: str) -> None:
     path = write(tmp_path, "bad.toml", amendment(TT28, body))
     problems = check_rulebook(path)
     assert any(p.key == key and message in p.message for p in problems), problems
@@ -382,7 +389,8 @@ citation = { article = 6, clause = 2, point = "h" }
     # The secondary 2018 values end where the new circular takes over.
     before = book.resolve("support.enterprise_founding", date(2026, 2, 1))
     after = book.resolve("support.enterprise_founding", TODAY)
-    assert before.encoded and not after.encoded
+    assert before.encoded
+    assert not after.encoded
     assert after.instrument == "99/2026/TT-BTC"  # type: ignore[union-attr]
 
 
@@ -392,7 +400,9 @@ citation = { article = 6, clause = 2, point = "h" }
 def fill(text: str) -> str:
     """Fill every slot of a template with the 2014 value it names and an article 1 clause."""
     text = re.sub(r'^(\w+) = ""  # 2014: (.*?)(?: \(đồng.*\))?$', r"\1 = \2", text, flags=re.M)
-    text = text.replace('citation = { article = "", clause = "", point = "" }', "citation = { article = 1 }")
+    text = text.replace(
+        'citation = { article = "", clause = "", point = "" }', "citation = { article = 1 }"
+    )
     return text.replace('supplied_by = ""', 'supplied_by = "test"')
 
 

@@ -327,10 +327,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             for held in param.values:
                 if not _overlaps(start, end, held.start, held.end):
                     continue
-                if (
-                    held.provenance is Provenance.SECONDARY
-                    and held.citation.document == instrument
-                ):
+                if held.provenance is Provenance.SECONDARY and held.citation.document == instrument:
                     replaced.add(held.start)
                     continue
                 if held.provenance is Provenance.OFFICIAL_TEXT:
