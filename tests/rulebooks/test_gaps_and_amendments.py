@@ -247,23 +247,46 @@ citation = { article = 4, clause = 2, point = "h" }
         load_rulebook(path)
 
 
-def test_an_amending_decree_cannot_change_the_official_decree(tmp_path: Path) -> None:
+ND235_INDUSTRIES = """
+[[params."industry.eligible".values]]
+from = {start}
+value = ["handicraft"]
+citation = {{ article = 1, clause = 3 }}
+"""
+
+
+def test_an_amending_decree_fills_what_it_amends_from_its_date(tmp_path: Path) -> None:
     path = write(
         tmp_path,
         "nd235.toml",
-        amendment(
-            "235/2025/NĐ-CP",
-            """
-[[params."industry.eligible".values]]
-from = 2025-10-15
-value = ["handicraft"]
-citation = { article = 1, clause = 3 }
-""",
-        ),
+        amendment("235/2025/NĐ-CP", ND235_INDUSTRIES.format(start="2025-10-15")),
     )
-    (problem,) = check_rulebook(path)
-    assert problem.key == 'params."industry.eligible".values[0]'
-    assert "Nghị định 45/2012/NĐ-CP" in problem.message
+    assert check_rulebook(path) == []
+    book = load_rulebook(path)
+    after = book.value("industry.eligible", TODAY)
+    assert after.codes == ("handicraft",)
+    assert after.provenance is Provenance.USER_SUPPLIED
+    # The day before NĐ 235/2025 took effect, Điều 5 NĐ 45/2012 (official) still applies.
+    before = book.value("industry.eligible", date(2025, 10, 14))
+    assert before.provenance is Provenance.OFFICIAL_TEXT
+    assert before.citation.document == "45/2012/NĐ-CP"
+    assert gaps(TODAY, rulebooks=[book]).find("industry.eligible") is None
+
+
+def test_an_amending_decree_cannot_change_the_decree_before_its_date(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        "nd235.toml",
+        amendment("235/2025/NĐ-CP", ND235_INDUSTRIES.format(start="2025-01-01")),
+    )
+    problems = check_rulebook(path)
+    keys = {p.key for p in problems}
+    assert keys == {
+        'params."industry.eligible".values[0].from',
+        'params."industry.eligible".values[0]',
+    }
+    official = next(p for p in problems if "official text" in p.message)
+    assert "Điều 5 Nghị định 45/2012/NĐ-CP" in official.message
 
 
 def test_an_amendment_replaces_a_secondary_summary_of_its_own_instrument(tmp_path: Path) -> None:
@@ -399,14 +422,19 @@ citation = { article = 6, clause = 2, point = "h" }
 
 def fill(text: str) -> str:
     """Fill every slot of a template with the 2014 value it names and an article 1 clause."""
-    text = re.sub(r'^(\w+) = ""  # 2014: (.*?)(?: \(đồng.*\))?$', r"\1 = \2", text, flags=re.M)
+    text = re.sub(
+        r'^(\w+) = ""  # (?:\d{4}|secondary): (.*?)(?: \(đồng.*\))?$', r"\1 = \2", text, flags=re.M
+    )
+    text = text.replace(
+        'effective_from = ""  # YYYY-MM-DD, without quotes', "effective_from = 2017-01-01"
+    )
     text = text.replace(
         'citation = { article = "", clause = "", point = "" }', "citation = { article = 1 }"
     )
     return text.replace('supplied_by = ""', 'supplied_by = "test"')
 
 
-@pytest.mark.parametrize("instrument", [TT28, TT17])
+@pytest.mark.parametrize("instrument", [TT28, TT17, "235/2025/NĐ-CP", "20/2017/TT-BCT"])
 def test_the_template_round_trips_through_check_once_filled(
     tmp_path: Path, instrument: str
 ) -> None:
@@ -422,18 +450,28 @@ def test_the_template_round_trips_through_check_once_filled(
     filled = write(tmp_path, "filled.toml", fill(skeleton))
     assert check_rulebook(filled) == []
     book = load_rulebook(filled)
-    assert book.amendments[0].instrument == instrument
+    (amended,) = book.amendments
+    assert amended.instrument == instrument
+    # Every parameter the template listed is now known today, from the user's values.
+    report = gaps(TODAY, rulebooks=[book])
+    assert [c for c in amended.codes if report.find(c) is not None] == []
+    assert {f.code for f in report.filled} == set(amended.codes)
     if instrument == TT28:
         brand = book.value("support.brand", TODAY)
         # Filled with the 2014 figures it replaces: 50 %, at most 35,000,000 per brand.
         assert (brand.support.rate, brand.support.cap) == (Decimal("0.5"), Decimal(35_000_000))
         assert brand.provenance is Provenance.USER_SUPPLIED
         assert "# Thay thế / replaces: Điểm h khoản 2 Điều 6" in skeleton
-        assert gaps(TODAY, rulebooks=[book]).find("support.brand") is None
+    elif instrument == TT17:
+        assert book.value("registration.base_deadline", TODAY).month_day == (5, 20)
+        assert report.find("procedure.national_steps") is None
+    elif instrument == "235/2025/NĐ-CP":
+        industries = book.value("industry.eligible", TODAY)
+        assert industries.provenance is Provenance.USER_SUPPLIED
+        assert industries.codes == national().value("industry.eligible", TODAY).codes
     else:
-        deadline = book.value("registration.base_deadline", TODAY)
-        assert deadline.month_day == (5, 20)
-        assert gaps(TODAY, rulebooks=[book]).find("procedure.national_steps") is None
+        assert "[instrument]" in skeleton
+        assert book.value("priority.area_order", TODAY).provenance is Provenance.USER_SUPPLIED
 
 
 def test_the_template_of_an_unknown_instrument_is_refused() -> None:

@@ -10,13 +10,17 @@ exactly the gaps of its instrument's period:
 * a parameter whose domain the instrument does not govern, or a value outside the instrument's
   period, is refused;
 * a value the built-in rulebook holds from the official text is never changed (refused, naming
-  the file, the key and the clause it would change); a value the built-in rulebook knows only
-  from a secondary summary of the same instrument is replaced by the supplied one;
+  the file, the key and the clause it would change) — except, from the amendment's effective
+  date, by the instrument that amends that text (NĐ 235/2025 for NĐ 45/2012, TT 20/2017 for
+  TT 46/2012): there the built-in value is already flagged "amended, wording not known" and the
+  supplied value takes over; a value the built-in rulebook knows only from a secondary summary of
+  the same instrument is replaced by the supplied one;
 * two amendments giving the same parameter for overlapping dates are refused.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
@@ -27,8 +31,8 @@ import attrs
 from pydantic import ValidationError
 
 from ..errors import RulebookError
-from ..schemas.citation import Citation, LegalDocument, Provenance
-from .core import Amendment, DomainPeriod, Param, ParamValue, Rulebook, SupportLevel
+from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
+from .core import Amendment, DomainPeriod, Param, ParamValue, Resolved, Rulebook, SupportLevel
 from .loader import (
     Problem,
     _Collector,
@@ -80,11 +84,11 @@ def _national_file() -> RulebookFile:
 
 
 def governed_periods(
-    book: Rulebook, instrument: str
+    book: Rulebook, instrument: str, *, fallback: date | None = None
 ) -> dict[str, tuple[tuple[date | None, date | None], ...]]:
     """Domain → the periods in which ``instrument`` governs it in ``book``: the periods it is
     named for, and, for an instrument that amends another, the amended instrument's periods from
-    the amendment's effective date."""
+    the amendment's effective date (``fallback`` when no date is known)."""
     found: dict[str, list[tuple[date | None, date | None]]] = {}
     for domain, periods in book.domains.items():
         for period in periods:
@@ -95,7 +99,7 @@ def governed_periods(
             if amendment.document != instrument:
                 continue
             own = book.documents.get(instrument)
-            start = amendment.effective_from or (own.effective_from if own else None)
+            start = amendment.effective_from or (own.effective_from if own else None) or fallback
             if start is None:
                 continue
             for domain, periods in book.domains.items():
@@ -131,8 +135,8 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
     """Add or complete the instrument in the registry; a new instrument replacing another takes
     over the domains that one governs from its effective date."""
     known = merge.documents.get(instrument)
-    decl = af.instrument
-    if decl is None:
+    spec = af.instrument
+    if spec is None:
         if known is None:
             out.add(
                 "meta.instrument",
@@ -140,12 +144,30 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
                 "title_vi, title_en, issuer, effective_from, replaces)",
             )
         return
+    for field in ("issued_on", "effective_from"):
+        if getattr(spec, field) == "":
+            out.add(f"instrument.{field}", _NOT_FILLED)
+    try:
+        decl = LegalDocument(
+            number=spec.number,
+            title_vi=spec.title_vi,
+            title_en=spec.title_en,
+            issuer=spec.issuer,
+            issued_on=spec.issued_on or None,
+            effective_from=spec.effective_from or None,
+            replaces=spec.replaces,
+            source=spec.source or f"declared in {out.file}",
+        )
+    except ValidationError as exc:
+        for error in exc.errors():
+            out.add(f"instrument.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+        return
     if decl.number != instrument:
         out.add("instrument.number", f"{decl.number} is not meta.instrument ({instrument})")
         return
     if known is not None:
         update: dict[str, Any] = {}
-        for field in ("issued_on", "effective_from", "replaced_on", "replaced_by"):
+        for field in ("issued_on", "effective_from"):
             mine, theirs = getattr(known, field), getattr(decl, field)
             if theirs is None:
                 continue
@@ -187,6 +209,23 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
         merge.documents[replaced] = old.model_copy(
             update={"replaced_by": instrument, "replaced_on": decl.effective_from}
         )
+
+
+def _amended_on(
+    merge: _Merge, document: str, instrument: str, fallback: date | None = None
+) -> date | None:
+    """The date from which ``instrument`` amends ``document`` (from the registry, else the
+    instrument's declared effective date), or ``None`` when it does not amend it."""
+    held = merge.documents.get(document)
+    if held is None:
+        return None
+    for amendment in held.amended_by:
+        if amendment.document == instrument:
+            if amendment.effective_from is not None:
+                return amendment.effective_from
+            own = merge.documents.get(instrument)
+            return (own.effective_from if own is not None else None) or fallback
+    return None
 
 
 def _slot(value: object, key: str, out: _Collector) -> Any:
@@ -277,7 +316,12 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
         domain_labels={},
         params={},
     )
-    spans = governed_periods(view, instrument)
+    # A template's empty effective date is reported already; read the values meanwhile as from
+    # 1 January of the instrument's year, so that their own empty slots are reported too.
+    year = number_year(instrument)
+    pending = af.instrument is not None and af.instrument.effective_from == ""
+    fallback = date(year, 1, 1) if pending and year is not None else None
+    spans = governed_periods(view, instrument, fallback=fallback)
     document = merge.documents.get(instrument)
     effective = None if document is None else document.effective_from
     for code, pspec in af.params.items():
@@ -298,6 +342,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
         if not pspec.values:
             out.add(f"{key}.values", "give at least one value")
         replaced: set[date] = set()
+        cuts: dict[date, date] = {}
         added: list[ValueSpec] = []
         for i, v in enumerate(pspec.values):
             vkey = f"{key}.values[{i}]"
@@ -330,6 +375,18 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                 if held.provenance is Provenance.SECONDARY and held.citation.document == instrument:
                     replaced.add(held.start)
                     continue
+                amended_on = _amended_on(merge, held.citation.document, instrument, fallback)
+                if (
+                    held.provenance is Provenance.OFFICIAL_TEXT
+                    and amended_on is not None
+                    and held.start < start
+                    and amended_on <= start
+                ):
+                    # The instrument amends the text this value comes from: from the amendment's
+                    # date the built-in value carries "amended, wording not known", and the
+                    # supplied value takes over.
+                    cuts[held.start] = min(start, cuts.get(held.start, start))
+                    continue
                 if held.provenance is Provenance.OFFICIAL_TEXT:
                     out.add(
                         vkey,
@@ -361,7 +418,9 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                 added.append(spec)
         current = merge.params[code]
         kept = tuple(
-            value
+            value.model_copy(update={"until": cuts[value.from_]})
+            if value.provenance is Provenance.OFFICIAL_TEXT and value.from_ in cuts
+            else value
             for value in current.values
             if not (
                 value.provenance is Provenance.SECONDARY
@@ -475,6 +534,7 @@ def _previous(param: Param, start: date | None) -> ParamValue | None:
 
 def _lines_for(param: Param, start: date, instrument: str) -> list[str]:
     old = _previous(param, start)
+    was = f"{old.start.year}" if old is not None else "before"
     known = [
         v
         for v in param.values
@@ -506,18 +566,21 @@ def _lines_for(param: Param, start: date, instrument: str) -> list[str]:
         level = old.value if old is not None and isinstance(old.value, SupportLevel) else None
         per = f" (đồng / {param.per.value})" if param.per is not None else " (đồng)"
         if level is not None and level.rate is not None:
-            lines.append(f'rate = ""  # 2014: {_payload_toml_rate(level.rate)}')
+            lines.append(f'rate = ""  # {was}: {_payload_toml_rate(level.rate)}')
         else:
-            lines.append('# rate = ""  # 2014: no rate; add one if the new text sets it')
+            lines.append(f'# rate = ""  # {was}: no rate; add one if the new text sets it')
         if level is not None and level.cap is not None:
-            lines.append(f'cap = ""  # 2014: {_toml(int(level.cap))}{per}')
+            lines.append(f'cap = ""  # {was}: {_toml(int(level.cap))}{per}')
         else:
-            lines.append(f'# cap = ""  # 2014: no cap{per}; add one if the new text sets it')
+            lines.append(f'# cap = ""  # {was}: no cap{per}; add one if the new text sets it')
         basis = level.basis.value if level is not None else "cost"
         lines.append(f'basis = "{basis}"')
+    elif old is not None:
+        lines.append(f'value = ""  # {was}: {_payload_toml(param, old.value)}')
+    elif known:
+        lines.append(f'value = ""  # secondary: {_payload_toml(param, known[-1].value)}')
     else:
-        previous = _payload_toml(param, old.value) if old is not None else "none"
-        lines.append(f'value = ""  # 2014: {previous}')
+        lines.append('value = ""  # no earlier value')
     lines.append('citation = { article = "", clause = "", point = "" }')
     lines.append('provenance = "user_supplied"')
     lines.append("")
@@ -556,8 +619,12 @@ def amendment_template(instrument: str) -> str:
             f"unknown instrument {instrument!r}; the instruments that govern a domain are: "
             + ", ".join(known)
         )
-    spans = governed_periods(book, instrument)
-    slug = "".join(c if c.isalnum() else "-" for c in instrument.lower()).strip("-")
+    year = document.issued_year
+    unknown_date = document.effective_from is None
+    fallback = date(year, 1, 1) if unknown_date and year is not None else None
+    spans = governed_periods(book, instrument, fallback=fallback)
+    ascii_number = unicodedata.normalize("NFKD", instrument.lower().replace("đ", "d"))
+    slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in ascii_number).strip("-")
     head = [
         f"# National amendment rulebook for {document.name_vi} ({document.name_en}).",
         "#",
@@ -569,7 +636,8 @@ def amendment_template(instrument: str) -> str:
         "#",
         "# Each value starts on `from` (at the earliest the day the instrument governs) and lasts",
         "# until `until`, the next value, or the end of the instrument's period.  A value the",
-        "# built-in rulebook holds from the official text cannot be changed here.",
+        "# built-in rulebook holds from the official text cannot be changed here, except by the",
+        "# instrument that amends that text, from the amendment's date.",
         "",
         "[meta]",
         f'id = "amendment-{slug}"',
@@ -580,15 +648,16 @@ def amendment_template(instrument: str) -> str:
         'supplied_by = ""  # who supplied the values: an agency, a person',
         "",
     ]
-    if document.effective_from is None:
+    if unknown_date:
         head += [
-            "# The registry does not know when this instrument took effect: give the date.",
+            "# The registry does not know when this instrument took effect: give the date, and",
+            "# start no value before it.",
             "[instrument]",
             f'number = "{instrument}"',
             f'title_vi = "{document.title_vi}"',
             f'title_en = "{document.title_en}"',
             f'issuer = "{document.issuer}"',
-            "# effective_from = YYYY-MM-DD",
+            'effective_from = ""  # YYYY-MM-DD, without quotes',
             "",
         ]
     body: list[str] = []
@@ -597,8 +666,12 @@ def amendment_template(instrument: str) -> str:
             if start is None:
                 continue
             held = book.resolve(code, start)
-            if held.encoded and getattr(held, "provenance", None) is Provenance.OFFICIAL_TEXT:
-                continue
+            if (
+                isinstance(held, Resolved)
+                and held.provenance is Provenance.OFFICIAL_TEXT
+                and not any(c.document == instrument for c in held.caveats)
+            ):
+                continue  # known from the official text, and not amended by this instrument
             body += _lines_for(param, start, instrument)
     if not body:
         raise RulebookError(

@@ -36,6 +36,7 @@ __all__ = [
     "Basis",
     "DomainPeriodSpec",
     "DomainSpec",
+    "InstrumentSpec",
     "MetaSpec",
     "ParamSpec",
     "ParamType",
@@ -268,6 +269,22 @@ class AmendmentParamSpec(BaseModel):
     values: tuple[AmendmentValueSpec, ...]
 
 
+class InstrumentSpec(BaseModel):
+    """The ``[instrument]`` table of a national amendment rulebook: a :class:`LegalDocument`
+    whose dates may be left as empty slots (``""``) in a template."""
+
+    model_config = _STRICT
+
+    number: str
+    title_vi: str
+    title_en: str
+    issuer: str
+    issued_on: date | Literal[""] | None = None
+    effective_from: date | Literal[""] | None = None
+    replaces: tuple[str, ...] = ()
+    source: str = ""
+
+
 class AmendmentFile(BaseModel):
     """A national amendment rulebook: ``meta`` (kind ``national_amendment``), the ``instrument``
     it supplies values of, and ``params`` with those values."""
@@ -275,6 +292,6 @@ class AmendmentFile(BaseModel):
     model_config = _STRICT
 
     meta: MetaSpec
-    instrument: LegalDocument | None = None
+    instrument: InstrumentSpec | None = None
     """The instrument, when the built-in registry does not know it or knows less (its dates)."""
     params: dict[str, AmendmentParamSpec] = Field(default_factory=dict)
