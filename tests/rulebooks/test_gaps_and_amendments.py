@@ -484,3 +484,15 @@ def test_a_provincial_overlay_loads_alone(tmp_path: Path, example: Path) -> None
     with pytest.raises(RulebookError, match="load a province's overlay on its own"):
         load_rulebook(example, overlay)
     assert isinstance(load_rulebook(overlay), Rulebook)
+
+
+def test_gaps_of_a_provinces_overlay_before_its_decision(tmp_path: Path) -> None:
+    overlay = load_rulebook(write(tmp_path, "tinh.toml", template()))
+    # The template's decision takes effect on 01/01/2015: in 2014 no instrument of the overlay
+    # governs its levels; from 2015 they are known.
+    early = gaps(date(2014, 6, 1), rulebooks=[overlay])
+    mine = [g for g in early if g.rulebook == overlay.id]
+    assert {g.code for g in mine} == set(overlay.params)
+    assert {g.reason for g in mine} == {GapReason.NO_INSTRUMENT}
+    assert early.rulebooks == ("national", overlay.id)
+    assert gaps(date(2016, 6, 1), rulebooks=[overlay]).gaps == ()
