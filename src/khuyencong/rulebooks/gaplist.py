@@ -257,7 +257,7 @@ def _uncertain(book: Rulebook, param: Param, as_of: date) -> bool:
 
 
 def _why(
-    param: Param, found: Resolution, as_of: date
+    book: Rulebook, param: Param, found: Resolution, as_of: date
 ) -> tuple[str | None, GapReason, str, str] | None:
     """The instrument, reason and explanation of a gap, or ``None`` when the value is known."""
     if isinstance(found, NotEncoded):
@@ -273,6 +273,10 @@ def _why(
         if document is None:
             reason = GapReason.NO_INSTRUMENT
         elif document.text is Provenance.OFFICIAL_TEXT:
+            amending = book._caveats(document.number, as_of)
+            if amending:
+                # The text is known, but an amendment in force rewrote this rule.
+                return amending[0].document, GapReason.AMENDED, found.reason_vi, found.reason_en
             reason = GapReason.NOT_ENCODED
         else:
             reason = GapReason.TEXT_UNKNOWN
@@ -299,7 +303,7 @@ def _why(
 
 
 def _gap(book: Rulebook, param: Param, found: Resolution, as_of: date) -> Gap | None:
-    why = _why(param, found, as_of)
+    why = _why(book, param, found, as_of)
     if why is None:
         return None
     instrument, reason, detail_vi, detail_en = why
