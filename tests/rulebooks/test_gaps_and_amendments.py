@@ -376,6 +376,24 @@ citation = { article = 4, clause = 2, point = "h" }
             'params."support.brand".values[0].citation.document',
             "cite 28/2018/TT-BTC",
         ),
+        (
+            (
+                '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "half"\n'
+                "citation = { article = 3 }\n"
+            ),
+            'params."support.brand".values[0].rate',
+            "not a percentage",
+        ),
+        (
+            (
+                '[[params."support.brand".values]]\nfrom = 2018-05-11\nrate = "50%"\n'
+                "citation = { article = 3 }\n"
+                '[[params."support.brand".values]]\nfrom = 2019-01-01\nuntil = 2020-01-01\n'
+                'rate = "40%"\ncitation = { article = 3 }\n'
+            ),
+            'params."support.brand".values[1]',
+            'overlaps params."support.brand".values[0]',
+        ),
     ],
 )
 def test_amendment_problems_name_the_key(tmp_path: Path, body: str, key: str, message: str) -> None:

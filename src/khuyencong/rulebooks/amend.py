@@ -39,6 +39,7 @@ from .loader import (
     _compile,
     _data_texts,
     _parse_file,
+    _payload,
     national,
 )
 from .model import (
@@ -346,6 +347,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
         added: list[ValueSpec] = []
         for i, v in enumerate(pspec.values):
             vkey = f"{key}.values[{i}]"
+            before = len(out.problems)
             if v.provenance != Provenance.USER_SUPPLIED.value:
                 out.add(
                     f"{vkey}.provenance",
@@ -402,7 +404,9 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                         f"({held.citation.en}, {held.provenance.value})",
                     )
             for c0, c1, other, okey in merge.covered.get(code, []):
-                if other != name and _overlaps(start, end, c0, c1):
+                if other == name and _overlaps(start, end, c0, c1):
+                    out.add(vkey, f"overlaps {okey} ({c0} – {_show(c1)})")
+                elif _overlaps(start, end, c0, c1):
                     out.add(
                         vkey,
                         f"'{code}' from {start} – {_show(end)} is also given by {other} ({okey}, "
@@ -414,7 +418,9 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             if citation is None:
                 continue
             spec = _value_spec(v, param, citation, source, vkey, out)
-            if spec is not None:
+            if spec is None or len(out.problems) > before:
+                continue  # the value's own problems are listed; its payload is not read
+            if _payload(merge.params[code], spec, vkey, out) is not None:
                 added.append(spec)
         current = merge.params[code]
         kept = tuple(
