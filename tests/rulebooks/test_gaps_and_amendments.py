@@ -514,3 +514,28 @@ def test_gaps_of_a_provinces_overlay_before_its_decision(tmp_path: Path) -> None
     assert {g.reason for g in mine} == {GapReason.NO_INSTRUMENT}
     assert early.rulebooks == ("national", overlay.id)
     assert gaps(date(2016, 6, 1), rulebooks=[overlay]).gaps == ()
+
+
+def test_an_instrument_declaration_cannot_contradict_the_registry(tmp_path: Path) -> None:
+    body = """
+[instrument]
+number = "28/2018/TT-BTC"
+title_vi = "Thông tư"
+title_en = "Circular"
+issuer = "Bộ Tài chính"
+effective_from = 2018-01-01
+replaces = ["36/2013/TT-BCT"]
+
+[[params."support.brand".values]]
+from = 2018-05-11
+rate = "50%"
+citation = { article = 4 }
+"""
+    problems = check_rulebook(write(tmp_path, "bad.toml", amendment(TT28, body)))
+    assert {(p.key, p.message) for p in problems} == {
+        (
+            "instrument.replaces",
+            "the registry knows that 28/2018/TT-BTC replaces 26/2014/TTLT-BTC-BCT",
+        ),
+        ("instrument.effective_from", "the registry knows 2018-05-11, not 2018-01-01"),
+    }

@@ -167,6 +167,12 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
         out.add("instrument.number", f"{decl.number} is not meta.instrument ({instrument})")
         return
     if known is not None:
+        if decl.replaces and set(decl.replaces) != set(known.replaces):
+            out.add(
+                "instrument.replaces",
+                f"the registry knows that {instrument} replaces "
+                f"{', '.join(known.replaces) or 'nothing'}",
+            )
         update: dict[str, Any] = {}
         for field in ("issued_on", "effective_from"):
             mine, theirs = getattr(known, field), getattr(decl, field)
