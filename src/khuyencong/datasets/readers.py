@@ -68,6 +68,12 @@ class Table:
     rows: Iterator[RawRow]
     notes: list[RowFinding]
     name: str
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+    """Title rows above the header: their numbers and cleaned cells (blank ones left out)."""
+    header_lines: tuple[int, ...] = ()
+    """The row numbers of the header (two when it spans two rows)."""
+    title_lines: tuple[int, ...] = ()
+    """The row numbers above the header (title rows and blank lines)."""
 
 
 # ----------------------------------------------------------------------------- header detection
@@ -111,21 +117,29 @@ def _is_blank(cells: tuple[Any, ...]) -> bool:
 
 def _find_header(
     rows: Iterator[RawRow], mapping: ColumnMapping
-) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow]]:
-    """Read up to :data:`HEADER_SCAN` rows, pick the header, return the rows after it."""
+) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow], _HeaderPlace]:
+    """Read up to :data:`HEADER_SCAN` rows, pick the header, return the rows after it.
+
+    A layout with ``header_rows`` fixes whether the header spans one row or two."""
     buffer: list[RawRow] = []
     for row in rows:
         buffer.append(row)
         if len(buffer) >= HEADER_SCAN:
             break
     cells = [row.cleaned() for row in buffer]
+    header_rows = mapping.layout.header_rows
     best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
     for index, row in enumerate(buffer):
         if _is_blank(cells[index]) or row.problems:
             continue
         names, score = _header_candidates(cells[index], None, mapping)
         used_parent = False
-        if index > 0 and not _is_blank(cells[index - 1]):
+        if header_rows == 2:
+            if index == 0 or _is_blank(cells[index - 1]):
+                continue
+            names, score = _header_candidates(cells[index], cells[index - 1], mapping)
+            used_parent = True
+        elif header_rows is None and index > 0 and not _is_blank(cells[index - 1]):
             combined, combined_score = _header_candidates(cells[index], cells[index - 1], mapping)
             if combined_score > score:
                 names, score, used_parent = combined, combined_score, True
@@ -134,25 +148,48 @@ def _find_header(
     notes: list[RowFinding] = []
     if best is None:
         # Nothing but blank or broken rows: no header; every row is reported as read.
-        return (), notes, buffer
+        return (), notes, buffer, _HeaderPlace((), ())
     _, index, names, used_parent = best
     first_title = index - 1 if used_parent else index
+    preamble: list[tuple[int, tuple[Any, ...]]] = []
     for row, row_cells in zip(buffer[:first_title], cells, strict=False):
         if not _is_blank(row_cells):
             notes.append(finding("preamble_row", row.number))
-    return names, notes, buffer[index + 1 :]
+            preamble.append((row.number, row_cells))
+    header_lines = tuple(row.number for row in buffer[first_title : index + 1])
+    title_lines = tuple(row.number for row in buffer[:first_title])
+    place = _HeaderPlace(tuple(preamble), header_lines, title_lines)
+    return names, notes, buffer[index + 1 :], place
+
+
+@attrs.frozen(slots=True)
+class _HeaderPlace:
+    """Where the header was found: the title rows above it (number and cells, blank ones left
+    out), the lines of the header itself and every line above it."""
+
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...]
+    header_lines: tuple[int, ...]
+    title_lines: tuple[int, ...] = ()
 
 
 def _with_header(
     source_rows: Iterator[RawRow], mapping: ColumnMapping, name: str, notes: list[RowFinding]
 ) -> Table:
-    headers, header_notes, rest = _find_header(source_rows, mapping)
+    headers, header_notes, rest, place = _find_header(source_rows, mapping)
 
     def rows() -> Iterator[RawRow]:
         yield from rest
         yield from source_rows
 
-    return Table(headers=headers, rows=rows(), notes=notes + header_notes, name=name)
+    return Table(
+        headers=headers,
+        rows=rows(),
+        notes=notes + header_notes,
+        name=name,
+        preamble=place.preamble,
+        header_lines=place.header_lines,
+        title_lines=place.title_lines,
+    )
 
 
 # ----------------------------------------------------------------------------------------- CSV
