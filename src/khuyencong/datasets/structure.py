@@ -362,7 +362,9 @@ class Structure:
             return [finding("total_scope_unknown", row, detail=ref or rest)]
         where = "bảng" if scope is self.table else f"mục {scope.ref or scope.name}"
         where_en = "the table" if scope is self.table else f"section {scope.ref or scope.name}"
-        span = "" if scope.first is None else _ranges(sorted({scope.first, scope.last or 0}))
+        span = ""
+        if scope.first is not None:
+            span = str(scope.first) if scope.first == scope.last else f"{scope.first}–{scope.last}"
         out: list[RowFinding] = []
         checked: list[str] = []
         for field in AMOUNT_FIELDS:
@@ -513,12 +515,15 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         given.add("funding")  # sections may name it; a proposal without one is a finding
     lines_vi: list[str] = []
     lines_en: list[str] = []
-    if table.title_lines:
-        lines_vi.append(f"dòng tiêu đề {_ranges(table.title_lines)}")
-        lines_en.append(f"title rows {_ranges(table.title_lines)}")
-    if len(table.header_lines) > 1:
-        lines_vi.append(f"dòng tên cột {_ranges(table.header_lines)}")
-        lines_en.append(f"header rows {_ranges(table.header_lines)}")
+    # Negative numbers are a DataFrame's column labels, not rows of it.
+    titles = [n for n in table.title_lines if n >= 0]
+    header_lines = [n for n in table.header_lines if n >= 0]
+    if titles:
+        lines_vi.append(f"dòng tiêu đề {_ranges(titles)}")
+        lines_en.append(f"title rows {_ranges(titles)}")
+    if len(header_lines) > 1 or (header_lines and titles):
+        lines_vi.append(f"dòng tên cột {_ranges(header_lines)}")
+        lines_en.append(f"header rows {_ranges(header_lines)}")
     structure = Structure(
         numbered=numbered,
         derive_code=derive_code,
