@@ -364,7 +364,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
     for title in visible:
         probe = _with_header(guarded(sheet_rows(title), False), mapping, name, [])
         known = sum(1 for h in probe.headers if h and mapping.field_for(h) is not None)
-        if known >= 2 or (len(visible) == 1 and probe.headers):
+        if known >= 2:
             table = _with_header(guarded(sheet_rows(title), True), mapping, name, [])
             if len(values_book.worksheets) > 1:
                 table.name = f"{name} [{title}]"

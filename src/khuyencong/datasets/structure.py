@@ -176,6 +176,7 @@ class Structure:
         """Required fields the layout supplies without a column."""
         self.lines = lines
         self.kinds: dict[str, list[int]] = {}
+        self.two_row_header = False
         self.derive_code = derive_code
         self.mode = mode
         self.defaults = dict(defaults)
@@ -272,7 +273,7 @@ class Structure:
 
     def closing_notes(self) -> list[RowFinding]:
         """One note on the layout of the table: title, header, section, total and footer rows."""
-        if not (self.kinds or self.numbered or "dòng tên cột" in self.lines[0]):
+        if not (self.kinds or self.numbered or self.two_row_header):
             return []  # a tidy table: its title rows are noted one by one (preamble_row)
         vi, en = [x for x in self.lines[0:1] if x], [x for x in self.lines[1:2] if x]
         for kind, label_vi, label_en in (
@@ -533,6 +534,7 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         given=frozenset(given),
         lines=("; ".join(lines_vi), "; ".join(lines_en)),
     )
+    structure.two_row_header = len(header_lines) > 1
     return structure, notes
 
 

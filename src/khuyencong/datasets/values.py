@@ -248,7 +248,24 @@ def content_of_heading(text: str) -> str | None:
     return None
 
 
-_ITEMS: Final = _labels(SupportItem)
+_ITEMS: Final = _labels(
+    SupportItem,
+    {
+        # Usual short forms of support items in plans.
+        "Thuê tư vấn": "consulting",
+        "Tư vấn": "consulting",
+        "Đào tạo nghề": "vocational_training",
+        "Truyền nghề": "vocational_training",
+        "Hội nghị": "conference",
+        "Hội thảo": "conference",
+        "Tập huấn": "conference",
+        "Xây dựng thương hiệu": "brand",
+        "Đăng ký thương hiệu": "brand",
+        "Ứng dụng máy móc thiết bị": "machinery_and_technology",
+        "Biên soạn tài liệu": "curriculum",
+        "Chi khác": "other",
+    },
+)
 _SPLIT: Final = re.compile(r"[;|\n]+")
 
 
