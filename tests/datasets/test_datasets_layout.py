@@ -23,15 +23,44 @@ TITLE = [
     ["", "", "", "", "", "", "Đơn vị tính: triệu đồng", "", ""],
 ]
 HEADER = [
-    ["STT", "Tên đề án", "Đơn vị thực hiện", "Đơn vị thụ hưởng", "Ghi chú", "Thời gian"]
-    + ["Kinh phí", "", ""],
+    [
+        "STT",
+        "Tên đề án",
+        "Đơn vị thực hiện",
+        "Đơn vị thụ hưởng",
+        "Ghi chú",
+        "Thời gian",
+        "Kinh phí",
+        "",
+        "",
+    ],
     ["", "", "", "", "", "", "Tổng số", "KCĐP", "Đối ứng"],
 ]
 BODY = [
     ["A", "KHUYẾN CÔNG ĐỊA PHƯƠNG", "", "", "", "", "", "", ""],
     ["I", "Đào tạo nghề, truyền nghề", "", "", "", "", "", "", ""],
-    ["1", "Truyền nghề gốm (thử)", "TT Khuyến công", "HTX Gốm Thử", "", "Quý II", "100", "80", "20"],
-    ["2", "Đào tạo nghề dệt (thử)", "TT Khuyến công", "HTX Dệt Thử", "", "Quý III", "60,25", "50", "10,25"],
+    [
+        "1",
+        "Truyền nghề gốm (thử)",
+        "TT Khuyến công",
+        "HTX Gốm Thử",
+        "",
+        "Quý II",
+        "100",
+        "80",
+        "20",
+    ],
+    [
+        "2",
+        "Đào tạo nghề dệt (thử)",
+        "TT Khuyến công",
+        "HTX Dệt Thử",
+        "",
+        "Quý III",
+        "60,25",
+        "50",
+        "10,25",
+    ],
     ["", "Cộng mục I", "", "", "", "", "160,25", "130", "30,25"],
     ["II", "Xây dựng mô hình trình diễn kỹ thuật", "", "", "", "", "", "", ""],
     ["1", "Máy sấy (thử)", "TT Khuyến công", "Công ty Thử", "", "Quý IV", "1.000", "300", "700"],
@@ -99,17 +128,21 @@ def test_mau_2_plan_sections_subtotals_and_millions() -> None:
     assert summary.proposals == 3
     assert summary.cost == Decimal("1160250000")
     assert summary.requested == Decimal("430000000")
-    assert summary.rows == 11 and summary.rows_by_status["footer"] == 1
+    assert summary.rows == 11
+    assert summary.rows_by_status["footer"] == 1
     # What the table does not say is a finding, never a guess.
     assert codes(rows[8]).count("not_stated") == 2  # support item, beneficiary kind
     assert rows[8].item is None
     notes = {n.code: n for n in summary.notes}
     assert "triệu đồng" in notes["amount_unit"].message_vi
     layout = notes["table_layout"].message_vi
-    assert "dòng tiêu đề 1–3" in layout and "dòng tên cột 4–5" in layout
+    assert "dòng tiêu đề 1–3" in layout
+    assert "dòng tên cột 4–5" in layout
     assert "dòng cuối bảng (chữ ký, ghi chú) 16" in layout
     assert not summary.ok  # a wrong subtotal and proposals that cannot be assessed
-    assert not rows[13].ok and rows[10].ok and rows[6].ok
+    assert not rows[13].ok
+    assert rows[10].ok
+    assert rows[6].ok
 
 
 def test_mau_2_as_xlsx_with_merged_header(tmp_path: Path) -> None:
@@ -167,13 +200,20 @@ def test_unit_from_header(header: str, factor: int) -> None:
 def test_amount_not_whole_dong_after_scaling_is_a_finding() -> None:
     data = excel_csv(
         [
-            ["Mã đề án", "Tên đề án", "Năm kế hoạch", "Nguồn kinh phí", "Hạng mục chi"]
-            + ["Tổng kinh phí (nghìn đồng)"],
+            [
+                "Mã đề án",
+                "Tên đề án",
+                "Năm kế hoạch",
+                "Nguồn kinh phí",
+                "Hạng mục chi",
+                "Tổng kinh phí (nghìn đồng)",
+            ],
             ["A", "T", "2016", "KCQG", "other", "1,2345"],  # 1.234,5 đồng: not whole
         ]
     )
     (row,) = list(validate(data, format="csv", assessor=None))
-    assert row.status == "invalid" and row.cost is None
+    assert row.status == "invalid"
+    assert row.cost is None
     assert "bad_value" in codes(row)
 
 
@@ -185,8 +225,15 @@ def test_unit_words() -> None:
 def test_section_and_total_rows_in_a_tidy_table_are_not_budget_lines() -> None:
     data = excel_csv(
         [
-            ["Mã đề án", "Tên đề án", "Năm kế hoạch", "Nguồn kinh phí", "Hạng mục chi"]
-            + ["Tổng kinh phí", "Kinh phí KCQG"],
+            [
+                "Mã đề án",
+                "Tên đề án",
+                "Năm kế hoạch",
+                "Nguồn kinh phí",
+                "Hạng mục chi",
+                "Tổng kinh phí",
+                "Kinh phí KCQG",
+            ],
             ["I. KHUYẾN CÔNG QUỐC GIA", "", "", "", "", "", ""],
             ["QG-1", "Đề án 1", "2016", "KCQG", "conference", "10.000.000", "10.000.000"],
             ["", "Cộng mục I", "", "", "", "10.000.000", "10.000.000"],
@@ -219,7 +266,8 @@ def test_layout_file_describes_a_province_once(tmp_path: Path) -> None:
     rows = list(report)
     assert [r.status for r in rows] == ["section", "valid"]
     assert rows[1].proposal_code == "I.1"
-    assert rows[1].content == "consulting" and rows[1].year == 2020
+    assert rows[1].content == "consulting"
+    assert rows[1].year == 2020
     assert rows[1].requested == Decimal(40_000_000)
     assert rows[1].counterpart == Decimal(10_000_000)
     assert rows[1].cost == Decimal(50_000_000)  # derived: 40 + 10 triệu, with a note
@@ -233,7 +281,7 @@ def test_layout_file_errors_name_file_and_key(tmp_path: Path) -> None:
     bad.write_text('[columns]\n"Tiền" = "money"\n', encoding="utf-8")
     with pytest.raises(LayoutError, match=r"bad\.toml: columns\.'Tiền': 'money' is not a field"):
         load_layout(bad)
-    bad.write_text('[layout]\nheader = 2\n', encoding="utf-8")
+    bad.write_text("[layout]\nheader = 2\n", encoding="utf-8")
     with pytest.raises(LayoutError, match=r"layout\.header: unknown key"):
         load_layout(bad)
     bad.write_text("[layout\n", encoding="utf-8")
@@ -249,7 +297,8 @@ def test_dataframe_read_with_title_rows_finds_its_header() -> None:
     report = validate(frame, assessor=None)
     rows = list(report)
     # 0-based positions: the data starts at position 5 (line 6 of the file).
-    assert rows[0].row == 5 and rows[0].status == "section"
+    assert rows[0].row == 5
+    assert rows[0].status == "section"
     assert report.summary().cost == Decimal("1160250000")
     # The default read (first line as labels, "Unnamed: n" for the empty cells): the same.
     frame = pd.read_csv(io.BytesIO(data), dtype=str, encoding="utf-8-sig")
@@ -269,7 +318,8 @@ def test_dataframe_with_multiindex_labels() -> None:
     )
     frame = pd.DataFrame([["A", "T", 2016, "conference", 5_000_000, 5_000_000]], columns=columns)
     (row,) = list(validate(frame, assessor=None))
-    assert row.status == "valid" and row.cost == Decimal(5_000_000)
+    assert row.status == "valid"
+    assert row.cost == Decimal(5_000_000)
     assert row.funding == "national"
 
 
@@ -319,13 +369,22 @@ def test_xls_has_its_own_message(tmp_path: Path) -> None:
 def test_labels_and_short_forms_for_codes() -> None:
     data = excel_csv(
         [
-            ["Mã đề án", "Tên đề án", "Năm kế hoạch", "Nguồn kinh phí", "Nội dung"]
-            + ["Hạng mục chi", "Tổng kinh phí", "Kinh phí khuyến công"],
+            [
+                "Mã đề án",
+                "Tên đề án",
+                "Năm kế hoạch",
+                "Nguồn kinh phí",
+                "Nội dung",
+                "Hạng mục chi",
+                "Tổng kinh phí",
+                "Kinh phí khuyến công",
+            ],
             ["A", "T", "2016", "KCQG", "Đào tạo nghề", "conference", "10.000.000", "5.000.000"],
         ]
     )
     (row,) = list(validate(data, format="csv", assessor=None))
-    assert row.content == "vocational_training" and row.funding == "national"
+    assert row.content == "vocational_training"
+    assert row.funding == "national"
 
 
 def test_the_embedded_mau_2_example() -> None:
@@ -337,3 +396,19 @@ def test_the_embedded_mau_2_example() -> None:
     # Proposals: 150 + 82,5 + 1.400 + 700 + 30 = 2.362,5 triệu đồng.
     assert summary.cost == Decimal("2362500000")
     assert summary.proposals == 5
+
+
+def test_cli_check_mau_2_example_and_layout(tmp_path: Path) -> None:
+    from khuyencong.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["check", "--example", "mau-2", "--lang", "en"], out=out, err=err) == 1
+    assert "The total is wrong" in out.getvalue()
+    layout = tmp_path / "tinh.toml"
+    layout.write_text('[layout]\nunit = "lạng"\n', encoding="utf-8")
+    source = tmp_path / "plan.csv"
+    source.write_bytes(excel_csv(TITLE + HEADER + BODY))
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", str(source), "--layout", str(layout)], out=out, err=err)
+    assert code == 2
+    assert "layout.unit" in err.getvalue()

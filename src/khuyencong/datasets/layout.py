@@ -32,14 +32,12 @@ import attrs
 from ..errors import AmountParseError, DatasetError
 from ..l10n import parse_amount
 from ..text import fold
-from .findings import RowFinding, finding
 
 __all__ = [
     "AMOUNT_FIELDS",
     "LAYOUT_STATUSES",
     "Layout",
     "LayoutError",
-    "Structure",
     "Unit",
     "load_layout",
     "scaled_amount",
@@ -244,13 +242,17 @@ def layout_from_mapping(data: Mapping[str, Any], source: str = "layout") -> Layo
             raise fail(f"layout.{key}", f"unknown key; keys are {', '.join(sorted(_LAYOUT_KEYS))}")
     for header, field in columns.items():
         if not isinstance(field, str) or field not in FIELDS:
-            raise fail(f"columns.{header!r}", f"{field!r} is not a field; fields are {', '.join(FIELDS)}")
+            raise fail(
+                f"columns.{header!r}", f"{field!r} is not a field; fields are {', '.join(FIELDS)}"
+            )
     unit: Unit | None = None
     if "unit" in settings:
         value = settings["unit"]
         unit = _UNITS_BY_NAME.get(fold(value)) if isinstance(value, str) else None
         if unit is None:
-            raise fail("layout.unit", f"{value!r} is not a unit: đồng, nghìn đồng, triệu đồng, tỷ đồng")
+            raise fail(
+                "layout.unit", f"{value!r} is not a unit: đồng, nghìn đồng, triệu đồng, tỷ đồng"
+            )
     header_rows = settings.get("header_rows")
     if header_rows is not None and (isinstance(header_rows, bool) or header_rows not in (1, 2)):
         raise fail("layout.header_rows", f"{header_rows!r} is not 1 or 2")
@@ -259,7 +261,9 @@ def layout_from_mapping(data: Mapping[str, Any], source: str = "layout") -> Layo
         raise fail("layout.sections", f"{sections!r} is not auto, content, funding or none")
     plan_year = settings.get("plan_year")
     if plan_year is not None and (
-        isinstance(plan_year, bool) or not isinstance(plan_year, int) or not 1990 <= plan_year <= 2100
+        isinstance(plan_year, bool)
+        or not isinstance(plan_year, int)
+        or not 1990 <= plan_year <= 2100
     ):
         raise fail("layout.plan_year", f"{plan_year!r} is not a year")
     funding = settings.get("funding")

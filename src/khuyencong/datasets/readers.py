@@ -472,9 +472,7 @@ def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:
     columns = frame.columns
     levels = getattr(columns, "nlevels", 1)
     if levels > 1:
-        label_rows = [
-            tuple(_label(c[level]) for c in columns) for level in range(levels)
-        ]
+        label_rows = [tuple(_label(c[level]) for c in columns) for level in range(levels)]
     else:
         label_rows = [tuple(_label(c) for c in columns)]
 
@@ -491,10 +489,10 @@ def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:
         data = rows()
         for _ in label_rows:
             next(data)
-        table = Table(
-            headers=tuple(str(c) for c in columns), rows=data, notes=[], name=name
-        )
-        kinds = {type(c).__name__ for c in (columns if levels == 1 else columns.get_level_values(-1))}
+        table = Table(headers=tuple(str(c) for c in columns), rows=data, notes=[], name=name)
+        kinds = {
+            type(c).__name__ for c in (columns if levels == 1 else columns.get_level_values(-1))
+        }
         table.notes.append(
             finding(
                 "dataframe_header",

@@ -117,7 +117,11 @@ def section_meaning(name: str, mode: SectionMode) -> tuple[str, str] | None:
         code = _FUNDING_SECTIONS.get(folded)
         if code is None:
             code = next(
-                (c for key, c in _FUNDING_SECTIONS.items() if len(key) > 6 and folded.startswith(key)),
+                (
+                    c
+                    for key, c in _FUNDING_SECTIONS.items()
+                    if len(key) > 6 and folded.startswith(key)
+                ),
                 None,
             )
         if code is not None:
@@ -206,8 +210,6 @@ class Structure:
             found = _label_kind(text)
             if found is not None and (found[0] != "section" or self.mode != "none"):
                 return found
-        elif code is not None and self.numbered:
-            pass  # a code without a number: a data row
         for label in (code, title):
             if type(label) is str:
                 found = _label_kind(label)
@@ -465,24 +467,30 @@ def _from_title(
                 continue
             match = _PLAN_YEAR.search(text)
             if match is not None and "plan_year" not in found:
-                found["plan_year"] = int(match["year"]), (
-                    finding(
-                        "value_from_title",
-                        None,
-                        detail=f"Plan year {match['year']} from title row {number}",
-                        detail_vi=f"Năm kế hoạch {match['year']} lấy từ dòng tiêu đề {number}",
-                    )
-                )
-            for words, code in _TITLE_FUNDING:
-                if words in text and "funding" not in found:
-                    found["funding"] = code, (
+                found["plan_year"] = (
+                    int(match["year"]),
+                    (
                         finding(
                             "value_from_title",
                             None,
-                            detail=f"Funding source {code} from title row {number}",
-                            detail_vi=f"Nguồn kinh phí {words.upper()} lấy từ dòng tiêu đề "
-                            f"{number}",
+                            detail=f"Plan year {match['year']} from title row {number}",
+                            detail_vi=f"Năm kế hoạch {match['year']} lấy từ dòng tiêu đề {number}",
                         )
+                    ),
+                )
+            for words, code in _TITLE_FUNDING:
+                if words in text and "funding" not in found:
+                    found["funding"] = (
+                        code,
+                        (
+                            finding(
+                                "value_from_title",
+                                None,
+                                detail=f"Funding source {code} from title row {number}",
+                                detail_vi=f"Nguồn kinh phí {words.upper()} lấy từ dòng tiêu đề "
+                                f"{number}",
+                            )
+                        ),
                     )
     return unit, found, notes
 
