@@ -75,7 +75,17 @@ def _parser() -> argparse.ArgumentParser:
 
     check = sub.add_parser("check", help="check a CSV/XLSX/JSONL file of proposals")
     check.add_argument("file", nargs="?", help="the file to check")
-    check.add_argument("--example", action="store_true", help="check the embedded example")
+    check.add_argument(
+        "--example",
+        nargs="?",
+        const="tidy",
+        choices=("tidy", "mau-2"),
+        help="check an embedded illustrative file: tidy (default) or mau-2 (a plan table "
+        "laid out like Mẫu số 2 TT 36/2013)",
+    )
+    check.add_argument(
+        "--layout", type=Path, help="a province's table layout (TOML): columns, unit, sections"
+    )
     check.add_argument("--as-of", type=_parse_as_of, help="date the rules are read at")
     check.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML) to apply")
     check.add_argument(
@@ -201,10 +211,12 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
     def money(value: object) -> str:
         return format_vnd(value, lang) if isinstance(value, Decimal) else ""
 
+    from .datasets.pipeline import PASSING_STATUSES
+
     problem_rows: list[list[str]] = []
     more = 0
     for r in _progress(iter(report), sys.stderr):
-        if not r.findings and r.status in ("valid", "eligible", "blank"):
+        if not r.findings and r.status in PASSING_STATUSES:
             continue
         for f in r.findings or (None,):
             if len(problem_rows) >= _TABLE_LIMIT:
@@ -277,13 +289,18 @@ def _rulebooks(path: Path | None) -> list[Any] | None:
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from .datasets import example_path, validate
 
-    if args.example == (args.file is not None):
+    if (args.example is not None) == (args.file is not None):
         err.write("khuyencong check: give a FILE or --example (not both)\n")
         return EXIT_UNREADABLE
     rulebooks = _rulebooks(args.rulebook)
-    source = example_path() if args.example else Path(args.file)
+    source = example_path(args.example) if args.example else Path(args.file)
     report = validate(
-        source, as_of=args.as_of, rulebooks=rulebooks, sheet=args.sheet, workers=args.workers
+        source,
+        as_of=args.as_of,
+        rulebooks=rulebooks,
+        sheet=args.sheet,
+        workers=args.workers,
+        layout=args.layout,
     )
     fmt = args.format
     if fmt == "table":

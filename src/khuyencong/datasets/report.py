@@ -14,7 +14,7 @@ from typing import IO, Any, Final, overload
 from ..errors import DatasetError
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
-from .pipeline import Assessor, Grouping, RowResult, process
+from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
 from .readers import Table
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
 
@@ -321,7 +321,7 @@ class Report:
         problems: list[RowResult] = []
         more = 0
         for result in self._pass():
-            if result.findings or result.status not in ("valid", "eligible", "blank"):
+            if result.findings or result.status not in PASSING_STATUSES:
                 if len(problems) < limit:
                     problems.append(result)
                 else:

@@ -11,7 +11,8 @@ import attrs
 
 from ..schemas.codes import ActivityContent, FundingSourceKind
 from .findings import RowFinding
-from .pipeline import RowResult
+from .layout import LAYOUT_STATUSES
+from .pipeline import PASSING_STATUSES, RowResult
 
 __all__ = ["DIMENSIONS", "Summary", "SummaryRow", "key_label"]
 
@@ -98,7 +99,7 @@ class Summary:
     def ok(self) -> bool:
         """True when every row is blank, eligible (or valid, when not assessed) and no finding
         beyond ``info`` was made: the command line's exit code 0."""
-        bad_status = any(s not in ("blank", "valid", "eligible") for s in self.rows_by_status)
+        bad_status = any(s not in PASSING_STATUSES for s in self.rows_by_status)
         bad_note = any(n.severity != "info" for n in self.notes)
         problems = sum(n for s, n in self.findings_by_severity.items() if s != "info")
         return not bad_status and not bad_note and problems == 0
@@ -191,6 +192,8 @@ class Accumulator:
         if status == "blank":
             self.blank += 1
             return
+        if status in LAYOUT_STATUSES:
+            return  # a plan table's section, subtotal, total or footer row: not a proposal
         first = result.first_of_proposal
         if first:
             self.proposals += 1
