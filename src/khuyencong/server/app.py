@@ -34,10 +34,6 @@ _STATIC: Final = {
 }
 
 
-class _TooLarge(Exception):  # noqa: N818 - a signal inside the middleware
-    pass
-
-
 class Guard:
     """ASGI middleware: security headers on every response, and a byte limit on every request
     body but ``/check``'s (which limits and streams its own upload)."""
@@ -58,11 +54,7 @@ class Guard:
             nonlocal started
             if message["type"] == "http.response.start":
                 started = True
-                headers = [
-                    (k, v)
-                    for k, v in message.get("headers", [])
-                    if k.lower() != b"content-security-policy" or page
-                ]
+                headers = list(message.get("headers", []))
                 names = {k.lower() for k, _ in headers}
                 extra = [
                     (b"x-content-type-options", b"nosniff"),
@@ -76,34 +68,51 @@ class Guard:
                 message["headers"] = headers + [(k, v) for k, v in extra if k not in names]
             await send(message)
 
-        received = 0
         limited = scope["path"] != "/check"
+        length = dict(scope.get("headers", [])).get(b"content-length", b"")
+        if limited and length.isdigit() and int(length) > self.limit:
+            await self._refuse(scope, receive, send_with_headers)
+            return
+        received = 0
+        over = False
 
         async def counted() -> Message:
-            nonlocal received
+            # A body without Content-Length is counted as it arrives; past the limit the
+            # application is told the client went away, and its answer is replaced by a 413.
+            nonlocal received, over
+            if over:
+                return {"type": "http.disconnect"}
             message = await receive()
             if limited and message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > self.limit:
-                    raise _TooLarge
+                    over = True
+                    return {"type": "http.disconnect"}
             return message
 
-        try:
-            await self.app(scope, counted, send_with_headers)
-        except _TooLarge:
-            if started:
-                raise
-            from starlette.requests import Request
+        async def guarded_send(message: Message) -> None:
+            if not over:
+                await send_with_headers(message)
 
-            problem = Problem(
-                413,
-                "upload_too_large",
-                f"Nội dung yêu cầu vượt quá {self.limit} byte.",
-                f"The request body exceeds {self.limit} bytes.",
-                extra={"limit_bytes": self.limit},
-            )
-            response = problem.response(language(Request(scope)))
-            await response(scope, receive, send_with_headers)
+        try:
+            await self.app(scope, counted, guarded_send)
+        except Exception:
+            if not over:
+                raise
+        if over and not started:
+            await self._refuse(scope, receive, send_with_headers)
+
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send) -> None:
+        from starlette.requests import Request
+
+        problem = Problem(
+            413,
+            "upload_too_large",
+            f"Nội dung yêu cầu vượt quá {self.limit} byte.",
+            f"The request body exceeds {self.limit} bytes.",
+            extra={"limit_bytes": self.limit},
+        )
+        await problem.response(language(Request(scope)))(scope, receive, send)
 
 
 def _static(name: str) -> Response:
