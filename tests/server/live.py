@@ -32,7 +32,15 @@ def running_server(*options: str, tmpdir: Path | None = None) -> Iterator[str]:
     if tmpdir is not None:
         env["TMPDIR"] = str(tmpdir)
     command: Sequence[str] = [
-        sys.executable, "-m", "khuyencong", "serve", "--host", HOST, "--port", str(port), *options
+        sys.executable,
+        "-m",
+        "khuyencong",
+        "serve",
+        "--host",
+        HOST,
+        "--port",
+        str(port),
+        *options,
     ]
     process = subprocess.Popen(
         command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
@@ -42,7 +50,9 @@ def running_server(*options: str, tmpdir: Path | None = None) -> Iterator[str]:
         deadline = time.monotonic() + 60
         while True:
             if process.poll() is not None:
-                raise RuntimeError(f"the server stopped: {process.stderr.read() if process.stderr else ''}")
+                raise RuntimeError(
+                    f"the server stopped: {process.stderr.read() if process.stderr else ''}"
+                )
             try:
                 if httpx.get(f"{base}/health", timeout=2).status_code == 200:
                     break

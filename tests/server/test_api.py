@@ -74,7 +74,8 @@ def test_assess_speaks_the_language_asked_for(client: TestClient) -> None:
     body = {"proposal": proposal(), "as_of": "2019-06-01"}
     vi = client.post("/assess", json=body).json()
     en = client.post("/assess", json=body, headers={"Accept-Language": "en-GB,en;q=0.9"}).json()
-    assert vi["findings"] and en["findings"]
+    assert vi["findings"]
+    assert en["findings"]
     for f_vi, f_en in zip(vi["findings"], en["findings"], strict=True):
         assert f_vi["message"] == f_vi["message_vi"]
         assert f_en["message"] == f_en["message_en"]
@@ -134,7 +135,9 @@ def test_rulebooks_are_named_by_id_never_by_path(
 
 def test_a_json_body_too_large_is_refused(client: TestClient) -> None:
     response = client.post(
-        "/assess", content=b"{" + b" " * (3 * 1024 * 1024) + b"}", headers={"content-type": "application/json"}
+        "/assess",
+        content=b"{" + b" " * (3 * 1024 * 1024) + b"}",
+        headers={"content-type": "application/json"},
     )
     _problem(response, 413, "upload_too_large")
 
@@ -161,16 +164,23 @@ def test_check_a_clean_file_in_each_format(client: TestClient) -> None:
     [row] = report["rows"]
     assert (row["status"], row["allowed"]) == ("eligible", "35000000")
     text = client.post(
-        "/check", params={**params, "output": "csv"}, content=data, headers={"content-type": "text/csv"}
+        "/check",
+        params={**params, "output": "csv"},
+        content=data,
+        headers={"content-type": "text/csv"},
     )
     assert text.headers["content-type"] == "text/csv; charset=utf-8"
     [record] = list(csv.DictReader(io.StringIO(text.content.decode("utf-8-sig"))))
     assert record["allowed"] == "35000000"
-    html = client.post("/check", params={**params, "output": "html"}, files={"file": ("a.csv", data)})
+    html = client.post(
+        "/check", params={**params, "output": "html"}, files={"file": ("a.csv", data)}
+    )
     assert html.headers["content-type"] == "text/html; charset=utf-8"
     assert "sandbox" in html.headers["content-security-policy"]
     assert html.headers["content-disposition"].startswith("attachment")
-    xlsx = client.post("/check", params={**params, "output": "xlsx"}, files={"file": ("a.csv", data)})
+    xlsx = client.post(
+        "/check", params={**params, "output": "xlsx"}, files={"file": ("a.csv", data)}
+    )
     assert xlsx.content[:2] == b"PK"
     from openpyxl import load_workbook
 
@@ -195,7 +205,9 @@ def test_check_reads_xlsx_and_jsonl_uploads(client: TestClient, tmp_path: Path) 
     path = tmp_path / "a.xlsx"
     book.save(path)
     report = client.post(
-        "/check", params={"as_of": "2016-06-01"}, content=path.read_bytes(),
+        "/check",
+        params={"as_of": "2016-06-01"},
+        content=path.read_bytes(),
         headers={"content-type": "application/octet-stream"},
     ).json()
     assert report["rows"][0]["allowed"] == "35000000"
@@ -270,7 +282,9 @@ def test_time_limit_answers_503() -> None:
     assert body["limit_seconds"] == 0
 
 
-def test_no_temporary_file_is_left(client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_temporary_file_is_left(
+    client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import tempfile
 
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
@@ -318,7 +332,9 @@ def test_errors_are_problem_details_in_both_languages(client: TestClient) -> Non
     vi = _problem(client.get("/nowhere"), 404, "not_found")
     en = _problem(client.get("/nowhere", headers={"Accept-Language": "en-US"}), 404, "not_found")
     assert (vi["title"], en["title"]) == ("Không tìm thấy", "Not found")
-    fr = _problem(client.get("/nowhere", headers={"Accept-Language": "fr, en;q=0.5"}), 404, "not_found")
+    fr = _problem(
+        client.get("/nowhere", headers={"Accept-Language": "fr, en;q=0.5"}), 404, "not_found"
+    )
     assert fr["title"] == "Not found"
     _problem(client.get("/assess"), 405, "method_not_allowed")
 
@@ -337,8 +353,11 @@ def test_page_and_its_headers(client: TestClient) -> None:
     for asset in ("/static/app.js", "/static/style.css"):
         assert client.get(asset).status_code == 200
         assert asset in page.text
-    assert "http://" not in page.text and "https://" not in page.text
-    assert "https://" not in client.get("/static/app.js").text.replace("http://www.w3.org/2000/svg", "")
+    assert "http://" not in page.text
+    assert "https://" not in page.text
+    assert "https://" not in client.get("/static/app.js").text.replace(
+        "http://www.w3.org/2000/svg", ""
+    )
     _problem(client.get("/static/../settings.py"), 404, "not_found")
     _problem(client.get("/static/index.html"), 404, "not_found")
 
@@ -364,5 +383,7 @@ def test_a_chunked_json_body_too_large_is_refused(client: TestClient) -> None:
         for _ in range(40):
             yield b" " * 100_000
 
-    response = client.post("/assess", content=chunks(), headers={"content-type": "application/json"})
+    response = client.post(
+        "/assess", content=chunks(), headers={"content-type": "application/json"}
+    )
     _problem(response, 413, "upload_too_large")

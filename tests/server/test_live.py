@@ -12,6 +12,8 @@ import pytest
 
 pytest.importorskip("uvicorn", reason="the server needs khuyencong[serve]")
 
+import contextlib
+
 import httpx
 
 from khuyencong.datasets import example_path
@@ -61,7 +63,9 @@ def _headers(length: int | None, path: str = "/check") -> bytes:
         "Content-Type: text/csv",
         "Connection: close",
     ]
-    lines.append(f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked")
+    lines.append(
+        f"Content-Length: {length}" if length is not None else "Transfer-Encoding: chunked"
+    )
     return ("\r\n".join(lines) + "\r\n\r\n").encode()
 
 
@@ -73,7 +77,9 @@ def test_a_client_that_disconnects_mid_upload_leaves_the_server_serving(
             raw.sendall(_headers(900_000))
             raw.sendall(b"a,b\n" * 25_000)  # 100 kB of the 900 kB announced, then gone
     time.sleep(0.5)
-    response = httpx.post(f"{base}/check", files={"file": ("plan.csv", example_path().read_bytes())})
+    response = httpx.post(
+        f"{base}/check", files={"file": ("plan.csv", example_path().read_bytes())}
+    )
     assert response.status_code == 200
     assert response.json()["summary"]["rows"] == 14
     assert list(server_tmp.iterdir()) == []  # nothing kept after a response or a disconnect
@@ -118,10 +124,8 @@ def test_a_chunked_upload_is_refused_at_the_limit(base: str) -> None:
                     pending = pending[raw.send(pending) :]
                 except BlockingIOError:
                     time.sleep(0.01)
-                try:
+                with contextlib.suppress(BlockingIOError):
                     answer += raw.recv(65536)
-                except BlockingIOError:
-                    pass
         except (BrokenPipeError, ConnectionResetError):
             pass
         raw.setblocking(True)

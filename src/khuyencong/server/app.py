@@ -15,7 +15,7 @@ from .problems import Problem, install, language
 from .routes import router
 from .settings import Settings, load_rulebooks
 
-__all__ = ["JSON_BODY_LIMIT", "PAGE_CSP", "app_from_env", "create_app"]
+__all__ = ["JSON_BODY_LIMIT", "PAGE_CSP", "app_from_env", "create_app", "openapi_text"]
 
 JSON_BODY_LIMIT: Final = 2 * 1024 * 1024
 """Largest body of a request other than ``/check`` (a proposal as JSON), in bytes."""
@@ -172,3 +172,11 @@ def app_from_env() -> FastAPI:
     """The application configured by :data:`~khuyencong.server.settings.ENV_VAR` (the factory
     uvicorn's workers call)."""
     return create_app(Settings.from_env())
+
+
+def openapi_text() -> str:
+    """The OpenAPI document of the application (default settings) as the committed
+    ``docs/api/openapi.json`` holds it: pretty-printed, Vietnamese kept readable."""
+    import json
+
+    return json.dumps(create_app().openapi(), indent=2, ensure_ascii=False) + "\n"

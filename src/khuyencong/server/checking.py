@@ -28,7 +28,7 @@ OUTPUTS: Final[dict[str, tuple[str, str]]] = {
 _EVERY: Final = 256
 
 
-class TimeUp(Exception):  # noqa: N818 - a signal, not a library error
+class TimeUp(Exception):
     """The request's time limit passed (stops the check; answered with 503)."""
 
 
@@ -73,9 +73,7 @@ def run_check(
     """
     assessor = _Timed(default_assessor(rulebooks), deadline)
     report = validate(path, as_of=as_of, rulebooks=rulebooks, assessor=assessor)
-    rows = 0
-    for _ in report:
-        rows += 1
+    for rows, _ in enumerate(report, start=1):
         if rows > max_rows:
             raise Problem(
                 413,

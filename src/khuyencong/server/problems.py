@@ -122,7 +122,9 @@ def language(request: Request) -> str:
     return best
 
 
-def field_errors(errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",)) -> list[dict[str, Any]]:
+def field_errors(
+    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",)
+) -> list[dict[str, Any]]:
     """pydantic's errors as ``{"path", "message", "type"}``, the path joined with dots and
     without the request part (``body``) FastAPI puts first."""
     listed = []
@@ -146,9 +148,7 @@ def from_library(exc: KhuyenCongError) -> Problem:
     text = str(exc)
     if isinstance(exc, NotEncodedError):
         extra = {"instrument": exc.instrument} if exc.instrument else None
-        return Problem(
-            422, "not_encoded", f"Quy định chưa được mã hóa: {text}", text, extra=extra
-        )
+        return Problem(422, "not_encoded", f"Quy định chưa được mã hóa: {text}", text, extra=extra)
     if isinstance(exc, DatasetError):
         return Problem(422, "unreadable_dataset", f"Không đọc được tệp: {text}", text)
     if isinstance(exc, RulebookError):

@@ -20,7 +20,13 @@ from .problems import Problem
 __all__ = ["FORMATS", "receive"]
 
 FORMATS: Final = ("csv", "xlsx", "jsonl")
-_SUFFIXES: Final = {".csv": "csv", ".txt": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+_SUFFIXES: Final = {
+    ".csv": "csv",
+    ".txt": "csv",
+    ".xlsx": "xlsx",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 _MEDIA: Final = {
     "text/csv": "csv",
     "application/csv": "csv",
