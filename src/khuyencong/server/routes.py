@@ -17,7 +17,7 @@ import anyio
 import attrs
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import PlainTextResponse, StreamingResponse
-from starlette.background import BackgroundTask
+from starlette.types import Receive, Scope, Send
 
 from .. import __version__
 from .. import rulebooks as kc_rulebooks
@@ -124,13 +124,25 @@ _CHECK_BODY = {
 }
 
 
-async def _stream(directory: Path, path: Path) -> AsyncIterator[bytes]:
-    try:
-        with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                yield chunk
-    finally:
-        shutil.rmtree(directory, ignore_errors=True)
+async def _chunks(path: Path) -> AsyncIterator[bytes]:
+    with path.open("rb") as handle:
+        while chunk := handle.read(_CHUNK):
+            yield chunk
+
+
+class _Report(StreamingResponse):
+    """A report streamed from the request's temporary directory, which is removed once the
+    response is over — sent, failed, or abandoned by a client that went away."""
+
+    def __init__(self, directory: Path, path: Path, **kwargs: Any) -> None:
+        super().__init__(_chunks(path), **kwargs)
+        self.directory = directory
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            shutil.rmtree(self.directory, ignore_errors=True)
 
 
 @router.post(
@@ -208,12 +220,7 @@ async def post_check(
         headers["Content-Security-Policy"] = (
             "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
         )
-    return StreamingResponse(
-        _stream(directory, report),
-        media_type=media,
-        headers=headers,
-        background=BackgroundTask(shutil.rmtree, directory, ignore_errors=True),
-    )
+    return _Report(directory, report, media_type=media, headers=headers)
 
 
 @router.get(
