@@ -34,7 +34,7 @@ import httpx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from datasets_throughput import generate  # noqa: E402
+from datasets_throughput import generate
 
 HOST = "127.0.0.1"
 PROPOSAL = {
@@ -77,7 +77,17 @@ def server(*options: str) -> Iterator[tuple[str, int]]:
     """A server process on a free loopback port: (base URL, pid)."""
     port = _free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "khuyencong", "serve", "--host", HOST, "--port", str(port), *options],
+        [
+            sys.executable,
+            "-m",
+            "khuyencong",
+            "serve",
+            "--host",
+            HOST,
+            "--port",
+            str(port),
+            *options,
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -99,7 +109,9 @@ def server(*options: str) -> Iterator[tuple[str, int]]:
         process.wait(timeout=30)
 
 
-async def _load(base: str, requests: int, concurrency: int, limit: float) -> tuple[float, list[float]]:
+async def _load(
+    base: str, requests: int, concurrency: int, limit: float
+) -> tuple[float, list[float]]:
     latencies: list[float] = []
     body = {"proposal": PROPOSAL, "as_of": "2016-06-01"}
     started = time.perf_counter()
@@ -125,7 +137,7 @@ async def _load(base: str, requests: int, concurrency: int, limit: float) -> tup
 
 def _percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(p / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
 def assess_load(workers: int, requests: int, concurrency: int, runs: int) -> dict[str, object]:
@@ -203,12 +215,15 @@ def check_upload(rows: int) -> None:
             sampler.start()
             started = time.perf_counter()
             received = 0
-            with path.open("rb") as handle, httpx.stream(
-                "POST",
-                f"{base}/check",
-                files={"file": ("plan.csv", handle, "text/csv")},
-                timeout=900,
-            ) as response:
+            with (
+                path.open("rb") as handle,
+                httpx.stream(
+                    "POST",
+                    f"{base}/check",
+                    files={"file": ("plan.csv", handle, "text/csv")},
+                    timeout=900,
+                ) as response,
+            ):
                 first_byte = time.perf_counter() - started
                 for chunk in response.iter_bytes():
                     received += len(chunk)
