@@ -215,6 +215,7 @@ async def post_check(
     headers = {
         "Content-Disposition": f'attachment; filename="khuyencong-report.{suffix}"',
         "Content-Language": lang_,
+        "Content-Length": str(report.stat().st_size),
     }
     if output == "html":
         headers["Content-Security-Policy"] = (
