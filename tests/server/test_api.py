@@ -387,3 +387,10 @@ def test_a_chunked_json_body_too_large_is_refused(client: TestClient) -> None:
         "/assess", content=chunks(), headers={"content-type": "application/json"}
     )
     _problem(response, 413, "upload_too_large")
+
+
+def test_labels_of_the_report_codes(client: TestClient) -> None:
+    labels = client.get("/labels").json()
+    assert set(labels) == {"content", "funding"}
+    assert labels["funding"]["national"]["vi"] == kc.FundingSourceKind("national").label("vi")
+    assert set(labels["content"]) == {m.value for m in kc.ActivityContent}

@@ -95,7 +95,11 @@ def test_a_clerk_checks_the_illustrative_plan(base: str, browser: Any) -> None:
     _wait(result.is_displayed)
     summary = browser.find_element(By.ID, "summary").text
     assert "Số dòng\n14" in summary  # 16 lines: a title line, the header, 14 data rows
-    assert browser.find_element(By.CSS_SELECTOR, "#chart svg").get_attribute("role") == "img"
+    chart = browser.find_element(By.CSS_SELECTOR, "#chart svg")
+    assert chart.get_attribute("role") == "img"
+    # Bars are labelled in Vietnamese, not by code.
+    assert "demonstration_and_technology" not in chart.text
+    assert "Mô hình trình diễn" in chart.text, chart.text
     findings = browser.find_element(By.ID, "rows").text
     clauses = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "#rows .clause")]
     assert clauses, findings

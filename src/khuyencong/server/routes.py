@@ -346,6 +346,18 @@ def get_schema(model: str) -> Any:
     return schemas[model]
 
 
+@router.get("/labels", summary="Labels of the codes a report uses", tags=["schemas"])
+def get_labels() -> dict[str, dict[str, dict[str, str]]]:
+    """The Vietnamese and English labels of the activity-content and funding-source codes (a
+    report's summary is keyed by code; a key of several contents joins them with ``+``)."""
+    from ..schemas import ActivityContent, FundingSourceKind
+
+    return {
+        name: {m.value: {"vi": m.label("vi"), "en": m.label("en")} for m in kind}
+        for name, kind in (("content", ActivityContent), ("funding", FundingSourceKind))
+    }
+
+
 @router.get("/health", response_model=Health, summary="Liveness", tags=["service"])
 def get_health(request: Request) -> dict[str, Any]:
     """``ok``, the library's version and the rulebook ids offered."""

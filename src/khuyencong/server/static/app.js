@@ -27,6 +27,25 @@
       chart: "Amounts by content", chartNone: "No amounts to chart." }
   };
 
+  var labels = { content: {}, funding: {} };
+
+  function label(dimension, key) {
+    if (!key) { return lang() === "vi" ? "(không rõ)" : "(unknown)"; }
+    return key.split("+").map(function (part) {
+      var known = labels[dimension][part];
+      return known ? known[lang()] : part;
+    }).join(" + ");
+  }
+
+  var STATUS = {
+    eligible: "đủ điều kiện", ineligible: "không đủ điều kiện", not_assessable: "chưa đánh giá được",
+    invalid: "không hợp lệ", valid: "hợp lệ", blank: "dòng trống"
+  };
+
+  function status(code) {
+    return lang() === "vi" && STATUS[code] ? STATUS[code] + " (" + code + ")" : code;
+  }
+
   function lang() { return document.getElementById("lang").value === "en" ? "en" : "vi"; }
   function t(key) { return T[lang()][key]; }
 
@@ -87,7 +106,7 @@
   }
 
   function counts(mapping) {
-    return Object.keys(mapping).sort().map(function (k) { return k + ": " + mapping[k]; }).join(", ") || "—";
+    return Object.keys(mapping).sort().map(function (k) { return status(k) + ": " + mapping[k]; }).join(", ") || "—";
   }
 
   function showSummary(summary) {
@@ -115,11 +134,11 @@
     var useAllowed = summary.assessed && summary.allowed !== null;
     var rows = (summary.tables.content || []).map(function (r) {
       var text = useAllowed ? (r.allowed || "0") : r.requested;
-      return { label: r.key, value: Number(text), text: text };
+      return { label: label("content", r.key), value: Number(text), text: text };
     }).filter(function (r) { return r.value > 0; });
     var title = t("chart") + " (" + (useAllowed ? t("allowed") : t("requested")) + ")";
     if (!rows.length) { figure.appendChild(el("p", t("chartNone"))); return; }
-    var bar = 22, gap = 8, labelWidth = 230, width = 640, top = 8;
+    var bar = 22, gap = 8, labelWidth = 290, width = 720, top = 8;
     var largest = Math.max.apply(null, rows.map(function (r) { return r.value; }));
     var height = top + rows.length * (bar + gap);
     var chart = svg("svg", { viewBox: "0 0 " + width + " " + height, width: "100%", role: "img", "aria-label": title });
@@ -127,7 +146,11 @@
     rows.forEach(function (r, i) {
       var y = top + i * (bar + gap);
       var length = Math.max(1, Math.round((width - labelWidth - 150) * r.value / largest));
-      chart.appendChild(svg("text", { x: labelWidth - 6, y: y + bar - 6, "text-anchor": "end", "font-size": 13 }, r.label));
+      var short = r.label.length > 36 ? r.label.slice(0, 35) + "…" : r.label;
+      var name = svg("text", { x: labelWidth - 6, y: y + bar - 6, "text-anchor": "end", "font-size": 13 });
+      name.appendChild(svg("title", {}, r.label));
+      name.appendChild(document.createTextNode(short));
+      chart.appendChild(name);
       chart.appendChild(svg("rect", { x: labelWidth, y: y, width: length, height: bar, fill: "#1d4f91" }));
       chart.appendChild(svg("text", { x: labelWidth + length + 4, y: y + bar - 6, "font-size": 13 }, money(r.text)));
     });
@@ -144,10 +167,14 @@
       ? t("shown").replace("{n}", MAX_ROWS_SHOWN).replace("{m}", withFindings.length) : "";
     withFindings.slice(0, MAX_ROWS_SHOWN).forEach(function (r) {
       var tr = el("tr");
-      tr.appendChild(el("td", r.row));
-      tr.appendChild(el("td", r.proposal_code || ""));
-      tr.appendChild(el("td", r.status));
+      var heads = document.querySelectorAll("#rows thead th");
+      [r.row, r.proposal_code || "", status(r.status)].forEach(function (value, i) {
+        var td = el("td", value);
+        td.setAttribute("data-label", heads[i].textContent);
+        tr.appendChild(td);
+      });
       var cell = el("td");
+      cell.setAttribute("data-label", heads[3].textContent);
       var list = el("ul");
       r.findings.forEach(function (f) {
         var item = el("li");
@@ -194,6 +221,10 @@
       }).catch(showError).then(function () { button.disabled = false; });
     });
   });
+
+  fetch("/labels").then(function (r) { return r.json(); }).then(function (known) {
+    labels = known;
+  }).catch(function () { /* codes are shown as they are */ });
 
   fetch("/rulebooks").then(function (r) { return r.json(); }).then(function (books) {
     var select = document.getElementById("rulebook");
