@@ -394,3 +394,24 @@ def test_labels_of_the_report_codes(client: TestClient) -> None:
     assert set(labels) == {"content", "funding"}
     assert labels["funding"]["national"]["vi"] == kc.FundingSourceKind("national").label("vi")
     assert set(labels["content"]) == {m.value for m in kc.ActivityContent}
+
+
+def test_assess_past_the_time_limit_answers_503() -> None:
+    slow = TestClient(create_app(Settings(time_limit=0.0)))
+    body = {"proposal": proposal(), "as_of": "2016-06-01"}
+    _problem(slow.post("/assess", json=body), 503, "time_limit")
+    _problem(slow.post("/explain", json=body, headers={"Accept-Language": "en"}), 503, "time_limit")
+
+
+def test_a_check_stops_at_its_deadline(tmp_path: Path) -> None:
+    import time
+
+    from khuyencong.server.checking import TimeUp, run_check
+
+    path = tmp_path / "plan.csv"
+    path.write_bytes(example_path().read_bytes())
+    options: dict[str, Any] = {"as_of": None, "rulebooks": None, "output": "json", "lang": "vi"}
+    with pytest.raises(TimeUp):
+        run_check(path, max_rows=1000, deadline=time.monotonic() - 1, **options)
+    report = run_check(path, max_rows=1000, deadline=time.monotonic() + 600, **options)
+    assert json.loads(report.read_text(encoding="utf-8"))["summary"]["rows"] == 14

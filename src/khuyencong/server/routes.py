@@ -70,8 +70,16 @@ def _chosen(request: Request, ids: list[str]) -> list[Rulebook] | None:
     return [books[i] for i in ids] or None
 
 
-def _assess(request: Request, body: AssessRequest) -> Assessment:
-    return assess(body.proposal, as_of=body.as_of, rulebooks=_chosen(request, body.rulebooks))
+async def _assess(request: Request, body: AssessRequest) -> Assessment:
+    """:func:`khuyencong.assess` in a worker thread, answered with 503 past the time limit."""
+    books = _chosen(request, body.rulebooks)
+    limit = _settings(request).time_limit
+    job = partial(assess, body.proposal, as_of=body.as_of, rulebooks=books)
+    try:
+        with anyio.fail_after(limit):
+            return await anyio.to_thread.run_sync(job, abandon_on_cancel=True)
+    except TimeoutError:
+        raise time_up(limit) from None
 
 
 @router.post(
@@ -81,11 +89,11 @@ def _assess(request: Request, body: AssessRequest) -> Assessment:
     summary="Assess one proposal (khuyencong.assess)",
     tags=["proposals"],
 )
-def post_assess(request: Request, body: AssessRequest) -> dict[str, Any]:
+async def post_assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     """The assessment of the proposal under the rules in force on ``as_of``: status, support
     per budget line with its clause, findings in the language of ``Accept-Language`` (vi by
     default) and in both languages.  Amounts are strings of whole đồng."""
-    return assessment_json(_assess(request, body), language(request))
+    return assessment_json(await _assess(request, body), language(request))
 
 
 @router.post(
@@ -95,10 +103,10 @@ def post_assess(request: Request, body: AssessRequest) -> dict[str, Any]:
     summary="Explain the assessment of one proposal (Assessment.explain)",
     tags=["proposals"],
 )
-def post_explain(request: Request, body: AssessRequest) -> dict[str, Any]:
+async def post_explain(request: Request, body: AssessRequest) -> dict[str, Any]:
     """The readable explanation, with citations, as a clerk would write it."""
     lang = language(request)
-    a = _assess(request, body)
+    a = await _assess(request, body)
     return {"lang": lang, "as_of": a.as_of, "status": str(a.status), "explanation": a.explain(lang)}
 
 
@@ -193,7 +201,11 @@ async def post_check(
     lang_ = lang or language(request)
     directory = Path(tempfile.mkdtemp(prefix="khuyencong-check-"))
     try:
-        path = await receive(request, directory, settings.max_upload_bytes, format)
+        try:
+            with anyio.fail_after(settings.time_limit):
+                path = await receive(request, directory, settings.max_upload_bytes, format)
+        except TimeoutError:
+            raise time_up(settings.time_limit) from None
         job = partial(
             run_check,
             path,
