@@ -415,3 +415,24 @@ def test_a_check_stops_at_its_deadline(tmp_path: Path) -> None:
         run_check(path, max_rows=1000, deadline=time.monotonic() - 1, **options)
     report = run_check(path, max_rows=1000, deadline=time.monotonic() + 600, **options)
     assert json.loads(report.read_text(encoding="utf-8"))["summary"]["rows"] == 14
+
+
+def test_the_server_paths_stay_private(client: TestClient) -> None:
+    broken = _problem(
+        client.post("/check", files={"file": ("ke-hoach.xlsx", b"not a workbook")}),
+        422,
+        "unreadable_dataset",
+    )
+    assert "ke-hoach.xlsx" in broken["detail"]
+    assert "khuyencong-check" not in broken["detail"]
+    report = client.post(
+        "/check", files={"file": ("C:\\Users\\a\\ke-hoach.csv", CLEAN_CSV.encode())}
+    )
+    assert report.json()["summary"]["source"] == "ke-hoach.csv"
+    html = client.post(
+        "/check",
+        params={"output": "html"},
+        content=CLEAN_CSV.encode(),
+        headers={"content-type": "text/csv"},
+    )
+    assert "khuyencong-check" not in html.text

@@ -12,6 +12,7 @@ from typing import Any, Final
 import attrs
 
 from ..datasets import Assessor, default_assessor, validate
+from ..errors import DatasetError
 from ..rulebooks import Rulebook
 from .problems import Problem
 
@@ -59,6 +60,7 @@ class _Timed:
 def run_check(
     path: Path,
     *,
+    name: str | None = None,
     as_of: date | None,
     rulebooks: list[Rulebook] | None,
     output: str,
@@ -69,10 +71,29 @@ def run_check(
     """Check the file at ``path`` and write the report beside it; return the report's path.
 
     A first pass counts the rows (stopping at ``max_rows`` + 1: 413) and computes the summary;
-    the export is a second pass.  Raises :class:`TimeUp` past ``deadline``.
+    the export is a second pass.  Raises :class:`TimeUp` past ``deadline``.  ``name`` (the
+    client's file name) stands for the server's temporary path in the report and in errors.
     """
+    shown = name or path.name
+    try:
+        return _check(path, shown, as_of, rulebooks, output, lang, max_rows, deadline)
+    except DatasetError as exc:
+        raise DatasetError(str(exc).replace(str(path), shown)) from None
+
+
+def _check(
+    path: Path,
+    name: str,
+    as_of: date | None,
+    rulebooks: list[Rulebook] | None,
+    output: str,
+    lang: str,
+    max_rows: int,
+    deadline: float,
+) -> Path:
     assessor = _Timed(default_assessor(rulebooks), deadline)
     report = validate(path, as_of=as_of, rulebooks=rulebooks, assessor=assessor)
+    report.source = name
     for rows, _ in enumerate(report, start=1):
         if rows > max_rows:
             raise Problem(

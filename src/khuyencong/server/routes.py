@@ -203,12 +203,13 @@ async def post_check(
     try:
         try:
             with anyio.fail_after(settings.time_limit):
-                path = await receive(request, directory, settings.max_upload_bytes, format)
+                path, name = await receive(request, directory, settings.max_upload_bytes, format)
         except TimeoutError:
             raise time_up(settings.time_limit) from None
         job = partial(
             run_check,
             path,
+            name=name,
             as_of=as_of,
             rulebooks=books,
             output=output,

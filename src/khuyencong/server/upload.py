@@ -118,9 +118,19 @@ def _format(given: str | None, filename: str | None, media: str, head: bytes) ->
     return "xlsx" if head.startswith(b"PK\x03\x04") else "csv"
 
 
-async def receive(request: Request, directory: Path, limit: int, given: str | None) -> Path:
+def _display_name(filename: str | None, fmt: str) -> str:
+    """The name the client gave its file (base name only, printable, at most 120 characters),
+    shown in the report instead of the server's temporary path."""
+    name = (filename or "").replace("\\", "/").rsplit("/", 1)[-1]
+    name = "".join(c for c in name if c.isprintable()).strip()[:120]
+    return name or f"upload.{fmt}"
+
+
+async def receive(
+    request: Request, directory: Path, limit: int, given: str | None
+) -> tuple[Path, str]:
     """Stream the uploaded file of ``request`` into ``directory``; return its path, named
-    ``upload.<format>``.  Raises :class:`Problem` 413 past ``limit`` bytes (counted over the
+    ``upload.<format>``, and the name to show for it (the client's file name).  Raises :class:`Problem` 413 past ``limit`` bytes (counted over the
     whole body), 400 when there is no file, 415 for a format that cannot be read."""
     length = request.headers.get("content-length")
     if length is not None and length.isdigit() and int(length) > limit:
@@ -185,5 +195,6 @@ async def receive(request: Request, directory: Path, limit: int, given: str | No
         )
     with partial.open("rb") as handle:
         head = handle.read(4)
-    fmt = _format(given, parts.filename if parts else None, media_type, head)
-    return partial.rename(directory / f"upload.{fmt}")
+    filename = parts.filename if parts else None
+    fmt = _format(given, filename, media_type, head)
+    return partial.rename(directory / f"upload.{fmt}"), _display_name(filename, fmt)
