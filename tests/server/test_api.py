@@ -471,3 +471,21 @@ def test_gaps_is_wired_to_the_library_function(
         }
     ]
     assert seen == {"as_of": date(2019, 6, 1), "rulebooks": None}
+
+
+def test_check_with_a_provincial_rulebook_by_id(provincial: TestClient) -> None:
+    local = CLEAN_CSV.replace(",KCQG,Hà Nam,", ",KCĐP,Tỉnh Mẫu,").replace(
+        "Kinh phí KCQG", "Kinh phí KCĐP"
+    )
+    upload = {"file": ("local.csv", local.encode())}
+    params: dict[str, Any] = {"as_of": "2016-06-01"}
+    without = provincial.post("/check", params=params, files=upload).json()
+    assert without["rows"][0]["allowed"] is None  # the province's levels are not known
+    report = provincial.post(
+        "/check", params={**params, "rulebook": "template-province"}, files=upload
+    ).json()
+    # The template's brand level (illustrative): 50 % of 80,000,000 = 40,000,000, at most
+    # 20,000,000.
+    assert report["rows"][0]["allowed"] == "20000000"
+    codes = {f["code"] for f in report["rows"][0]["findings"]}
+    assert "illustrative_rulebook" in codes
