@@ -1,7 +1,8 @@
 """The ``khuyencong`` command line (argparse; nothing heavy is imported at module level).
 
 Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``rulebook check``,
-``rulebook diff``, ``rulebook gaps``, ``rulebook template``, ``schema``.
+``rulebook diff``, ``rulebook gaps``, ``rulebook template``, ``schema``, ``serve`` (the HTTP API,
+:mod:`khuyencong.server`).
 
 Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
 1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences;
@@ -167,7 +168,49 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="the illustrative national amendment rulebook (INVENTED figures)",
     )
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub: Any) -> None:
+    serve = sub.add_parser(
+        "serve", help="run the HTTP API and the web page (needs khuyencong[serve])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=_positive_count, default=1, help="uvicorn processes")
+    serve.add_argument(
+        "--rulebook",
+        action="append",
+        default=[],
+        metavar="FILE_OR_DIR",
+        help="a provincial or amendment rulebook (TOML), or a directory of them, offered to "
+        "requests by id (repeatable)",
+    )
+    serve.add_argument("--max-upload-mb", type=float, default=50.0, help="largest upload")
+    serve.add_argument("--max-rows", type=_positive_count, default=200_000)
+    serve.add_argument("--time-limit", type=float, default=120.0, help="seconds per request")
+    serve.add_argument(
+        "--cors-origin", action="append", default=[], help="allow this origin (repeatable)"
+    )
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    try:
+        from .server.run import serve
+        from .server.settings import Settings
+    except ImportError as exc:
+        err.write(f"khuyencong serve needs: pip install 'khuyencong[serve]' ({exc})\n")
+        return EXIT_UNREADABLE
+    settings = Settings(
+        max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
+        max_rows=args.max_rows,
+        time_limit=args.time_limit,
+        cors_origins=tuple(args.cors_origin),
+        rulebooks=tuple(args.rulebook),
+    )
+    serve(settings, host=args.host, port=args.port, workers=args.workers)
+    return EXIT_OK
 
 
 def _progress(rows: Iterator[_T], stream: TextIO) -> Iterator[_T]:
@@ -592,6 +635,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _assess(args, out)
     if args.command == "explain":
         return _explain(args, out)
+    if args.command == "serve":
+        return _serve(args, err)
     if args.command == "schema":
         from .schemas import Proposal
 
