@@ -7,7 +7,6 @@ import csv
 import io
 import json
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -308,13 +307,27 @@ def test_rulebooks_and_catalogue(client: TestClient) -> None:
     _problem(client.get("/rulebooks/nope/catalogue"), 404, "unknown_rulebook")
 
 
-def test_gaps_is_not_available_in_this_version(client: TestClient) -> None:
-    # khuyencong.rulebooks.gaps is not in this version of the library: 501, said plainly.  Once
-    # it lands, the route answers with it (see the wiring test below) and this test must be
-    # replaced by one of the real answer, worked out by hand.
-    assert not hasattr(kc.rulebooks, "gaps"), "rulebooks.gaps exists: test /gaps for real"
-    body = _problem(client.get("/gaps", params={"as_of": "2019-06-01"}), 501, "not_available")
-    assert body["title"] == "Chưa có trong phiên bản này"
+def test_gaps_on_a_date(client: TestClient) -> None:
+    # 2026: TTLT 26/2014 was replaced by TT 28/2018/TT-BTC on 11/05/2018, whose level for a
+    # brand is not known here; TT 36/2013's procedures were replaced by TT 17/2018/TT-BCT.
+    body = client.get("/gaps", params={"as_of": "2026-06-01"}).json()
+    assert body["as_of"] == "2026-06-01"
+    by_code = {g["code"]: g for g in body["gaps"]}
+    assert by_code["support.brand"]["instrument"] == "28/2018/TT-BTC"
+    assert any(g["instrument"] == "17/2018/TT-BCT" for g in body["gaps"])
+    # 2016: everything the 2014 texts decide is known.
+    assert client.get("/gaps", params={"as_of": "2016-06-01"}).json()["gaps"] == []
+    english = client.get(
+        "/gaps", params={"as_of": "2026-06-01"}, headers={"Accept-Language": "en"}
+    ).json()
+    assert {g["code"]: g for g in english["gaps"]}["support.brand"]["reason_text"] != (
+        by_code["support.brand"]["reason_text"]
+    )
+    _problem(
+        client.get("/gaps", params={"as_of": "2026-06-01", "rulebook": "nope"}),
+        422,
+        "unknown_rulebook",
+    )
 
 
 def test_schema_and_health(client: TestClient) -> None:
@@ -437,40 +450,6 @@ def test_the_server_paths_stay_private(client: TestClient) -> None:
         headers={"content-type": "text/csv"},
     )
     assert "khuyencong-check" not in html.text
-
-
-def test_gaps_is_wired_to_the_library_function(
-    client: TestClient, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    # A stand-in for khuyencong.rulebooks.gaps: the route passes the date and the rulebooks
-    # and turns attrs results into JSON with exact amounts and ISO dates.
-    import attrs
-
-    @attrs.frozen
-    class Gap:
-        domain: str
-        instrument: str
-        since: date
-        cap: Decimal
-
-    seen: dict[str, Any] = {}
-
-    def gaps(as_of: date, *, rulebooks: Any = None) -> tuple[Gap, ...]:
-        seen.update(as_of=as_of, rulebooks=rulebooks)
-        return (Gap("machinery", "28/2018/TT-BTC", date(2018, 12, 26), Decimal("200000000")),)
-
-    monkeypatch.setattr(kc.rulebooks, "gaps", gaps, raising=False)
-    response = client.get("/gaps", params={"as_of": "2019-06-01"})
-    assert response.status_code == 200
-    assert response.json() == [
-        {
-            "domain": "machinery",
-            "instrument": "28/2018/TT-BTC",
-            "since": "2018-12-26",
-            "cap": "200000000",
-        }
-    ]
-    assert seen == {"as_of": date(2019, 6, 1), "rulebooks": None}
 
 
 def test_check_with_a_provincial_rulebook_by_id(provincial: TestClient) -> None:

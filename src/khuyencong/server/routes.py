@@ -310,7 +310,6 @@ def _plain(value: Any) -> Any:
 
 @router.get(
     "/gaps",
-    responses={501: {"model": ProblemOut, "description": "Not available in this version"}},
     summary="What the law governs on a date but the rulebooks do not encode",
     tags=["rules"],
 )
@@ -319,16 +318,11 @@ def get_gaps(
     as_of: Annotated[date, Query(description="The date (YYYY-MM-DD)")],
     rulebook: Annotated[list[str] | None, Query(description="Rulebook ids, repeatable")] = None,
 ) -> Any:
-    """The gaps of the rulebooks at ``as_of`` (``khuyencong.rulebooks.gaps``)."""
-    gaps = getattr(kc_rulebooks, "gaps", None)
-    if gaps is None:
-        raise Problem(
-            501,
-            "not_available",
-            "Danh sách khoảng trống (gaps) chưa có trong phiên bản thư viện này.",
-            "The list of gaps is not available in this version of the library.",
-        )
-    return _plain(gaps(as_of, rulebooks=_chosen(request, rulebook or [])))
+    """The gaps of the rulebooks at ``as_of`` (:func:`khuyencong.rulebooks.gaps`): every parameter
+    and rule not known on that date, with its governing instrument and why, in the language of
+    ``Accept-Language``; and what the loaded amendment rulebooks fill."""
+    report = kc_rulebooks.gaps(as_of, rulebooks=_chosen(request, rulebook or []))
+    return report.to_dict(language(request))
 
 
 @cache
