@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from khuyencong import Assessment, Finding, assess
+from khuyencong import Assessment, Finding, Severity, Status, assess
 from khuyencong.rulebooks import Rulebook
 from khuyencong.schemas import (
     ActivityContent,
@@ -188,3 +188,22 @@ def cited(a: Assessment, code: str) -> str | None:
     """The key of the clause the one finding ``code`` cites."""
     citation = finding(a, code).citation
     return None if citation is None else citation.key
+
+
+UNDECIDABLE_CONDITIONS = "support_conditions_not_encoded"
+"""The finding that the conditions of Điều 7 TTLT 26/2014 cannot be decided at the date (before
+08/04/2014 and from 11/05/2018 their instrument is not encoded): alone it makes the verdict
+``not_assessable``."""
+
+
+def facts_verdict(a: Assessment) -> Status:
+    """The verdict the declared facts give (who, where, which industry, which items), leaving
+    aside the undecidable conditions of Điều 7 TTLT 26/2014 — for tests of programme rules at
+    dates (2018 on) when those conditions are not encoded and the real verdict is
+    ``not_assessable`` for that reason alone."""
+    others = {f.severity for f in a.findings if f.code != UNDECIDABLE_CONDITIONS}
+    if Severity.ERROR in others:
+        return Status.INELIGIBLE
+    if Severity.UNDETERMINED in others:
+        return Status.NOT_ASSESSABLE
+    return Status.ELIGIBLE

@@ -134,10 +134,12 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
     fit = ctx.resolve("condition.content_and_industry_fit")
     if isinstance(fit, NotEncoded):
+        # The conditions of eligibility cannot be decided at this date: the verdict is
+        # not_assessable, naming the governing instrument — never "eligible" by default.
         ctx.add(
             Finding(
                 code="support_conditions_not_encoded",
-                severity=Severity.WARNING,
+                severity=Severity.UNDETERMINED,
                 message_vi=fit.reason_vi,
                 message_en=fit.reason_en,
                 instrument=fit.instrument,

@@ -308,8 +308,10 @@ def test_t_factor_above_one_and_a_half_is_refused() -> None:
     a = run(p)
     assert a.status is Status.INELIGIBLE
     assert cited(a, "priority_factor_refused") == f"{TTLT}:6.2.t"
-    # the line falls back to the plain level: 30 % of 1,200,000,000 = 360,000,000
-    assert a.lines[0].allowed == Decimal(360_000_000)
+    # the proposal is ineligible: nothing is allowed on its line (not the plain level of
+    # 30 % × 1,200,000,000 = 360,000,000), and the line says why
+    assert a.lines[0].allowed == Decimal(0)
+    assert a.lines[0].status is LineStatus.PROPOSAL_INELIGIBLE
     assert a.support == Decimal(0)
 
 
