@@ -144,7 +144,7 @@ def proposal(**changes: Any) -> dict[str, Any]:
             {
                 "name": "HTX A (minh họa)",
                 "kind": "cooperative",
-                "industries": ["agro_food_processing"],
+                "industries": ["agro_forestry_fishery_processing"],
                 "production_site": {
                     "geography": "pre2025",
                     "province": "Thái Nguyên",

@@ -176,6 +176,25 @@ def _factor(
     elif factor > ceiling.decimal:
         problem_vi = f"vượt quá {ceiling.decimal} lần mức hỗ trợ"
         problem_en = f"above {ceiling.decimal} times the support level"
+    elif not priority.is_priority and priority.undecided:
+        # The only facts that might make it a priority cannot be decided (a deprecated industry
+        # code, a certificate without its date): the factor cannot be checked either.
+        ctx.add(
+            Finding.of(
+                code="priority_factor_undecidable",
+                severity=Severity.UNDETERMINED,
+                message_vi=(
+                    f"Hệ số ưu tiên {factor}: chưa xác định được đề án có thuộc ngành nghề ưu tiên "
+                    f"hay không ({', '.join(priority.undecided)})."
+                ),
+                message_en=(
+                    f"Priority factor {factor}: whether the proposal is in a priority industry "
+                    f"cannot be decided ({', '.join(priority.undecided)})."
+                ),
+                rule=ceiling,
+            )
+        )
+        return _ONE
     elif not priority.is_priority:
         problem_vi = "nhưng đề án không thuộc địa bàn, ngành nghề ưu tiên"
         problem_en = "but the proposal is in no priority area or industry"

@@ -334,10 +334,10 @@ def test_t_factor_one_needs_no_priority() -> None:
 
 @pytest.mark.clause(f"{TTLT}:6.2.t")
 def test_t_factor_applies_to_a_priority_industry_too() -> None:
-    # agro-food processing is a priority industry (Điểm a khoản 2 Điều 6 NĐ 45/2012)
+    # agro-forestry-fishery processing is a priority industry (Điểm a khoản 2 Điều 6 NĐ 45/2012)
     p = proposal(
         line(I.BRAND, 100_000_000),
-        beneficiaries=[beneficiary(industries=["agro_food_processing"])],
+        beneficiaries=[beneficiary(industries=["agro_forestry_fishery_processing"])],
         priority_factor="1.5",
     )
     # 1.5 × 50 % = 75 % of 100,000,000 = 75,000,000 > 1.5 × 35,000,000 = 52,500,000
