@@ -36,10 +36,20 @@ _APPROVED_STATES = frozenset(
 )
 
 
+_FOREIGN_FAIRS = frozenset(
+    {
+        SupportItem.FOREIGN_FAIR,
+        SupportItem.FOREIGN_FAIR_ORGANISATION,
+        SupportItem.FOREIGN_FAIR_PARTICIPATION,
+    }
+)
+"""Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
+
+
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
-    if SupportItem.FOREIGN_FAIR in items:
+    if not items.isdisjoint(_FOREIGN_FAIRS):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
             for i, b in enumerate(proposal.beneficiaries):

@@ -634,7 +634,14 @@ def _contract(ctx: _Context) -> _Step:
             "(detail 'bidding_decision').",
             cite(20, 2) if registered_directly(ctx.proposal) else cite(21, 2, "c"),
         )
-    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates)
+    # The support under the contract, when given, is recorded: it is the base of the 70 %
+    # ceiling on advances (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT).
+    amount = _decimal(ctx, "amount")
+    if amount is not None and (amount <= 0 or amount != amount.to_integral_value()):
+        raise ValueError(
+            "detail 'amount' (the support under the contract) is a positive whole number of đồng"
+        )
+    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates, amount=amount)
 
 
 def _start(ctx: _Context) -> _Step:

@@ -150,6 +150,21 @@ class SupportItem(LabelledEnum):
         "Tổ chức, tham gia hội chợ triển lãm tại nước ngoài",
         "Fair abroad",
     )
+    """Point đ: organising or taking part in a fair abroad, one level for both.  The advance
+    forms of TT 36/2013/TT-BCT tell the two apart (organising: Điểm c khoản 2 Điều 13; taking
+    part abroad: not in Điều 13), so prefer the two codes below."""
+    FOREIGN_FAIR_ORGANISATION = (
+        "foreign_fair_organisation",
+        "Tổ chức hội chợ triển lãm tại nước ngoài",
+        "Organising a fair abroad",
+    )
+    """Point đ (organising); first advance under Điểm c khoản 2 Điều 13 TT 36/2013/TT-BCT."""
+    FOREIGN_FAIR_PARTICIPATION = (
+        "foreign_fair_participation",
+        "Tham gia hội chợ triển lãm tại nước ngoài",
+        "Taking part in a fair abroad",
+    )
+    """Point đ (taking part); no form of Điều 13 TT 36/2013/TT-BCT (Khoản 2 Điều 16)."""
     STUDY_TOUR_AIRFARE = (
         "study_tour_airfare",
         "Vé máy bay khảo sát, học tập kinh nghiệm tại nước ngoài",
@@ -205,13 +220,29 @@ class SupportItem(LabelledEnum):
     POLLUTION_TREATMENT_ESTABLISHMENT = (
         "pollution_treatment_establishment",
         "Sửa chữa, nâng cấp hệ thống xử lý ô nhiễm tại cơ sở CNNT",
-        "Pollution treatment at a rural establishment",
+        "Repairing or upgrading pollution treatment at a rural establishment",
     )
+    """Point o: repairing or upgrading (not building) a system at a rural establishment."""
     POLLUTION_TREATMENT_CLUSTER = (
         "pollution_treatment_cluster",
         "Sửa chữa, nâng cấp hệ thống xử lý ô nhiễm tại cụm công nghiệp",
-        "Pollution treatment at an industrial cluster",
+        "Repairing or upgrading pollution treatment at an industrial cluster",
     )
+    """Point p: repairing or upgrading (not building) a system at an industrial cluster."""
+    POLLUTION_SYSTEM_NEW_ESTABLISHMENT = (
+        "pollution_system_new_establishment",
+        "Xây dựng hệ thống xử lý ô nhiễm môi trường tại cơ sở CNNT",
+        "Building a pollution treatment system at a rural establishment",
+    )
+    """Building a new system: a spending content (Điểm d khoản 7 Điều 5 TTLT 26/2014) with no
+    level in its Điều 6; first advance under Điểm d khoản 2 Điều 13 TT 36/2013/TT-BCT."""
+    POLLUTION_SYSTEM_NEW_CLUSTER = (
+        "pollution_system_new_cluster",
+        "Xây dựng hệ thống xử lý ô nhiễm môi trường tại cụm công nghiệp",
+        "Building a pollution treatment system at an industrial cluster",
+    )
+    """Building a new system: Điểm d khoản 7 Điều 5 TTLT 26/2014 (no level in its Điều 6); bidding
+    (Khoản 1 Điều 3) and first advance (Khoản 1 Điều 13) under TT 36/2013/TT-BCT."""
     CLUSTER_DETAILED_PLANNING = (
         "cluster_detailed_planning",
         "Lập quy hoạch chi tiết cụm công nghiệp",
