@@ -153,4 +153,4 @@ def test_citations_are_frozen_values() -> None:
 
 
 def test_provenance_values() -> None:
-    assert [p.value for p in Provenance] == ["official_text", "secondary"]
+    assert [p.value for p in Provenance] == ["official_text", "secondary", "convention"]
