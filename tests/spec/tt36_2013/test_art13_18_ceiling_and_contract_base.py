@@ -20,6 +20,7 @@ import pytest
 from khuyencong.rules.advances import (
     AdvanceStage,
     advance_allowance,
+    advance_documents,
     contract_ceiling,
     contract_support,
     is_multi_year,
@@ -116,3 +117,20 @@ def test_an_extension_into_the_next_year_makes_a_multi_year_proposal() -> None:
         to_state=ProposalState.EXTENDED,
     )
     assert is_multi_year(within.model_copy(update={"history": (extension,)}))
+
+
+@pytest.mark.clause(f"{TT36}:14.14")
+def test_art14_14_dossier_is_for_building_a_system_not_repairing_one() -> None:
+    built = advance_documents(
+        national("pollution_system_new_cluster", contents=("linkage_and_clusters",)),
+        AdvanceStage.REMAINING,
+        ON,
+    )
+    assert Citation(document=TT36, article=14, clause=14) in {d.citation for d in built}
+    repaired = advance_documents(
+        national("pollution_treatment_cluster", contents=("linkage_and_clusters",)),
+        AdvanceStage.REMAINING,
+        ON,
+    )
+    # only the common documents of Art 14: clause 14 names "xây dựng hệ thống", not repairs
+    assert {d.citation for d in repaired} == {Citation(document=TT36, article=14)}
