@@ -352,7 +352,7 @@ def test_rulebook_diff_between_files(tmp_path: Path) -> None:
     code, out, _ = run("rulebook", "diff", str(old), str(new), "--as-of", "2016-06-01")
     assert code == 1
     assert out.startswith("support.brand: changed")
-    assert "25000000" in out
+    assert "25.000.000 đ/brand" in out
     code, _, err = run("rulebook", "diff", str(old), str(new))
     assert code == 2
     assert "--as-of" in err

@@ -1,10 +1,11 @@
 """The ``khuyencong`` command line (argparse; nothing heavy is imported at module level).
 
 Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``rulebook check``,
-``rulebook diff``, ``rulebook template``, ``schema``.
+``rulebook diff``, ``rulebook gaps``, ``rulebook template``, ``schema``.
 
 Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
-1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences);
+1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences;
+for ``rulebook gaps``: something is not known on the date);
 2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option);
 141 — the reader of the output went away (``khuyencong check plan.csv | head``): the command stops
 quietly with the status a shell gives a program ended by SIGPIPE.
@@ -109,8 +110,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rulebook = sub.add_parser("rulebook", help="check, compare or start a rulebook")
     actions = rulebook.add_subparsers(dest="action", required=True)
-    rb_check = actions.add_parser("check", help="list every problem of a rulebook file")
+    rb_check = actions.add_parser(
+        "check",
+        help="list every problem of a rulebook file (national amendments: give them together)",
+    )
     rb_check.add_argument("file", type=Path)
+    rb_check.add_argument("more", type=Path, nargs="*", help="more national amendment rulebooks")
     rb_diff = actions.add_parser(
         "diff", help="what differs between two dates (YYYY-MM-DD) or two rulebook files"
     )
@@ -118,7 +123,40 @@ def _parser() -> argparse.ArgumentParser:
     rb_diff.add_argument("b", help="a date (built-in rulebook) or a rulebook file")
     rb_diff.add_argument("--as-of", type=_parse_as_of, help="the date two files are compared at")
     rb_diff.add_argument("--lang", choices=("vi", "en"), default="vi")
-    actions.add_parser("template", help="print the documented provincial template")
+    rb_diff.add_argument(
+        "--rulebook",
+        type=Path,
+        action="append",
+        default=[],
+        help="a national amendment rulebook to load before comparing two dates (repeatable)",
+    )
+    rb_gaps = actions.add_parser(
+        "gaps", help="what the rulebooks do not know on a date, and what amendments fill"
+    )
+    rb_gaps.add_argument("--as-of", type=_parse_as_of, required=True, help="the date (YYYY-MM-DD)")
+    rb_gaps.add_argument(
+        "--rulebook",
+        type=Path,
+        action="append",
+        default=[],
+        help="a national amendment rulebook or a province's overlay (repeatable)",
+    )
+    rb_gaps.add_argument("--format", choices=("table", "json"), default="table")
+    rb_gaps.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rb_template = actions.add_parser(
+        "template",
+        help="print the documented provincial template, or a national amendment skeleton",
+    )
+    rb_template.add_argument(
+        "--instrument",
+        help="the skeleton of a national amendment rulebook for this instrument "
+        "(e.g. 28/2018/TT-BTC)",
+    )
+    rb_template.add_argument(
+        "--example",
+        action="store_true",
+        help="the illustrative national amendment rulebook (INVENTED figures)",
+    )
     return parser
 
 
@@ -472,14 +510,39 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise _InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _InputError(f"{path}: cannot be read: {exc}") from None
-    problems = check_rulebook(path)
+    for other in args.more:
+        if not other.exists():
+            raise _InputError(f"{other}: no such file")
+    problems = check_rulebook(path, *args.more)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems:
         err.write(f"{len(problems)} problem(s)\n")
         return EXIT_FINDINGS
-    out.write(f"{path}: ok\n")
+    for checked in (path, *args.more):
+        out.write(f"{checked}: ok\n")
     return EXIT_OK
+
+
+def _loaded(paths: Sequence[Path]) -> list[Any]:
+    """Rulebook files given with ``--rulebook``: national amendments merged, overlays apart."""
+    from .rulebooks import load_rulebooks
+
+    for path in paths:
+        if not path.exists():
+            raise _InputError(f"{path}: no such file")
+    return load_rulebooks(paths)
+
+
+def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
+    from .rulebooks import gaps
+
+    report = gaps(args.as_of, rulebooks=_loaded(args.rulebook))
+    if args.format == "json":
+        out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.table(args.lang))
+    return EXIT_FINDINGS if report.gaps else EXIT_OK
 
 
 def _diff_side(text: str) -> date | Any:
@@ -502,7 +565,10 @@ def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
 
     a, b = _diff_side(args.a), _diff_side(args.b)
     if isinstance(a, date) and isinstance(b, date):
-        changes = diff(a, b)
+        books = [book for book in _loaded(args.rulebook) if book.kind == "national"]
+        changes = diff(a, b, rulebook=books[0] if books else None)
+    elif args.rulebook:
+        raise _InputError("--rulebook applies when comparing two dates")
     elif isinstance(a, date) or isinstance(b, date):
         raise _InputError("compare two dates or two rulebook files, not a date with a file")
     elif args.as_of is None:
@@ -533,9 +599,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _rulebook_check(args, out, err)
     if args.action == "diff":
         return _rulebook_diff(args, out)
-    from .rulebooks import template
+    if args.action == "gaps":
+        return _rulebook_gaps(args, out)
+    from .rulebooks import example_amendment, template
 
-    out.write(template())
+    if args.example and args.instrument:
+        raise _InputError("give --instrument or --example, not both")
+    out.write(example_amendment() if args.example else template(args.instrument))
     return EXIT_OK
 
 

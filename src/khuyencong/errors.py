@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 __all__ = [
     "AmountParseError",
     "DatasetError",
+    "DeclarationError",
     "KhuyenCongError",
     "NotEncodedError",
     "RulebookError",
@@ -58,3 +59,8 @@ class AmountParseError(KhuyenCongError, ValueError):
 
 class DatasetError(KhuyenCongError):
     """A dataset could not be read at all (as opposed to a problem in one of its rows)."""
+
+
+class DeclarationError(KhuyenCongError, ValueError):
+    """A declaration names something the rule does not know (an item of a checklist, a
+    condition, a report): the message lists what it knows."""

@@ -72,8 +72,9 @@ def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
     figures.
 
     When the answer is "not encoded" because a national procedure is asked for after the end of
-    TT 36/2013/TT-BCT, and that end is a convention of the rulebook (``workflow.tt36_in_force``
-    with provenance ``convention``), the answer says so: the earlier circular may still apply.
+    TT 36/2013/TT-BCT, and that end is a convention of the rulebook
+    (``workflow.tt36_end_convention`` with provenance ``convention``), the answer says so: the
+    earlier circular may still apply.
     """
     result = rulebook.resolve(code, as_of)
     if isinstance(result, NotEncoded):
@@ -82,37 +83,40 @@ def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
     return result
 
 
-TT36_END = "workflow.tt36_in_force"
-"""The parameter whose last value ends where the library takes TT 36/2013/TT-BCT to end."""
+TT36_END = "workflow.tt36_end_convention"
+"""The parameter in force from the day the library takes TT 36/2013/TT-BCT to stop applying."""
 
 
 def tt36_end(rulebook: Rulebook) -> tuple[date, Provenance] | None:
-    """The date from which ``rulebook`` no longer applies TT 36/2013/TT-BCT, and how that date
-    is known (``convention`` in the built-in rulebook), or ``None`` when it gives none."""
+    """The day from which ``rulebook`` no longer applies TT 36/2013/TT-BCT, and how that day is
+    known (``convention`` in the built-in rulebook), or ``None`` when it gives none."""
     if TT36_END not in rulebook:
         return None
-    last = rulebook.param(TT36_END).values[-1]
-    return None if last.end is None else (last.end, last.provenance)
+    first = rulebook.param(TT36_END).values[0]
+    return first.start, first.provenance
 
 
 def _with_convention(rulebook: Rulebook, code: str, result: NotEncoded) -> NotEncoded:
     if code not in rulebook or rulebook.param(code).domain != "national_procedures":
         return result
-    end = tt36_end(rulebook)
-    if end is None or end[1] is not Provenance.CONVENTION or result.as_of < end[0]:
+    if TT36_END not in rulebook:
         return result
-    when = end[0]
+    end = rulebook.resolve(TT36_END, result.as_of)
+    if not isinstance(end, Resolved) or end.provenance is not Provenance.CONVENTION:
+        return result
+    when = end.valid_from
     return attrs.evolve(
         result,
         reason_vi=(
             f"{result.reason_vi} Ngày {when:%d/%m/%Y} thôi áp dụng Thông tư 36/2013/TT-BCT là quy "
-            "ước của thư viện, không phải quy định của văn bản (workflow.tt36_in_force): Thông tư "
+            "ước của thư viện, không phải quy định của văn bản (workflow.tt36_end_convention): "
+            "Thông tư "
             "36/2013 có thể còn áp dụng."
         ),
         reason_en=(
             f"{result.reason_en} That Circular 36/2013/TT-BCT stops applying on "
             f"{when.isoformat()} is the library's convention, not the text's "
-            "(workflow.tt36_in_force): it may still apply."
+            "(workflow.tt36_end_convention): it may still apply."
         ),
     )
 

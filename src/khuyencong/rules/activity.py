@@ -7,6 +7,11 @@
   especially difficult areas.
 - Điều 7 TTLT 26/2014: content and industry fit, approval, counterpart committed, no other state
   funding for the same item.
+- Declared checks (:func:`declared_conditions`, not part of ``assess``): the judgements of
+  Điều 4 TT 46/2012 that the managing agency makes — a demonstrated technology outperforms what
+  is used locally (khoản 2 điểm a, second dash), transferred technology is advanced and follows
+  the transfer procedure (khoản 3), machinery is a unit, cluster or group of one kind (khoản 4
+  điểm a), a cleaner-production pilot improves efficiency and cuts pollution (khoản 5 điểm b).
 
 Facts of the activity that a proposal does not declare are warnings (to confirm at appraisal);
 facts it declares against the rule are errors.
@@ -14,14 +19,18 @@ facts it declares against the rule are errors.
 
 from __future__ import annotations
 
-from ..rulebooks.core import NotEncoded, Resolved
+from collections.abc import Mapping
+from datetime import date
+
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
+from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
 
-__all__ = ["check_activities", "check_support_conditions"]
+__all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
 _APPROVED_STATES = frozenset(
     {
@@ -236,3 +245,32 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                     rule,
                 )
             )
+
+
+def declared_conditions(
+    proposal: Proposal,
+    declared: Mapping[str, bool | None],
+    *,
+    as_of: date,
+    technology_transfer: bool | None = None,
+    rulebook: Rulebook | None = None,
+) -> Checklist:
+    """The conditions of Điều 4 TT 46/2012/TT-BCT that rest on the managing agency's judgement,
+    ticked from what the clerk declares (``True`` met, ``False`` not met, absent or ``None`` not
+    declared): those that apply to the proposal's budget lines (a demonstration of new technology,
+    machinery, a cleaner-production pilot) and, when ``technology_transfer`` is declared true for
+    its machinery-and-technology line, those of technology transfer (khoản 3).  Not met is an
+    ``activity_missing`` error with its clause; not declared, ``activity_undeclared``."""
+    items = {line.item.value for line in proposal.budget_lines}
+    facts: dict[str, bool | None] = {
+        f"item:{code}": code in items
+        for code in (
+            "demonstration_new_technology",
+            "machinery_and_technology",
+            "cleaner_production_pilot",
+        )
+    }
+    facts["technology_transfer"] = (
+        technology_transfer if "machinery_and_technology" in items else False
+    )
+    return tick("conditions.activity", declared, as_of=as_of, facts=facts, rulebook=rulebook)

@@ -2,11 +2,12 @@
 
 - Điều 24 TT 36/2013 gives no end date; its successor TT 17/2018/TT-BCT has no known effective
   date.  01/01/2018 is the library's convention (provenance ``convention``,
-  ``workflow.tt36_in_force``), said in every "not encoded" answer from that day, and a rulebook
-  may set another date.
+  ``workflow.tt36_end_convention``, in force from that day), said in every "not encoded" answer
+  from that day, and a rulebook may set another date.
 - Khoản 1 Điều 24 TT 36/2013 replaces QĐ 08/2008, QĐ 17/2008 and QĐ 5918/QĐ-BCT; khoản 1 Điều 11
   TT 46/2012 replaces TT 03/2005 and QĐ 07/2008; Điều 6 TTLT 16/2011 replaces TT 18/2008.
-- ``registration.years_ahead`` is an inference from Điểm a khoản 1 Điều 6, not its wording.
+- ``registration.years_ahead`` is an inference from Điểm a khoản 1 Điều 6, not its wording (its
+  note says so).
 """
 
 from __future__ import annotations
@@ -30,15 +31,18 @@ TT36 = "36/2013/TT-BCT"
 @pytest.mark.clause(f"{TT36}:24.1")
 def test_tt36_end_is_a_dated_convention_that_matches_the_domain() -> None:
     rb = national_rulebook()
-    (value,) = rb.param("workflow.tt36_in_force").values
+    (value,) = rb.param("workflow.tt36_end_convention").values
     assert value.provenance is Provenance.CONVENTION
-    assert value.end == date(2018, 1, 1)
+    assert value.start == date(2018, 1, 1)
+    assert value.note  # the reasoning is written down
     period = rb.governing("national_procedures", date(2017, 12, 31))
     assert period is not None
     assert period.document == TT36
-    assert period.end == value.end
-    assert Provenance.CONVENTION.label("vi") == "Quy ước của thư viện"
-    assert Provenance.CONVENTION.label("en") == "Library convention"
+    assert period.end == value.start
+    # not in force before its day: nothing in 2017 rests on the convention
+    assert not rb.resolve("workflow.tt36_end_convention", date(2017, 12, 31))
+    assert Provenance.CONVENTION.vi == "quy ước của thư viện"
+    assert Provenance.CONVENTION.en == "library convention"
 
 
 @pytest.mark.clause(f"{TT36}:3.2")
@@ -81,13 +85,6 @@ label_vi = "Quy trình quốc gia"
 label_en = "National procedure"
 domain = "national_procedures"
 values = [{ from = 2014-02-10, value = true, provenance = "official_text", citation = { document = "36/2013/TT-BCT", article = 1, clause = 1 } }]
-
-[params."workflow.tt36_in_force"]
-type = "flag"
-label_vi = "Thông tư 36/2013 còn áp dụng"
-label_en = "Circular 36/2013 still applies"
-domain = "national_procedures"
-values = [{ from = 2014-02-10, until = 2018-03-01, value = true, provenance = "official_text", citation = { document = "36/2013/TT-BCT", article = 24, clause = 1 }, note = "A user's rulebook that knows the date." }]
 
 [params."procurement.bidding_items"]
 type = "codes"
@@ -148,5 +145,5 @@ def test_the_registry_lists_what_the_closing_articles_replace(
 @pytest.mark.clause(f"{TT36}:6.1.a")
 def test_registration_years_ahead_is_an_inference_not_the_text() -> None:
     (value,) = national_rulebook().param("registration.years_ahead").values
-    assert value.provenance is Provenance.CONVENTION
-    assert "Suy ra" in value.note
+    assert "Suy ra, không phải lời văn" in value.note
+    assert "an inference" in value.note
