@@ -246,7 +246,14 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
                 str(r.rows),
                 money(r.cost),
                 money(r.requested),
-                money(r.allowed) or "—",
+                (money(r.allowed) or "—")
+                + (
+                    ""
+                    if not r.allowed_unknown
+                    else f" (+{r.allowed_unknown} chưa rõ)"
+                    if vi
+                    else f" (+{r.allowed_unknown} not known)"
+                ),
             ]
             for r in summary.tables[dimension]
         ]

@@ -328,6 +328,10 @@ def test_example_under_the_engine() -> None:
     }
     assert summary.allowed == Decimal(570_000_000)
     assert summary.allowed_unknown == 2  # rows 11 and 12: not known, not added as 0
+    by_funding = {r.key: r for r in summary.tables["funding"]}
+    assert by_funding["local"].allowed_unknown == 1  # row 11
+    assert by_funding["national"].allowed_unknown == 1  # row 12
+    assert summary.to_dict()["allowed_unknown"] == 2
     by_code = {f.code: f for r in rows for f in r.findings}
     assert by_code["large_enterprise"].severity == "error"
     assert by_code["large_enterprise"].citation_key == "45/2012/NĐ-CP:1.2.a"

@@ -70,7 +70,7 @@ def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
             f"<td>{escape(key_label(dimension, r.key, lang))}</td>"
             f"<td class=n>{r.proposals}</td><td class=n>{r.rows}</td>"
             f"<td class=n>{_money(r.cost, lang)}</td><td class=n>{_money(r.requested, lang)}</td>"
-            f"<td class=n>{_money(r.allowed, lang)}</td>"
+            f"<td class=n>{_money(r.allowed, lang)}{escape(_unknown_row(r, lang))}</td>"
             "</tr>"
             for r in summary.tables[dimension]
         )
@@ -211,3 +211,11 @@ def _unknown(summary: Summary, lang: str) -> str:
     if not n:
         return ""
     return f" (chưa xác định được cho {n} dòng)" if lang == "vi" else f" (not known for {n} lines)"
+
+
+def _unknown_row(row: SummaryRow, lang: str) -> str:
+    """ "(+N not known)" after a key's allowed total: its rows whose allowed support is unknown."""
+    n = row.allowed_unknown
+    if not n:
+        return ""
+    return f" (+{n} chưa rõ)" if lang == "vi" else f" (+{n} not known)"
