@@ -301,7 +301,14 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
                 str(r.rows),
                 money(r.cost),
                 money(r.requested),
-                money(r.allowed) or "—",
+                (money(r.allowed) or "—")
+                + (
+                    ""
+                    if not r.allowed_unknown
+                    else f" (+{r.allowed_unknown} chưa rõ)"
+                    if vi
+                    else f" (+{r.allowed_unknown} not known)"
+                ),
             ]
             for r in summary.tables[dimension]
         ]
@@ -311,6 +318,13 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             else ["Proposals", "Rows", "Cost", "Requested", "Allowed"]
         )
         out.write(_table(cols, rows, {1, 2, 3, 4, 5}) + "\n\n")
+    if summary.allowed_unknown:
+        n = summary.allowed_unknown
+        out.write(
+            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)\n"
+            if vi
+            else f"Allowed: not known for {n} lines (not added to the totals)\n"
+        )
     status = ", ".join(f"{k}: {v}" for k, v in sorted(summary.rows_by_status.items()))
     out.write(
         f"{summary.rows} dòng, {summary.proposals} đề án ({status})\n"
@@ -503,9 +517,17 @@ def _assessment_text(a: Assessment, lang: str) -> str:
         f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
         f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {a.as_of.isoformat()}",
         f"{'Kết quả' if vi else 'Status'}: {a.status}",
-        f"{'Được hỗ trợ' if vi else 'Support'}: {format_vnd(a.support, lang)}"
-        f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})"
-        + ("" if a.complete else (" — chưa đầy đủ" if vi else " — incomplete")),
+        f"{'Được hỗ trợ' if vi else 'Support'}: "
+        + (
+            format_vnd(a.support, lang)
+            if a.support is not None
+            else (
+                f"chưa xác định được ({len(a.unknown_lines)} dòng chưa tính được)"
+                if vi
+                else f"not known ({len(a.unknown_lines)} line(s) not computed)"
+            )
+        )
+        + f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})",
         ("Các dòng:" if vi else "Lines:"),
     ]
     for line in a.lines:

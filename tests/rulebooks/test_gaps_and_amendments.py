@@ -65,10 +65,11 @@ def brand_proposal() -> kc.Proposal:
 def test_gaps_today_list_every_support_level_of_tt28_with_its_instrument() -> None:
     report = gaps(TODAY)
     support = {g.code: g for g in report if g.code.startswith("support.")}
-    # Khoản 2 Điều 6 TTLT 26/2014 sets 25 levels (points a to s); from 11/05/2018 TT 28/2018
-    # governs all of them: two are known from a secondary summary, the others not at all.
+    # Khoản 2 Điều 6 TTLT 26/2014 sets 25 levels (points a to s), 27 parameters (point đ is also
+    # given for organising and for taking part in a fair abroad apart, issue 16); from 11/05/2018
+    # TT 28/2018 governs all of them: two are known from a secondary summary, the others not.
     assert set(support) == {c for c in national().params if c.startswith("support.")}
-    assert len(support) == 25
+    assert len(support) == 27
     assert {g.instrument for g in support.values()} == {TT28}
     secondary = {c for c, g in support.items() if g.reason is GapReason.SECONDARY}
     assert secondary == {"support.enterprise_founding", "support.demonstration_new_technology"}

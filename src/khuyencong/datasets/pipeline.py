@@ -687,7 +687,8 @@ class _Builder:
 
         Reads :class:`khuyencong.Assessment`: an ineligible proposal is allowed nothing (its
         lines show 0, as ``Assessment.support`` is 0); a line whose level is not encoded or
-        needs an input has no allowed amount.  Findings go to the row they are about: a budget
+        needs an input has no allowed amount (not known, never 0), and then neither has the
+        proposal's total.  Findings go to the row they are about: a budget
         line's to that line's row, a beneficiary's to the row naming it, others to the first.
         """
         if self.assessor is None:
@@ -703,8 +704,11 @@ class _Builder:
         ineligible = status == "ineligible"
         allowed: dict[int, Decimal] = {}
         total: Decimal | None = None
+        unknown = False
         for position, result in enumerate(getattr(assessment, "lines", ()) or ()):
             value = getattr(result, "allowed", None)
+            if value is None and not ineligible:
+                unknown = True
             if value is None:
                 continue
             amount = _ZERO if ineligible else Decimal(value)
@@ -721,7 +725,7 @@ class _Builder:
             elif getattr(item, "beneficiary", None) is not None:
                 row = beneficiary_row
             row.findings.append(_engine_finding(item, row.number))
-        return status, allowed, total, as_of
+        return status, allowed, None if unknown else total, as_of
 
     def _row_results(
         self,

@@ -286,6 +286,7 @@ class Report:
                     "cost",
                     "requested",
                     "allowed",
+                    "allowed_not_known_lines",
                 ]
             )
             for r in summary.tables[dimension]:
@@ -297,6 +298,7 @@ class Report:
                         cell(r.cost),
                         cell(r.requested),
                         cell(r.allowed),
+                        r.allowed_unknown,
                     ]
                 )
             sheet.append([])

@@ -70,6 +70,9 @@ class SummaryRow:
     cost: Decimal
     requested: Decimal
     allowed: Decimal | None
+    allowed_unknown: int = 0
+    """Assessed rows whose allowed support is not known (level not encoded, input missing,
+    assessment failed): ``allowed`` is the sum of the known rows only, never a 0 added for them."""
 
 
 @attrs.frozen(slots=True)
@@ -77,7 +80,9 @@ class Summary:
     """Counts and sums of a whole dataset check.
 
     ``rows`` counts every data row read (blank ones included, so rows in = rows out);
-    ``allowed`` is ``None`` when no proposal was assessed.
+    ``allowed`` is ``None`` when no proposal was assessed; it sums the rows whose allowed
+    support is known, and ``allowed_unknown`` counts the assessed rows whose allowed support is
+    not known (reports say "allowed: not known for N lines").
     """
 
     source: str
@@ -94,6 +99,7 @@ class Summary:
     assessed: bool
     tables: Mapping[str, tuple[SummaryRow, ...]]
     notes: tuple[RowFinding, ...]
+    allowed_unknown: int = 0
 
     @property
     def ok(self) -> bool:
@@ -122,6 +128,7 @@ class Summary:
             "cost": money(self.cost),
             "requested": money(self.requested),
             "allowed": money(self.allowed),
+            "allowed_unknown": self.allowed_unknown,
             "assessed": self.assessed,
             "tables": {
                 dimension: [
@@ -132,6 +139,7 @@ class Summary:
                         "cost": money(r.cost),
                         "requested": money(r.requested),
                         "allowed": money(r.allowed),
+                        "allowed_unknown": r.allowed_unknown,
                     }
                     for r in rows
                 ]
@@ -152,7 +160,7 @@ class Summary:
 
 
 class _Cell:
-    __slots__ = ("allowed", "cost", "proposals", "requested", "rows")
+    __slots__ = ("allowed", "cost", "proposals", "requested", "rows", "unknown")
 
     def __init__(self) -> None:
         self.proposals = 0
@@ -160,6 +168,11 @@ class _Cell:
         self.cost = Decimal(0)
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
+        self.unknown = 0
+
+
+_ASSESSED: Final = frozenset({"eligible", "ineligible", "not_assessable"})
+"""Row statuses that come from the rule engine: their allowed support is known or not known."""
 
 
 class Accumulator:
@@ -178,6 +191,7 @@ class Accumulator:
         self.cost = Decimal(0)
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
+        self.unknown = 0
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
         self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
 
@@ -203,8 +217,11 @@ class Accumulator:
         allowed = result.allowed
         self.cost += cost
         self.requested += requested
+        unknown = allowed is None and self.assessed and status in _ASSESSED
         if allowed is not None:
             self.allowed = (self.allowed or _ZERO) + allowed
+        elif unknown:
+            self.unknown += 1
         key = (result.funding, result.content, result.province, result.year)
         cells = self._cells.get(key)
         if cells is None:
@@ -217,6 +234,8 @@ class Accumulator:
             cell.requested += requested
             if allowed is not None:
                 cell.allowed = (cell.allowed or _ZERO) + allowed
+            elif unknown:
+                cell.unknown += 1
 
     def _cells_of(self, key: _Keys) -> tuple[_Cell, ...]:
         """The cell of each dimension that a row with ``key`` counts in.
@@ -242,7 +261,7 @@ class Accumulator:
         """The summary of everything added so far."""
         tables = {
             dimension: tuple(
-                SummaryRow(key, c.proposals, c.rows, c.cost, c.requested, c.allowed)
+                SummaryRow(key, c.proposals, c.rows, c.cost, c.requested, c.allowed, c.unknown)
                 for key, c in sorted(self.cells[dimension].items(), key=lambda kv: kv[0])
             )
             for dimension in DIMENSIONS
@@ -262,4 +281,5 @@ class Accumulator:
             assessed=self.assessed,
             tables=tables,
             notes=tuple(notes),
+            allowed_unknown=self.unknown,
         )

@@ -380,7 +380,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             for held in param.values:
                 if not _overlaps(start, end, held.start, held.end):
                     continue
-                if held.provenance is Provenance.SECONDARY and held.citation.document == instrument:
+                if held.provenance in _GIVES_WAY and held.citation.document == instrument:
                     replaced.add(held.start)
                     continue
                 amended_on = _amended_on(merge, held.citation.document, instrument, fallback)
@@ -435,12 +435,18 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             else value
             for value in current.values
             if not (
-                value.provenance is Provenance.SECONDARY
+                value.provenance in _GIVES_WAY
                 and value.citation.document == instrument
                 and value.from_ in replaced
             )
         )
         merge.params[code] = current.model_copy(update={"values": kept + tuple(added)})
+
+
+_GIVES_WAY = frozenset({Provenance.SECONDARY, Provenance.CONVENTION})
+"""Built-in values of the amending instrument that a supplied value replaces: those known only
+from a secondary summary, and the library's conventions about it (e.g. when TT 17/2018/TT-BCT
+took over from TT 36/2013/TT-BCT)."""
 
 
 def amend(files: Sequence[tuple[str, AmendmentFile]]) -> tuple[Rulebook | None, list[Problem]]:
@@ -684,6 +690,8 @@ def amendment_template(instrument: str) -> str:
                 and not any(c.document == instrument for c in held.caveats)
             ):
                 continue  # known from the official text, and not amended by this instrument
+            if isinstance(held, Resolved) and held.provenance is Provenance.CONVENTION:
+                continue  # the library's convention about the instrument, not one of its rules
             body += _lines_for(param, start, instrument)
     if not body:
         raise RulebookError(

@@ -45,10 +45,20 @@ _APPROVED_STATES = frozenset(
 )
 
 
+_FOREIGN_FAIRS = frozenset(
+    {
+        SupportItem.FOREIGN_FAIR,
+        SupportItem.FOREIGN_FAIR_ORGANISATION,
+        SupportItem.FOREIGN_FAIR_PARTICIPATION,
+    }
+)
+"""Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
+
+
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
-    if SupportItem.FOREIGN_FAIR in items:
+    if not items.isdisjoint(_FOREIGN_FAIRS):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
             for i, b in enumerate(proposal.beneficiaries):
@@ -143,10 +153,12 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
     fit = ctx.resolve("condition.content_and_industry_fit")
     if isinstance(fit, NotEncoded):
+        # The conditions of eligibility cannot be decided at this date: the verdict is
+        # not_assessable, naming the governing instrument — never "eligible" by default.
         ctx.add(
             Finding(
                 code="support_conditions_not_encoded",
-                severity=Severity.WARNING,
+                severity=Severity.UNDETERMINED,
                 message_vi=fit.reason_vi,
                 message_en=fit.reason_en,
                 instrument=fit.instrument,
