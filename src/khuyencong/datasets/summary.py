@@ -76,7 +76,9 @@ class Summary:
     """Counts and sums of a whole dataset check.
 
     ``rows`` counts every data row read (blank ones included, so rows in = rows out);
-    ``allowed`` is ``None`` when no proposal was assessed.
+    ``allowed`` is ``None`` when no proposal was assessed.  ``values_left_out`` counts the
+    amounts (cost, requested, counterpart) whose cell could not be read: the totals leave them
+    out rather than count a stand-in.
     """
 
     source: str
@@ -93,6 +95,7 @@ class Summary:
     assessed: bool
     tables: Mapping[str, tuple[SummaryRow, ...]]
     notes: tuple[RowFinding, ...]
+    values_left_out: int = 0
 
     @property
     def ok(self) -> bool:
@@ -122,6 +125,7 @@ class Summary:
             "requested": money(self.requested),
             "allowed": money(self.allowed),
             "assessed": self.assessed,
+            "values_left_out": self.values_left_out,
             "tables": {
                 dimension: [
                     {
@@ -177,6 +181,7 @@ class Accumulator:
         self.cost = Decimal(0)
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
+        self.left_out = 0
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
         self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
 
@@ -191,6 +196,8 @@ class Accumulator:
         if status == "blank":
             self.blank += 1
             return
+        if result.unreadable:
+            self.left_out += len(result.unreadable)
         first = result.first_of_proposal
         if first:
             self.proposals += 1
@@ -259,4 +266,5 @@ class Accumulator:
             assessed=self.assessed,
             tables=tables,
             notes=tuple(notes),
+            values_left_out=self.left_out,
         )
