@@ -855,9 +855,11 @@ _AMOUNT_OF: Final = {
 
 def _unreadable(bad: set[str]) -> tuple[str, ...]:
     """The report's amounts that an unreadable cell of ``bad`` leaves unknown."""
-    return tuple(a for a in ("cost", "requested", "counterpart") if any(
-        _AMOUNT_OF.get(field) == a for field in bad
-    ))
+    return tuple(
+        a
+        for a in ("cost", "requested", "counterpart")
+        if any(_AMOUNT_OF.get(field) == a for field in bad)
+    )
 
 
 def default_as_of(proposal: Proposal) -> date:

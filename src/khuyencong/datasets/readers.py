@@ -159,7 +159,9 @@ def _with_header(
 # ----------------------------------------------------------------------------------------- CSV
 
 
-def _detect_encoding(stream: IO[bytes], name: str = "<stream>") -> tuple[str, str, list[RowFinding]]:
+def _detect_encoding(
+    stream: IO[bytes], name: str = "<stream>"
+) -> tuple[str, str, list[RowFinding]]:
     """Return ``(encoding, errors, notes)``; see :func:`.csvread.detect_encoding`."""
     return detect_encoding(stream, name)
 
@@ -345,7 +347,10 @@ def read_jsonl(source: Any, mapping: ColumnMapping, name: str) -> Table:
                 except (ValueError, RecursionError) as exc:
                     detail = f"not valid JSON ({str(exc)[:200]})"
                     yield RawRow(
-                        number, (), (finding("unreadable_line", number, detail=detail),), damaged=True
+                        number,
+                        (),
+                        (finding("unreadable_line", number, detail=detail),),
+                        damaged=True,
                     )
                     continue
                 row = _record_row(number, record)

@@ -96,7 +96,9 @@ Destination = str | Path | IO[str] | None
 """Where an export goes: a path, an open text stream, or ``None`` for the returned text."""
 
 
-def _export(destination: Destination, encoding: str, write: Callable[[IO[str]], None]) -> str | None:
+def _export(
+    destination: Destination, encoding: str, write: Callable[[IO[str]], None]
+) -> str | None:
     """Run ``write`` on a stream for ``destination``: the text when it is ``None``."""
     if destination is None:
         buffer = io.StringIO()

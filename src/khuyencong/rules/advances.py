@@ -33,6 +33,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .._args import check_date
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import (
@@ -208,6 +209,7 @@ def contract_ceiling(
     ``support`` is the khuyến công support under the contract (default: the proposal's requested
     support).  Raises ``NotEncodedError`` at a date whose funding instrument is not encoded.
     """
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     resolved = require(rb, "advance.contract_ceiling", as_of)
     base = proposal.total_requested if support is None else support
@@ -223,6 +225,7 @@ def advance_form(
     spending aside).  A proposal whose items fall in no form, or in more than one, is left to
     the head of the Agency for Regional Industry (Khoản 2 Điều 16): ``form`` is ``None``.
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
@@ -321,6 +324,7 @@ def advance_allowance(
     ``NotEncodedError`` where a governing instrument is not encoded (TT 17/2018/TT-BCT from
     2018; TTLT 125/2009 before 08/04/2014).
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
@@ -724,6 +728,7 @@ def advance_documents(
     an empty first-advance list (Khoản 2 Điều 16).  Cleaner-production assessment (Art 14.6) has no
     spending-item code and is not listed.
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
