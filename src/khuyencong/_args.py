@@ -12,7 +12,7 @@ list.  Anything else is an :class:`~khuyencong.errors.ArgumentError` naming the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -79,6 +79,6 @@ def check_rulebooks(value: Any, name: str = "rulebooks") -> list[Rulebook] | Non
 
     if value is None:
         return None
-    if isinstance(value, Rulebook | str | Path) or not isinstance(value, Iterable):
+    if isinstance(value, Rulebook | str | Path | Mapping) or not isinstance(value, Iterable):
         return [_one(value, name)]
     return [_one(item, name) for item in value]
