@@ -110,6 +110,10 @@ def _is_blank(cells: tuple[Any, ...]) -> bool:
     return all(c is None for c in cells)
 
 
+def _has_error(row: RawRow) -> bool:
+    return any(p.severity == "error" for p in row.problems)
+
+
 def _find_header(
     rows: Iterator[RawRow], mapping: ColumnMapping
 ) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow]]:
@@ -122,7 +126,7 @@ def _find_header(
     cells = [row.cleaned() for row in buffer]
     best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
     for index, row in enumerate(buffer):
-        if _is_blank(cells[index]) or row.problems:
+        if _is_blank(cells[index]) or row.damaged or _has_error(row):
             continue
         names, score = _header_candidates(cells[index], None, mapping)
         used_parent = False
@@ -138,8 +142,12 @@ def _find_header(
         return (), notes, buffer
     _, index, names, used_parent = best
     first_title = index - 1 if used_parent else index
+    for row in buffer[first_title : index + 1]:
+        notes.extend(row.problems)  # a warning on a header line (undecodable bytes) is kept
     for row, row_cells in zip(buffer[:first_title], cells, strict=False):
-        if not _is_blank(row_cells):
+        if row.problems:
+            notes.extend(row.problems)  # a damaged line above the header is still reported
+        elif not _is_blank(row_cells):
             notes.append(finding("preamble_row", row.number))
     return names, notes, buffer[index + 1 :]
 
