@@ -92,6 +92,13 @@ def _text(value: Any) -> str:
     return str(value)
 
 
+def _safe(text: str | None) -> str | None:
+    """A text cell neutralised for a spreadsheet (see :mod:`.safe`); ``None`` stays empty."""
+    if text is None or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
+
+
 Destination = str | Path | IO[str] | None
 """Where an export goes: a path, an open text stream, or ``None`` for the returned text."""
 
@@ -225,10 +232,33 @@ class Report:
         return _export(path, "utf-8-sig", lambda handle: self._write_csv(handle, lang))
 
     def _write_csv(self, handle: IO[str], lang: str) -> None:
+        # The columns of :func:`record`, written straight from each result: the csv writer
+        # writes None as an empty cell and numbers and dates as str() does (ISO dates); text
+        # from the data goes through :func:`_safe`.
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        for row in self.records(lang):
-            writer.writerow([_text(row[c]) for c in COLUMNS])
+        for r in self._pass():
+            findings = r.findings
+            writer.writerow(
+                (
+                    r.row,
+                    _safe(r.proposal_code),
+                    _safe(r.title),
+                    r.status,
+                    r.funding,
+                    _safe(r.province),
+                    r.year,
+                    _safe(r.content),
+                    _safe(r.item),
+                    r.cost,
+                    r.requested,
+                    r.counterpart,
+                    r.allowed,
+                    r.as_of,
+                    _worst(findings) if findings else "",
+                    _safe(_findings_text(findings, lang)) if findings else "",
+                )
+            )
 
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
