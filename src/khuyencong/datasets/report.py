@@ -349,6 +349,15 @@ class Report:
                     ]
                 )
             sheet.append([])
+        if summary.values_left_out:
+            sheet.append(
+                [
+                    "Số tiền không đọc được, để ra ngoài các tổng"
+                    if lang == "vi"
+                    else "Unreadable amounts left out of the totals",
+                    summary.values_left_out,
+                ]
+            )
         notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
         notes.append(["row", "column", "severity", "code", "message"])
         for n in summary.notes:

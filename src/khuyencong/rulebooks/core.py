@@ -276,6 +276,8 @@ class Rulebook:
 
     def governing(self, domain: str, on: date) -> DomainPeriod | None:
         """The period (and so the instrument) that governs ``domain`` on ``on``."""
+        if type(on) is not date:
+            on = check_date(on, "on")
         for period in self.domains.get(domain, ()):
             if period.covers(on):
                 return period
