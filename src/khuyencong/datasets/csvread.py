@@ -141,16 +141,32 @@ def sniff_delimiter(stream: IO[bytes], encoding: str) -> str:
     return best if counts[best] else ","
 
 
-def _feed(first: str, source: Iterator[str], taken: list[str]) -> Iterator[str]:
-    """The lines handed to :func:`csv.reader` for one record: ``first``, then lines pulled from
-    ``source``; each is kept in ``taken`` so that a damaged record can be read again."""
-    taken.append(first)
-    yield first
-    for line in source:
-        taken.append(line)
-        if len(taken) > MAX_SPAN:
-            raise _Overrun
-        yield line
+class _Feeder:
+    """The lines one persistent :func:`csv.reader` reads: the line set in ``first``, then lines
+    pulled from ``source``; each is kept in ``taken``, so that a damaged record can be read
+    again.  (One reader for the whole file: building one per quoted line costs more than the
+    line.)"""
+
+    __slots__ = ("first", "source", "taken")
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+        self.source: Iterator[str] = iter(())
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Feeder:
+        return self
+
+    def __next__(self) -> str:
+        line = self.first
+        if line is not None:
+            self.first = None
+        else:
+            if len(self.taken) >= MAX_SPAN:
+                raise _Overrun
+            line = next(self.source)
+        self.taken.append(line)
+        return line
 
 
 def _swallowed(record: list[str], taken: list[str], widest: int, delimiter: str) -> str | None:
@@ -187,6 +203,8 @@ def csv_rows(
     widest = 0
     source: Iterator[str] = iter(lines)
     none: tuple[RowFinding, ...] = ()
+    feeder = _Feeder()
+    reader = csv.reader(feeder, delimiter=delimiter, strict=True)
     while True:
         restart = False
         for line in source:
@@ -213,7 +231,7 @@ def csv_rows(
                 yield number, (), _damaged(number, "a NUL byte (0x00) in the line"), True
                 continue
             taken: list[str] = []
-            reader = csv.reader(_feed(line, source, taken), delimiter=delimiter, strict=True)
+            feeder.first, feeder.source, feeder.taken = line, source, taken
             error: str | None = None
             record: list[str] = []
             try:
@@ -224,27 +242,33 @@ def csv_rows(
                 error = f"a quote is not closed within {MAX_SPAN} lines"
             except StopIteration:  # pragma: no cover - the first line is always given
                 record = []
-            if error is None and len(taken) > 1:
+            span = len(taken)
+            text = line if span == 1 else "".join(taken)
+            if error is None and span > 1:
                 error = _swallowed(record, taken, widest, delimiter)
-            if error is None and any("\x00" in cell for cell in record):
-                error = "a NUL byte (0x00) in the line"
-            if error is None and any(len(cell) > MAX_FIELD for cell in record):
+                if error is None and "\x00" in text:
+                    error = "a NUL byte (0x00) in the line"
+            if (
+                error is None
+                and len(text) > MAX_FIELD
+                and any(len(cell) > MAX_FIELD for cell in record)
+            ):
                 error = f"a cell longer than {MAX_FIELD} characters"
             if error is not None:
                 yield number, (), _damaged(number, error), True
-                if len(taken) > 1:
+                if span > 1:
                     source = chain(taken[1:], source)
                     restart = True
                     break
                 continue
             first = number
             problems = none
-            if len(taken) > 1:
-                number += len(taken) - 1
+            if span > 1:
+                number += span - 1
                 problems = (finding("multiline_cell", first, detail=str(number)),)
             elif len(record) > widest:
                 widest = len(record)
-            if replaced and any("\ufffd" in cell for cell in record):
+            if replaced and "\ufffd" in text:
                 problems += (finding("undecodable_bytes", first, encoding=encoding),)
             yield first, tuple(record), problems, False
         if not restart:
