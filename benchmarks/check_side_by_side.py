@@ -8,7 +8,8 @@ Each run is ``python -m khuyencong check PLAN --format F (-o FILE | > pipe)`` un
 ``/usr/bin/time -v`` (Linux), so the peak is the maximum resident set size of the whole
 command.  Standard output goes through a real pipe (``| cat > /dev/null``), as a shell user's
 would.  The installations are run in turn within each repetition (a, b, a, b, ...), so that a
-busy machine slows them alike; the table gives the minimum and median time of each.
+busy machine slows them alike; the table gives the minimum and median wall time of each, and
+its processor time (user + system), which a busy machine disturbs less.
 """
 
 from __future__ import annotations
@@ -23,8 +24,10 @@ from pathlib import Path
 _SUFFIX = {"table": "txt", "csv": "csv", "json": "json", "html": "html", "xlsx": "xlsx"}
 
 
-def run(python: str, plan: Path, fmt: str, stdout: bool, folder: Path) -> tuple[float, float, int]:
-    """One check: (wall seconds, peak RSS in MB, exit code)."""
+def run(
+    python: str, plan: Path, fmt: str, stdout: bool, folder: Path
+) -> tuple[float, float, int, float]:
+    """One check: (wall seconds, peak RSS in MB, exit code, CPU seconds: user + system)."""
     command = f"{python} -m khuyencong check {plan} --format {fmt}"
     if stdout:
         command += " | cat > /dev/null"
@@ -38,11 +41,14 @@ def run(python: str, plan: Path, fmt: str, stdout: bool, folder: Path) -> tuple[
     )
     wall = re.search(r"Elapsed \(wall clock\) time.*: (?:(\d+):)?(\d+):([\d.]+)", done.stderr)
     rss = re.search(r"Maximum resident set size \(kbytes\): (\d+)", done.stderr)
-    if wall is None or rss is None:
+    user = re.search(r"User time \(seconds\): ([\d.]+)", done.stderr)
+    system = re.search(r"System time \(seconds\): ([\d.]+)", done.stderr)
+    if wall is None or rss is None or user is None or system is None:
         raise SystemExit(f"no timing for {command}:\n{done.stderr[-2000:]}")
     hours = int(wall.group(1) or 0)
     seconds = hours * 3600 + int(wall.group(2)) * 60 + float(wall.group(3))
-    return seconds, int(rss.group(1)) / 1024, done.returncode
+    cpu = float(user.group(1)) + float(system.group(1))
+    return seconds, int(rss.group(1)) / 1024, done.returncode, cpu
 
 
 def main() -> None:
@@ -55,20 +61,25 @@ def main() -> None:
     args = parser.parse_args()
     pythons = dict(item.split("=", 1) for item in args.python)
     destinations = [False, True] if args.stdout else [False]
-    print("| installation | format | to | runs | min s | median s | peak RSS MB (max) | exit |")
-    print("|---|---|---|---|---|---|---|---|")
+    print(
+        "| installation | format | to | runs | wall min s | wall median s | CPU min s "
+        "| CPU median s | peak RSS MB (max) | exit |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
     with tempfile.TemporaryDirectory() as folder:
         for fmt in args.formats.split(","):
             for stdout in destinations:
-                results: dict[str, list[tuple[float, float, int]]] = {n: [] for n in pythons}
+                results: dict[str, list[tuple[float, float, int, float]]] = {n: [] for n in pythons}
                 for _ in range(args.runs):
                     for name, python in pythons.items():
                         results[name].append(run(python, args.plan, fmt, stdout, Path(folder)))
                 for name, runs in results.items():
                     times = [r[0] for r in runs]
+                    cpus = [r[3] for r in runs]
                     print(
                         f"| {name} | {fmt} | {'stdout' if stdout else 'file'} | {len(runs)} | "
                         f"{min(times):.1f} | {statistics.median(times):.1f} | "
+                        f"{min(cpus):.1f} | {statistics.median(cpus):.1f} | "
                         f"{max(r[1] for r in runs):.0f} | {runs[-1][2]} |",
                         flush=True,
                     )
