@@ -41,7 +41,7 @@ DATA: dict[str, Any] = {
             "name": "Công ty TNHH Ví Dụ",
             "kind": "sme",
             "enterprise_size": "small",
-            "industries": ["agro_food_processing"],
+            "industries": ["agro_forestry_fishery_processing"],
             "production_site": {
                 "geography": "pre2025",
                 "province": "Bắc Giang",

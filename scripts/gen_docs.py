@@ -3,6 +3,8 @@
 - ``docs/rules/catalogue.md``: every parameter of the built-in rulebook (``khuyencong.catalogue``).
 - ``docs/clause-coverage.md``: every cited clause and the tests and spec cases that exercise it
   (``khuyencong.coverage``, from the collected test suite).
+- ``docs/article-coverage.md``: every article of the six instruments, executable, data only, not
+  encoded or out of scope (``khuyencong.coverage.article_coverage``).
 
 Usage (from the repository root)::
 
@@ -26,16 +28,20 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGUE = ROOT / "docs" / "rules" / "catalogue.md"
 COVERAGE = ROOT / "docs" / "clause-coverage.md"
+ARTICLES = ROOT / "docs" / "article-coverage.md"
 ALLOWLIST = ROOT / "tests" / "spec" / "uncovered.txt"
 
 sys.path.insert(0, str(ROOT))
 
 from khuyencong.catalogue import render_catalogue  # noqa: E402
 from khuyencong.coverage import (  # noqa: E402
+    article_coverage,
     builtin_rulebooks,
     cited_clauses,
     group_covering,
+    load_articles,
     parse_allowlist,
+    render_articles,
     render_coverage,
 )
 from khuyencong.rulebooks import national  # noqa: E402
@@ -99,6 +105,11 @@ def main() -> None:
     cited = cited_clauses(*builtin_rulebooks())
     COVERAGE.write_text(render_coverage(cited, covering, allow), encoding="utf-8")
     print(COVERAGE.relative_to(ROOT))
+    rows, problems = article_coverage(load_articles(), cited, covering)
+    ARTICLES.write_text(render_articles(rows), encoding="utf-8")
+    print(ARTICLES.relative_to(ROOT))
+    for problem in problems:
+        print(f"article coverage: {problem}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -5,12 +5,16 @@ from __future__ import annotations
 import pytest
 
 from khuyencong.coverage import (
+    ArticleEntry,
+    article_coverage,
     builtin_rulebooks,
     check_coverage,
     citation_from_key,
     cited_clauses,
     clause_sort_key,
+    load_articles,
     parse_allowlist,
+    render_articles,
     render_coverage,
 )
 
@@ -56,3 +60,90 @@ def test_check_coverage_reports_each_kind_of_problem() -> None:
     page = render_coverage(CITED, covering, parse_allowlist(f"{first}  # gap\n"))
     assert f"| `{first}` |" in page
     assert "**not covered**: gap" in page
+
+
+# ---- Article coverage --------------------------------------------------------------------------
+
+SIX = (
+    "45/2012/NĐ-CP",
+    "46/2012/TT-BCT",
+    "36/2013/TT-BCT",
+    "26/2014/TTLT-BTC-BCT",
+    "26/2014/TT-BCT",
+    "16/2011/TTLT-BCT-BNV",
+)
+
+
+def test_the_article_list_holds_every_article_of_the_six_instruments() -> None:
+    articles = load_articles()
+    counts = {doc: sum(a.document == doc for a in articles) for doc in SIX}
+    # Article counts of the official texts (Bộ pháp điển, Đề mục 7.5): 96 in all.
+    assert counts == dict(zip(SIX, (19, 11, 24, 10, 25, 7), strict=True))
+    for doc in SIX:
+        numbers = [a.article for a in articles if a.document == doc]
+        assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_article_status_is_computed_from_markers_and_citations() -> None:
+    entries = [
+        ArticleEntry("36/2013/TT-BCT", 7, "Phương thức xét chọn"),
+        ArticleEntry("36/2013/TT-BCT", 17, "Chứng từ chi"),
+        ArticleEntry("36/2013/TT-BCT", 20, "Trách nhiệm", "out_of_scope", "Duties."),
+    ]
+    # Any rulebook value stands in for one that would cite Điều 17.
+    cited = {"36/2013/TT-BCT:17": next(iter(CITED.values()))}
+    covering = {"36/2013/TT-BCT:7.2": ["tests/spec/x.py"], "not a key": ["tests/y.py"]}
+    rows, problems = article_coverage(entries, cited, covering)
+    assert [r.status for r in rows] == ["executable", "data_only", "out_of_scope"]
+    assert rows[0].tests == ("tests/spec/x.py",)
+    assert problems == ()
+
+
+def test_article_coverage_problems() -> None:
+    entries = [
+        ArticleEntry("36/2013/TT-BCT", 7, "x", "not_encoded", "stale"),
+        ArticleEntry("36/2013/TT-BCT", 8, "y"),
+        ArticleEntry("36/2013/TT-BCT", 8, "y again", "out_of_scope", "twice"),
+    ]
+    covering = {"36/2013/TT-BCT:7.1": ["t.py"], "36/2013/TT-BCT:9.5": ["t.py"]}
+    _, problems = article_coverage(entries, {}, covering)
+    assert len(problems) == 4
+    assert "is executable now; remove its status 'not_encoded'" in problems[0]
+    assert "no declared status" in problems[1]
+    assert "listed twice" in problems[2]
+    assert "Điều 9 36/2013/TT-BCT is named by a test or value but not listed" in problems[3]
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            (
+                '[[instruments]]\ndocument = "X"\narticles = [{ article = 1, title = "t", '
+                'status = "executable", why = "w" }]\n'
+            ),
+            "computed",
+        ),
+        (
+            (
+                '[[instruments]]\ndocument = "X"\narticles = [{ article = 1, title = "t", '
+                'status = "out_of_scope" }]\n'
+            ),
+            "needs a reason",
+        ),
+    ],
+)
+def test_load_articles_refuses_declared_computed_statuses_and_missing_reasons(
+    text: str, message: str
+) -> None:
+    with pytest.raises(ValueError, match=message):
+        load_articles(text)
+
+
+def test_render_articles_counts_and_reasons() -> None:
+    entries = [ArticleEntry("16/2011/TTLT-BCT-BNV", 5, "Về tài chính", "not_encoded", "Other law.")]
+    rows, _ = article_coverage(entries, {}, {})
+    page = render_articles(rows)
+    assert "## 16/2011/TTLT-BCT-BNV" in page
+    assert "1 articles: 0 executable, 0 data only, 1 not encoded, 0 out of scope." in page
+    assert "| Điều 5 | Về tài chính | not encoded | Other law. |" in page

@@ -8,13 +8,35 @@ import sys
 
 import khuyencong as kc
 
-HEAVY = ["pandas", "openpyxl", "click", "typer", "rich", "vietnam_provinces"]
+HEAVY = [
+    "pandas",
+    "openpyxl",
+    "click",
+    "typer",
+    "rich",
+    "vietnam_provinces",
+    "fastapi",
+    "starlette",
+    "uvicorn",
+    "khuyencong.server",
+]
 
 
 def test_import_loads_no_cli_dataframe_or_geography_library() -> None:
     code = (
         "import json, sys, khuyencong; "
         f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert json.loads(result.stdout) == []
+
+
+def test_the_command_line_does_not_load_the_server() -> None:
+    code = (
+        "import json, sys, khuyencong.cli; khuyencong.cli._parser(); "
+        "print(json.dumps([m for m in ('fastapi', 'uvicorn', 'khuyencong.server') if m in sys.modules]))"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60

@@ -1,10 +1,12 @@
 """The ``khuyencong`` command line (argparse; nothing heavy is imported at module level).
 
 Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``rulebook check``,
-``rulebook diff``, ``rulebook template``, ``schema``.
+``rulebook diff``, ``rulebook gaps``, ``rulebook template``, ``schema``, ``serve`` (the HTTP API,
+:mod:`khuyencong.server`).
 
 Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
-1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences);
+1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences;
+for ``rulebook gaps``: something is not known on the date);
 2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option,
 an encoding that cannot be told, nothing to check: an empty file, no header, no data rows);
 141 — the reader of the output went away (``khuyencong check plan.csv | head``): the command stops
@@ -81,7 +83,17 @@ def _parser() -> argparse.ArgumentParser:
         help="format of the input (default: from the file name; for '-', xlsx when it is a "
         "zip, else csv)",
     )
-    check.add_argument("--example", action="store_true", help="check the embedded example")
+    check.add_argument(
+        "--example",
+        nargs="?",
+        const="tidy",
+        choices=("tidy", "mau-2"),
+        help="check an embedded illustrative file: tidy (default) or mau-2 (a plan table "
+        "laid out like Mẫu số 2 TT 36/2013)",
+    )
+    check.add_argument(
+        "--layout", type=Path, help="a province's table layout (TOML): columns, unit, sections"
+    )
     check.add_argument("--as-of", type=_parse_as_of, help="date the rules are read at")
     check.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML) to apply")
     check.add_argument(
@@ -116,8 +128,12 @@ def _parser() -> argparse.ArgumentParser:
 
     rulebook = sub.add_parser("rulebook", help="check, compare or start a rulebook")
     actions = rulebook.add_subparsers(dest="action", required=True)
-    rb_check = actions.add_parser("check", help="list every problem of a rulebook file")
+    rb_check = actions.add_parser(
+        "check",
+        help="list every problem of a rulebook file (national amendments: give them together)",
+    )
     rb_check.add_argument("file", type=Path)
+    rb_check.add_argument("more", type=Path, nargs="*", help="more national amendment rulebooks")
     rb_diff = actions.add_parser(
         "diff", help="what differs between two dates (YYYY-MM-DD) or two rulebook files"
     )
@@ -125,8 +141,83 @@ def _parser() -> argparse.ArgumentParser:
     rb_diff.add_argument("b", help="a date (built-in rulebook) or a rulebook file")
     rb_diff.add_argument("--as-of", type=_parse_as_of, help="the date two files are compared at")
     rb_diff.add_argument("--lang", choices=("vi", "en"), default="vi")
-    actions.add_parser("template", help="print the documented provincial template")
+    rb_diff.add_argument(
+        "--rulebook",
+        type=Path,
+        action="append",
+        default=[],
+        help="a national amendment rulebook to load before comparing two dates (repeatable)",
+    )
+    rb_gaps = actions.add_parser(
+        "gaps", help="what the rulebooks do not know on a date, and what amendments fill"
+    )
+    rb_gaps.add_argument("--as-of", type=_parse_as_of, required=True, help="the date (YYYY-MM-DD)")
+    rb_gaps.add_argument(
+        "--rulebook",
+        type=Path,
+        action="append",
+        default=[],
+        help="a national amendment rulebook or a province's overlay (repeatable)",
+    )
+    rb_gaps.add_argument("--format", choices=("table", "json"), default="table")
+    rb_gaps.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rb_template = actions.add_parser(
+        "template",
+        help="print the documented provincial template, or a national amendment skeleton",
+    )
+    rb_template.add_argument(
+        "--instrument",
+        help="the skeleton of a national amendment rulebook for this instrument "
+        "(e.g. 28/2018/TT-BTC)",
+    )
+    rb_template.add_argument(
+        "--example",
+        action="store_true",
+        help="the illustrative national amendment rulebook (INVENTED figures)",
+    )
+    _serve_parser(sub)
     return parser
+
+
+def _serve_parser(sub: Any) -> None:
+    serve = sub.add_parser(
+        "serve", help="run the HTTP API and the web page (needs khuyencong[serve])"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--workers", type=_positive_count, default=1, help="uvicorn processes")
+    serve.add_argument(
+        "--rulebook",
+        action="append",
+        default=[],
+        metavar="FILE_OR_DIR",
+        help="a provincial or amendment rulebook (TOML), or a directory of them, offered to "
+        "requests by id (repeatable)",
+    )
+    serve.add_argument("--max-upload-mb", type=float, default=50.0, help="largest upload")
+    serve.add_argument("--max-rows", type=_positive_count, default=200_000)
+    serve.add_argument("--time-limit", type=float, default=120.0, help="seconds per request")
+    serve.add_argument(
+        "--cors-origin", action="append", default=[], help="allow this origin (repeatable)"
+    )
+
+
+def _serve(args: argparse.Namespace, err: TextIO) -> int:
+    try:
+        from .server.run import serve
+        from .server.settings import Settings
+    except ImportError as exc:
+        err.write(f"khuyencong serve needs: pip install 'khuyencong[serve]' ({exc})\n")
+        return EXIT_UNREADABLE
+    settings = Settings(
+        max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),
+        max_rows=args.max_rows,
+        time_limit=args.time_limit,
+        cors_origins=tuple(args.cors_origin),
+        rulebooks=tuple(args.rulebook),
+    )
+    serve(settings, host=args.host, port=args.port, workers=args.workers)
+    return EXIT_OK
 
 
 def _progress(rows: Iterator[_T], stream: TextIO) -> Iterator[_T]:
@@ -170,10 +261,12 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
     def money(value: object) -> str:
         return format_vnd(value, lang) if isinstance(value, Decimal) else ""
 
+    from .datasets.pipeline import PASSING_STATUSES
+
     problem_rows: list[list[str]] = []
     more = 0
     for r in _progress(iter(report), sys.stderr):
-        if not r.findings and r.status in ("valid", "eligible", "blank"):
+        if not r.findings and r.status in PASSING_STATUSES:
             continue
         for f in r.findings or (None,):
             if len(problem_rows) >= _TABLE_LIMIT:
@@ -215,7 +308,14 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
                 str(r.rows),
                 money(r.cost),
                 money(r.requested),
-                money(r.allowed) or "—",
+                (money(r.allowed) or "—")
+                + (
+                    ""
+                    if not r.allowed_unknown
+                    else f" (+{r.allowed_unknown} chưa rõ)"
+                    if vi
+                    else f" (+{r.allowed_unknown} not known)"
+                ),
             ]
             for r in summary.tables[dimension]
         ]
@@ -225,6 +325,13 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             else ["Proposals", "Rows", "Cost", "Requested", "Allowed"]
         )
         out.write(_table(cols, rows, {1, 2, 3, 4, 5}) + "\n\n")
+    if summary.allowed_unknown:
+        n = summary.allowed_unknown
+        out.write(
+            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)\n"
+            if vi
+            else f"Allowed: not known for {n} lines (not added to the totals)\n"
+        )
     if summary.values_left_out:
         n = summary.values_left_out
         out.write(
@@ -251,7 +358,7 @@ def _rulebooks(path: Path | None) -> list[Any] | None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    if args.example == (args.file is not None):
+    if (args.example is not None) == (args.file is not None):
         err.write("khuyencong check: give a FILE or --example (not both)\n")
         return EXIT_UNREADABLE
     if args.file == "-":
@@ -274,7 +381,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise DatasetError(str(exc).replace(str(path), "<stdin>")) from None
     from .datasets import example_path
 
-    source = example_path() if args.example else Path(args.file)
+    source = example_path(args.example) if args.example else Path(args.file)
     return _check_source(args, source, args.input_format, None, out, err)
 
 
@@ -309,6 +416,7 @@ def _check_source(
         sheet=args.sheet,
         workers=args.workers,
         format=fmt,
+        layout=args.layout,
     )
     if name is not None:
         report.source = name
@@ -468,9 +576,17 @@ def _assessment_text(a: Assessment, lang: str) -> str:
         f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
         f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {a.as_of.isoformat()}",
         f"{'Kết quả' if vi else 'Status'}: {a.status}",
-        f"{'Được hỗ trợ' if vi else 'Support'}: {format_vnd(a.support, lang)}"
-        f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})"
-        + ("" if a.complete else (" — chưa đầy đủ" if vi else " — incomplete")),
+        f"{'Được hỗ trợ' if vi else 'Support'}: "
+        + (
+            format_vnd(a.support, lang)
+            if a.support is not None
+            else (
+                f"chưa xác định được ({len(a.unknown_lines)} dòng chưa tính được)"
+                if vi
+                else f"not known ({len(a.unknown_lines)} line(s) not computed)"
+            )
+        )
+        + f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})",
         ("Các dòng:" if vi else "Lines:"),
     ]
     for line in a.lines:
@@ -520,14 +636,39 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         raise _InputError(f"{path}: no such file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise _InputError(f"{path}: cannot be read: {exc}") from None
-    problems = check_rulebook(path)
+    for other in args.more:
+        if not other.exists():
+            raise _InputError(f"{other}: no such file")
+    problems = check_rulebook(path, *args.more)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems:
         err.write(f"{len(problems)} problem(s)\n")
         return EXIT_FINDINGS
-    out.write(f"{path}: ok\n")
+    for checked in (path, *args.more):
+        out.write(f"{checked}: ok\n")
     return EXIT_OK
+
+
+def _loaded(paths: Sequence[Path]) -> list[Any]:
+    """Rulebook files given with ``--rulebook``: national amendments merged, overlays apart."""
+    from .rulebooks import load_rulebooks
+
+    for path in paths:
+        if not path.exists():
+            raise _InputError(f"{path}: no such file")
+    return load_rulebooks(paths)
+
+
+def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
+    from .rulebooks import gaps
+
+    report = gaps(args.as_of, rulebooks=_loaded(args.rulebook))
+    if args.format == "json":
+        out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.table(args.lang))
+    return EXIT_FINDINGS if report.gaps else EXIT_OK
 
 
 def _diff_side(text: str) -> date | Any:
@@ -550,7 +691,10 @@ def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
 
     a, b = _diff_side(args.a), _diff_side(args.b)
     if isinstance(a, date) and isinstance(b, date):
-        changes = diff(a, b)
+        books = [book for book in _loaded(args.rulebook) if book.kind == "national"]
+        changes = diff(a, b, rulebook=books[0] if books else None)
+    elif args.rulebook:
+        raise _InputError("--rulebook applies when comparing two dates")
     elif isinstance(a, date) or isinstance(b, date):
         raise _InputError("compare two dates or two rulebook files, not a date with a file")
     elif args.as_of is None:
@@ -572,6 +716,8 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _assess(args, out)
     if args.command == "explain":
         return _explain(args, out)
+    if args.command == "serve":
+        return _serve(args, err)
     if args.command == "schema":
         from .schemas import Proposal
 
@@ -581,9 +727,13 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _rulebook_check(args, out, err)
     if args.action == "diff":
         return _rulebook_diff(args, out)
-    from .rulebooks import template
+    if args.action == "gaps":
+        return _rulebook_gaps(args, out)
+    from .rulebooks import example_amendment, template
 
-    out.write(template())
+    if args.example and args.instrument:
+        raise _InputError("give --instrument or --example, not both")
+    out.write(example_amendment() if args.example else template(args.instrument))
     return EXIT_OK
 
 

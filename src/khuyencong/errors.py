@@ -17,6 +17,7 @@ __all__ = [
     "AmountParseError",
     "ArgumentError",
     "DatasetError",
+    "DeclarationError",
     "KhuyenCongError",
     "NotEncodedError",
     "NothingToCheckError",
@@ -95,3 +96,8 @@ class NothingToCheckError(DatasetError):
         """The explanation in ``lang`` ("vi" or "en")."""
         vi, en = self._TEXTS[self.reason]
         return (vi if lang == "vi" else en).format(name=self.name)
+
+
+class DeclarationError(KhuyenCongError, ValueError):
+    """A declaration names something the rule does not know (an item of a checklist, a
+    condition, a report): the message lists what it knows."""

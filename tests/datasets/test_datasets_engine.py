@@ -283,9 +283,10 @@ def test_jsonl_proposal_dump_gets_allowed() -> None:
     }
     line = Proposal.model_validate(proposal).model_dump_json()
     [row] = list(validate(line.encode(), format="jsonl"))
-    # Brand: 35,000,000 (cap); curriculum's level is in TT 123/2009/TT-BTC, not encoded.
+    # Brand: 35,000,000 (cap); curriculum's level is in TT 123/2009/TT-BTC, not encoded: the
+    # proposal's allowed total is not known (never the 35,000,000 of the known line alone).
     assert row.status == "eligible"
-    assert row.allowed == Decimal(35_000_000)
+    assert row.allowed is None
     assert row.requested == Decimal(60_000_000)
     not_encoded = next(f for f in row.findings if f.code == "level_not_encoded")
     assert not_encoded.line == 1
@@ -304,7 +305,8 @@ EXPECTED: dict[int, tuple[str, str, Decimal | None]] = {
     9: ("QG-2017-006", "ineligible", Decimal(0)),  # class-1 city ward, not converted
     10: ("QG-2016-007", "ineligible", Decimal(0)),  # brand outside vocational training
     11: ("DP-2017-008", "eligible", None),  # local: levels set by the province, none loaded
-    12: ("QG-2019-009", "eligible", None),  # 2019 machinery: TT 28/2018/TT-BTC not encoded
+    # 2019 machinery: TT 28/2018/TT-BTC not encoded, its Điều 7 conditions neither
+    12: ("QG-2019-009", "not_assessable", None),
     13: ("QG-2017-010", "not_assessable", Decimal(20_000_000)),  # place without prefixes
     14: ("DP-2017-011", "invalid", None),  # '1,500'
     15: ("QG-2017-012", "invalid", None),  # requested > cost
@@ -319,12 +321,17 @@ def test_example_under_the_engine() -> None:
     summary = report.summary()
     assert summary.proposals == 13
     assert summary.proposals_by_status == {
-        "eligible": 6,
+        "eligible": 5,
         "ineligible": 3,
-        "not_assessable": 1,
+        "not_assessable": 2,
         "invalid": 3,
     }
     assert summary.allowed == Decimal(570_000_000)
+    assert summary.allowed_unknown == 2  # rows 11 and 12: not known, not added as 0
+    by_funding = {r.key: r for r in summary.tables["funding"]}
+    assert by_funding["local"].allowed_unknown == 1  # row 11
+    assert by_funding["national"].allowed_unknown == 1  # row 12
+    assert summary.to_dict()["allowed_unknown"] == 2
     by_code = {f.code: f for r in rows for f in r.findings}
     assert by_code["large_enterprise"].severity == "error"
     assert by_code["large_enterprise"].citation_key == "45/2012/NĐ-CP:1.2.a"

@@ -153,4 +153,13 @@ def test_citations_are_frozen_values() -> None:
 
 
 def test_provenance_values() -> None:
-    assert [p.value for p in Provenance] == ["official_text", "secondary"]
+    assert [p.value for p in Provenance] == [
+        "official_text",
+        "secondary",
+        "user_supplied",
+        "convention",
+    ]
+    assert Provenance.USER_SUPPLIED.vi == "do người dùng cung cấp"
+    assert Provenance.USER_SUPPLIED.en == "user supplied"
+    assert Provenance.CONVENTION.vi == "quy ước của thư viện"
+    assert Provenance.CONVENTION.en == "library convention"

@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from khuyencong import Assessment, Finding, assess
+from khuyencong import Assessment, Finding, Severity, Status, assess
 from khuyencong.rulebooks import Rulebook
 from khuyencong.schemas import (
     ActivityContent,
@@ -41,6 +41,8 @@ CONTENT_OF: dict[SupportItem, ActivityContent] = {
     I.DOMESTIC_FAIR_ORGANISATION: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
     I.DOMESTIC_FAIR_PARTICIPATION: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
     I.FOREIGN_FAIR: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
+    I.FOREIGN_FAIR_ORGANISATION: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
+    I.FOREIGN_FAIR_PARTICIPATION: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
     I.SELECTION_ROUND_REGIONAL: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
     I.SELECTION_ROUND_NATIONAL: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
     I.AWARD_REGIONAL: C.TYPICAL_PRODUCTS_AND_PROMOTION,  # Art 5.4
@@ -57,6 +59,8 @@ CONTENT_OF: dict[SupportItem, ActivityContent] = {
     I.RELOCATION_INTEREST: C.LINKAGE_AND_CLUSTERS,  # Art 5.7.c
     I.POLLUTION_TREATMENT_ESTABLISHMENT: C.LINKAGE_AND_CLUSTERS,  # Art 5.7.d
     I.POLLUTION_TREATMENT_CLUSTER: C.LINKAGE_AND_CLUSTERS,  # Art 5.7.d
+    I.POLLUTION_SYSTEM_NEW_ESTABLISHMENT: C.LINKAGE_AND_CLUSTERS,  # Art 5.7.d "xây dựng"
+    I.POLLUTION_SYSTEM_NEW_CLUSTER: C.LINKAGE_AND_CLUSTERS,  # Art 5.7.d "xây dựng"
     I.VOCATIONAL_TRAINING: C.VOCATIONAL_TRAINING,  # Art 5.1
     I.CURRICULUM: C.VOCATIONAL_TRAINING,  # Art 5.1 (and 5.9.a)
     I.CONFERENCE: C.CAPACITY_BUILDING,  # Art 5.2 "hội thảo, diễn đàn"
@@ -188,3 +192,22 @@ def cited(a: Assessment, code: str) -> str | None:
     """The key of the clause the one finding ``code`` cites."""
     citation = finding(a, code).citation
     return None if citation is None else citation.key
+
+
+UNDECIDABLE_CONDITIONS = "support_conditions_not_encoded"
+"""The finding that the conditions of Điều 7 TTLT 26/2014 cannot be decided at the date (before
+08/04/2014 and from 11/05/2018 their instrument is not encoded): alone it makes the verdict
+``not_assessable``."""
+
+
+def facts_verdict(a: Assessment) -> Status:
+    """The verdict the declared facts give (who, where, which industry, which items), leaving
+    aside the undecidable conditions of Điều 7 TTLT 26/2014 — for tests of programme rules at
+    dates (2018 on) when those conditions are not encoded and the real verdict is
+    ``not_assessable`` for that reason alone."""
+    others = {f.severity for f in a.findings if f.code != UNDECIDABLE_CONDITIONS}
+    if Severity.ERROR in others:
+        return Status.INELIGIBLE
+    if Severity.UNDETERMINED in others:
+        return Status.NOT_ASSESSABLE
+    return Status.ELIGIBLE

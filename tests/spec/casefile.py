@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import attrs
 import pydantic
@@ -53,7 +53,8 @@ class Expectation(BaseModel):
     model_config = _STRICT
 
     status: Status
-    support: Annotated[int | None, Field(ge=0)] = None
+    support: Annotated[int, Field(ge=0)] | Literal["not_known"] | None = None
+    """The total allowed in đồng, or "not_known" when some line's support is not known."""
     lines: tuple[LineExpectation, ...] | None = None
     findings: tuple[str, ...] = ()
     """Finding codes that must appear."""
@@ -223,7 +224,10 @@ def check_case(case: Case, assessment: kc.Assessment) -> list[str]:
     diffs: list[str] = []
     if assessment.status != expect.status:
         diffs.append(f"status: expected {expect.status.value}, got {assessment.status.value}")
-    if expect.support is not None and assessment.support != expect.support:
+    if expect.support == "not_known":
+        if assessment.support is not None:
+            diffs.append(f"support: expected not_known, got {_amount(assessment.support)}")
+    elif expect.support is not None and assessment.support != expect.support:
         diffs.append(f"support: expected {expect.support:_}, got {_amount(assessment.support)}")
     if expect.lines is not None:
         if len(expect.lines) != len(assessment.lines):

@@ -9,7 +9,9 @@
    checks that every clause the built-in rulebooks cite is named by a ``clause`` marker, unless
    the allow-list (ini ``clause_allowlist``) lists it with a reason — and that the allow-list
    names no clause that is covered.  With ini ``clause_coverage_doc`` it also checks that the
-   committed coverage page is up to date.
+   committed coverage page is up to date; with ini ``article_coverage_doc``, that every article of
+   the six instruments has a status (``rulebooks/data/articles.toml``) and that the article
+   coverage page is up to date.
 """
 
 from __future__ import annotations
@@ -21,11 +23,14 @@ from typing import Any
 import pytest
 
 from khuyencong.coverage import (
+    article_coverage,
     builtin_rulebooks,
     check_coverage,
     cited_clauses,
     group_covering,
+    load_articles,
     parse_allowlist,
+    render_articles,
     render_coverage,
 )
 
@@ -136,6 +141,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "generated clause coverage page checked for drift (path from the rootdir)",
         default="",
     )
+    parser.addini(
+        "article_coverage_doc",
+        "generated article coverage page checked for drift (path from the rootdir)",
+        default="",
+    )
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -215,6 +225,13 @@ class CoverageItem(_ReportingItem):
             expected = render_coverage(cited, covering, allow)
             if not page.is_file() or page.read_text(encoding="utf-8") != expected:
                 problems.append(f"{doc} is out of date; regenerate it with: {REGENERATE}")
+        articles_doc = self.config.getini("article_coverage_doc")
+        if articles_doc:
+            rows, article_problems = article_coverage(load_articles(), cited, covering)
+            problems += article_problems
+            page = root / str(articles_doc)
+            if not page.is_file() or page.read_text(encoding="utf-8") != render_articles(rows):
+                problems.append(f"{articles_doc} is out of date; regenerate it with: {REGENERATE}")
         if problems:
             raise SpecFailure(
                 f"clause coverage: {len(problems)} problem(s)\n"

@@ -33,6 +33,8 @@ LAW: dict[SupportItem, tuple[Decimal | None, Decimal | None]] = {
     I.DOMESTIC_FAIR_ORGANISATION: (P(1), None),  # d para 1
     I.DOMESTIC_FAIR_PARTICIPATION: (P("0.8"), None),  # d para 2
     I.FOREIGN_FAIR: (P(1), None),  # đ
+    I.FOREIGN_FAIR_ORGANISATION: (P(1), None),  # đ (organising)
+    I.FOREIGN_FAIR_PARTICIPATION: (P(1), None),  # đ (taking part)
     I.STUDY_TOUR_AIRFARE: (P(1), None),  # e
     I.SELECTION_ROUND_REGIONAL: (None, P(100_000_000)),  # g dash 1
     I.SELECTION_ROUND_NATIONAL: (None, P(200_000_000)),  # g dash 1

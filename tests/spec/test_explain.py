@@ -77,7 +77,8 @@ def test_explain_names_the_instrument_that_is_not_encoded() -> None:
     vi, en = a.explain("vi"), a.explain("en")
     assert "mức hỗ trợ chưa được mã hóa (125/2009/TTLT-BTC-BCT)" in vi
     assert "support level not encoded (125/2009/TTLT-BTC-BCT)" in en
-    assert "tổng trên chưa đầy đủ" in vi
+    assert "Kinh phí khuyến công được hỗ trợ: chưa xác định được" in vi
+    assert "Khuyến công support allowed: not known" in en
 
 
 @pytest.mark.clause("45/2012/NĐ-CP:1.2.a")

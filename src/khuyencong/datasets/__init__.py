@@ -28,6 +28,7 @@ from ..errors import DatasetError
 from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
 from .findings import MESSAGES, RowFinding
 from .guard import require_rows
+from .layout import Layout, LayoutError, load_layout
 from .pipeline import Assessor, Grouping, RowResult
 from .readers import Table, open_table
 from .report import COLUMNS, Report
@@ -44,6 +45,8 @@ __all__ = [
     "MESSAGES",
     "Assessor",
     "ColumnMapping",
+    "Layout",
+    "LayoutError",
     "Report",
     "RowFinding",
     "RowResult",
@@ -52,13 +55,26 @@ __all__ = [
     "default_assessor",
     "example_path",
     "fold",
+    "load_layout",
     "validate",
 ]
 
 
-def example_path() -> Path:
-    """The path of the embedded illustrative dataset (invented records, not real ones)."""
-    resource = files("khuyencong.datasets").joinpath("data/example_plan.csv")
+EXAMPLES = {
+    "tidy": "data/example_plan.csv",
+    "mau-2": "data/ke-hoach-minh-hoa.csv",
+}
+"""The embedded illustrative files: ``tidy`` (one budget line per row, with codes) and ``mau-2``
+(a plan table laid out like Mẫu số 2 TT 36/2013/TT-BCT: title rows, amounts in millions, sections,
+subtotals, a signature block).  Every name and figure in them is invented."""
+
+
+def example_path(name: str = "tidy") -> Path:
+    """The path of an embedded illustrative dataset (invented records, not real ones); ``name``
+    is a key of :data:`EXAMPLES`."""
+    if name not in EXAMPLES:
+        raise DatasetError(f"no example {name!r}; examples: {', '.join(EXAMPLES)}")
+    resource = files("khuyencong.datasets").joinpath(EXAMPLES[name])
     with as_file(resource) as path:
         return Path(path)
 
@@ -92,6 +108,7 @@ def validate(
     as_of: date | None = None,
     rulebooks: Any = None,
     columns: Mapping[str, str] | None = None,
+    layout: Layout | str | Path | Mapping[str, Any] | None = None,
     format: str | None = None,
     sheet: str | None = None,
     grouping: Grouping = "consecutive",
@@ -104,7 +121,9 @@ def validate(
     says which, else CSV unless it is a zip), a pandas DataFrame, or an iterable of dicts.
     ``as_of``: the date the rules are read at; by default each proposal's approval date, else its
     start date, else 1 January of its plan year.  ``columns`` maps your headers to
-    :data:`FIELDS` and overrides the built-in aliases.  ``grouping``: see
+    :data:`FIELDS` and overrides the built-in aliases.  ``layout``: a province's own layout (a
+    :class:`Layout`, the path of a layout TOML file, or its tables as a mapping; see
+    :func:`load_layout`): its columns, unit of amounts, header rows and sections.  ``grouping``: see
     :mod:`.pipeline`.  ``assessor``: ``"auto"`` assesses each valid proposal with
     :func:`khuyencong.assess` (and ``rulebooks``), ``None`` validates only (with a note), or any
     callable ``(proposal, as_of) -> Assessment``.  ``workers``: how many processes build,
@@ -131,7 +150,9 @@ def validate(
         raise DatasetError(
             f"workers must be a whole number of processes, 1 or more, not {workers!r}"
         )
-    mapping = ColumnMapping(columns)
+    from .layout import as_layout
+
+    mapping = ColumnMapping(columns, layout=as_layout(layout))
     chosen = default_assessor(rulebooks) if isinstance(assessor, str) else assessor
     if workers > 1:
         from .workers import check_picklable

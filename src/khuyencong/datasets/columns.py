@@ -16,11 +16,14 @@ from collections.abc import Iterable, Mapping
 from typing import Final
 
 from ..text import fold
+from .layout import Layout, strip_unit
 
 __all__ = ["DEFAULT_ALIASES", "FIELDS", "ColumnMapping", "fold"]
 
 
 FIELDS: Final[dict[str, str]] = {
+    # layout
+    "number": "STT: số thứ tự (I, II… cho mục; 1, 2… cho đề án) (numbering column)",
     # proposal-level
     "code": "Mã đề án (proposal code)",
     "title": "Tên đề án (title)",
@@ -68,6 +71,7 @@ FIELDS: Final[dict[str, str]] = {
 """Field names a column can map to, with what they mean."""
 
 DEFAULT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
+    "number": ("STT", "Số TT", "Số thứ tự", "TT", "No", "No."),
     "code": ("Mã đề án", "Mã số đề án", "Mã", "Số hiệu đề án", "Proposal code", "Code"),
     "title": ("Tên đề án", "Tên", "Đề án", "Title", "Proposal title", "Name"),
     "plan_year": ("Năm kế hoạch", "Năm", "Kế hoạch năm", "Plan year", "Year"),
@@ -128,7 +132,19 @@ DEFAULT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "item": ("Hạng mục chi", "Hạng mục", "Nội dung chi", "Khoản chi", "Item", "Support item"),
     "line_description": ("Diễn giải", "Mô tả", "Ghi chú hạng mục", "Description"),
     "units": ("Số lượng", "Số đơn vị", "Units", "Quantity"),
-    "cost": ("Tổng kinh phí", "Tổng chi phí", "Tổng cộng", "Chi phí", "Total cost", "Cost"),
+    "cost": (
+        "Tổng kinh phí",
+        "Tổng chi phí",
+        "Tổng cộng",
+        "Chi phí",
+        "Kinh phí tổng số",
+        "Tổng số kinh phí",
+        "Kinh phí tổng cộng",
+        "Tổng kinh phí thực hiện",
+        "Tổng số",
+        "Total cost",
+        "Cost",
+    ),
     "requested": (
         "Kinh phí khuyến công",
         "Kinh phí khuyến công đề nghị",
@@ -158,12 +174,16 @@ class ColumnMapping:
     ('requested', 'province', None)
     """
 
-    def __init__(self, overrides: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self, overrides: Mapping[str, str] | None = None, *, layout: Layout | None = None
+    ) -> None:
+        self.layout = layout if layout is not None else Layout()
+        """The layout of the table (units, header rows, sections); see :mod:`.layout`."""
         self._by_folded: dict[str, str] = {}
         for field, aliases in DEFAULT_ALIASES.items():
             for alias in (field, *aliases):
                 self._by_folded[fold(alias)] = field
-        for header, field in (overrides or {}).items():
+        for header, field in {**self.layout.columns, **(overrides or {})}.items():
             if field not in FIELDS:
                 from ..errors import DatasetError
 
@@ -174,8 +194,15 @@ class ColumnMapping:
             self._by_folded[fold(header)] = field
 
     def field_for(self, header: str) -> str | None:
-        """The field a header stands for, or ``None`` when it is not recognised."""
-        return self._by_folded.get(fold(header))
+        """The field a header stands for, or ``None`` when it is not recognised.
+
+        A unit in the header ("Tổng kinh phí (triệu đồng)") does not change its meaning."""
+        field = self._by_folded.get(fold(header))
+        if field is None:
+            bare = strip_unit(header)
+            if bare != header:
+                field = self._by_folded.get(fold(bare))
+        return field
 
     def resolve(self, headers: Iterable[str]) -> tuple[dict[int, str], list[tuple[int, str, str]]]:
         """Map header positions to fields.

@@ -163,6 +163,61 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
             "used"
         ),
     ),
+    "amount_unit": (
+        "info",
+        "Số tiền ghi theo {detail}; đã quy ra đồng",
+        "Amounts are written in {detail}; converted to đồng",
+    ),
+    "table_layout": (
+        "info",
+        "Bố cục bảng: {detail}",
+        "Table layout: {detail}",
+    ),
+    "value_from_title": (
+        "info",
+        "{detail}",
+        "{detail}",
+    ),
+    "code_from_numbering": (
+        "info",
+        "Không có cột Mã đề án: mã đề án lấy theo số mục và STT (ví dụ I.1)",
+        "No proposal-code column: each proposal's code is its section and number (e.g. I.1)",
+    ),
+    "section_unknown": (
+        "warning",
+        "Dòng mục '{detail}' không nêu nội dung khuyến công hay nguồn kinh phí đã biết",
+        "Section row '{detail}' names no known activity content or funding source",
+    ),
+    "total_checked": (
+        "info",
+        "Khớp với tổng các dòng ({detail})",
+        "Matches the sum of the rows it totals ({detail})",
+    ),
+    "total_mismatch": (
+        "error",
+        "Dòng cộng sai: {detail}",
+        "The total is wrong: {detail}",
+    ),
+    "total_unchecked": (
+        "undetermined",
+        "Không kiểm tra được dòng cộng: có số tiền không đọc được trong các dòng {detail}",
+        "The total cannot be checked: an amount in rows {detail} cannot be read",
+    ),
+    "total_scope_unknown": (
+        "warning",
+        "Dòng cộng '{detail}' không ứng với mục nào đã gặp; chưa kiểm tra",
+        "Total '{detail}' matches no section seen so far; not checked",
+    ),
+    "not_stated": (
+        "undetermined",
+        "Tệp không ghi {detail}: chưa xác định được mức hỗ trợ (không đoán)",
+        "The file does not state {detail}: the support cannot be determined (not guessed)",
+    ),
+    "dataframe_header": (
+        "error",
+        "Không tìm thấy dòng tên cột trong DataFrame: {detail}",
+        "No header found in the DataFrame: {detail}",
+    ),
     "not_assessed": (
         "info",
         "Chưa có bộ máy quy tắc (khuyencong.assess): chỉ kiểm tra dữ liệu, chưa tính mức hỗ trợ",

@@ -32,7 +32,12 @@ def _blank(row: RawRow) -> bool:
 def require_rows(table: Table, mapping: ColumnMapping) -> Table:
     """``table`` with its rows intact, or :class:`NothingToCheckError` when it has nothing to
     check (see the module)."""
-    known = table.keyed or any(mapping.field_for(h) is not None for h in table.headers)
+    known = (
+        table.keyed
+        or any(mapping.field_for(h) is not None for h in table.headers)
+        # A DataFrame whose header cannot be found already carries its one finding saying so.
+        or any(n.code == "dataframe_header" for n in table.notes)
+    )
     peeked: list[RawRow] = []
     data = False
     for row in table.rows:

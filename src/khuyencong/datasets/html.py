@@ -81,7 +81,7 @@ def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
             f"<td>{_cell(key_label(dimension, r.key, lang))}</td>"
             f"<td class=n>{r.proposals}</td><td class=n>{r.rows}</td>"
             f"<td class=n>{_money(r.cost, lang)}</td><td class=n>{_money(r.requested, lang)}</td>"
-            f"<td class=n>{_money(r.allowed, lang)}</td>"
+            f"<td class=n>{_money(r.allowed, lang)}{escape(_unknown_row(r, lang))}</td>"
             "</tr>"
             for r in summary.tables[dimension]
         )
@@ -197,7 +197,7 @@ def render_html(
 {escape(_t("proposals", lang))}: {summary.proposals}; {escape(status)}</p>
 <p>{escape(_t("cost", lang))}: {_money(summary.cost, lang)} ·
 {escape(_t("requested", lang))}: {_money(summary.requested, lang)} ·
-{escape(_t("allowed", lang))}: {_money(summary.allowed, lang)}</p>
+{escape(_t("allowed", lang))}: {_money(summary.allowed, lang)}{escape(_unknown(summary, lang))}</p>
 {assessed_html}
 {left_out_html}
 {f"<h2>{escape(_t('notes', lang))}</h2><ul>{notes}</ul>" if notes else ""}
@@ -220,3 +220,19 @@ def _note(note: RowFinding, lang: str) -> str:
     where = f"{_cell(note.column)}: " if note.column else ""
     row = f"({_t('row', lang)} {note.row}) " if note.row is not None else ""
     return f"<span class={note.severity}>[{note.severity}]</span> {row}{where}{escape(note.message(lang))}"
+
+
+def _unknown(summary: Summary, lang: str) -> str:
+    """ "not known for N lines": the assessed rows whose allowed support is not known."""
+    n = summary.allowed_unknown
+    if not n:
+        return ""
+    return f" (chưa xác định được cho {n} dòng)" if lang == "vi" else f" (not known for {n} lines)"
+
+
+def _unknown_row(row: SummaryRow, lang: str) -> str:
+    """ "(+N not known)" after a key's allowed total: its rows whose allowed support is unknown."""
+    n = row.allowed_unknown
+    if not n:
+        return ""
+    return f" (+{n} chưa rõ)" if lang == "vi" else f" (+{n} not known)"

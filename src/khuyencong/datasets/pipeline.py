@@ -25,7 +25,9 @@ from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
 from .columns import FIELDS, ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, Severity, finding, pickled_by_fields
+from .layout import AMOUNT_FIELDS, LAYOUT_STATUSES, scaled_amount, unit_in_text
 from .readers import RawRow, Table
+from .structure import Structure, not_stated_findings, prepare
 from .values import (
     CONVERTERS,
     EXCEL_ERRORS,
@@ -34,7 +36,7 @@ from .values import (
     district_kind_from_name,
 )
 
-__all__ = ["Assessor", "Grouping", "RowResult", "default_as_of", "process"]
+__all__ = ["PASSING_STATUSES", "Assessor", "Grouping", "RowResult", "default_as_of", "process"]
 
 Assessor = Callable[[Proposal, date], Any]
 """Assess one proposal as of a date; returns an object shaped like ``khuyencong.Assessment``."""
@@ -42,6 +44,11 @@ Assessor = Callable[[Proposal, date], Any]
 Grouping = Literal["consecutive", "all"]
 
 _ZERO: Final = Decimal(0)
+
+PASSING_STATUSES: Final = frozenset({"blank", "valid", "eligible"}) | LAYOUT_STATUSES
+"""Statuses of rows that pass when they carry no finding beyond ``info``: blank rows, valid or
+eligible proposals, and the layout rows of a plan table (see
+:data:`~.layout.LAYOUT_STATUSES`)."""
 
 LINE_FIELDS: Final = frozenset(
     {
@@ -102,7 +109,9 @@ def _field_of(loc: tuple[int | str, ...]) -> str:
 class RowResult:
     """The outcome for one input row.
 
-    ``status`` is ``"blank"`` (an empty row), ``"invalid"`` (the row or its proposal has data
+    ``status`` is ``"blank"`` (an empty row), a layout status of a plan table (``"section"``,
+    ``"subtotal"``, ``"total"``, ``"footer"``: not a proposal, never counted in the totals; a
+    subtotal or total carries the finding of its check), ``"invalid"`` (the row or its proposal has data
     errors), ``"valid"`` (the data is valid; not assessed), or the assessment's status
     (``"eligible"``, ``"ineligible"``, ``"not_assessable"``).  Amounts are whole đồng as read from
     the row's budget line; ``allowed`` is what the rules allow for that line (``None`` when not
@@ -133,7 +142,7 @@ class RowResult:
     @property
     def ok(self) -> bool:
         """Whether the row passed: blank, valid or eligible, with no error or warning."""
-        return self.status in ("blank", "valid", "eligible") and not any(
+        return self.status in PASSING_STATUSES and not any(
             f.severity != "info" for f in self.findings
         )
 
@@ -148,6 +157,8 @@ class _Parsed:
     bad: set[str]
     blank: bool = False
     model: Mapping[str, Any] | None = None
+    kind: str | None = None
+    """A layout row's status (``section``, ``subtotal``, ``total``, ``footer``), else ``None``."""
     damaged: bool = False
 
     @property
@@ -220,7 +231,11 @@ class _Plan:
     width: int
 
 
-def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list[RowFinding]]:
+def _plan(
+    headers: tuple[str, ...], mapping: ColumnMapping, table_unit: Any = None
+) -> tuple[_Plan, list[RowFinding]]:
+    """The mapped columns of ``headers``.  An amount column is read in the unit its header names,
+    else in ``table_unit`` (a :class:`~.layout.Unit`), else in đồng."""
     resolved, problems = mapping.resolve(headers)
     notes: list[RowFinding] = []
     for _position, header, reason in problems:
@@ -228,16 +243,26 @@ def _plan(headers: tuple[str, ...], mapping: ColumnMapping) -> tuple[_Plan, list
             notes.append(finding("unknown_column", None, header))
         else:
             notes.append(finding("duplicate_column", None, header, detail=reason.split(":", 1)[1]))
-    columns = tuple(
-        _Column(position, field, headers[position], CONVERTERS[field])
-        for position, field in sorted(resolved.items())
-    )
+    units: dict[str, list[str]] = {}
+    columns = []
+    for position, field in sorted(resolved.items()):
+        convert = CONVERTERS[field]
+        if field in AMOUNT_FIELDS:
+            unit = unit_in_text(headers[position]) or table_unit
+            if unit is not None and unit.multiplier != 1:
+                convert = scaled_amount(unit)
+                units.setdefault(unit.name, []).append(headers[position])
+        columns.append(_Column(position, field, headers[position], convert))
+    for name, where in units.items():
+        notes.append(finding("amount_unit", None, detail=f"{name} ({', '.join(where)})"))
     unnamed = frozenset(i for i, h in enumerate(headers) if not h.strip())
-    return _Plan(columns, unnamed, len(headers)), notes
+    return _Plan(tuple(columns), unnamed, len(headers)), notes
 
 
-def _missing_columns(plan: _Plan) -> list[RowFinding]:
-    fields = {column.field for column in plan.columns}
+def _missing_columns(plan: _Plan, given: frozenset[str] = frozenset()) -> list[RowFinding]:
+    """Required columns the table lacks; ``given`` are fields its layout supplies otherwise
+    (a code from the numbering, a plan year or funding source from the title or sections)."""
+    fields = {column.field for column in plan.columns} | given
     missing = [f for f in ("code", "title", "plan_year") if f not in fields]
     if not fields & {"funding", "national_amount", "local_amount"}:
         missing.append("funding")
@@ -299,15 +324,25 @@ def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
 
 
 def _parsed_rows(
-    table: Table, mapping: ColumnMapping, notes: list[RowFinding]
+    table: Table, mapping: ColumnMapping, notes: list[RowFinding], structure: Structure | None
 ) -> Iterator[_Parsed]:
     if table.headers:
-        plan, plan_notes = _plan(table.headers, mapping)
+        unit = structure.unit if structure is not None else None
+        plan, plan_notes = _plan(table.headers, mapping, unit)
         notes.extend(plan_notes)
-        notes.extend(_missing_columns(plan))
+        given = structure.given if structure is not None else frozenset()
+        notes.extend(_missing_columns(plan, given))
     else:
         plan = _Plan((), frozenset(), 0)
     plans: dict[tuple[str, ...], _Plan] = {}
+    if structure is not None and table.headers:
+        for raw in table.rows:
+            parsed = _parse(raw, plan)
+            if not parsed.blank and not parsed.damaged:
+                structure.apply(raw.cells, parsed)
+            yield parsed
+        notes.extend(structure.closing_notes())
+        return
     for raw in table.rows:
         if raw.headers is not None:
             row_plan = plans.get(raw.headers)
@@ -340,7 +375,7 @@ def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parse
             else:
                 yield [row]
             continue
-        if row.blank or row.model is not None:
+        if row.blank or row.model is not None or row.kind is not None:
             if current:
                 yield current
                 current, current_code = [], None
@@ -411,11 +446,17 @@ class _Builder:
     """Builds, validates and assesses the proposal of one group of rows."""
 
     def __init__(
-        self, assessor: Assessor | None, as_of: date | None, has_item_column: bool
+        self,
+        assessor: Assessor | None,
+        as_of: date | None,
+        has_item_column: bool,
+        plan_layout: bool = False,
     ) -> None:
         self.assessor = assessor
         self.as_of = as_of
         self.has_item_column = has_item_column
+        # A plan table (numbered rows) states neither item nor beneficiary kind: never guessed.
+        self.plan_layout = plan_layout
 
     def results(self, group: list[_Parsed]) -> Iterator[RowResult]:
         """The results of a group, in file order; an unreadable line in it is reported on its
@@ -439,8 +480,17 @@ class _Builder:
         if first.model is not None:
             yield from self._model_result(first, first.model)
             return
+        if first.kind is not None:
+            yield self._layout_result(first)
+            return
         values, source, contents = _merge(group)
-        if "beneficiary" in source and "beneficiary_kind" not in source:
+        not_stated: list[RowFinding] = []
+        if self.plan_layout:
+            not_stated = not_stated_findings(
+                first.number, not self.has_item_column, "beneficiary" in source, source
+            )
+            first.findings.extend(not_stated)
+        if "beneficiary" in source and "beneficiary_kind" not in source and not self.plan_layout:
             row = source["beneficiary"]
             row.findings.append(
                 finding("beneficiary_kind_missing", row.number, row.headers.get("beneficiary"))
@@ -467,13 +517,31 @@ class _Builder:
         status = "invalid"
         allowed: dict[int, Decimal] = {}
         as_of: date | None = None
-        if proposal is not None and not errors:
+        if proposal is not None and not errors and not_stated:
+            status = "not_assessable"
+        elif proposal is not None and not errors:
             status, allowed, _, as_of = self._assess(proposal, group, valid_lines, source)
         yield from self._row_results(
             group, values, contents, funding, lines, status, allowed, as_of
         )
 
     # -- pieces -------------------------------------------------------------------------------
+
+    @staticmethod
+    def _layout_result(row: _Parsed) -> RowResult:
+        """A section, subtotal, total or footer row: shown with its status and findings, never a
+        proposal, its amounts left out (they are checked, not added)."""
+        values = row.values
+        contents = values.get("contents")
+        return RowResult(
+            row=row.number,
+            status=row.kind or "section",
+            title=values.get("title") if type(values.get("title")) is str else None,
+            funding=values.get("funding"),
+            content="+".join(contents) if contents else None,
+            first_of_proposal=False,
+            findings=tuple(row.findings),
+        )
 
     def _funding(self, values: dict[str, Any], group: list[_Parsed]) -> str | None:
         if "funding" in values:
@@ -649,7 +717,8 @@ class _Builder:
 
         Reads :class:`khuyencong.Assessment`: an ineligible proposal is allowed nothing (its
         lines show 0, as ``Assessment.support`` is 0); a line whose level is not encoded or
-        needs an input has no allowed amount.  Findings go to the row they are about: a budget
+        needs an input has no allowed amount (not known, never 0), and then neither has the
+        proposal's total.  Findings go to the row they are about: a budget
         line's to that line's row, a beneficiary's to the row naming it, others to the first.
         """
         if self.assessor is None:
@@ -665,8 +734,11 @@ class _Builder:
         ineligible = status == "ineligible"
         allowed: dict[int, Decimal] = {}
         total: Decimal | None = None
+        unknown = False
         for position, result in enumerate(getattr(assessment, "lines", ()) or ()):
             value = getattr(result, "allowed", None)
+            if value is None and not ineligible:
+                unknown = True
             if value is None:
                 continue
             amount = _ZERO if ineligible else Decimal(value)
@@ -683,7 +755,7 @@ class _Builder:
             elif getattr(item, "beneficiary", None) is not None:
                 row = beneficiary_row
             row.findings.append(_engine_finding(item, row.number))
-        return status, allowed, total, as_of
+        return status, allowed, None if unknown else total, as_of
 
     def _row_results(
         self,
@@ -704,6 +776,8 @@ class _Builder:
         title = values.get("title")
         year = values.get("plan_year")
         proposal_content = "+".join(contents) if contents else None
+        # In a plan table without an item column the item given to validation is a placeholder.
+        placeholder_free = self.has_item_column or not self.plan_layout
         for index, row in enumerate(group):
             line = line_by_row.get(row.number)
             # The amounts and item of the budget line as built, else as read.
@@ -718,7 +792,7 @@ class _Builder:
                 province=province,
                 year=year,
                 content="+".join(own) if own else proposal_content,
-                item=amounts.get("item"),
+                item=amounts.get("item") if placeholder_free else row.values.get("item"),
                 cost=amounts.get("cost"),
                 requested=amounts.get("requested"),
                 counterpart=amounts.get("counterpart"),
@@ -920,10 +994,13 @@ def process(
     has_item_column = (
         any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
     )
-    if table.headers and not has_item_column:
+    structure, layout_notes = prepare(table, mapping)
+    notes.extend(layout_notes)
+    plan_layout = structure is not None and structure.plan_layout
+    if table.headers and not has_item_column and not plan_layout:
         notes.append(finding("no_item_column", None))
-    builder = _Builder(assessor, as_of, has_item_column)
-    groups = _groups(_parsed_rows(table, mapping, notes), grouping)
+    builder = _Builder(assessor, as_of, has_item_column, plan_layout)
+    groups = _groups(_parsed_rows(table, mapping, notes, structure), grouping)
     if workers > 1:
         from .workers import in_workers
 

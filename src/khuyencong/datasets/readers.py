@@ -69,6 +69,12 @@ class Table:
     name: str
     keyed: bool = False
     """Whether each row names its own fields (JSON Lines, records) instead of a header row."""
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...] = ()
+    """Title rows above the header: their numbers and cleaned cells (blank ones left out)."""
+    header_lines: tuple[int, ...] = ()
+    """The row numbers of the header (two when it spans two rows)."""
+    title_lines: tuple[int, ...] = ()
+    """The row numbers above the header (title rows and blank lines)."""
 
 
 # ----------------------------------------------------------------------------- header detection
@@ -116,21 +122,29 @@ def _has_error(row: RawRow) -> bool:
 
 def _find_header(
     rows: Iterator[RawRow], mapping: ColumnMapping
-) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow]]:
-    """Read up to :data:`HEADER_SCAN` rows, pick the header, return the rows after it."""
+) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow], _HeaderPlace]:
+    """Read up to :data:`HEADER_SCAN` rows, pick the header, return the rows after it.
+
+    A layout with ``header_rows`` fixes whether the header spans one row or two."""
     buffer: list[RawRow] = []
     for row in rows:
         buffer.append(row)
         if len(buffer) >= HEADER_SCAN:
             break
     cells = [row.cleaned() for row in buffer]
+    header_rows = mapping.layout.header_rows
     best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
     for index, row in enumerate(buffer):
         if _is_blank(cells[index]) or row.damaged or _has_error(row):
             continue
         names, score = _header_candidates(cells[index], None, mapping)
         used_parent = False
-        if index > 0 and not _is_blank(cells[index - 1]):
+        if header_rows == 2:
+            if index == 0 or _is_blank(cells[index - 1]):
+                continue
+            names, score = _header_candidates(cells[index], cells[index - 1], mapping)
+            used_parent = True
+        elif header_rows is None and index > 0 and not _is_blank(cells[index - 1]):
             combined, combined_score = _header_candidates(cells[index], cells[index - 1], mapping)
             if combined_score > score:
                 names, score, used_parent = combined, combined_score, True
@@ -139,29 +153,52 @@ def _find_header(
     notes: list[RowFinding] = []
     if best is None:
         # Nothing but blank or broken rows: no header; every row is reported as read.
-        return (), notes, buffer
+        return (), notes, buffer, _HeaderPlace((), ())
     _, index, names, used_parent = best
     first_title = index - 1 if used_parent else index
     for row in buffer[first_title : index + 1]:
         notes.extend(row.problems)  # a warning on a header line (undecodable bytes) is kept
+    preamble: list[tuple[int, tuple[Any, ...]]] = []
     for row, row_cells in zip(buffer[:first_title], cells, strict=False):
         if row.problems:
             notes.extend(row.problems)  # a damaged line above the header is still reported
         elif not _is_blank(row_cells):
             notes.append(finding("preamble_row", row.number))
-    return names, notes, buffer[index + 1 :]
+            preamble.append((row.number, row_cells))
+    header_lines = tuple(row.number for row in buffer[first_title : index + 1])
+    title_lines = tuple(row.number for row in buffer[:first_title])
+    place = _HeaderPlace(tuple(preamble), header_lines, title_lines)
+    return names, notes, buffer[index + 1 :], place
+
+
+@attrs.frozen(slots=True)
+class _HeaderPlace:
+    """Where the header was found: the title rows above it (number and cells, blank ones left
+    out), the lines of the header itself and every line above it."""
+
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...]
+    header_lines: tuple[int, ...]
+    title_lines: tuple[int, ...] = ()
 
 
 def _with_header(
     source_rows: Iterator[RawRow], mapping: ColumnMapping, name: str, notes: list[RowFinding]
 ) -> Table:
-    headers, header_notes, rest = _find_header(source_rows, mapping)
+    headers, header_notes, rest, place = _find_header(source_rows, mapping)
 
     def rows() -> Iterator[RawRow]:
         yield from rest
         yield from source_rows
 
-    return Table(headers=headers, rows=rows(), notes=notes + header_notes, name=name)
+    return Table(
+        headers=headers,
+        rows=rows(),
+        notes=notes + header_notes,
+        name=name,
+        preamble=place.preamble,
+        header_lines=place.header_lines,
+        title_lines=place.title_lines,
+    )
 
 
 # ----------------------------------------------------------------------------------------- CSV
@@ -237,13 +274,21 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
 
 def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None = None) -> Table:
     """Open a workbook read-only (streaming).  Formula cells without a cached value and Excel
-    error values become findings; merged cells read as empty except their top-left cell."""
-    try:
-        import openpyxl
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise DatasetError(
-            "reading .xlsx needs openpyxl: pip install 'khuyencong[excel]'"
-        ) from None
+    error values become findings; merged cells read as empty except their top-left cell.
+
+    Without ``sheet``, the first visible sheet with a recognisable header is read (hidden sheets
+    are skipped); when none has one, or ``sheet`` is not in the workbook, the error lists the
+    sheet names.  openpyxl is imported here, only when a workbook is read."""
+    import openpyxl  # a core dependency, imported lazily: `import khuyencong` stays light
+
+    if isinstance(source, str | Path):
+        try:
+            with open(source, "rb") as handle:
+                magic = handle.read(8)
+        except OSError as exc:
+            raise DatasetError(f"cannot open {name}: {exc.strerror or exc}") from None
+        if magic == _OLE2:
+            raise DatasetError(_XLS_MESSAGE.format(name=name))
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(bytes(source))
     try:
@@ -251,33 +296,60 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
         if hasattr(source, "seek"):
             source.seek(0)
         formula_book = openpyxl.load_workbook(source, read_only=True, data_only=False)
-        if sheet is None:
-            values_sheet, formula_sheet = values_book.worksheets[0], formula_book.worksheets[0]
-        else:
-            values_sheet, formula_sheet = values_book[sheet], formula_book[sheet]
     except FileNotFoundError:
         raise DatasetError(f"cannot open {name}: no such file") from None
-    except KeyError:
-        raise DatasetError(f"{name} has no sheet named {sheet!r}") from None
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         raise DatasetError(f"{name} is not a readable .xlsx workbook ({exc})") from None
 
-    def rows() -> Iterator[RawRow]:
+    def listing() -> str:
+        return ", ".join(
+            f"{ws.title!r}" + ("" if ws.sheet_state == "visible" else f" ({ws.sheet_state})")
+            for ws in values_book.worksheets
+        )
+
+    def close() -> None:
+        values_book.close()
+        formula_book.close()
+
+    def sheet_rows(title: str) -> Iterator[RawRow]:
+        pairs = zip(
+            values_book[title].iter_rows(values_only=True),
+            formula_book[title].iter_rows(values_only=True),
+            strict=False,
+        )
+        for number, (values, formulas) in enumerate(pairs, start=1):
+            yield _xlsx_row(number, values, formulas)
+
+    def guarded(rows: Iterator[RawRow], closing: bool) -> Iterator[RawRow]:
         try:
-            pairs = zip(
-                values_sheet.iter_rows(values_only=True),
-                formula_sheet.iter_rows(values_only=True),
-                strict=False,
-            )
-            for number, (values, formulas) in enumerate(pairs, start=1):
-                yield _xlsx_row(number, values, formulas)
+            yield from rows
         except Exception as exc:  # a corrupt sheet part
             raise DatasetError(f"{name}: cannot read the sheet ({exc})") from None
         finally:
-            values_book.close()
-            formula_book.close()
+            if closing:
+                close()
 
-    return _with_header(rows(), mapping, name, [])
+    if sheet is not None:
+        if sheet not in values_book.sheetnames:
+            names = listing()
+            close()
+            raise DatasetError(f"{name} has no sheet named {sheet!r}; its sheets: {names}")
+        return _with_header(guarded(sheet_rows(sheet), True), mapping, name, [])
+    visible = [ws.title for ws in values_book.worksheets if ws.sheet_state == "visible"]
+    for title in visible:
+        probe = _with_header(guarded(sheet_rows(title), False), mapping, name, [])
+        known = sum(1 for h in probe.headers if h and mapping.field_for(h) is not None)
+        if known >= 2:
+            table = _with_header(guarded(sheet_rows(title), True), mapping, name, [])
+            if len(values_book.worksheets) > 1:
+                table.name = f"{name} [{title}]"
+            return table
+    names = listing()
+    close()
+    raise DatasetError(
+        f"{name}: no visible sheet has a header of proposals (STT, Tên đề án, Kinh phí…); "
+        f"its sheets: {names}; choose one with sheet= (--sheet)"
+    )
 
 
 def _xlsx_row(number: int, values: tuple[Any, ...], formulas: tuple[Any, ...]) -> RawRow:
@@ -378,17 +450,72 @@ def read_records(records: Iterable[Any], name: str) -> Table:
 
 
 def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:
-    """Rows of a pandas DataFrame; its columns are the headers, row numbers are positions."""
-    headers = tuple(str(c) for c in frame.columns)
+    """Rows of a pandas DataFrame, with the same header detection as a file.
+
+    The column labels are read as the first header row (each level of a MultiIndex as one row,
+    numbered -2, -1 above the data); data rows are numbered by position (``df.iloc``).  A frame
+    read with ``header=None`` (integer labels) or from a sheet with title rows ("Unnamed: 1"
+    labels) thus finds its header among its first rows.  When no row names known fields, the
+    table gets one ``dataframe_header`` finding naming the problem."""
+    columns = frame.columns
+    levels = getattr(columns, "nlevels", 1)
+    if levels > 1:
+        label_rows = [tuple(_label(c[level]) for c in columns) for level in range(levels)]
+    else:
+        label_rows = [tuple(_label(c) for c in columns)]
 
     def rows() -> Iterator[RawRow]:
+        for offset, labels in enumerate(label_rows):
+            yield RawRow(offset - len(label_rows), labels)
         for number, values in enumerate(frame.itertuples(index=False, name=None)):
             yield RawRow(number, tuple(clean_cell(v) for v in values))
 
-    return Table(headers=headers, rows=rows(), notes=[], name=name)
+    table = _with_header(rows(), mapping, name, [])
+    known = sum(1 for h in table.headers if h and mapping.field_for(h) is not None)
+    if known == 0:
+        # No header anywhere: keep every row as data, under the labels as they are.
+        data = rows()
+        for _ in label_rows:
+            next(data)
+        table = Table(headers=tuple(str(c) for c in columns), rows=data, notes=[], name=name)
+        kinds = {
+            type(c).__name__ for c in (columns if levels == 1 else columns.get_level_values(-1))
+        }
+        table.notes.append(
+            finding(
+                "dataframe_header",
+                None,
+                detail=f"the column labels ({', '.join(sorted(kinds))}: "
+                f"{', '.join(str(c) for c in list(columns)[:4])}…) and the first {HEADER_SCAN} "
+                "rows name no known field; name the columns (columns=...) or read the sheet "
+                "with header= set to the header row",
+                detail_vi=f"nhãn cột ({', '.join(str(c) for c in list(columns)[:4])}…) và "
+                f"{HEADER_SCAN} dòng đầu không có tên cột nào nhận ra được; hãy đặt tên cột "
+                "(columns=...) hoặc đọc bảng với header= là dòng tên cột",
+            )
+        )
+    return table
+
+
+def _label(label: Any) -> Any:
+    """A column label as a header cell: integers (``header=None``) and pandas' "Unnamed: n"
+    labels of empty header cells are no header text."""
+    if isinstance(label, int) and not isinstance(label, bool):
+        return None
+    text = clean_cell(label)
+    if isinstance(text, str) and text.startswith("Unnamed: "):
+        return None
+    return None if text is None else str(text)
 
 
 # ------------------------------------------------------------------------------------ dispatch
+
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an Excel 97-2003 (.xls) workbook."""
+_XLS_MESSAGE: Final = (
+    "{name} is an Excel 97-2003 workbook (.xls), which is not supported: open it in Excel or "
+    "LibreOffice and save it as .xlsx (Excel Workbook), then check the .xlsx"
+)
 
 _SUFFIXES: Final = {
     ".csv": "csv",
@@ -416,6 +543,8 @@ def open_table(
         path = Path(source)
         name = str(path)
         fmt = format or _SUFFIXES.get(path.suffix.lower())
+        if fmt is None and path.suffix.lower() == ".xls":
+            raise DatasetError(_XLS_MESSAGE.format(name=name))
         if fmt is None:
             raise DatasetError(
                 f"cannot tell the format of {name}: use .csv, .xlsx, .jsonl, or give format="
@@ -428,6 +557,8 @@ def open_table(
         if fmt is None:
             if hasattr(source, "read"):
                 source = _binary(source, name).read()
+            if bytes(source[:8]) == _OLE2:
+                raise DatasetError(_XLS_MESSAGE.format(name=name))
             fmt = "xlsx" if bytes(source[:4]) == b"PK\x03\x04" else "csv"
     elif isinstance(source, Iterable):
         return read_records(source, "<records>")

@@ -14,7 +14,7 @@ from typing import IO, Any, Final, overload
 from ..errors import DatasetError
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
-from .pipeline import Assessor, Grouping, RowResult, process
+from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
@@ -335,6 +335,7 @@ class Report:
                     "cost",
                     "requested",
                     "allowed",
+                    "allowed_not_known_lines",
                 ]
             )
             for r in summary.tables[dimension]:
@@ -346,6 +347,7 @@ class Report:
                         cell(r.cost),
                         cell(r.requested),
                         cell(r.allowed),
+                        r.allowed_unknown,
                     ]
                 )
             sheet.append([])
@@ -383,7 +385,7 @@ class Report:
         problems: list[RowResult] = []
         more = 0
         for result in self._pass():
-            if result.findings or result.status not in ("valid", "eligible", "blank"):
+            if result.findings or result.status not in PASSING_STATUSES:
                 if len(problems) < limit:
                     problems.append(result)
                 else:

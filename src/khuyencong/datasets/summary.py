@@ -11,7 +11,8 @@ import attrs
 
 from ..schemas.codes import ActivityContent, FundingSourceKind
 from .findings import RowFinding
-from .pipeline import RowResult
+from .layout import LAYOUT_STATUSES
+from .pipeline import PASSING_STATUSES, RowResult
 
 __all__ = ["DIMENSIONS", "Summary", "SummaryRow", "key_label"]
 
@@ -69,6 +70,9 @@ class SummaryRow:
     cost: Decimal
     requested: Decimal
     allowed: Decimal | None
+    allowed_unknown: int = 0
+    """Assessed rows whose allowed support is not known (level not encoded, input missing,
+    assessment failed): ``allowed`` is the sum of the known rows only, never a 0 added for them."""
 
 
 @attrs.frozen(slots=True)
@@ -76,7 +80,9 @@ class Summary:
     """Counts and sums of a whole dataset check.
 
     ``rows`` counts every data row read (blank ones included, so rows in = rows out);
-    ``allowed`` is ``None`` when no proposal was assessed.  ``values_left_out`` counts the
+    ``allowed`` is ``None`` when no proposal was assessed; it sums the rows whose allowed
+    support is known, and ``allowed_unknown`` counts the assessed rows whose allowed support is
+    not known (reports say "allowed: not known for N lines").  ``values_left_out`` counts the
     amounts (cost, requested, counterpart) whose cell could not be read: the totals leave them
     out rather than count a stand-in.
     """
@@ -95,13 +101,14 @@ class Summary:
     assessed: bool
     tables: Mapping[str, tuple[SummaryRow, ...]]
     notes: tuple[RowFinding, ...]
+    allowed_unknown: int = 0
     values_left_out: int = 0
 
     @property
     def ok(self) -> bool:
         """True when every row is blank, eligible (or valid, when not assessed) and no finding
         beyond ``info`` was made: the command line's exit code 0."""
-        bad_status = any(s not in ("blank", "valid", "eligible") for s in self.rows_by_status)
+        bad_status = any(s not in PASSING_STATUSES for s in self.rows_by_status)
         bad_note = any(n.severity != "info" for n in self.notes)
         problems = sum(n for s, n in self.findings_by_severity.items() if s != "info")
         return not bad_status and not bad_note and problems == 0
@@ -124,6 +131,7 @@ class Summary:
             "cost": money(self.cost),
             "requested": money(self.requested),
             "allowed": money(self.allowed),
+            "allowed_unknown": self.allowed_unknown,
             "assessed": self.assessed,
             "values_left_out": self.values_left_out,
             "tables": {
@@ -135,6 +143,7 @@ class Summary:
                         "cost": money(r.cost),
                         "requested": money(r.requested),
                         "allowed": money(r.allowed),
+                        "allowed_unknown": r.allowed_unknown,
                     }
                     for r in rows
                 ]
@@ -155,7 +164,7 @@ class Summary:
 
 
 class _Cell:
-    __slots__ = ("allowed", "cost", "proposals", "requested", "rows")
+    __slots__ = ("allowed", "cost", "proposals", "requested", "rows", "unknown")
 
     def __init__(self) -> None:
         self.proposals = 0
@@ -163,6 +172,11 @@ class _Cell:
         self.cost = Decimal(0)
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
+        self.unknown = 0
+
+
+_ASSESSED: Final = frozenset({"eligible", "ineligible", "not_assessable"})
+"""Row statuses that come from the rule engine: their allowed support is known or not known."""
 
 
 class Accumulator:
@@ -182,6 +196,7 @@ class Accumulator:
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
         self.left_out = 0
+        self.unknown = 0
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
         self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
 
@@ -196,6 +211,8 @@ class Accumulator:
         if status == "blank":
             self.blank += 1
             return
+        if status in LAYOUT_STATUSES:
+            return  # a plan table's section, subtotal, total or footer row: not a proposal
         if result.unreadable:
             self.left_out += len(result.unreadable)
         first = result.first_of_proposal
@@ -207,8 +224,11 @@ class Accumulator:
         allowed = result.allowed
         self.cost += cost
         self.requested += requested
+        unknown = allowed is None and self.assessed and status in _ASSESSED
         if allowed is not None:
             self.allowed = (self.allowed or _ZERO) + allowed
+        elif unknown:
+            self.unknown += 1
         key = (result.funding, result.content, result.province, result.year)
         cells = self._cells.get(key)
         if cells is None:
@@ -221,6 +241,8 @@ class Accumulator:
             cell.requested += requested
             if allowed is not None:
                 cell.allowed = (cell.allowed or _ZERO) + allowed
+            elif unknown:
+                cell.unknown += 1
 
     def _cells_of(self, key: _Keys) -> tuple[_Cell, ...]:
         """The cell of each dimension that a row with ``key`` counts in.
@@ -246,7 +268,7 @@ class Accumulator:
         """The summary of everything added so far."""
         tables = {
             dimension: tuple(
-                SummaryRow(key, c.proposals, c.rows, c.cost, c.requested, c.allowed)
+                SummaryRow(key, c.proposals, c.rows, c.cost, c.requested, c.allowed, c.unknown)
                 for key, c in sorted(self.cells[dimension].items(), key=lambda kv: kv[0])
             )
             for dimension in DIMENSIONS
@@ -266,5 +288,6 @@ class Accumulator:
             assessed=self.assessed,
             tables=tables,
             notes=tuple(notes),
+            allowed_unknown=self.unknown,
             values_left_out=self.left_out,
         )

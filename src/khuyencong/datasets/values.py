@@ -42,6 +42,7 @@ __all__ = [
     "EXCEL_ERRORS",
     "clean_cell",
     "commune_kind_from_name",
+    "content_of_heading",
     "district_kind_from_name",
     "lookup_content",
     "lookup_item",
@@ -151,7 +152,120 @@ _FUNDING: Final = _labels(
 _CONTENTS: Final = _labels(ActivityContent)
 _CONTENTS.update({str(c.clause): c.value for c in ActivityContent})
 _CONTENTS.update({fold(f"Khoản {c.clause}"): c.value for c in ActivityContent})
-_ITEMS: Final = _labels(SupportItem)
+# The short forms plans use for the contents of Điều 4 NĐ 45/2012/NĐ-CP in section headings
+# ("I. Đào tạo nghề, truyền nghề, nâng cao tay nghề"), matched as the start of the heading.
+_CONTENT_HEADINGS: Final = tuple(
+    sorted(
+        (
+            (fold(text), code)
+            for code, texts in (
+                (
+                    "vocational_training",
+                    ("Đào tạo nghề", "Truyền nghề", "Nâng cao tay nghề", "Đào tạo, truyền nghề"),
+                ),
+                (
+                    "capacity_building",
+                    (
+                        "Nâng cao năng lực quản lý",
+                        "Sản xuất sạch hơn",
+                        "Khởi sự doanh nghiệp",
+                        "Hỗ trợ sản xuất sạch hơn",
+                        "Tập huấn nâng cao năng lực",
+                    ),
+                ),
+                (
+                    "demonstration_and_technology",
+                    (
+                        "Mô hình trình diễn",
+                        "Xây dựng mô hình trình diễn",
+                        "Chuyển giao công nghệ",
+                        "Ứng dụng máy móc",
+                        "Hỗ trợ ứng dụng máy móc",
+                        "Hỗ trợ ứng dụng máy móc thiết bị",
+                    ),
+                ),
+                (
+                    "typical_products_and_promotion",
+                    (
+                        "Sản phẩm công nghiệp nông thôn tiêu biểu",
+                        "Bình chọn sản phẩm công nghiệp nông thôn tiêu biểu",
+                        "Sản phẩm CNNT tiêu biểu",
+                        "Hội chợ",
+                        "Tổ chức hội chợ",
+                        "Tham gia hội chợ",
+                        "Xây dựng thương hiệu",
+                        "Xúc tiến thương mại",
+                        "Phòng trưng bày",
+                    ),
+                ),
+                ("consulting", ("Tư vấn", "Trợ giúp cơ sở công nghiệp nông thôn")),
+                ("information", ("Cung cấp thông tin", "Thông tin tuyên truyền", "Tuyên truyền")),
+                (
+                    "linkage_and_clusters",
+                    (
+                        "Liên doanh liên kết",
+                        "Hỗ trợ liên doanh liên kết",
+                        "Cụm công nghiệp",
+                        "Hỗ trợ cụm công nghiệp",
+                        "Di dời cơ sở",
+                    ),
+                ),
+                ("international_cooperation", ("Hợp tác quốc tế",)),
+                (
+                    "programme_management",
+                    (
+                        "Quản lý chương trình",
+                        "Hỗ trợ quản lý chương trình",
+                        "Nâng cao năng lực quản lý và tổ chức thực hiện",
+                        "Quản lý, kiểm tra, giám sát",
+                        "Kiểm tra, giám sát",
+                    ),
+                ),
+            )
+            for text in texts
+        ),
+        key=lambda pair: -len(pair[0]),
+    )
+)
+
+
+def content_of_heading(text: str) -> str | None:
+    """The activity content a section heading of a plan names, by its code, label, clause
+    number or usual short form at the start of the heading; ``None`` when it names none.
+
+    >>> content_of_heading("Đào tạo nghề, truyền nghề, nâng cao tay nghề")
+    'vocational_training'
+    >>> content_of_heading("XÂY DỰNG MÔ HÌNH TRÌNH DIỄN KỸ THUẬT"), content_of_heading("Khác")
+    ('demonstration_and_technology', None)
+    """
+    folded = fold(text)
+    code = _CONTENTS.get(folded)
+    if code is not None:
+        return code
+    for key, found in _CONTENT_HEADINGS:
+        if folded.startswith(key):
+            return found
+    return None
+
+
+_ITEMS: Final = _labels(
+    SupportItem,
+    {
+        # Usual short forms of support items in plans.
+        "Thuê tư vấn": "consulting",
+        "Tư vấn": "consulting",
+        "Đào tạo nghề": "vocational_training",
+        "Truyền nghề": "vocational_training",
+        "Hội nghị": "conference",
+        "Hội thảo": "conference",
+        "Tập huấn": "conference",
+        "Xây dựng thương hiệu": "brand",
+        "Đăng ký thương hiệu": "brand",
+        "Ứng dụng máy móc thiết bị": "machinery_and_technology",
+        "Biên soạn tài liệu": "curriculum",
+        "Chi khác": "other",
+    },
+)
 _SPLIT: Final = re.compile(r"[;|\n]+")
 
 
@@ -167,7 +281,7 @@ def lookup_content(value: Any) -> tuple[str, ...]:
     for part in _SPLIT.split(_text(value)):
         if not part.strip():
             continue
-        code = _CONTENTS.get(fold(part))
+        code = _CONTENTS.get(fold(part)) or content_of_heading(part)
         if code is None:
             raise AmountParseError(
                 f"{part.strip()!r} is not an activity content of Điều 4 NĐ 45/2012/NĐ-CP "
@@ -328,6 +442,7 @@ _funding = _lookup(_FUNDING, "a funding source (KCQG / KCĐP)")
 
 
 CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
+    "number": _text,
     "code": _text,
     "title": _text,
     "plan_year": _integer,

@@ -12,6 +12,7 @@ with :func:`load_rulebook`.
 """
 
 from .core import (
+    Amendment,
     Caveat,
     DomainPeriod,
     NotEncoded,
@@ -20,14 +21,18 @@ from .core import (
     Resolution,
     Resolved,
     Rulebook,
+    RuleEntry,
     SupportLevel,
 )
 from .diff import Change, diff
+from .gaplist import Filled, Gap, GapReason, GapReport, gaps
 from .loader import (
     Problem,
     available,
     check_rulebook,
+    example_amendment,
     load_rulebook,
+    load_rulebooks,
     national,
     registry,
     template,
@@ -35,10 +40,15 @@ from .loader import (
 from .model import Basis, ParamType, Unit
 
 __all__ = [
+    "Amendment",
     "Basis",
     "Caveat",
     "Change",
     "DomainPeriod",
+    "Filled",
+    "Gap",
+    "GapReason",
+    "GapReport",
     "NotEncoded",
     "Param",
     "ParamType",
@@ -46,13 +56,17 @@ __all__ = [
     "Problem",
     "Resolution",
     "Resolved",
+    "RuleEntry",
     "Rulebook",
     "SupportLevel",
     "Unit",
     "available",
     "check_rulebook",
     "diff",
+    "example_amendment",
+    "gaps",
     "load_rulebook",
+    "load_rulebooks",
     "national",
     "registry",
     "template",

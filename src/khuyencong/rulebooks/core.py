@@ -22,6 +22,7 @@ from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
 from .model import Basis, ParamType, Unit
 
 __all__ = [
+    "Amendment",
     "Caveat",
     "DomainPeriod",
     "FrozenDict",
@@ -30,6 +31,7 @@ __all__ = [
     "ParamValue",
     "Resolution",
     "Resolved",
+    "RuleEntry",
     "Rulebook",
     "SupportLevel",
 ]
@@ -136,7 +138,7 @@ class Resolved:
 
     @quiet.default
     def _quiet(self) -> bool:
-        return self.provenance is not Provenance.SECONDARY and not self.caveats
+        return self.provenance is Provenance.OFFICIAL_TEXT and not self.caveats
 
     @property
     def support(self) -> SupportLevel:
@@ -222,6 +224,36 @@ class NotEncoded:
 Resolution: TypeAlias = Resolved | NotEncoded
 
 
+@attrs.frozen(slots=True)
+class RuleEntry:
+    """A rule held in Python (a procedure's steps, an advance checklist), registered in the
+    rulebook data: it applies on a date exactly when its ``gate`` parameter resolves there."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    gate: str
+    implemented_by: tuple[str, ...]
+    citation: Citation
+    affects: tuple[str, ...]
+
+
+@attrs.frozen(slots=True)
+class Amendment:
+    """A national amendment rulebook merged into a national rulebook: who supplied which
+    instrument's values, from which file."""
+
+    id: str
+    title_vi: str
+    title_en: str
+    instrument: str
+    supplied_by: str
+    illustrative: bool
+    file: str
+    codes: tuple[str, ...]
+    """The parameters it gives values for."""
+
+
 _DATES_MAX = 4_096
 """How many dates a rulebook keeps resolved parameters for; past that the memo starts afresh."""
 
@@ -241,6 +273,14 @@ class Rulebook:
     domain_labels: Mapping[str, tuple[str, str]] = attrs.field(repr=False)
     params: Mapping[str, Param] = attrs.field(repr=False)
     sources: tuple[str, ...] = ()
+    rules: Mapping[str, RuleEntry] = attrs.field(factory=dict, repr=False)
+    """Procedural rules held in Python, by code (see :class:`RuleEntry`)."""
+    results: Mapping[str, tuple[str, str]] = attrs.field(factory=dict, repr=False)
+    """Kinds of result (code → Vietnamese and English label) that parameters affect."""
+    affects: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, repr=False)
+    """Parameter code prefix → result codes; see :meth:`affected`."""
+    amendments: tuple[Amendment, ...] = ()
+    """National amendment rulebooks merged into this one."""
     _by_date: dict[date, dict[str, Resolution]] = attrs.field(
         init=False, factory=dict, eq=False, repr=False, hash=False
     )
@@ -282,6 +322,15 @@ class Rulebook:
             if period.covers(on):
                 return period
         return None
+
+    def affected(self, code: str) -> tuple[str, ...]:
+        """The result codes parameter ``code`` affects: those of the longest prefix of
+        :attr:`affects` that ``code`` starts with (``()`` when none does)."""
+        best = ""
+        for prefix in self.affects:
+            if code.startswith(prefix) and len(prefix) > len(best):
+                best = prefix
+        return self.affects.get(best, ()) if best else ()
 
     # -- resolution ------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@ import attrs
 
 from .._args import check_date, check_optional_date, check_rulebook
 from ..errors import ArgumentError
-from .core import NotEncoded, Resolution, Resolved, Rulebook
+from ..schemas.citation import Provenance
+from .core import NotEncoded, Resolution, Resolved, Rulebook, SupportLevel
 from .loader import national
 
 __all__ = ["Change", "diff"]
@@ -31,11 +32,29 @@ class Change:
             if r is None:
                 return "—"
             if isinstance(r, NotEncoded):
-                return "chưa mã hóa" if lang == "vi" else "not encoded"
+                text = "chưa mã hóa" if lang == "vi" else "not encoded"
+                return f"{text} ({r.instrument})" if r.instrument else text
             cite = r.citation.vi if lang == "vi" else r.citation.en
-            return f"{r.value!r} ({cite})"
+            tier = "" if r.provenance is Provenance.OFFICIAL_TEXT else f"; {r.provenance.value}"
+            return f"{_value(r.value, lang)} ({cite}{tier})"
 
         return f"{self.code}: {self.kind}: {show(self.before)} → {show(self.after)}"
+
+
+def _value(value: object, lang: str) -> str:
+    """A value as a clerk reads it: a support level as its rate, cap and basis."""
+    if not isinstance(value, SupportLevel):
+        return repr(value)
+    parts: list[str] = []
+    if value.rate is not None:
+        parts.append(f"{(value.rate * 100).normalize():f} %")
+    if value.cap is not None:
+        cap = f"{int(value.cap):,}".replace(",", ".")
+        per = f"/{value.per.value}" if value.per is not None else ""
+        parts.append(("tối đa " if lang == "vi" else "at most ") + f"{cap} đ{per}")
+    if value.basis.value != "cost":
+        parts.append(value.basis.value)
+    return ", ".join(parts)
 
 
 def _same(a: Resolution, b: Resolution) -> bool:

@@ -30,16 +30,19 @@ from .core import (
     ParamValue,
     Payload,
     Rulebook,
+    RuleEntry,
     SupportLevel,
     freeze_table,
 )
-from .model import ParamSpec, ParamType, RulebookFile, ValueSpec
+from .model import AmendmentFile, ParamSpec, ParamType, RulebookFile, ValueSpec
 
 __all__ = [
     "Problem",
     "available",
     "check_rulebook",
+    "example_amendment",
     "load_rulebook",
+    "load_rulebooks",
     "national",
     "registry",
     "template",
@@ -83,7 +86,9 @@ def _key(loc: Sequence[int | str]) -> str:
     return out or "(file)"
 
 
-def _parse_file(path: Path | str, text: str | None, out: _Collector) -> RulebookFile | None:
+def _parse_file(
+    path: Path | str, text: str | None, out: _Collector
+) -> RulebookFile | AmendmentFile | None:
     try:
         raw = (
             tomllib.loads(text)
@@ -96,8 +101,14 @@ def _parse_file(path: Path | str, text: str | None, out: _Collector) -> Rulebook
     except (OSError, UnicodeDecodeError) as exc:
         out.add("(file)", f"cannot be read: {exc}")
         return None
+    meta = raw.get("meta")
+    model: type[RulebookFile] | type[AmendmentFile] = (
+        AmendmentFile
+        if isinstance(meta, dict) and meta.get("kind") == "national_amendment"
+        else RulebookFile
+    )
     try:
-        return RulebookFile.model_validate(raw)
+        return model.model_validate(raw)
     except ValidationError as exc:
         for error in exc.errors():
             loc = [p if not (isinstance(p, str) and p == "from_") else "from" for p in error["loc"]]
@@ -252,6 +263,8 @@ def _compile(
             if compiled is not None:
                 params[code] = compiled
 
+    rules, results, affects = _compile_registry(files, params, out)
+
     if out.problems:
         return None
     return Rulebook(
@@ -266,7 +279,51 @@ def _compile(
         domain_labels=FrozenDict(labels),
         params=FrozenDict(params),
         sources=tuple(name for name, _ in files),
+        rules=FrozenDict(rules),
+        results=FrozenDict(results),
+        affects=FrozenDict(affects),
     )
+
+
+def _compile_registry(
+    files: Sequence[tuple[str, RulebookFile]], params: Mapping[str, Param], out: _Collector
+) -> tuple[dict[str, RuleEntry], dict[str, tuple[str, str]], dict[str, tuple[str, ...]]]:
+    """The procedural rules held in Python, the kinds of result, and which parameters affect
+    which results; every name they use must exist."""
+    rules: dict[str, RuleEntry] = {}
+    results: dict[str, tuple[str, str]] = {}
+    affects: dict[str, tuple[str, ...]] = {}
+    for _name, part in files:
+        for code, result in part.results.items():
+            if code in results:
+                out.add(f"results.{code}", "result is declared twice")
+            results[code] = (result.label_vi, result.label_en)
+        for prefix, codes in part.affects.items():
+            if prefix in affects:
+                out.add(f'affects."{prefix}"', "prefix is declared twice")
+            affects[prefix] = tuple(codes)
+        for code, spec in part.rules.items():
+            key = f'rules."{code}"'
+            if code in rules:
+                out.add(key, "rule is declared twice")
+            if spec.gate not in params:
+                out.add(f"{key}.gate", f"unknown parameter {spec.gate!r}")
+            rules[code] = RuleEntry(
+                code=code,
+                label_vi=spec.label_vi,
+                label_en=spec.label_en,
+                gate=spec.gate,
+                implemented_by=spec.implemented_by,
+                citation=spec.citation,
+                affects=spec.affects,
+            )
+    named = [(f'affects."{p}"', c) for p, c in affects.items()]
+    named += [(f'rules."{r.code}".affects', r.affects) for r in rules.values()]
+    for key, codes in named:
+        for code in codes:
+            if code not in results:
+                out.add(key, f"unknown result {code!r}")
+    return rules, results, affects
 
 
 def _compile_values(
@@ -357,7 +414,9 @@ def _build(texts: Iterable[tuple[str, str]], base: Mapping[str, LegalDocument]) 
         out = _Collector(name)
         part = _parse_file(name, text, out)
         problems += out.problems
-        if part is not None:
+        if isinstance(part, AmendmentFile):
+            problems.append(Problem(name, "meta.kind", "a national amendment loads on its own"))
+        elif part is not None:
             parsed.append((name, part))
     if not problems:
         out = _Collector(parsed[-1][0] if len(parsed) == 1 else "rulebook")
@@ -376,7 +435,7 @@ def registry() -> Mapping[str, LegalDocument]:
     text = (resources.files("khuyencong.rulebooks") / "data" / "documents.toml").read_text("utf-8")
     out = _Collector("documents.toml")
     part = _parse_file("documents.toml", text, out)
-    if part is None or out.problems:
+    if not isinstance(part, RulebookFile) or out.problems:
         raise RulebookError("\n".join(str(p) for p in out.problems))
     return FrozenDict({d.number: d for d in part.documents})
 
@@ -392,32 +451,135 @@ def available() -> tuple[str, ...]:
     return (national().id,)
 
 
-def template() -> str:
-    """The documented template of a provincial rulebook (illustrative figures), as TOML text."""
+def template(instrument: str | None = None) -> str:
+    """The documented template of a provincial rulebook (illustrative figures), as TOML text.
+
+    With ``instrument`` (``"28/2018/TT-BTC"``): the skeleton of a national amendment rulebook
+    for it, with every parameter it governs that is not known, the value and clause it replaces
+    as a comment, and empty slots.
+    """
+    if instrument is not None:
+        from .amend import amendment_template
+
+        return amendment_template(instrument)
     root = resources.files("khuyencong.rulebooks") / "data" / "templates" / "provincial.toml"
     return root.read_text("utf-8")
 
 
-def check_rulebook(path: str | Path) -> list[Problem]:
-    """Every problem of a rulebook file at once; an empty list means it loads."""
-    name = str(path)
-    out = _Collector(name)
-    part = _parse_file(path, None, out)
-    if part is None:
-        return out.problems
-    _compile([(name, part)], registry(), out)
-    return out.problems
+def _read(
+    paths: Sequence[str | Path],
+) -> tuple[list[tuple[str, RulebookFile | AmendmentFile]], list[Problem]]:
+    parsed: list[tuple[str, RulebookFile | AmendmentFile]] = []
+    problems: list[Problem] = []
+    for path in paths:
+        out = _Collector(str(path))
+        part = _parse_file(path, None, out)
+        problems += out.problems
+        if part is not None:
+            parsed.append((str(path), part))
+    return parsed, problems
 
 
-def load_rulebook(path: str | Path) -> Rulebook:
-    """Load and compile a rulebook file (typically a province's overlay).
+def _amendments(
+    parsed: Sequence[tuple[str, RulebookFile | AmendmentFile]],
+) -> tuple[Rulebook | None, list[Problem]]:
+    from .amend import amend
+
+    files = [(name, part) for name, part in parsed if isinstance(part, AmendmentFile)]
+    return amend(files)
+
+
+def example_amendment() -> str:
+    """An illustrative national amendment rulebook for Thông tư 28/2018/TT-BTC, as TOML text.
+
+    Its figures and clauses are INVENTED (``meta.illustrative = true``): it shows the format and
+    is never loaded by default; every result that uses it says "illustrative" and
+    "user_supplied".
+    """
+    root = resources.files("khuyencong.rulebooks") / "data" / "examples"
+    return (root / "tt28-2018-illustrative.toml").read_text("utf-8")
+
+
+def check_rulebook(path: str | Path, *more: str | Path) -> list[Problem]:
+    """Every problem of a rulebook file at once; an empty list means it loads.
+
+    A national amendment rulebook is checked against the built-in national rulebook (and
+    against the other amendments given in ``more``): a value it cannot give is a problem naming
+    the file, the key and the clause it would change.
+    """
+    parsed, problems = _read([path, *more])
+    if problems:
+        return problems
+    if any(isinstance(part, AmendmentFile) for _, part in parsed):
+        if not all(isinstance(part, AmendmentFile) for _, part in parsed):
+            return [
+                Problem(str(path), "meta.kind", "check national amendments apart from overlays")
+            ]
+        return _amendments(parsed)[1]
+    for name, part in parsed:
+        if isinstance(part, RulebookFile):
+            out = _Collector(name)
+            _compile([(name, part)], registry(), out)
+            problems += out.problems
+    return problems
+
+
+def load_rulebook(path: str | Path, *more: str | Path) -> Rulebook:
+    """Load and compile a rulebook file (a province's overlay, or national amendments).
+
+    A province's overlay loads alone.  National amendment rulebooks (``kind =
+    "national_amendment"``; give several at once) are merged into the built-in national
+    rulebook: the result is a national rulebook that :func:`~khuyencong.assess` uses in place
+    of the built-in one.
 
     Raises :class:`~khuyencong.errors.RulebookError` naming the file and every bad key; a file
     with any problem is not loaded at all.
     """
-    name = str(path)
-    try:
-        text = Path(path).read_text("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulebookError(f"{name}: (file): cannot be read: {exc}") from None
-    return _build([(name, text)], registry())
+    paths = [path, *more]
+    for p in paths:
+        try:
+            Path(p).read_text("utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise RulebookError(f"{p}: (file): cannot be read: {exc}") from None
+    parsed, problems = _read(paths)
+    rulebook: Rulebook | None = None
+    if not problems:
+        amendments = [isinstance(part, AmendmentFile) for _, part in parsed]
+        if all(amendments):
+            rulebook, problems = _amendments(parsed)
+        elif len(parsed) > 1:
+            problems = [
+                Problem(
+                    str(more[0]),
+                    "(file)",
+                    "only national amendment rulebooks load together; load a province's "
+                    "overlay on its own",
+                )
+            ]
+        else:
+            name = str(path)
+            return _build([(name, Path(path).read_text("utf-8"))], registry())
+    if rulebook is not None and not problems:
+        return rulebook
+    raise RulebookError(
+        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems)
+    )
+
+
+def load_rulebooks(paths: Sequence[str | Path]) -> list[Rulebook]:
+    """Load rulebook files for an assessment: the national amendments among them merged into one
+    national rulebook (first), then each province's overlay."""
+    kinds: list[tuple[str | Path, bool]] = []
+    for path in paths:
+        try:
+            text = Path(path).read_text("utf-8")
+            raw = tomllib.loads(text)
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            kinds.append((path, False))  # load_rulebook reports it
+            continue
+        meta = raw.get("meta")
+        kinds.append((path, isinstance(meta, dict) and meta.get("kind") == "national_amendment"))
+    amendments = [p for p, is_amendment in kinds if is_amendment]
+    out = [load_rulebook(*amendments)] if amendments else []
+    out += [load_rulebook(p) for p, is_amendment in kinds if not is_amendment]
+    return out

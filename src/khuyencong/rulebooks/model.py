@@ -7,6 +7,11 @@ A rulebook file has four tables::
     [domains.X]   which instrument governed a domain of rules in which period
     [params.X]    a parameter: its type, labels, domain, and its dated values with citations
 
+The built-in rulebook adds ``[rules.X]`` (procedural rules held in Python, with the parameter
+that gates them), ``[results.X]`` and ``[affects]`` (which results a parameter affects).  A
+national amendment rulebook (``kind = "national_amendment"``) has ``[meta]``, an optional
+``[instrument]`` and ``[params.X]`` tables holding only ``values``.
+
 Every value has ``from`` (the date it took effect), optionally ``until`` (exclusive), a
 ``citation`` table and a ``provenance``; a value known from a secondary source names it in
 ``source``.  Rates are written as percentages in strings (``"30%"``), amounts as whole đồng
@@ -24,12 +29,19 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..schemas.citation import Citation, LegalDocument, Provenance
 
 __all__ = [
+    "AmendmentCitationSpec",
+    "AmendmentFile",
+    "AmendmentParamSpec",
+    "AmendmentValueSpec",
     "Basis",
     "DomainPeriodSpec",
     "DomainSpec",
+    "InstrumentSpec",
     "MetaSpec",
     "ParamSpec",
     "ParamType",
+    "ResultSpec",
+    "RuleSpec",
     "RulebookFile",
     "Unit",
     "ValueSpec",
@@ -105,11 +117,15 @@ class MetaSpec(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$")]
     title_vi: str
     title_en: str
-    kind: Literal["national", "provincial"] = "national"
+    kind: Literal["national", "provincial", "national_amendment"] = "national"
     province: str | None = None
     description: str = ""
     illustrative: bool = False
     """True for templates and examples whose figures are not law."""
+    instrument: str | None = None
+    """A national amendment rulebook: the number of the instrument whose values it supplies."""
+    supplied_by: str = ""
+    """A national amendment rulebook: who supplied the values (an agency, a person)."""
 
 
 class DomainPeriodSpec(BaseModel):
@@ -166,6 +182,33 @@ class ParamSpec(BaseModel):
     values: tuple[ValueSpec, ...]
 
 
+class RuleSpec(BaseModel):
+    """A rule held in Python (a procedure's steps, checklists), registered as data so that
+    :func:`~khuyencong.rulebooks.gaps` can list it: it is known on a date exactly when its
+    ``gate`` parameter is (the Python code resolves that same parameter before it applies)."""
+
+    model_config = _STRICT
+
+    label_vi: str
+    label_en: str
+    gate: str
+    """The parameter the Python code resolves first (``workflow.national``)."""
+    implemented_by: tuple[str, ...]
+    """``module:function`` of the Python functions that apply the rule."""
+    citation: Citation
+    """The clauses the Python code encodes."""
+    affects: tuple[str, ...] = ()
+
+
+class ResultSpec(BaseModel):
+    """A kind of result a parameter can affect (``line_support``, ``advances``...)."""
+
+    model_config = _STRICT
+
+    label_vi: str
+    label_en: str
+
+
 class RulebookFile(BaseModel):
     """A whole rulebook file, or one part of the built-in national rulebook."""
 
@@ -175,3 +218,80 @@ class RulebookFile(BaseModel):
     documents: tuple[LegalDocument, ...] = ()
     domains: dict[str, DomainSpec] = Field(default_factory=dict)
     params: dict[str, ParamSpec] = Field(default_factory=dict)
+    rules: dict[str, RuleSpec] = Field(default_factory=dict)
+    results: dict[str, ResultSpec] = Field(default_factory=dict)
+    affects: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    """Parameter code prefix → the results it affects (the longest matching prefix wins)."""
+
+
+# ---- National amendment rulebooks -----------------------------------------------------------
+
+Slot = Annotated[int | str | None, Field(union_mode="left_to_right")]
+"""A value the template leaves empty (``""``) for an expert to fill in."""
+
+
+class AmendmentCitationSpec(BaseModel):
+    """The clause of the amending instrument a value comes from; ``document`` defaults to the
+    instrument of the file."""
+
+    model_config = _STRICT
+
+    document: str | None = None
+    article: Slot = None
+    clause: Slot = None
+    point: str | None = None
+    paragraph: Slot = None
+    dash: Slot = None
+
+
+class AmendmentValueSpec(BaseModel):
+    """One dated value of a national amendment rulebook (``""`` marks a slot not filled in)."""
+
+    model_config = _STRICT
+
+    from_: Annotated[date, Field(alias="from")]
+    until: date | None = None
+    citation: AmendmentCitationSpec
+    provenance: str = "user_supplied"
+    note: str = ""
+    value: Any = None
+    rate: str | None = None
+    cap: Slot = None
+    basis: Basis = Basis.COST
+
+
+class AmendmentParamSpec(BaseModel):
+    """The values a national amendment gives for a parameter of the built-in rulebook; its type,
+    labels and domain are the built-in ones."""
+
+    model_config = _STRICT
+
+    values: tuple[AmendmentValueSpec, ...]
+
+
+class InstrumentSpec(BaseModel):
+    """The ``[instrument]`` table of a national amendment rulebook: a :class:`LegalDocument`
+    whose dates may be left as empty slots (``""``) in a template."""
+
+    model_config = _STRICT
+
+    number: str
+    title_vi: str
+    title_en: str
+    issuer: str
+    issued_on: date | Literal[""] | None = None
+    effective_from: date | Literal[""] | None = None
+    replaces: tuple[str, ...] = ()
+    source: str = ""
+
+
+class AmendmentFile(BaseModel):
+    """A national amendment rulebook: ``meta`` (kind ``national_amendment``), the ``instrument``
+    it supplies values of, and ``params`` with those values."""
+
+    model_config = _STRICT
+
+    meta: MetaSpec
+    instrument: InstrumentSpec | None = None
+    """The instrument, when the built-in registry does not know it or knows less (its dates)."""
+    params: dict[str, AmendmentParamSpec] = Field(default_factory=dict)

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from datetime import date
 
+import attrs
+
 from .._args import check_rulebook
 from ..errors import NotEncodedError
-from ..rulebooks import Resolved, Rulebook, national
-from ..schemas.citation import Citation
+from ..rulebooks import NotEncoded, Resolved, Rulebook, national
+from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import FundingSourceKind, LifecycleEvent
 from ..schemas.money import floor_dong
 from ..schemas.proposal import Proposal
@@ -19,6 +21,7 @@ __all__ = [
     "DIRECT_REGISTRATION",
     "LOCAL_PROCEDURE",
     "TT36",
+    "TT36_END",
     "TT46",
     "TTLT26",
     "cite",
@@ -29,6 +32,7 @@ __all__ = [
     "require",
     "require_national",
     "rulebook_or_national",
+    "tt36_end",
 ]
 
 TT36 = "36/2013/TT-BCT"
@@ -67,8 +71,56 @@ def rulebook_or_national(rulebook: Rulebook | None) -> Rulebook:
 def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
     """Resolve ``code`` at ``as_of`` or raise :class:`~khuyencong.errors.NotEncodedError`
     carrying the answer that names the instrument governing that date; never fall back to older
-    figures."""
-    return rulebook.value(code, as_of)
+    figures.
+
+    When the answer is "not encoded" because a national procedure is asked for after the end of
+    TT 36/2013/TT-BCT, and that end is a convention of the rulebook
+    (``workflow.tt36_end_convention`` with provenance ``convention``), the answer says so: the
+    earlier circular may still apply.
+    """
+    result = rulebook.resolve(code, as_of)
+    if isinstance(result, NotEncoded):
+        answer = _with_convention(rulebook, code, result)
+        raise NotEncodedError(answer.reason_en, answer)
+    return result
+
+
+TT36_END = "workflow.tt36_end_convention"
+"""The parameter in force from the day the library takes TT 36/2013/TT-BCT to stop applying."""
+
+
+def tt36_end(rulebook: Rulebook) -> tuple[date, Provenance] | None:
+    """The day from which ``rulebook`` no longer applies TT 36/2013/TT-BCT, and how that day is
+    known (``convention`` in the built-in rulebook), or ``None`` when it gives none."""
+    if TT36_END not in rulebook:
+        return None
+    first = rulebook.param(TT36_END).values[0]
+    return first.start, first.provenance
+
+
+def _with_convention(rulebook: Rulebook, code: str, result: NotEncoded) -> NotEncoded:
+    if code not in rulebook or rulebook.param(code).domain != "national_procedures":
+        return result
+    if TT36_END not in rulebook:
+        return result
+    end = rulebook.resolve(TT36_END, result.as_of)
+    if not isinstance(end, Resolved) or end.provenance is not Provenance.CONVENTION:
+        return result
+    when = end.valid_from
+    return attrs.evolve(
+        result,
+        reason_vi=(
+            f"{result.reason_vi} Ngày {when:%d/%m/%Y} thôi áp dụng Thông tư 36/2013/TT-BCT là quy "
+            "ước của thư viện, không phải quy định của văn bản (workflow.tt36_end_convention): "
+            "Thông tư "
+            "36/2013 có thể còn áp dụng."
+        ),
+        reason_en=(
+            f"{result.reason_en} That Circular 36/2013/TT-BCT stops applying on "
+            f"{when.isoformat()} is the library's convention, not the text's "
+            "(workflow.tt36_end_convention): it may still apply."
+        ),
+    )
 
 
 # ---- Reading a proposal's history --------------------------------------------------------

@@ -7,6 +7,11 @@
   especially difficult areas.
 - Điều 7 TTLT 26/2014: content and industry fit, approval, counterpart committed, no other state
   funding for the same item.
+- Declared checks (:func:`declared_conditions`, not part of ``assess``): the judgements of
+  Điều 4 TT 46/2012 that the managing agency makes — a demonstrated technology outperforms what
+  is used locally (khoản 2 điểm a, second dash), transferred technology is advanced and follows
+  the transfer procedure (khoản 3), machinery is a unit, cluster or group of one kind (khoản 4
+  điểm a), a cleaner-production pilot improves efficiency and cuts pollution (khoản 5 điểm b).
 
 Facts of the activity that a proposal does not declare are warnings (to confirm at appraisal);
 facts it declares against the rule are errors.
@@ -14,14 +19,18 @@ facts it declares against the rule are errors.
 
 from __future__ import annotations
 
-from ..rulebooks.core import NotEncoded, Resolved
+from collections.abc import Mapping
+from datetime import date
+
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
+from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
 
-__all__ = ["check_activities", "check_support_conditions"]
+__all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
 _APPROVED_STATES = frozenset(
     {
@@ -36,10 +45,20 @@ _APPROVED_STATES = frozenset(
 )
 
 
+_FOREIGN_FAIRS = frozenset(
+    {
+        SupportItem.FOREIGN_FAIR,
+        SupportItem.FOREIGN_FAIR_ORGANISATION,
+        SupportItem.FOREIGN_FAIR_PARTICIPATION,
+    }
+)
+"""Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
+
+
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
-    if SupportItem.FOREIGN_FAIR in items:
+    if not items.isdisjoint(_FOREIGN_FAIRS):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
             for i, b in enumerate(proposal.beneficiaries):
@@ -134,10 +153,12 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
     fit = ctx.resolve("condition.content_and_industry_fit")
     if isinstance(fit, NotEncoded):
+        # The conditions of eligibility cannot be decided at this date: the verdict is
+        # not_assessable, naming the governing instrument — never "eligible" by default.
         ctx.add(
             Finding(
                 code="support_conditions_not_encoded",
-                severity=Severity.WARNING,
+                severity=Severity.UNDETERMINED,
                 message_vi=fit.reason_vi,
                 message_en=fit.reason_en,
                 instrument=fit.instrument,
@@ -224,3 +245,32 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                     rule,
                 )
             )
+
+
+def declared_conditions(
+    proposal: Proposal,
+    declared: Mapping[str, bool | None],
+    *,
+    as_of: date,
+    technology_transfer: bool | None = None,
+    rulebook: Rulebook | None = None,
+) -> Checklist:
+    """The conditions of Điều 4 TT 46/2012/TT-BCT that rest on the managing agency's judgement,
+    ticked from what the clerk declares (``True`` met, ``False`` not met, absent or ``None`` not
+    declared): those that apply to the proposal's budget lines (a demonstration of new technology,
+    machinery, a cleaner-production pilot) and, when ``technology_transfer`` is declared true for
+    its machinery-and-technology line, those of technology transfer (khoản 3).  Not met is an
+    ``activity_missing`` error with its clause; not declared, ``activity_undeclared``."""
+    items = {line.item.value for line in proposal.budget_lines}
+    facts: dict[str, bool | None] = {
+        f"item:{code}": code in items
+        for code in (
+            "demonstration_new_technology",
+            "machinery_and_technology",
+            "cleaner_production_pilot",
+        )
+    }
+    facts["technology_transfer"] = (
+        technology_transfer if "machinery_and_technology" in items else False
+    )
+    return tick("conditions.activity", declared, as_of=as_of, facts=facts, rulebook=rulebook)

@@ -2,13 +2,17 @@
 of Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT.
 
 * First advance (Điều 13), by form of proposal: 30 % for industrial-cluster infrastructure and
-  cluster pollution treatment once more than 50 % of the supported item's work is done (Khoản 1);
-  70 % for vocational training (2.a); for consulting, courses, conferences, forums, study tours,
-  brands, associations, linkage clusters, cleaner-production assessment (2.b); for fairs,
-  broadcasts, websites, leaflets, cluster detailed planning (2.c); for demonstration models,
-  machinery, technology transfer and pollution treatment at rural establishments once work worth
-  more than 70 % of the investment is done (2.d); 100 % for enterprise founding, whose dossier
-  includes the base-acceptance minutes (Khoản 3).
+  building a cluster's pollution-treatment system once more than 50 % of the supported item's
+  work is done (Khoản 1); 70 % for vocational training (2.a); for consulting, courses,
+  conferences, forums, study tours, brands, associations, linkage clusters, cleaner-production
+  assessment (2.b); for organising fairs (in the country or abroad: the point does not say
+  "trong nước"), taking part in domestic fairs, broadcasts, websites, leaflets, cluster detailed
+  planning (2.c); for demonstration models, machinery, technology transfer and building a
+  pollution-treatment system at a rural establishment once work worth more than 70 % of the
+  investment is done (2.d); 100 % for enterprise founding, whose dossier includes the
+  base-acceptance minutes (Khoản 3).  Taking part in a fair abroad, and repairing or upgrading a
+  pollution-treatment system (Điểm o, p khoản 2 Điều 6 TTLT 26/2014), are in no form: the head
+  of the Agency decides (Khoản 2 Điều 16).
 * The rest after completion and base acceptance (Điều 14); multi-year proposals (Điều 15);
   other ratios and forms decided by the head of the Agency for Regional Industry (Điều 16) — a
   user input here, never invented.
@@ -16,7 +20,14 @@ of Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT.
   the support under the contract.  TT 36/2013 Art 13.3 (100 %) and Art 14 (the rest) read
   literally go beyond it; the library applies the later joint financial circular to every
   advance (Art 16.1 TT 36/2013 keeps advance ratios within the financial rules) and says so in
-  a note whenever the ceiling binds.
+  a note whenever the ceiling binds.  What the ceiling keeps back is not lost: it is paid when
+  the contract is liquidated and the funds settled after base acceptance (Điều 18 TT 36/2013;
+  the settlement documents of Điểm b khoản 3 Điều 8 TTLT 26/2014) — so for 2014-2018 Điều 14
+  advances only what the ceiling leaves, and the rest of Điều 13.3 and 14 is paid at
+  settlement (``AdvanceAllowance.at_settlement``).  The ceiling's base is the support under the
+  contract ("kinh phí khuyến công hỗ trợ trên cơ sở hợp đồng"): the amount recorded with the
+  proposal's ``contract`` event, or ``support=``; failing both, the requested support stands in,
+  and the allowance says so.
 * Advances without matching work are refunded (Khoản 6 Điều 12).
 
 Money is whole đồng, rounded down.
@@ -31,7 +42,6 @@ from functools import cache
 from typing import Final
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 from .._args import check_date
 from ..rulebooks import Resolved, Rulebook
@@ -58,6 +68,7 @@ __all__ = [
     "advance_form",
     "advanced_total",
     "contract_ceiling",
+    "contract_support",
     "is_multi_year",
     "refund_due",
 ]
@@ -145,6 +156,9 @@ class AdvanceAllowance:
     reasons: tuple[Finding, ...] = ()
     """Why the advance is refused or limited."""
     documents: tuple[RequiredDocument, ...] = ()
+    at_settlement: Decimal = Decimal(0)
+    """What this stage would pay beyond the 70 % ceiling of Điểm b khoản 2 Điều 8 TTLT 26/2014:
+    not advanced, but paid when the contract is liquidated and settled (Điều 18 TT 36/2013)."""
 
 
 @attrs.frozen(slots=True)
@@ -185,15 +199,39 @@ def advanced_total(proposal: Proposal) -> Decimal:
 
 
 def is_multi_year(proposal: Proposal) -> bool:
-    """Whether a proposal runs over more than one year (Điều 15 TT 36/2013/TT-BCT): a point
-    proposal is by definition longer than a year (Khoản 3 Điều 2); otherwise its dates say."""
+    """Whether a proposal runs over more than one budget year (Điều 15 TT 36/2013/TT-BCT): a
+    point proposal is by definition longer than a year (Khoản 3 Điều 2); an extension approved
+    "sang năm sau" (Điểm a khoản 2 Điều 11) carries it into the next budget year; otherwise its
+    dates say whether it ends in a later calendar (budget) year than it starts — not whether it
+    lasts twelve months.
+
+    >>> from khuyencong.schemas import Proposal
+    >>> base = {"code": "X", "title": "X", "plan_year": 2016, "funding": {"kind": "national"}}
+    >>> is_multi_year(Proposal.model_validate(base | {"start_date": "2016-09-01", "end_date": "2017-03-31"}))
+    True
+    >>> is_multi_year(Proposal.model_validate(base | {"start_date": "2016-01-01", "end_date": "2016-12-31"}))
+    False
+    """
     if proposal.kind is ProposalKind.POINT:
+        return True
+    if any(entry.event is LifecycleEvent.EXTEND for entry in proposal.history):
         return True
     return (
         proposal.start_date is not None
         and proposal.end_date is not None
-        and proposal.end_date >= proposal.start_date + relativedelta(years=1)
+        and proposal.end_date.year > proposal.start_date.year
     )
+
+
+def contract_support(proposal: Proposal) -> Decimal | None:
+    """The khuyến công support under the contract, as recorded with the proposal's last
+    ``contract`` event (its ``amount``), or ``None`` when none is recorded."""
+    amounts = [
+        entry.amount
+        for entry in proposal.history
+        if entry.event is LifecycleEvent.CONTRACT and entry.amount is not None
+    ]
+    return amounts[-1] if amounts else None
 
 
 def contract_ceiling(
@@ -203,17 +241,27 @@ def contract_ceiling(
     support: Decimal | None = None,
     rulebook: Rulebook | None = None,
 ) -> tuple[Decimal, Resolved]:
-    """The most that may be advanced in all under the contract: 70 % of the support, rounded
-    down (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT, param ``advance.contract_ceiling``).
+    """The most that may be advanced in all under the contract: 70 % of "tổng kinh phí khuyến
+    công hỗ trợ trên cơ sở hợp đồng thực hiện", rounded down (Điểm b khoản 2 Điều 8 TTLT
+    26/2014/TTLT-BTC-BCT, param ``advance.contract_ceiling``).
 
-    ``support`` is the khuyến công support under the contract (default: the proposal's requested
-    support).  Raises ``NotEncodedError`` at a date whose funding instrument is not encoded.
+    The base is ``support`` when given, else the support recorded with the proposal's
+    ``contract`` event (:func:`contract_support`); only when neither is known does the requested
+    support stand in for it (:func:`advance_allowance` then says so).  Raises
+    ``NotEncodedError`` at a date whose funding instrument is not encoded.
     """
     as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     resolved = require(rb, "advance.contract_ceiling", as_of)
-    base = proposal.total_requested if support is None else support
+    base = _base(proposal, support)
     return floor_dong(resolved.decimal * base), resolved
+
+
+def _base(proposal: Proposal, support: Decimal | None) -> Decimal:
+    if support is not None:
+        return support
+    under_contract = contract_support(proposal)
+    return proposal.total_requested if under_contract is None else under_contract
 
 
 def advance_form(
@@ -256,6 +304,15 @@ def advance_form(
                 " Hỗ trợ lãi suất di dời: hồ sơ theo khoản 1 Điều 15, tỷ lệ không quy định."
             )
             message_en += " Relocation interest: dossier per Art 15.1, no ratio given."
+        if SupportItem.FOREIGN_FAIR in unmapped:
+            message_vi += (
+                " Hội chợ ở nước ngoài: tổ chức thuộc điểm c khoản 2 Điều 13, tham gia thì không;"
+                " hãy khai báo foreign_fair_organisation hoặc foreign_fair_participation."
+            )
+            message_en += (
+                " Fair abroad: organising one is Art 13.2.c, taking part is not; declare"
+                " foreign_fair_organisation or foreign_fair_participation."
+            )
     elif not forms:
         message_vi = "Đề án chưa có nội dung chi để xác định dạng đề án theo Điều 13."
         message_en = "The proposal has no spending item that sets its Art 13 form."
@@ -328,7 +385,7 @@ def advance_allowance(
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
-    base = proposal.total_requested if support is None else support
+    base = _base(proposal, support)
     ceiling, ceiling_rule = contract_ceiling(proposal, as_of, support=base, rulebook=rb)
     advanced = advanced_total(proposal)
     headroom = max(Decimal(0), ceiling - advanced)
@@ -445,16 +502,39 @@ def advance_allowance(
 
     allowed = not reasons
     amount = min(wanted, headroom) if allowed else Decimal(0)
+    at_settlement = Decimal(0)
     if allowed and wanted > headroom:
+        at_settlement = wanted - headroom
         reasons.append(
             note(
                 "contract_ceiling_binds",
                 f"Mức tạm ứng không quá {ceiling_rule.decimal:.0%} tổng kinh phí khuyến công hỗ trợ "
                 f"trên cơ sở hợp đồng ({ceiling} đồng); đã tạm ứng {advanced} đồng; "
-                f"phần vượt {wanted - headroom} đồng không được tạm ứng.",
+                f"phần vượt {at_settlement} đồng không được tạm ứng.",
                 f"Advances may not exceed {ceiling_rule.decimal:.0%} of the support under the "
                 f"contract ({ceiling} đồng); {advanced} đồng already advanced; the "
-                f"{wanted - headroom} đồng beyond it are not advanced.",
+                f"{at_settlement} đồng beyond it are not advanced.",
+                ceiling_rule.citation,
+            )
+        )
+        reasons.append(
+            note(
+                "remainder_paid_at_settlement",
+                f"Phần {at_settlement} đồng không tạm ứng được thanh toán khi thanh lý hợp đồng và "
+                "quyết toán kinh phí sau nghiệm thu cơ sở (Điều 18 Thông tư 36/2013/TT-BCT).",
+                f"The {at_settlement} đồng not advanced are paid when the contract is liquidated "
+                "and the funds settled after base acceptance (Art 18 of Circular 36/2013/TT-BCT).",
+                cite(18, 2),
+            )
+        )
+    if support is None and contract_support(proposal) is None:
+        reasons.append(
+            note(
+                "advance_base_is_requested_support",
+                "Chưa ghi nhận kinh phí hỗ trợ trên cơ sở hợp đồng (sự kiện ký hợp đồng có số "
+                "tiền, hoặc tham số support): tạm tính trên kinh phí đề nghị hỗ trợ.",
+                "The support under the contract is not recorded (a contract event with its "
+                "amount, or support=): the requested support stands in for it.",
                 ceiling_rule.citation,
             )
         )
@@ -472,6 +552,7 @@ def advance_allowance(
         citations=tuple(dict.fromkeys(citations)),
         reasons=tuple(reasons),
         documents=documents,
+        at_settlement=at_settlement,
     )
 
 
@@ -706,9 +787,11 @@ def _remaining_item_documents(item: SupportItem) -> tuple[RequiredDocument, ...]
             cite(14, 14),
         ),
     )
+    # Khoản 14 names building a pollution-treatment system, not repairing or upgrading one
+    # (Điểm o, p khoản 2 Điều 6 TTLT 26/2014): those have only the common documents.
     table[SupportItem.CLUSTER_INFRASTRUCTURE] = works
-    table[SupportItem.POLLUTION_TREATMENT_CLUSTER] = works
-    table[SupportItem.POLLUTION_TREATMENT_ESTABLISHMENT] = works[:1]
+    table[SupportItem.POLLUTION_SYSTEM_NEW_CLUSTER] = works
+    table[SupportItem.POLLUTION_SYSTEM_NEW_ESTABLISHMENT] = works[:1]
     return tuple(_doc(*row) for row in table.get(item, ()))
 
 

@@ -20,7 +20,7 @@ from ..schemas.codes import FundingSourceKind, ProposalKind, SupportItem
 from ..schemas.proposal import BudgetLine, Proposal
 from ..text import province_key
 from .activity import check_activities, check_support_conditions
-from .cofunding import LineResult, LineStatus, computed_line, pending_line
+from .cofunding import LineResult, LineStatus, computed_line, ineligible_line, pending_line
 from .context import Context
 from .eligibility import check_beneficiary
 from .findings import Finding, Severity
@@ -47,9 +47,11 @@ class Assessment:
     title: str
     as_of: date
     status: Status
-    support: Decimal
-    """Total khuyến công support the rules allow, in whole đồng: the sum of the computed lines
-    (0 when the proposal is ineligible).  See :attr:`complete`."""
+    support: Decimal | None
+    """Total khuyến công support the rules allow, in whole đồng: the sum of the lines; 0 when
+    the proposal is ineligible (nothing is allowed); ``None`` — not known, never 0 — when some
+    line's support could not be computed (its level not encoded, or an input missing).  See
+    :attr:`complete` and :attr:`unknown_lines`."""
     requested: Decimal
     lines: tuple[LineResult, ...]
     findings: tuple[Finding, ...]
@@ -62,8 +64,14 @@ class Assessment:
 
     @property
     def complete(self) -> bool:
-        """Whether every line's support was computed (none not encoded or waiting for input)."""
-        return all(line.status is LineStatus.COMPUTED for line in self.lines)
+        """Whether every line's allowed support is known: computed, or nothing because the
+        proposal is ineligible (none not encoded or waiting for an input)."""
+        return all(line.allowed is not None for line in self.lines)
+
+    @property
+    def unknown_lines(self) -> tuple[LineResult, ...]:
+        """The lines whose allowed support is not known (not encoded, or needing an input)."""
+        return tuple(line for line in self.lines if line.allowed is None)
 
     @property
     def counterpart(self) -> Decimal:
@@ -170,6 +178,25 @@ def _factor(
     elif factor > ceiling.decimal:
         problem_vi = f"vượt quá {ceiling.decimal} lần mức hỗ trợ"
         problem_en = f"above {ceiling.decimal} times the support level"
+    elif not priority.is_priority and priority.undecided:
+        # The only facts that might make it a priority cannot be decided (a deprecated industry
+        # code, a certificate without its date): the factor cannot be checked either.
+        ctx.add(
+            Finding.of(
+                code="priority_factor_undecidable",
+                severity=Severity.UNDETERMINED,
+                message_vi=(
+                    f"Hệ số ưu tiên {factor}: chưa xác định được đề án có thuộc ngành nghề ưu tiên "
+                    f"hay không ({', '.join(priority.undecided)})."
+                ),
+                message_en=(
+                    f"Priority factor {factor}: whether the proposal is in a priority industry "
+                    f"cannot be decided ({', '.join(priority.undecided)})."
+                ),
+                rule=ceiling,
+            )
+        )
+        return _ONE
     elif not priority.is_priority:
         problem_vi = "nhưng đề án không thuộc địa bàn, ngành nghề ưu tiên"
         problem_en = "but the proposal is in no priority area or industry"
@@ -425,11 +452,15 @@ def assess(
         status = Status.NOT_ASSESSABLE
     else:
         status = Status.ELIGIBLE
-    support = (
-        Decimal(0)
-        if status is Status.INELIGIBLE
-        else sum((line.allowed or Decimal(0) for line in lines), Decimal(0))
-    )
+    support: Decimal | None
+    if status is Status.INELIGIBLE:
+        # Nothing is allowed on any line of an ineligible proposal; each line says why.
+        lines = [ineligible_line(line) for line in lines]
+        support = Decimal(0)
+    elif any(line.allowed is None for line in lines):
+        support = None  # not known: some line's level is not encoded or needs an input
+    else:
+        support = sum((line.allowed or Decimal(0) for line in lines), Decimal(0))
     books = [book.id] + ([overlay.id] if overlay is not None else [])
     return Assessment(
         proposal_code=proposal.code,

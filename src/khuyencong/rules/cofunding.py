@@ -27,7 +27,14 @@ from ..schemas.codes import SupportItem
 from ..schemas.money import floor_dong
 from ..schemas.proposal import BudgetLine
 
-__all__ = ["LineResult", "LineStatus", "allowed_support", "computed_line", "pending_line"]
+__all__ = [
+    "LineResult",
+    "LineStatus",
+    "allowed_support",
+    "computed_line",
+    "ineligible_line",
+    "pending_line",
+]
 
 _ZERO = Decimal(0)
 _CONTEXT = decimal.Context(prec=60, rounding=ROUND_FLOOR)
@@ -42,6 +49,9 @@ class LineStatus(StrEnum):
     """The level is set by an instrument the library does not encode (named in the result)."""
     NEEDS_INPUT = "needs_input"
     """The level is encoded but needs a figure the proposal does not carry."""
+    PROPOSAL_INELIGIBLE = "proposal_ineligible"
+    """Nothing is allowed: the proposal breaks a rule (an ``error`` finding) and is ineligible.
+    The line keeps the level that would have applied (rate, cap, citation) for reference."""
 
 
 @attrs.frozen(slots=True)
@@ -65,7 +75,8 @@ class LineResult:
     factor: Decimal = Decimal(1)
     basis: Basis | None = None
     limit: str | None = None
-    """Which bound decided the allowed amount: requested, rate, cap or sources."""
+    """Which bound decided the allowed amount: requested, rate, cap or sources; ``ineligible``
+    when nothing is allowed because the proposal is ineligible."""
     citation: Citation | None = None
     provenance: Provenance | None = None
     instruments: tuple[str, ...] = ()
@@ -167,4 +178,16 @@ def pending_line(
         citation=None if resolved is None else resolved.citation,
         provenance=None if resolved is None else resolved.provenance,
         instruments=instruments,
+    )
+
+
+def ineligible_line(line: LineResult) -> LineResult:
+    """The same line in an ineligible proposal: nothing is allowed (``allowed`` 0, status
+    ``proposal_ineligible``), and the beneficiary's part is the whole cost less other sources."""
+    return attrs.evolve(
+        line,
+        status=LineStatus.PROPOSAL_INELIGIBLE,
+        allowed=_ZERO,
+        counterpart=line.cost - line.other_sources,
+        limit="ineligible",
     )

@@ -2,7 +2,7 @@
 
 Rules are pure functions of (inputs, rulebook, date); this small object only saves them from
 passing the same four arguments around and collects, once per parameter, the warnings that a
-resolved value carries (secondary provenance, amendments not encoded).
+resolved value carries (secondary or user-supplied provenance, amendments not encoded).
 """
 
 from __future__ import annotations
@@ -99,6 +99,9 @@ class Context:
         if result.provenance is Provenance.SECONDARY:
             param = book.param(code)
             self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
+        elif result.provenance is Provenance.USER_SUPPLIED:
+            param = book.param(code)
+            self.findings.append(Finding.user_supplied(result, param.label_vi, param.label_en))
         for caveat in result.caveats:
             # One warning per amending instrument is enough for a reader.
             if f"caveat:{caveat.document}" not in self._seen:

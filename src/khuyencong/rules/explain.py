@@ -43,6 +43,12 @@ def _line(line: LineResult, lang: str) -> str:
         if vi
         else f"Line {line.index + 1} — {line.item.en}: cost {money(line.cost)}, requested {money(line.requested)}"
     )
+    if line.status is LineStatus.PROPOSAL_INELIGIBLE:
+        return (
+            f"{head}; không được hỗ trợ (0 đồng) vì đề án không đủ điều kiện."
+            if vi
+            else f"{head}; nothing allowed (0 đồng): the proposal is not eligible."
+        )
     if line.status is not LineStatus.COMPUTED:
         reason = {
             LineStatus.NOT_ENCODED: ("mức hỗ trợ chưa được mã hóa", "support level not encoded"),
@@ -87,19 +93,34 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
             if vi
             else f"Proposal {a.proposal_code} '{a.title}' — assessed under the rules of {when}: {status}."
         ),
-        (
+    ]
+    if a.support is not None:
+        out.append(
             f"Kinh phí khuyến công được hỗ trợ: {format_vnd(a.support, lang)} "
             f"(đề nghị {format_vnd(a.requested, lang)})."
             if vi
             else f"Khuyến công support allowed: {format_vnd(a.support, lang)} "
             f"(requested {format_vnd(a.requested, lang)})."
-        ),
-    ]
-    if not a.complete:
+        )
+    else:
+        unknown = a.unknown_lines
+        numbers = ", ".join(str(line.index + 1) for line in unknown)
+        known = [line.allowed for line in a.lines if line.allowed is not None]
+        partial = format_vnd(sum(known, Decimal(0)), lang)
         out.append(
-            "Một số dòng chưa tính được mức hỗ trợ; tổng trên chưa đầy đủ."
+            f"Kinh phí khuyến công được hỗ trợ: chưa xác định được (đề nghị "
+            f"{format_vnd(a.requested, lang)}), vì chưa tính được mức hỗ trợ của "
+            f"{len(unknown)} dòng (dòng {numbers})"
+            + (f"; các dòng đã tính được cộng lại {partial}, chưa phải tổng số." if known else ".")
             if vi
-            else "Some lines' support could not be computed; the total above is incomplete."
+            else f"Khuyến công support allowed: not known (requested "
+            f"{format_vnd(a.requested, lang)}): the support of {len(unknown)} line(s) "
+            f"(line {numbers}) could not be computed"
+            + (
+                f"; the computed lines add up to {partial}, which is not the total."
+                if known
+                else "."
+            )
         )
     out += [_line(line, lang) for line in a.lines]
     order = (Severity.ERROR, Severity.UNDETERMINED, Severity.WARNING, Severity.INFO)

@@ -125,6 +125,29 @@ class Finding:
             line=line,
         )
 
+    @classmethod
+    def user_supplied(
+        cls, resolved: Resolved, label_vi: str, label_en: str, *, line: int | None = None
+    ) -> Finding:
+        """The warning that a result depends on a value supplied by the user in a national
+        amendment rulebook (``resolved.source`` names who, the rulebook and the file, and says
+        when its figures are illustrative)."""
+        return cls(
+            code="user_supplied",
+            severity=Severity.WARNING,
+            message_vi=(
+                f"“{label_vi}” theo giá trị do người dùng cung cấp (user_supplied) trong quy định "
+                f"sửa đổi đã nạp, {resolved.citation.vi}: {resolved.source}."
+            ),
+            message_en=(
+                f"'{label_en}' uses a user_supplied value from a loaded national amendment "
+                f"rulebook, {resolved.citation.en}: {resolved.source}."
+            ),
+            citation=resolved.citation,
+            provenance=Provenance.USER_SUPPLIED,
+            line=line,
+        )
+
 
 def note(code: str, message_vi: str, message_en: str, citation: Citation | None = None) -> Finding:
     """An informational finding: a remark with its clause (used by the procedural rules)."""

@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from functools import cache
-from typing import Any
+from typing import Any, Final
 
 import attrs
 from pydantic import TypeAdapter, ValidationError
@@ -83,6 +83,15 @@ E = LifecycleEvent
 A = Authority
 
 FINAL = frozenset({S.SETTLED, S.REJECTED, S.STOPPED})
+_FINAL_CLAUSES: Final = {
+    S.SETTLED: Citation(document="36/2013/TT-BCT", article=18, clause=2),
+    S.REJECTED: Citation(document="36/2013/TT-BCT", article=8),
+    S.STOPPED: Citation(document="36/2013/TT-BCT", article=11),
+}
+"""The clause that ends a proposal in each final state, cited when a step on a final proposal
+is refused and its history records no step: liquidation and settlement (Khoản 2 Điều 18), the
+appraisal that does not approve (Điều 8), the stop approved by the Ministry (Điều 11: khoản 2
+điểm a, or khoản 3 for violations)."""
 """States a national proposal never leaves."""
 _CARRY_ON = frozenset({S.ADJUSTED, S.EXTENDED})
 _RUNNING = frozenset({S.APPROVED, S.CONTRACTED, S.IN_PROGRESS})
@@ -637,7 +646,14 @@ def _contract(ctx: _Context) -> _Step:
             "(detail 'bidding_decision').",
             cite(20, 2) if registered_directly(ctx.proposal) else cite(21, 2, "c"),
         )
-    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates)
+    # The support under the contract, when given, is recorded: it is the base of the 70 %
+    # ceiling on advances (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT).
+    amount = _decimal(ctx, "amount")
+    if amount is not None and (amount <= 0 or amount != amount.to_integral_value()):
+        raise ValueError(
+            "detail 'amount' (the support under the contract) is a positive whole number of đồng"
+        )
+    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates, amount=amount)
 
 
 def _start(ctx: _Context) -> _Step:
@@ -965,6 +981,9 @@ def transition(
         if national:
             if proposal.state in FINAL:
                 last_citation = proposal.history[-1].citation if proposal.history else None
+                if last_citation is None:
+                    # No recorded step: cite the article that makes the state final.
+                    last_citation = _FINAL_CLAUSES[proposal.state]
                 raise _Refuse(
                     "final_state",
                     f"Đề án đã ở trạng thái cuối “{proposal.state.vi}”.",

@@ -17,10 +17,12 @@ import attrs
 from .._args import check_date
 from ..rulebooks.core import Resolved, Rulebook
 from ..rulebooks.loader import national
+from ..schemas.beneficiary import Beneficiary
 from ..schemas.citation import Citation
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, Industry, SupportItem
 from ..schemas.proposal import Proposal
 from .context import Context
+from .findings import Finding, Severity
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
@@ -36,6 +38,10 @@ class PriorityClass:
     """A cleaner-production proposal, which Điểm b khoản 3 Điều 6 TT 46/2012 does not rank."""
     tags: tuple[str, ...]
     citations: tuple[Citation, ...]
+    undecided: tuple[str, ...] = ()
+    """Facts whose priority cannot be decided: a deprecated industry code that joins a priority
+    and a non-priority industry, or a typical-product certificate without its issue date (its
+    validity, Khoản 3 Điều 17 TT 26/2014/TT-BCT, cannot be checked).  They give no priority."""
 
     @property
     def is_priority(self) -> bool:
@@ -76,31 +82,12 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
 
     industry_group: str | None = None
     beneficiaries = proposal.beneficiaries
-    b_tags: list[str] = []
-    share = ctx.programme("priority.local_raw_material_share_above")
-    workers = ctx.programme("priority.labour_intensive_min_workers")
-    for b in beneficiaries:
-        if b.typical_product_certificate:
-            b_tags.append("typical_product")
-        if b.has_export_contract:
-            b_tags.append("export")
-        if (
-            isinstance(share, Resolved)
-            and b.local_raw_material_share is not None
-            and b.local_raw_material_share / 100 > share.decimal
-        ):
-            b_tags.append("local_raw_materials")
-        if (
-            isinstance(workers, Resolved)
-            and b.workforce is not None
-            and b.workforce >= workers.integer
-        ):
-            b_tags.append("labour_intensive")
+    undecided: list[str] = []
+    b_tags, b_citations = _group_b(ctx, proposal, undecided)
     if b_tags:
         industry_group = "b"
         tags += b_tags
-        if isinstance(share, Resolved):
-            citations.append(share.citation)
+        citations += b_citations
 
     group_a = ctx.programme("priority.industries_group_a")
     industries = {i for b in beneficiaries for i in b.industries}
@@ -109,10 +96,12 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     ) or any(line.item is SupportItem.CLEANER_PRODUCTION_PILOT for line in proposal.budget_lines)
     if isinstance(group_a, Resolved):
         listed = group_a.codes
+        # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
+        # ranks apart: it sets ``cleaner_production``, not the industry group.
+        if Industry.CLEANER_PRODUCTION in industries and Industry.CLEANER_PRODUCTION in listed:
+            cleaner = True
         a_hits = [
-            i.value
-            for i in industries
-            if i in listed and i is not Industry.CLEANER_PRODUCTION_AND_POLLUTION
+            i.value for i in industries if i in listed and i is not Industry.CLEANER_PRODUCTION
         ]
         if any(b.supporting_industry_product for b in beneficiaries):
             a_hits.append("supporting_industry_product")
@@ -120,6 +109,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
             industry_group = industry_group or "a"
             tags += sorted(set(a_hits))
             citations.append(group_a.citation)
+        _deprecated_industries(ctx, proposal, group_a, undecided)
 
     owners = ctx.programme("priority.owners_2025")
     if isinstance(owners, Resolved):
@@ -134,7 +124,133 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         cleaner_production=cleaner,
         tags=tuple(dict.fromkeys(tags)),
         citations=tuple(dict.fromkeys(citations)),
+        undecided=tuple(dict.fromkeys(undecided)),
     )
+
+
+def _group_b(
+    ctx: Context, proposal: Proposal, undecided: list[str]
+) -> tuple[list[str], list[Citation]]:
+    """The facts of Điểm b khoản 2 Điều 6 NĐ 45/2012 (detailed by Khoản 2 Điều 6 TT 46/2012):
+    typical products with a valid certificate (điểm đ; Khoản 3 Điều 21 TT 26/2014/TT-BCT), key
+    industrial products, an export market (điểm a), local raw materials (điểm b), many workers
+    (điểm c)."""
+    tags: list[str] = []
+    cites: list[Citation] = []
+    share = ctx.programme("priority.local_raw_material_share_above")
+    workers = ctx.programme("priority.labour_intensive_min_workers")
+    export = ctx.programme("priority.export_products")
+    key = ctx.programme("priority.key_industry_products")
+    for i, b in enumerate(proposal.beneficiaries):
+        typical = _typical_product(ctx, b, i, undecided)
+        if typical is not None:
+            tags.append("typical_product")
+            cites.append(typical)
+        if isinstance(key, Resolved) and b.key_industry_product:
+            tags.append("key_industry_product")
+            cites.append(key.citation)
+        if b.has_export_contract or b.produces_for_export:
+            tags.append("export")
+            if isinstance(export, Resolved):
+                cites.append(export.citation)
+        if (
+            isinstance(share, Resolved)
+            and b.local_raw_material_share is not None
+            and b.local_raw_material_share / 100 > share.decimal
+        ):
+            tags.append("local_raw_materials")
+            cites.append(share.citation)
+        if (
+            isinstance(workers, Resolved)
+            and b.workforce is not None
+            and b.workforce >= workers.integer
+        ):
+            tags.append("labour_intensive")
+            cites.append(workers.citation)
+    return tags, cites
+
+
+def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str]) -> Citation | None:
+    """The clause giving ``b`` the typical-product priority, or ``None``.
+
+    From 21/10/2014 the priority holds while the certificate is valid (Khoản 3 Điều 21, khoản 3
+    Điều 17 TT 26/2014/TT-BCT: until 31 December of the third year counting the year of issue),
+    checked at the programme date; a certificate declared without its issue date cannot be
+    checked and gives no priority (``undecided``).  Before that date the certificate declared is
+    taken as Điểm đ khoản 2 Điều 6 TT 46/2012 words it.
+    """
+    issued = b.typical_product_certificate_issued_on
+    if not b.typical_product_certificate and issued is None:
+        return None
+    rule = ctx.programme("priority.typical_product_certificate_valid")
+    years = ctx.programme("typical_products.certificate_years")
+    if not isinstance(rule, Resolved) or not isinstance(years, Resolved):
+        return _tt46_d()
+    on = ctx.programme_date
+    if issued is None:
+        undecided.append("typical_product")
+        ctx.add(
+            Finding.of(
+                "typical_product_certificate_date_missing",
+                Severity.WARNING,
+                f"{b.name}: chưa khai báo ngày cấp Giấy chứng nhận sản phẩm CNNT tiêu biểu; chỉ "
+                "được ưu tiên trong thời hạn của Giấy chứng nhận, nên chưa xét ưu tiên.",
+                f"{b.name}: the typical-product certificate's issue date is not declared; the "
+                "priority holds only while the certificate is valid, so none is given.",
+                rule,
+                beneficiary=i,
+            )
+        )
+        return None
+    until = date(issued.year + years.integer - 1, 12, 31)
+    if issued <= on <= until:
+        return rule.citation
+    ctx.add(
+        Finding.of(
+            "typical_product_certificate_not_valid",
+            Severity.INFO,
+            f"{b.name}: Giấy chứng nhận sản phẩm CNNT tiêu biểu cấp ngày {issued:%d/%m/%Y} có giá "
+            f"trị đến hết ngày {until:%d/%m/%Y}; ngày {on:%d/%m/%Y} ngoài thời hạn nên không được "
+            "ưu tiên.",
+            f"{b.name}: the typical-product certificate issued on {issued.isoformat()} is valid "
+            f"until {until.isoformat()}; {on.isoformat()} is outside it, so no priority.",
+            rule,
+            beneficiary=i,
+        )
+    )
+    return None
+
+
+def _tt46_d() -> Citation:
+    return Citation(document="46/2012/TT-BCT", article=6, clause=2, point="đ")
+
+
+def _deprecated_industries(
+    ctx: Context, proposal: Proposal, group_a: Resolved, undecided: list[str]
+) -> None:
+    """A deprecated code joining a priority and a non-priority industry of Điều 5 NĐ 45/2012
+    gives no priority and says so: the priority of Điểm a khoản 2 Điều 6 cannot be decided."""
+    for i, b in enumerate(proposal.beneficiaries):
+        for industry in b.industries:
+            if not industry.replaced_by:
+                continue
+            undecided.append(industry.value)
+            use = " hoặc ".join(f"“{x.value}” ({x.vi})" for x in industry.replaced_by)
+            use_en = " or ".join(f"'{x.value}' ({x.en})" for x in industry.replaced_by)
+            ctx.add(
+                Finding.of(
+                    "industry_code_deprecated",
+                    Severity.WARNING,
+                    f"{b.name}: mã ngành “{industry.value}” ({industry.vi}) gộp hai ngành mà chỉ "
+                    "một ngành được ưu tiên theo điểm a khoản 2 Điều 6 NĐ 45/2012; chưa xét ưu "
+                    f"tiên — hãy khai báo {use}.",
+                    f"{b.name}: the industry code '{industry.value}' ({industry.en}) joins two "
+                    "industries of which only one has the priority of Art 6.2.a of Decree "
+                    f"45/2012; no priority is given — declare {use_en}.",
+                    group_a,
+                    beneficiary=i,
+                )
+            )
 
 
 def classify(proposal: Proposal, *, as_of: date, rulebook: Rulebook | None = None) -> PriorityClass:

@@ -63,9 +63,33 @@ class Beneficiary(BaseModel):
         Field(ge=0, le=100, description="Tỷ lệ % giá trị nguyên liệu chính từ tỉnh nơi sản xuất"),
     ] = None
     has_export_contract: Annotated[bool, Field(description="Có hợp đồng xuất khẩu")] = False
+    produces_for_export: Annotated[
+        bool,
+        Field(
+            description="Sản xuất sản phẩm phục vụ cho xuất khẩu (điểm a khoản 2 Điều 6 TT 46/2012)"
+        ),
+    ] = False
+    key_industry_product: Annotated[
+        bool,
+        Field(
+            description=(
+                "Sản phẩm thuộc chương trình phát triển sản phẩm công nghiệp chủ lực, công nghiệp "
+                "mũi nhọn, trọng điểm (điểm b khoản 2 Điều 6 NĐ 45/2012)"
+            )
+        ),
+    ] = False
     typical_product_certificate: Annotated[
         bool, Field(description="Có sản phẩm CNNT tiêu biểu được cấp giấy chứng nhận")
     ] = False
+    typical_product_certificate_issued_on: Annotated[
+        date | None,
+        Field(
+            description=(
+                "Ngày cấp Giấy chứng nhận sản phẩm CNNT tiêu biểu (thời hạn: khoản 3 Điều 17 "
+                "TT 26/2014/TT-BCT)"
+            )
+        ),
+    ] = None
     supporting_industry_product: Annotated[
         bool, Field(description="Sản phẩm thuộc danh mục công nghiệp hỗ trợ")
     ] = False

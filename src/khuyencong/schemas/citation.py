@@ -103,6 +103,31 @@ class Provenance(StrEnum):
     """Encoded from the full official text (Bộ pháp điển, đề mục 7.5)."""
     SECONDARY = "secondary"
     """Known only from a public secondary summary; results that depend on it say so."""
+    USER_SUPPLIED = "user_supplied"
+    """Supplied by the user in a national amendment rulebook (a text the library does not hold);
+    results that depend on it say so and name who supplied it."""
+    CONVENTION = "convention"
+    """Not given by the text: a date or value the library chose by convention or inferred, its
+    reasoning in the value's note; results that depend on it say so, and a rulebook may set it
+    otherwise (e.g. the end of TT 36/2013/TT-BCT, whose successor's effective date is unknown)."""
+
+    @property
+    def vi(self) -> str:
+        """Vietnamese label."""
+        return _PROVENANCE_LABELS.get(self.value, (self.value, self.value))[0]
+
+    @property
+    def en(self) -> str:
+        """English label."""
+        return _PROVENANCE_LABELS.get(self.value, (self.value, self.value))[1]
+
+
+_PROVENANCE_LABELS: dict[str, tuple[str, str]] = {
+    "official_text": ("văn bản chính thức", "official text"),
+    "secondary": ("nguồn thứ cấp", "secondary source"),
+    "user_supplied": ("do người dùng cung cấp", "user supplied"),
+    "convention": ("quy ước của thư viện", "library convention"),
+}
 
 
 class Citation(BaseModel):

@@ -150,6 +150,21 @@ class SupportItem(LabelledEnum):
         "Tổ chức, tham gia hội chợ triển lãm tại nước ngoài",
         "Fair abroad",
     )
+    """Point đ: organising or taking part in a fair abroad, one level for both.  The advance
+    forms of TT 36/2013/TT-BCT tell the two apart (organising: Điểm c khoản 2 Điều 13; taking
+    part abroad: not in Điều 13), so prefer the two codes below."""
+    FOREIGN_FAIR_ORGANISATION = (
+        "foreign_fair_organisation",
+        "Tổ chức hội chợ triển lãm tại nước ngoài",
+        "Organising a fair abroad",
+    )
+    """Point đ (organising); first advance under Điểm c khoản 2 Điều 13 TT 36/2013/TT-BCT."""
+    FOREIGN_FAIR_PARTICIPATION = (
+        "foreign_fair_participation",
+        "Tham gia hội chợ triển lãm tại nước ngoài",
+        "Taking part in a fair abroad",
+    )
+    """Point đ (taking part); no form of Điều 13 TT 36/2013/TT-BCT (Khoản 2 Điều 16)."""
     STUDY_TOUR_AIRFARE = (
         "study_tour_airfare",
         "Vé máy bay khảo sát, học tập kinh nghiệm tại nước ngoài",
@@ -205,13 +220,29 @@ class SupportItem(LabelledEnum):
     POLLUTION_TREATMENT_ESTABLISHMENT = (
         "pollution_treatment_establishment",
         "Sửa chữa, nâng cấp hệ thống xử lý ô nhiễm tại cơ sở CNNT",
-        "Pollution treatment at a rural establishment",
+        "Repairing or upgrading pollution treatment at a rural establishment",
     )
+    """Point o: repairing or upgrading (not building) a system at a rural establishment."""
     POLLUTION_TREATMENT_CLUSTER = (
         "pollution_treatment_cluster",
         "Sửa chữa, nâng cấp hệ thống xử lý ô nhiễm tại cụm công nghiệp",
-        "Pollution treatment at an industrial cluster",
+        "Repairing or upgrading pollution treatment at an industrial cluster",
     )
+    """Point p: repairing or upgrading (not building) a system at an industrial cluster."""
+    POLLUTION_SYSTEM_NEW_ESTABLISHMENT = (
+        "pollution_system_new_establishment",
+        "Xây dựng hệ thống xử lý ô nhiễm môi trường tại cơ sở CNNT",
+        "Building a pollution treatment system at a rural establishment",
+    )
+    """Building a new system: a spending content (Điểm d khoản 7 Điều 5 TTLT 26/2014) with no
+    level in its Điều 6; first advance under Điểm d khoản 2 Điều 13 TT 36/2013/TT-BCT."""
+    POLLUTION_SYSTEM_NEW_CLUSTER = (
+        "pollution_system_new_cluster",
+        "Xây dựng hệ thống xử lý ô nhiễm môi trường tại cụm công nghiệp",
+        "Building a pollution treatment system at an industrial cluster",
+    )
+    """Building a new system: Điểm d khoản 7 Điều 5 TTLT 26/2014 (no level in its Điều 6); bidding
+    (Khoản 1 Điều 3) and first advance (Khoản 1 Điều 13) under TT 36/2013/TT-BCT."""
     CLUSTER_DETAILED_PLANNING = (
         "cluster_detailed_planning",
         "Lập quy hoạch chi tiết cụm công nghiệp",
@@ -305,13 +336,30 @@ class EnterpriseSize(LabelledEnum):
 
 class Industry(LabelledEnum):
     """Industries: Khoản 1 Điều 5 NĐ 45/2012/NĐ-CP points a-g, the 2025 extension of
-    NĐ 235/2025/NĐ-CP (secondary), and ``other`` for what no list names."""
+    NĐ 235/2025/NĐ-CP (secondary), and ``other`` for what no list names.
 
+    Points a and g each name two industries, and the priority of Điểm a khoản 2 Điều 6 names only
+    one of each ("công nghiệp chế biến nông - lâm - thủy sản", "áp dụng sản xuất sạch hơn"), so
+    each has its own code.  The older codes that joined them (``agro_food_processing``,
+    ``cleaner_production_and_pollution``) are kept and still qualify under Điều 5, but are
+    deprecated: they cannot tell whether the priority applies (see :attr:`replaced_by`).
+    """
+
+    AGRO_FORESTRY_FISHERY_PROCESSING = (
+        "agro_forestry_fishery_processing",
+        "Chế biến nông - lâm - thủy sản",
+        "Agricultural, forestry and fishery processing",
+    )
+    """Điểm a khoản 1 Điều 5 NĐ 45/2012 (first half); a priority of Điểm a khoản 2 Điều 6."""
+    FOOD_PROCESSING = ("food_processing", "Chế biến thực phẩm", "Food processing")
+    """Điểm a khoản 1 Điều 5 NĐ 45/2012 (second half); no priority of Điều 6."""
     AGRO_FOOD_PROCESSING = (
         "agro_food_processing",
         "Chế biến nông - lâm - thủy sản và thực phẩm",
         "Agricultural, forestry, fishery and food processing",
     )
+    """Deprecated: all of Điểm a khoản 1 Điều 5; use ``agro_forestry_fishery_processing`` or
+    ``food_processing`` (only the first is a priority industry)."""
     CONSUMER_AND_EXPORT_GOODS = (
         "consumer_and_export_goods",
         "Hàng công nghiệp tiêu dùng, xuất khẩu, thay thế hàng nhập khẩu",
@@ -344,11 +392,26 @@ class Industry(LabelledEnum):
         "Khai thác, chế biến khoáng sản",
         "Mining and mineral processing",
     )
+    CLEANER_PRODUCTION = (
+        "cleaner_production",
+        "Áp dụng sản xuất sạch hơn trong sản xuất công nghiệp",
+        "Cleaner production in industry",
+    )
+    """Điểm g khoản 1 Điều 5 NĐ 45/2012 (first half); a priority of Điểm a khoản 2 Điều 6,
+    ranked apart (Điểm b khoản 3 Điều 6 TT 46/2012)."""
+    POLLUTION_TREATMENT = (
+        "pollution_treatment",
+        "Xử lý ô nhiễm môi trường tại cụm công nghiệp, cơ sở CNNT",
+        "Pollution treatment at industrial clusters and rural establishments",
+    )
+    """Điểm g khoản 1 Điều 5 NĐ 45/2012 (second half); no priority of Điều 6."""
     CLEANER_PRODUCTION_AND_POLLUTION = (
         "cleaner_production_and_pollution",
         "Áp dụng sản xuất sạch hơn; xử lý ô nhiễm môi trường",
         "Cleaner production; pollution treatment",
     )
+    """Deprecated: all of Điểm g khoản 1 Điều 5; use ``cleaner_production`` or
+    ``pollution_treatment`` (only the first is a priority)."""
     HIGH_TECH = ("high_tech", "Công nghiệp công nghệ cao", "High-tech industry")
     CLEAN_INDUSTRY = ("clean_industry", "Công nghiệp sạch", "Clean industry")
     ENERGY_SAVING = ("energy_saving", "Tiết kiệm năng lượng", "Energy saving")
@@ -363,6 +426,15 @@ class Industry(LabelledEnum):
         "Environmentally friendly energy",
     )
     OTHER = ("other", "Ngành nghề khác", "Other industry")
+
+    @property
+    def replaced_by(self) -> tuple[Industry, ...]:
+        """For a deprecated code that joins two industries, the codes to use instead; else ()."""
+        if self is Industry.AGRO_FOOD_PROCESSING:
+            return (Industry.AGRO_FORESTRY_FISHERY_PROCESSING, Industry.FOOD_PROCESSING)
+        if self is Industry.CLEANER_PRODUCTION_AND_POLLUTION:
+            return (Industry.CLEANER_PRODUCTION, Industry.POLLUTION_TREATMENT)
+        return ()
 
 
 class AreaAttribute(LabelledEnum):

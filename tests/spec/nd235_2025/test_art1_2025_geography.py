@@ -20,7 +20,17 @@ import pytest
 from khuyencong import Status
 from khuyencong.schemas import Locality2025, Provenance, SupportItem
 
-from ..builders import beneficiary, codes, finding, line, place, place_2025, proposal, run
+from ..builders import (
+    beneficiary,
+    codes,
+    facts_verdict,
+    finding,
+    line,
+    place,
+    place_2025,
+    proposal,
+    run,
+)
 
 ND235 = "235/2025/NĐ-CP"
 IN_FORCE = date(2025, 11, 3)
@@ -29,7 +39,10 @@ BRAND = line(SupportItem.BRAND, 70_000_000)
 
 def _at(site: Locality2025, as_of: date = IN_FORCE, **facts: object) -> Status:
     b = beneficiary(production_site=site, **facts)
-    return run(proposal(BRAND, beneficiaries=[b], plan_year=2026, approved_on=None), as_of).status
+    # The places are judged apart from Điều 7 TTLT 26/2014, not encoded after 11/05/2018.
+    return facts_verdict(
+        run(proposal(BRAND, beneficiaries=[b], plan_year=2026, approved_on=None), as_of)
+    )
 
 
 @pytest.mark.clause(ND235)
@@ -105,7 +118,7 @@ def test_the_day_before_the_decree_a_2025_place_is_read_under_the_old_rules() ->
     old = run(
         proposal(BRAND, beneficiaries=[b], plan_year=2026, approved_on=None), date(2025, 10, 14)
     )
-    assert old.status is Status.ELIGIBLE
+    assert facts_verdict(old) is Status.ELIGIBLE
 
 
 @pytest.mark.clause(ND235)

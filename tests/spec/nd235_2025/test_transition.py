@@ -14,7 +14,18 @@ import pytest
 from khuyencong import Severity, Status
 from khuyencong.schemas import SupportItem
 
-from ..builders import beneficiary, cited, codes, finding, line, place, place_2025, proposal, run
+from ..builders import (
+    beneficiary,
+    cited,
+    codes,
+    facts_verdict,
+    finding,
+    line,
+    place,
+    place_2025,
+    proposal,
+    run,
+)
 
 ND235 = "235/2025/NĐ-CP"
 LATER = date(2025, 12, 1)
@@ -25,7 +36,7 @@ def _old_place(approved_on: date | None, **facts: object) -> tuple[Status, set[s
     b = beneficiary(production_site=place(), **facts)
     p = proposal(BRAND, beneficiaries=[b], plan_year=2025, approved_on=approved_on)
     a = run(p, LATER)
-    return a.status, codes(a)
+    return facts_verdict(a), codes(a)
 
 
 @pytest.mark.clause(ND235)
@@ -34,7 +45,7 @@ def test_approved_the_day_before_the_decree_keeps_the_old_rules() -> None:
     a = run(
         proposal(BRAND, beneficiaries=[b], plan_year=2025, approved_on=date(2025, 10, 14)), LATER
     )
-    assert a.status is Status.ELIGIBLE
+    assert facts_verdict(a) is Status.ELIGIBLE
     assert a.programme_date == date(2025, 10, 14)
     assert finding(a, "transition_old_rules").severity is Severity.INFO
     assert cited(a, "transition_old_rules") == ND235
@@ -55,7 +66,7 @@ def test_a_proposal_not_yet_approved_follows_the_new_rules() -> None:
         proposal(BRAND, beneficiaries=[b], plan_year=2026, approved_on=None, state="draft"), LATER
     )
     assert a.programme_date == LATER
-    assert a.status is Status.ELIGIBLE
+    assert facts_verdict(a) is Status.ELIGIBLE
 
 
 @pytest.mark.clause(ND235)

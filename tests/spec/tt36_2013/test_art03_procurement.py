@@ -24,9 +24,11 @@ ON = date(2016, 3, 1)
     [
         "domestic_fair_organisation",  # tổ chức hội chợ, triển lãm trong nước
         "foreign_fair",  # ... và nước ngoài
+        "foreign_fair_organisation",  # tổ chức hội chợ, triển lãm ... nước ngoài
+        "foreign_fair_participation",  # hỗ trợ tham gia hội chợ triển lãm ... nước ngoài
         "domestic_fair_participation",  # hỗ trợ tham gia hội chợ triển lãm trong nước
         "cluster_infrastructure",  # hỗ trợ đầu tư hạ tầng cụm công nghiệp
-        "pollution_treatment_cluster",  # hệ thống xử lý ô nhiễm môi trường tại cụm công nghiệp
+        "pollution_system_new_cluster",  # đầu tư hệ thống xử lý ô nhiễm tại cụm công nghiệp
         "media",  # các đề án truyền thông
     ],
 )
@@ -37,7 +39,17 @@ def test_art3_clause1_listed_items_are_bid(item: str) -> None:
 
 
 @pytest.mark.clause(f"{TT36}:3.2")
-@pytest.mark.parametrize("item", ["vocational_training", "brand", "machinery_and_technology"])
+@pytest.mark.parametrize(
+    "item",
+    [
+        "vocational_training",
+        "brand",
+        "machinery_and_technology",
+        # repairing or upgrading a cluster's system (Điểm p khoản 2 Điều 6 TTLT 26/2014) is not
+        # "đầu tư hệ thống xử lý ô nhiễm môi trường" of clause 1
+        "pollution_treatment_cluster",
+    ],
+)
 def test_art3_clause2_other_proposals_are_selected(item: str) -> None:
     decision = procurement_method(national(item), ON)
     assert decision.method is ProcurementMethod.SELECTION

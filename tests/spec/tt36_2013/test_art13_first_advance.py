@@ -45,7 +45,7 @@ CEILING = Citation(document="26/2014/TTLT-BTC-BCT", article=8, clause=2, point="
             marks=pytest.mark.clause(f"{TT36}:13.1.a"),
         ),
         pytest.param(
-            "pollution_treatment_cluster",
+            "pollution_system_new_cluster",  # xây dựng hệ thống xử lý ô nhiễm tại cụm CN
             AdvanceForm.CLUSTER_WORKS,
             _tt36(13, 1),
             marks=pytest.mark.clause(f"{TT36}:13.1.a"),
@@ -81,6 +81,13 @@ CEILING = Citation(document="26/2014/TTLT-BTC-BCT", article=8, clause=2, point="
             marks=pytest.mark.clause(f"{TT36}:13.2.c"),
         ),
         pytest.param(
+            # "tổ chức hội chợ, triển lãm" without "trong nước": organising abroad is 2.c too
+            "foreign_fair_organisation",
+            AdvanceForm.PROMOTION_AND_MEDIA,
+            _tt36(13, 2, "c"),
+            marks=pytest.mark.clause(f"{TT36}:13.2.c"),
+        ),
+        pytest.param(
             "media",
             AdvanceForm.PROMOTION_AND_MEDIA,
             _tt36(13, 2, "c"),
@@ -105,7 +112,7 @@ CEILING = Citation(document="26/2014/TTLT-BTC-BCT", article=8, clause=2, point="
             marks=pytest.mark.clause(f"{TT36}:13.2.d"),
         ),
         pytest.param(
-            "pollution_treatment_establishment",
+            "pollution_system_new_establishment",  # xây dựng hệ thống tại cơ sở CNNT
             AdvanceForm.INVESTMENT,
             _tt36(13, 2, "d"),
             marks=pytest.mark.clause(f"{TT36}:13.2.d"),
@@ -233,3 +240,22 @@ def test_advances_not_encoded_outside_the_encoded_instruments() -> None:
         advance_allowance(p, FIRST, date(2014, 3, 1))
     with pytest.raises(NotEncodedError, match="17/2018/TT-BCT"):
         advance_allowance(p, FIRST, date(2018, 2, 1))
+
+
+@pytest.mark.clause(f"{TT36}:16.2")
+@pytest.mark.parametrize(
+    "item",
+    [
+        # 2.c names only "tham gia hội chợ triển lãm trong nước"
+        "foreign_fair_participation",
+        # the joined code cannot tell organising (2.c) from taking part
+        "foreign_fair",
+        # Art 13 names building a system, not repairing or upgrading one (TTLT 6.2.o, 6.2.p)
+        "pollution_treatment_establishment",
+        "pollution_treatment_cluster",
+    ],
+)
+def test_art13_items_in_no_form_go_to_the_department_head(item: str) -> None:
+    decision = advance_form(national(item), ON)
+    assert decision.form is None
+    assert decision.citation == _tt36(16, 2)

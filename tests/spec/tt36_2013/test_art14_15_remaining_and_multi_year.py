@@ -81,7 +81,10 @@ def test_art15_multi_year() -> None:
     assert is_multi_year(point)
     assert not is_multi_year(national())
     assert is_multi_year(national(start="2016-03-01", end="2017-03-01"))
-    assert not is_multi_year(national(start="2016-03-01", end="2017-02-28"))
+    # budget years, not twelve months (Điểm a khoản 2 Điều 11: "sang năm sau"): under a year,
+    # but into the next year
+    assert is_multi_year(national(start="2016-03-01", end="2017-02-28"))
+    assert not is_multi_year(national(start="2016-01-01", end="2016-12-31"))
     first = advance_allowance(point, AdvanceStage.FIRST, date(2016, 9, 1), progress=Decimal("0.8"))
     assert first.allowed
     assert _tt36(15, 2, "a") in first.citations

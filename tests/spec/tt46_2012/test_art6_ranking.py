@@ -44,7 +44,7 @@ def test_6_3_a_areas_are_ranked_a_to_d() -> None:
 @pytest.mark.clause(f"{TT46}:6.3.a.d2")
 def test_6_3_a_industries_of_point_b_come_before_point_a() -> None:
     given = [
-        _p("group-a", industries=["agro_food_processing"]),
+        _p("group-a", industries=["agro_forestry_fishery_processing"]),
         _p("group-b", has_export_contract=True),
     ]
     assert _order(*given) == ["group-b", "group-a"]
@@ -59,7 +59,7 @@ def test_6_3_a_areas_come_before_industries() -> None:
 @pytest.mark.clause(f"{TT46}:6.3.a.d3")
 def test_6_3_a_within_an_area_industries_decide() -> None:
     given = [
-        _p("area-b-industry-a", "poor_district", industries=["agro_food_processing"]),
+        _p("area-b-industry-a", "poor_district", industries=["agro_forestry_fishery_processing"]),
         _p("area-b-no-industry", "poor_district"),
         _p("area-b-industry-b", "poor_district", has_export_contract=True),
     ]

@@ -308,8 +308,10 @@ def test_t_factor_above_one_and_a_half_is_refused() -> None:
     a = run(p)
     assert a.status is Status.INELIGIBLE
     assert cited(a, "priority_factor_refused") == f"{TTLT}:6.2.t"
-    # the line falls back to the plain level: 30 % of 1,200,000,000 = 360,000,000
-    assert a.lines[0].allowed == Decimal(360_000_000)
+    # the proposal is ineligible: nothing is allowed on its line (not the plain level of
+    # 30 % × 1,200,000,000 = 360,000,000), and the line says why
+    assert a.lines[0].allowed == Decimal(0)
+    assert a.lines[0].status is LineStatus.PROPOSAL_INELIGIBLE
     assert a.support == Decimal(0)
 
 
@@ -332,10 +334,10 @@ def test_t_factor_one_needs_no_priority() -> None:
 
 @pytest.mark.clause(f"{TTLT}:6.2.t")
 def test_t_factor_applies_to_a_priority_industry_too() -> None:
-    # agro-food processing is a priority industry (Điểm a khoản 2 Điều 6 NĐ 45/2012)
+    # agro-forestry-fishery processing is a priority industry (Điểm a khoản 2 Điều 6 NĐ 45/2012)
     p = proposal(
         line(I.BRAND, 100_000_000),
-        beneficiaries=[beneficiary(industries=["agro_food_processing"])],
+        beneficiaries=[beneficiary(industries=["agro_forestry_fishery_processing"])],
         priority_factor="1.5",
     )
     # 1.5 × 50 % = 75 % of 100,000,000 = 75,000,000 > 1.5 × 35,000,000 = 52,500,000

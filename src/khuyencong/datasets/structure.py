@@ -1,0 +1,569 @@
+"""The structure of a plan table, row by row: sections, subtotals and totals, the footer.
+
+:class:`Structure` classifies each row once as the pipeline reads it: a *section* row (STT in
+Roman numerals or a letter, or a label "I. …"), a *subtotal* ("Cộng", "Cộng I", "Cộng mục II"), a
+*total* ("TỔNG CỘNG", "Tổng số"), a *footer* row (the signature block below the total), or a data
+row.  A section names an activity content or a funding source and sets it for the data rows under
+it; a table with an STT column and no code column gets codes from the numbering ("I.1"); every
+subtotal and total is checked against the sum of the rows it totals, exactly, in đồng.  Nothing
+here guesses: a section naming nothing known, a total whose rows hold an unreadable amount, a
+"Cộng" that matches no section are findings.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, Final
+
+from ..text import fold
+from .findings import RowFinding, finding
+from .layout import AMOUNT_FIELDS, SectionMode, Unit, unit_in_text
+
+if TYPE_CHECKING:
+    from .columns import ColumnMapping
+    from .pipeline import _Parsed
+    from .readers import Table
+
+__all__ = ["Structure", "not_stated_findings", "prepare", "section_meaning"]
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+# ---------------------------------------------------------------------- row classification
+
+
+_ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)]?$")
+_LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)]?$")
+_ARABIC: Final = re.compile(r"^\d{1,4}(?:\.\d{1,3})*\.?$")
+_NAMED_SECTION: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7}|[A-HĐ])\s*[.)/-]\s*(?P<name>\S.*)$")
+_TOTAL: Final = re.compile(
+    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+bộ|tổng\s+cộng\s+toàn\s+bộ|tổng)\s*(?:[:(].*)?$"
+)
+_SUBTOTAL: Final = re.compile(
+    r"^cộng(?:\s+(?:mục|phần|nội\s+dung))?"
+    r"(?:\s+(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)(,]))?\s*[.:]?\s*(?P<rest>.*)$"
+)
+_FOOTER: Final = re.compile(
+    r"^(?:kt\.?|tm\.?|tl\.?|q\.?)?\s*(?:giám\s+đốc|phó\s+giám\s+đốc|chủ\s+tịch|người\s+lập(?:\s+biểu)?"
+    r"|thủ\s+trưởng(?:\s+đơn\s+vị)?|kế\s+toán\s+trưởng|nơi\s+nhận|ủy\s+ban\s+nhân\s+dân|ubnd)\b",
+)
+_STRUCT_FIRST: Final = frozenset("IVXLCABDEFGHĐcCtTđ")
+"""First characters of a code or title that may start a section, subtotal or total row."""
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(text: str) -> tuple[str, str | None, str] | None:
+    """``(kind, ref, name)`` of a label that makes a row a section, subtotal or total."""
+    if not text or text[0] not in _STRUCT_FIRST:
+        return None
+    match = _NAMED_SECTION.match(text)
+    if match is not None:
+        return "section", match["ref"], match["name"].strip()
+    lowered = _normal(text).strip()
+    if _TOTAL.match(lowered):
+        return "total", None, text
+    match = _SUBTOTAL.match(lowered)
+    if match is not None:
+        ref = match["ref"].upper() if match["ref"] else None
+        return "subtotal", ref, match["rest"].strip()
+    return None
+
+
+_FUNDING_SECTIONS: Final = {
+    fold(text): code
+    for code, texts in (
+        (
+            "national",
+            (
+                "khuyến công quốc gia",
+                "kinh phí khuyến công quốc gia",
+                "nguồn kinh phí khuyến công quốc gia",
+                "KCQG",
+                "kinh phí KCQG",
+                "nguồn KCQG",
+                "đề án khuyến công quốc gia",
+            ),
+        ),
+        (
+            "local",
+            (
+                "khuyến công địa phương",
+                "kinh phí khuyến công địa phương",
+                "nguồn kinh phí khuyến công địa phương",
+                "KCĐP",
+                "kinh phí KCĐP",
+                "nguồn KCĐP",
+                "đề án khuyến công địa phương",
+            ),
+        ),
+    )
+    for text in texts
+}
+
+
+@lru_cache(maxsize=256)
+def section_meaning(name: str, mode: SectionMode) -> tuple[str, str] | None:
+    """``("funding", code)`` or ``("contents", code)`` for a section's name, or ``None``."""
+    from .values import content_of_heading
+
+    folded = fold(name)
+    if mode in ("auto", "funding"):
+        code = _FUNDING_SECTIONS.get(folded)
+        if code is None:
+            code = next(
+                (
+                    c
+                    for key, c in _FUNDING_SECTIONS.items()
+                    if len(key) > 6 and folded.startswith(key)
+                ),
+                None,
+            )
+        if code is not None:
+            return "funding", code
+    if mode in ("auto", "content"):
+        content = content_of_heading(name)
+        if content is not None:
+            return "contents", content
+    return None
+
+
+# ------------------------------------------------------------------------------- structure
+
+
+class _Scope:
+    """What a subtotal may total: the whole table or one section, with its running sums."""
+
+    __slots__ = ("bad", "first", "last", "level", "meaning", "name", "ref", "sums")
+
+    def __init__(self, level: int, ref: str | None, name: str) -> None:
+        self.level = level
+        self.ref = ref
+        self.name = name
+        self.sums: dict[str, Decimal] = {}
+        self.bad: set[str] = set()
+        self.first: int | None = None
+        self.last: int | None = None
+        self.meaning: tuple[str, str] | None = None
+
+
+def _money(value: Decimal) -> str:
+    return f"{value:,.0f}".replace(",", ".") + " đ"
+
+
+class Structure:
+    """Classifies the rows of a table, in order, as the pipeline reads them (one instance per
+    pass).  See the module docstring; :meth:`classify` is called once per row."""
+
+    def __init__(
+        self,
+        *,
+        numbered: bool,
+        derive_code: bool,
+        mode: SectionMode,
+        defaults: Mapping[str, Any],
+        unit: Unit | None = None,
+        given: frozenset[str] = frozenset(),
+        lines: tuple[str, str] = ("", ""),
+    ) -> None:
+        self.numbered = numbered
+        self.plan_layout = numbered
+        """A plan table (an STT column): what it does not state is a finding, never guessed."""
+        self.unit = unit
+        """The unit of amounts of the whole table (layout or "Đơn vị tính" line), or ``None``."""
+        self.given = given
+        """Required fields the layout supplies without a column."""
+        self.lines = lines
+        self.kinds: dict[str, list[int]] = {}
+        self.two_row_header = False
+        self.derive_code = derive_code
+        self.mode = mode
+        self.defaults = dict(defaults)
+        self.table = _Scope(0, None, "")
+        self.sections: list[_Scope] = []
+        self.applied: dict[str, Any] = {}
+        self.after_total = False
+        self.last_letter: str | None = None
+
+    # -- classification ------------------------------------------------------------------
+
+    def classify(
+        self, number: Any, code: Any, title: Any, texts: tuple[Any, ...]
+    ) -> tuple[str, str | None, str] | None:
+        """``(kind, ref, name)`` of a layout row, or ``None`` for a data row.
+
+        ``number`` is the STT cell, ``code`` and ``title`` the cells of those columns, ``texts``
+        the row's raw cells (read only for a footer)."""
+        if number is not None:
+            text = str(number).strip()
+            if _ARABIC.match(text):
+                return None
+            if self.mode != "none":
+                match = _ROMAN.match(text) or _LETTER.match(text)
+                if match is not None:
+                    return "section", match["ref"], str(title or "").strip()
+            found = _label_kind(text)
+            if found is not None and (found[0] != "section" or self.mode != "none"):
+                return found
+        for label in (code, title):
+            if type(label) is str:
+                found = _label_kind(label)
+                if found is not None and (found[0] != "section" or self.mode != "none"):
+                    if found[0] == "subtotal" and not self._names_scope(found):
+                        continue
+                    return found
+        if self.after_total or (self.numbered and number is None):
+            for cell in texts:
+                if type(cell) is str and _FOOTER.match(_normal(cell.strip())):
+                    return "footer", None, cell.strip()
+            if self.after_total and code is None:
+                return "footer", None, ""
+        return None
+
+    def _names_scope(self, found: tuple[str, str | None, str]) -> bool:
+        """Whether a "Cộng …" label is a subtotal (bare, with a section reference, or naming a
+        section or funding source) rather than a title that starts with "Cộng đồng…"."""
+        _, ref, rest = found
+        if ref is not None or not rest:
+            return True
+        folded = fold(rest)
+        if folded in _FUNDING_SECTIONS:
+            return True
+        return any(fold(s.name) == folded for s in self.sections)
+
+    # -- one row -------------------------------------------------------------------------
+
+    def apply(self, cells: tuple[Any, ...], row: _Parsed) -> None:
+        """Classify ``row`` (its raw ``cells`` and parsed values) and apply what it means."""
+        values = row.values
+        number = values.get("number")
+        code = values.get("code")
+        title = values.get("title") if code is None or self.numbered else None
+        found = self.classify(number, code, title, cells)
+        if found is None:
+            if self.sections or self.defaults or self.derive_code:
+                self.data_values(values, number)
+            self.add(row.number, values, row.bad)
+            return
+        kind, ref, name = found
+        row.kind = kind
+        self.kinds.setdefault(kind, []).append(row.number)
+        values.pop("code", None)
+        if kind == "section":
+            meaning = self.section(ref, name)
+            label = " ".join(x for x in (ref, name) if x)
+            values["title"] = label
+            if meaning is not None:
+                key, value = meaning
+                values[key] = (value,) if key == "contents" else value
+            elif self.mode != "none":
+                row.findings.append(finding("section_unknown", row.number, detail=label))
+        elif kind == "footer":
+            # A signature or a note, not a value: what could not be read as one is not a problem.
+            row.findings[:] = [
+                f for f in row.findings if f.code not in ("bad_value", "value_without_header")
+            ]
+        else:
+            row.findings.extend(
+                self.check(row.number, kind, ref, name, values, row.headers, row.bad)
+            )
+
+    def closing_notes(self) -> list[RowFinding]:
+        """One note on the layout of the table: title, header, section, total and footer rows."""
+        if not (self.kinds or self.numbered or self.two_row_header):
+            return []  # a tidy table: its title rows are noted one by one (preamble_row)
+        vi, en = [x for x in self.lines[0:1] if x], [x for x in self.lines[1:2] if x]
+        for kind, label_vi, label_en in (
+            ("section", "dòng mục", "section rows"),
+            ("subtotal", "dòng cộng", "subtotal rows"),
+            ("total", "dòng tổng cộng", "total rows"),
+            ("footer", "dòng cuối bảng (chữ ký, ghi chú)", "footer rows (signatures, notes)"),
+        ):
+            rows = self.kinds.get(kind)
+            if rows:
+                vi.append(f"{label_vi} {_ranges(rows)}")
+                en.append(f"{label_en} {_ranges(rows)}")
+        if not vi:
+            return []
+        return [
+            finding(
+                "table_layout",
+                None,
+                detail="; ".join(en) + " — not data",
+                detail_vi="; ".join(vi) + " — không phải dữ liệu đề án",
+            )
+        ]
+
+    # -- effects -------------------------------------------------------------------------
+
+    def section(self, ref: str | None, name: str) -> tuple[str, str] | None:
+        """Open a section; returns what it sets (``("contents", code)``, ``("funding", code)``)
+        or ``None`` when its name is neither a content nor a funding source."""
+        level = 2
+        if ref is not None and _LETTER.match(ref):
+            # "C" is a letter after "B", else the Roman numeral 100.
+            letters = [s.ref for s in self.sections if s.level == 1]
+            previous = letters[-1] if letters else self.last_letter
+            if not _ROMAN.match(ref) or (previous and ord(previous) + 1 == ord(ref)):
+                level = 1
+                self.last_letter = ref
+        while self.sections and self.sections[-1].level >= level:
+            self.sections.pop()
+        scope = _Scope(level, ref, name)
+        scope.meaning = section_meaning(name, self.mode) if name else None
+        self.sections.append(scope)
+        return scope.meaning
+
+    def data_values(self, values: dict[str, Any], number: Any) -> None:
+        """Give a data row what its sections and the defaults set, and a derived code."""
+        for scope in self.sections:
+            meaning = scope.meaning
+            if meaning is not None and meaning[0] not in values:
+                key, code = meaning
+                values[key] = (code,) if key == "contents" else code
+        for key, value in self.defaults.items():
+            if key not in values:
+                values[key] = value
+        if self.derive_code and number is not None and "code" not in values:
+            refs = [s.ref for s in self.sections if s.ref is not None]
+            values["code"] = ".".join([*refs, str(number).strip().rstrip(".")])
+
+    def add(self, row: int, values: Mapping[str, Any], bad: set[str]) -> None:
+        """Count a data row's amounts in the table and its open sections."""
+        for scope in (self.table, *self.sections):
+            if scope.first is None:
+                scope.first = row
+            scope.last = row
+            sums = scope.sums
+            for field in AMOUNT_FIELDS:
+                value = values.get(field)
+                if value is not None:
+                    sums[field] = sums.get(field, Decimal(0)) + value
+                elif field in bad:
+                    scope.bad.add(field)
+
+    def check(
+        self,
+        row: int,
+        kind: str,
+        ref: str | None,
+        rest: str,
+        values: Mapping[str, Any],
+        headers: Mapping[str, str],
+        bad: set[str],
+    ) -> list[RowFinding]:
+        """Check a subtotal or total row against the rows it totals."""
+        scope = self._scope_for(kind, ref, rest)
+        if kind == "total":
+            self.after_total = True
+        if scope is None:
+            return [finding("total_scope_unknown", row, detail=ref or rest)]
+        where = "bảng" if scope is self.table else f"mục {scope.ref or scope.name}"
+        where_en = "the table" if scope is self.table else f"section {scope.ref or scope.name}"
+        span = ""
+        if scope.first is not None:
+            span = str(scope.first) if scope.first == scope.last else f"{scope.first}–{scope.last}"
+        out: list[RowFinding] = []
+        checked: list[str] = []
+        for field in AMOUNT_FIELDS:
+            if field not in values:
+                continue
+            written = values[field]
+            header = headers.get(field)
+            if field in scope.bad:
+                out.append(finding("total_unchecked", row, header, detail=span))
+                continue
+            computed = scope.sums.get(field, Decimal(0))
+            if written != computed:
+                out.append(
+                    finding(
+                        "total_mismatch",
+                        row,
+                        header,
+                        detail=f"written {_money(written)}, rows {span or '(none)'} of {where_en} "
+                        f"add up to {_money(computed)} (difference {_money(written - computed)})",
+                        detail_vi=f"ghi {_money(written)}, cộng các dòng {span or '(không có)'} "
+                        f"của {where} được {_money(computed)} (chênh {_money(written - computed)})",
+                    )
+                )
+            else:
+                checked.append(header or field)
+        if checked and not out:
+            out.append(
+                finding(
+                    "total_checked",
+                    row,
+                    detail=f"{where_en}, rows {span}",
+                    detail_vi=f"{where}, các dòng {span}",
+                )
+            )
+        return out
+
+    def _scope_for(self, kind: str, ref: str | None, rest: str) -> _Scope | None:
+        if kind == "total":
+            return self.table
+        if ref is not None:
+            return next((s for s in reversed(self.sections) if s.ref == ref), None)
+        if rest:
+            folded = fold(rest)
+            named = next((s for s in reversed(self.sections) if fold(s.name) == folded), None)
+            if named is not None:
+                return named
+        return self.sections[-1] if self.sections else self.table
+
+
+def _ranges(numbers: Iterable[int]) -> str:
+    """``1–6, 9`` for the row numbers 1, 2, 3, 4, 5, 6, 9."""
+    parts: list[str] = []
+    start = end = None
+    for n in numbers:
+        if end is not None and n == end + 1:
+            end = n
+            continue
+        if start is not None:
+            parts.append(str(start) if start == end else f"{start}–{end}")
+        start = end = n
+    if start is not None:
+        parts.append(str(start) if start == end else f"{start}–{end}")
+    return ", ".join(parts)
+
+
+_PLAN_YEAR: Final = re.compile(r"kế\s+hoạch.*?năm\s+(?P<year>(?:19|20)\d\d)\b")
+_TITLE_FUNDING: Final = (
+    ("khuyến công quốc gia", "national"),
+    ("khuyến công địa phương", "local"),
+)
+
+
+def _from_title(
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...],
+) -> tuple[Unit | None, dict[str, tuple[Any, RowFinding]], list[RowFinding]]:
+    """The unit ("Đơn vị tính: …"), plan year and funding source a plan's title rows state."""
+    unit: Unit | None = None
+    found: dict[str, tuple[Any, RowFinding]] = {}
+    notes: list[RowFinding] = []
+    for number, cells in preamble:
+        for cell in cells:
+            if type(cell) is not str:
+                continue
+            text = _normal(cell)
+            if unit is None and ("đơn vị" in text or "đvt" in text):
+                unit = unit_in_text(cell)
+                if unit is not None:
+                    notes.append(
+                        finding(
+                            "value_from_title",
+                            None,
+                            detail=f"Unit of amounts '{unit.name}' from title row {number}",
+                            detail_vi=f"Đơn vị tính '{unit.name}' lấy từ dòng tiêu đề {number}",
+                        )
+                    )
+            if "kế hoạch" not in text:
+                continue
+            match = _PLAN_YEAR.search(text)
+            if match is not None and "plan_year" not in found:
+                found["plan_year"] = (
+                    int(match["year"]),
+                    (
+                        finding(
+                            "value_from_title",
+                            None,
+                            detail=f"Plan year {match['year']} from title row {number}",
+                            detail_vi=f"Năm kế hoạch {match['year']} lấy từ dòng tiêu đề {number}",
+                        )
+                    ),
+                )
+            for words, code in _TITLE_FUNDING:
+                if words in text and "funding" not in found:
+                    found["funding"] = (
+                        code,
+                        (
+                            finding(
+                                "value_from_title",
+                                None,
+                                detail=f"Funding source {code} from title row {number}",
+                                detail_vi=f"Nguồn kinh phí {words.upper()} lấy từ dòng tiêu đề "
+                                f"{number}",
+                            )
+                        ),
+                    )
+    return unit, found, notes
+
+
+def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, list[RowFinding]]:
+    """The :class:`Structure` of a table with a header (``None`` without one) and the notes on
+    what its layout and title rows supply: the unit of amounts, a plan year, a funding source."""
+    if not table.headers:
+        return None, []
+    layout = mapping.layout
+    fields = {mapping.field_for(h) for h in table.headers}
+    numbered = "number" in fields
+    unit, from_title, notes = _from_title(table.preamble)
+    if layout.unit is not None:
+        unit = layout.unit
+    defaults: dict[str, Any] = {}
+    for key, value in (("plan_year", layout.plan_year), ("funding", layout.funding)):
+        if key in fields:
+            continue
+        if value is not None:
+            defaults[key] = value
+        elif key in from_title:
+            defaults[key], note = from_title[key]
+            notes.append(note)
+    derive_code = numbered and "code" not in fields
+    given = set(defaults)
+    if derive_code:
+        given.add("code")
+        notes.append(finding("code_from_numbering", None))
+    if numbered:
+        given.add("funding")  # sections may name it; a proposal without one is a finding
+    lines_vi: list[str] = []
+    lines_en: list[str] = []
+    # Negative numbers are a DataFrame's column labels, not rows of it.
+    titles = [n for n in table.title_lines if n >= 0]
+    header_lines = [n for n in table.header_lines if n >= 0]
+    if titles:
+        lines_vi.append(f"dòng tiêu đề {_ranges(titles)}")
+        lines_en.append(f"title rows {_ranges(titles)}")
+    if len(header_lines) > 1 or (header_lines and titles):
+        lines_vi.append(f"dòng tên cột {_ranges(header_lines)}")
+        lines_en.append(f"header rows {_ranges(header_lines)}")
+    structure = Structure(
+        numbered=numbered,
+        derive_code=derive_code,
+        mode=layout.sections,
+        defaults=defaults,
+        unit=unit,
+        given=frozenset(given),
+        lines=("; ".join(lines_vi), "; ".join(lines_en)),
+    )
+    structure.two_row_header = len(header_lines) > 1
+    return structure, notes
+
+
+_NOT_STATED: Final = {
+    "item": ("Hạng mục chi của từng dòng", "the support item of each line"),
+    "beneficiary_kind": ("Loại hình đơn vị thụ hưởng", "the beneficiary's kind"),
+}
+
+
+def not_stated_findings(
+    row: int, no_item: bool, has_beneficiary: bool, source: Mapping[str, Any]
+) -> list[RowFinding]:
+    """Findings for what a plan table does not state about a proposal (the support item of its
+    lines, its beneficiary's kind): the proposal cannot be assessed; nothing is guessed."""
+    out: list[RowFinding] = []
+    missing = []
+    if no_item:
+        missing.append("item")
+    if has_beneficiary and "beneficiary_kind" not in source:
+        missing.append("beneficiary_kind")
+    for key in missing:
+        vi, en = _NOT_STATED[key]
+        out.append(finding("not_stated", row, detail=en, detail_vi=vi))
+    return out

@@ -1,0 +1,700 @@
+"""National amendment rulebooks: the values of a national instrument the built-in data knows only
+by name (Thông tư 28/2018/TT-BTC, Thông tư 17/2018/TT-BCT...), supplied by whoever holds its text.
+
+A file of kind ``national_amendment`` names its instrument (``meta.instrument``; an
+``[instrument]`` table declares it when the registry does not know it, or completes the dates the
+registry lacks) and gives dated values for parameter codes of the built-in rulebook, each with
+its clause and provenance ``user_supplied``.  Merged into the built-in national rulebook it fills
+exactly the gaps of its instrument's period:
+
+* a parameter whose domain the instrument does not govern, or a value outside the instrument's
+  period, is refused;
+* a value the built-in rulebook holds from the official text is never changed (refused, naming
+  the file, the key and the clause it would change) — except, from the amendment's effective
+  date, by the instrument that amends that text (NĐ 235/2025 for NĐ 45/2012, TT 20/2017 for
+  TT 46/2012): there the built-in value is already flagged "amended, wording not known" and the
+  supplied value takes over; a value the built-in rulebook knows only from a secondary summary of
+  the same instrument is replaced by the supplied one;
+* two amendments giving the same parameter for overlapping dates are refused.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+import attrs
+from pydantic import ValidationError
+
+from ..errors import RulebookError
+from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
+from .core import Amendment, DomainPeriod, Param, ParamValue, Resolved, Rulebook, SupportLevel
+from .loader import (
+    Problem,
+    _Collector,
+    _compile,
+    _data_texts,
+    _parse_file,
+    _payload,
+    national,
+)
+from .model import (
+    AmendmentFile,
+    AmendmentValueSpec,
+    DomainPeriodSpec,
+    DomainSpec,
+    MetaSpec,
+    ParamSpec,
+    ParamType,
+    RulebookFile,
+    ValueSpec,
+)
+
+__all__ = ["amend", "amendment_template", "governed_periods"]
+
+_NOT_FILLED = "not filled in"
+
+
+@cache
+def _national_file() -> RulebookFile:
+    """The built-in national rulebook's parts, merged into one file (parsed once)."""
+    documents: list[LegalDocument] = []
+    domains: dict[str, DomainSpec] = {}
+    params: dict[str, ParamSpec] = {}
+    meta: MetaSpec | None = None
+    extra: dict[str, Any] = {"rules": {}, "results": {}, "affects": {}}
+    for name, text in _data_texts():
+        out = _Collector(name)
+        part = _parse_file(name, text, out)
+        if not isinstance(part, RulebookFile):  # pragma: no cover - the suite loads them
+            raise RulebookError("\n".join(str(p) for p in out.problems))
+        meta = part.meta or meta
+        documents += part.documents
+        domains.update(part.domains)
+        params.update(part.params)
+        extra["rules"].update(part.rules)
+        extra["results"].update(part.results)
+        extra["affects"].update(part.affects)
+    return RulebookFile.model_construct(
+        meta=meta, documents=tuple(documents), domains=domains, params=params, **extra
+    )
+
+
+def governed_periods(
+    book: Rulebook, instrument: str, *, fallback: date | None = None
+) -> dict[str, tuple[tuple[date | None, date | None], ...]]:
+    """Domain → the periods in which ``instrument`` governs it in ``book``: the periods it is
+    named for, and, for an instrument that amends another, the amended instrument's periods from
+    the amendment's effective date (``fallback`` when no date is known)."""
+    found: dict[str, list[tuple[date | None, date | None]]] = {}
+    for domain, periods in book.domains.items():
+        for period in periods:
+            if period.document == instrument:
+                found.setdefault(domain, []).append((period.start, period.end))
+    for amended in book.documents.values():
+        for amendment in amended.amended_by:
+            if amendment.document != instrument:
+                continue
+            own = book.documents.get(instrument)
+            start = amendment.effective_from or (own.effective_from if own else None) or fallback
+            if start is None:
+                continue
+            for domain, periods in book.domains.items():
+                for period in periods:
+                    if period.document == amended.number and (
+                        period.end is None or period.end > start
+                    ):
+                        begin = start if period.start is None else max(start, period.start)
+                        found.setdefault(domain, []).append((begin, period.end))
+    return {domain: tuple(spans) for domain, spans in found.items()}
+
+
+def _overlaps(a0: date, a1: date | None, b0: date, b1: date | None) -> bool:
+    return (b1 is None or a0 < b1) and (a1 is None or b0 < a1)
+
+
+def _show(day: date | None) -> str:
+    return "…" if day is None else day.isoformat()
+
+
+@attrs.define
+class _Merge:
+    """The built-in national rulebook being amended, as data."""
+
+    documents: dict[str, LegalDocument]
+    domains: dict[str, list[DomainPeriodSpec]]
+    params: dict[str, ParamSpec]
+    covered: dict[str, list[tuple[date, date | None, str, str]]]
+    """code → (start, end, file, key) of every value the amendments give."""
+
+
+def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector) -> None:
+    """Add or complete the instrument in the registry; a new instrument replacing another takes
+    over the domains that one governs from its effective date."""
+    known = merge.documents.get(instrument)
+    spec = af.instrument
+    if spec is None:
+        if known is None:
+            out.add(
+                "meta.instrument",
+                f"unknown instrument {instrument}: declare it in an [instrument] table (number, "
+                "title_vi, title_en, issuer, effective_from, replaces)",
+            )
+        return
+    for field in ("issued_on", "effective_from"):
+        if getattr(spec, field) == "":
+            out.add(f"instrument.{field}", _NOT_FILLED)
+    try:
+        decl = LegalDocument(
+            number=spec.number,
+            title_vi=spec.title_vi,
+            title_en=spec.title_en,
+            issuer=spec.issuer,
+            issued_on=spec.issued_on or None,
+            effective_from=spec.effective_from or None,
+            replaces=spec.replaces,
+            source=spec.source or f"declared in {out.file}",
+        )
+    except ValidationError as exc:
+        for error in exc.errors():
+            out.add(f"instrument.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+        return
+    if decl.number != instrument:
+        out.add("instrument.number", f"{decl.number} is not meta.instrument ({instrument})")
+        return
+    if known is not None:
+        if decl.replaces and set(decl.replaces) != set(known.replaces):
+            out.add(
+                "instrument.replaces",
+                f"the registry knows that {instrument} replaces "
+                f"{', '.join(known.replaces) or 'nothing'}",
+            )
+        update: dict[str, Any] = {}
+        for field in ("issued_on", "effective_from"):
+            mine, theirs = getattr(known, field), getattr(decl, field)
+            if theirs is None:
+                continue
+            if mine is not None and mine != theirs:
+                out.add(f"instrument.{field}", f"the registry knows {mine}, not {theirs}")
+            elif mine is None:
+                update[field] = theirs
+        merge.documents[instrument] = known.model_copy(update=update)
+        return
+    if decl.effective_from is None:
+        out.add("instrument.effective_from", "a new instrument needs its effective date")
+        return
+    merge.documents[instrument] = decl
+    for replaced in decl.replaces:
+        old = merge.documents.get(replaced)
+        if old is None:
+            out.add("instrument.replaces", f"unknown instrument {replaced}")
+            continue
+        taken = False
+        for periods in merge.domains.values():
+            for i, period in enumerate(periods):
+                if period.document == replaced and period.until is None:
+                    if period.from_ is not None and period.from_ >= decl.effective_from:
+                        out.add(
+                            "instrument.effective_from",
+                            f"{decl.effective_from} is before {replaced} took effect",
+                        )
+                        continue
+                    periods[i] = period.model_copy(update={"until": decl.effective_from})
+                    periods.append(
+                        DomainPeriodSpec.model_validate(
+                            {"document": instrument, "from": decl.effective_from}
+                        )
+                    )
+                    taken = True
+                    break
+        if not taken:
+            out.add("instrument.replaces", f"{replaced} governs nothing up to today here")
+        merge.documents[replaced] = old.model_copy(
+            update={"replaced_by": instrument, "replaced_on": decl.effective_from}
+        )
+
+
+def _amended_on(
+    merge: _Merge, document: str, instrument: str, fallback: date | None = None
+) -> date | None:
+    """The date from which ``instrument`` amends ``document`` (from the registry, else the
+    instrument's declared effective date), or ``None`` when it does not amend it."""
+    held = merge.documents.get(document)
+    if held is None:
+        return None
+    for amendment in held.amended_by:
+        if amendment.document == instrument:
+            if amendment.effective_from is not None:
+                return amendment.effective_from
+            own = merge.documents.get(instrument)
+            return (own.effective_from if own is not None else None) or fallback
+    return None
+
+
+def _slot(value: object, key: str, out: _Collector) -> Any:
+    if value == "":
+        out.add(key, _NOT_FILLED)
+        return None
+    return value
+
+
+def _citation(v: AmendmentValueSpec, instrument: str, key: str, out: _Collector) -> Citation | None:
+    spec = v.citation
+    document = spec.document or instrument
+    if document != instrument:
+        out.add(f"{key}.document", f"cite {instrument}, the instrument of this rulebook")
+    parts = {
+        name: _slot(getattr(spec, name), f"{key}.{name}", out)
+        for name in ("article", "clause", "paragraph", "dash")
+    }
+    point = _slot(spec.point, f"{key}.point", out)
+    if spec.article is None:
+        out.add(f"{key}.article", "cite the article (Điều) the value comes from")
+    try:
+        return Citation(document=instrument, point=point, **parts)
+    except ValidationError as exc:
+        for error in exc.errors():
+            out.add(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+        return None
+
+
+def _value_spec(
+    v: AmendmentValueSpec,
+    param: Param,
+    citation: Citation,
+    source: str,
+    key: str,
+    out: _Collector,
+) -> ValueSpec | None:
+    rate = _slot(v.rate, f"{key}.rate", out)
+    cap = _slot(v.cap, f"{key}.cap", out)
+    value = _slot(v.value, f"{key}.value", out)
+    if isinstance(cap, str):
+        out.add(f"{key}.cap", f"{cap!r} is not a whole number of đồng")
+        return None
+    if param.type is ParamType.SUPPORT and value is not None:
+        out.add(f"{key}.value", "a support level is given with 'rate', 'cap' and 'basis'")
+    try:
+        return ValueSpec.model_validate(
+            {
+                "from": v.from_,
+                "until": v.until,
+                "citation": citation,
+                "provenance": Provenance.USER_SUPPLIED,
+                "source": source,
+                "note": v.note,
+                "value": value,
+                "rate": rate,
+                "cap": cap,
+                "basis": v.basis,
+            }
+        )
+    except ValidationError as exc:
+        for error in exc.errors():
+            out.add(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+        return None
+
+
+def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Collector) -> None:
+    """Check one amendment's values against the built-in rulebook and add them."""
+    meta = af.meta
+    instrument = meta.instrument or ""
+    if not meta.supplied_by.strip():
+        out.add("meta.supplied_by", "name who supplied the values (an agency, a person)")
+    source = f"{meta.supplied_by or '?'}: {meta.title_en} ({name})"
+    if meta.illustrative:
+        source += "; illustrative, invented figures, not law"
+    view = Rulebook(
+        id="view",
+        title_vi="",
+        title_en="",
+        kind="national",
+        province=None,
+        illustrative=False,
+        documents=merge.documents,
+        domains={
+            d: tuple(DomainPeriod(p.document, p.from_, p.until, p.uncertain) for p in ps)
+            for d, ps in merge.domains.items()
+        },
+        domain_labels={},
+        params={},
+    )
+    # A template's empty effective date is reported already; read the values meanwhile as from
+    # 1 January of the instrument's year, so that their own empty slots are reported too.
+    year = number_year(instrument)
+    pending = af.instrument is not None and af.instrument.effective_from == ""
+    fallback = date(year, 1, 1) if pending and year is not None else None
+    spans = governed_periods(view, instrument, fallback=fallback)
+    document = merge.documents.get(instrument)
+    effective = None if document is None else document.effective_from
+    for code, pspec in af.params.items():
+        key = f'params."{code}"'
+        if code not in base.params:
+            out.add(key, f"the national rulebook has no parameter {code!r}")
+            continue
+        param = base.params[code]
+        periods = spans.get(param.domain, ())
+        if not periods:
+            governing = ", ".join(p.document for p in base.domains.get(param.domain, ()))
+            out.add(
+                key,
+                f"{instrument} does not govern '{param.label_en}' (domain {param.domain}, "
+                f"governed by {governing})",
+            )
+            continue
+        if not pspec.values:
+            out.add(f"{key}.values", "give at least one value")
+        replaced: set[date] = set()
+        cuts: dict[date, date] = {}
+        added: list[ValueSpec] = []
+        for i, v in enumerate(pspec.values):
+            vkey = f"{key}.values[{i}]"
+            before = len(out.problems)
+            if v.provenance != Provenance.USER_SUPPLIED.value:
+                out.add(
+                    f"{vkey}.provenance",
+                    "the values of a national amendment rulebook are 'user_supplied'",
+                )
+            start = v.from_
+            inside = [
+                (p0, p1)
+                for p0, p1 in periods
+                if (p0 is None or p0 <= start)
+                and (p1 is None or start < p1)
+                and (v.until is None or p1 is None or v.until <= p1)
+            ]
+            if not inside:
+                where = "; ".join(f"{_show(p0)} – {_show(p1)}" for p0, p1 in periods)
+                out.add(
+                    f"{vkey}.from",
+                    f"{start} – {_show(v.until)} is outside the period in which {instrument} "
+                    f"governs '{param.label_en}' ({where})",
+                )
+            elif effective is not None and start < effective:
+                out.add(f"{vkey}.from", f"{start} is before {instrument} took effect ({effective})")
+            end = v.until if v.until is not None or not inside else inside[0][1]
+            for held in param.values:
+                if not _overlaps(start, end, held.start, held.end):
+                    continue
+                if held.provenance in _GIVES_WAY and held.citation.document == instrument:
+                    replaced.add(held.start)
+                    continue
+                amended_on = _amended_on(merge, held.citation.document, instrument, fallback)
+                if (
+                    held.provenance is Provenance.OFFICIAL_TEXT
+                    and amended_on is not None
+                    and held.start < start
+                    and amended_on <= start
+                ):
+                    # The instrument amends the text this value comes from: from the amendment's
+                    # date the built-in value carries "amended, wording not known", and the
+                    # supplied value takes over.
+                    cuts[held.start] = min(start, cuts.get(held.start, start))
+                    continue
+                if held.provenance is Provenance.OFFICIAL_TEXT:
+                    out.add(
+                        vkey,
+                        f"would change '{param.label_en}', which the built-in rulebook holds from "
+                        f"the official text: {held.citation.vi} ({held.citation.en}), in force "
+                        f"{held.start} – {_show(held.end)}; a national amendment only fills what "
+                        "is not known",
+                    )
+                else:
+                    out.add(
+                        vkey,
+                        f"overlaps the value of '{param.label_en}' from {held.start} "
+                        f"({held.citation.en}, {held.provenance.value})",
+                    )
+            for c0, c1, other, okey in merge.covered.get(code, []):
+                if other == name and _overlaps(start, end, c0, c1):
+                    out.add(vkey, f"overlaps {okey} ({c0} – {_show(c1)})")
+                elif _overlaps(start, end, c0, c1):
+                    out.add(
+                        vkey,
+                        f"'{code}' from {start} – {_show(end)} is also given by {other} ({okey}, "
+                        f"{c0} – {_show(c1)}): two amendments cannot cover the same parameter "
+                        "and period",
+                    )
+            merge.covered.setdefault(code, []).append((start, end, name, vkey))
+            citation = _citation(v, instrument, f"{vkey}.citation", out)
+            if citation is None:
+                continue
+            spec = _value_spec(v, param, citation, source, vkey, out)
+            if spec is None or len(out.problems) > before:
+                continue  # the value's own problems are listed; its payload is not read
+            if _payload(merge.params[code], spec, vkey, out) is not None:
+                added.append(spec)
+        current = merge.params[code]
+        kept = tuple(
+            value.model_copy(update={"until": cuts[value.from_]})
+            if value.provenance is Provenance.OFFICIAL_TEXT and value.from_ in cuts
+            else value
+            for value in current.values
+            if not (
+                value.provenance in _GIVES_WAY
+                and value.citation.document == instrument
+                and value.from_ in replaced
+            )
+        )
+        merge.params[code] = current.model_copy(update={"values": kept + tuple(added)})
+
+
+_GIVES_WAY = frozenset({Provenance.SECONDARY, Provenance.CONVENTION})
+"""Built-in values of the amending instrument that a supplied value replaces: those known only
+from a secondary summary, and the library's conventions about it (e.g. when TT 17/2018/TT-BCT
+took over from TT 36/2013/TT-BCT)."""
+
+
+def amend(files: Sequence[tuple[str, AmendmentFile]]) -> tuple[Rulebook | None, list[Problem]]:
+    """The built-in national rulebook with the values of national amendment rulebooks, or the
+    problems that refuse them (by file and key)."""
+    base = national()
+    whole = _national_file()
+    merge = _Merge(
+        documents=dict(base.documents),
+        domains={d: list(spec.periods) for d, spec in whole.domains.items()},
+        params=dict(whole.params),
+        covered={},
+    )
+    problems: list[Problem] = []
+    for name, af in files:
+        out = _Collector(name)
+        meta = af.meta
+        if not meta.instrument:
+            out.add("meta.instrument", "a national amendment names its instrument")
+        else:
+            _declare(merge, af, meta.instrument, out)
+            _fill(merge, base, name, af, out)
+        problems += out.problems
+    if problems:
+        return None, problems
+    merged = whole.model_copy(
+        update={
+            "documents": tuple(merge.documents.values()),
+            "domains": {
+                d: whole.domains[d].model_copy(update={"periods": tuple(ps)})
+                for d, ps in merge.domains.items()
+            },
+            "params": merge.params,
+        }
+    )
+    out = _Collector(", ".join(name for name, _ in files))
+    compiled = _compile([("national", merged)], {}, out)
+    if compiled is None:
+        return None, out.problems
+    amendments = tuple(
+        Amendment(
+            id=af.meta.id,
+            title_vi=af.meta.title_vi,
+            title_en=af.meta.title_en,
+            instrument=af.meta.instrument or "",
+            supplied_by=af.meta.supplied_by,
+            illustrative=af.meta.illustrative,
+            file=name,
+            codes=tuple(af.params),
+        )
+        for name, af in files
+    )
+    rulebook = attrs.evolve(
+        compiled,
+        id="+".join([base.id, *(a.id for a in amendments)]),
+        title_vi=" + ".join([base.title_vi, *(a.title_vi for a in amendments)]),
+        title_en=" + ".join([base.title_en, *(a.title_en for a in amendments)]),
+        illustrative=any(a.illustrative for a in amendments),
+        sources=base.sources + tuple(name for name, _ in files),
+        amendments=amendments,
+    )
+    return rulebook, []
+
+
+# ---- the template -------------------------------------------------------------------------
+
+
+def _toml(value: object) -> str:
+    """A payload as a TOML value (for the comments of the template)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return f"{value:_}" if value >= 10_000 else str(value)
+    if isinstance(value, str):
+        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{k} = {_toml(v)}" for k, v in value.items()) + " }"
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return _toml(str(value))
+
+
+def _payload_toml(param: Param, value: object) -> str:
+    if param.type is ParamType.RATIO and isinstance(value, Decimal):
+        return _toml(f"{(value * 100).normalize():f}%")
+    if param.type is ParamType.MONEY and isinstance(value, Decimal):
+        return _toml(int(value))
+    if param.type is ParamType.FACTOR:
+        return _toml(str(value))
+    if param.type is ParamType.MONTH_DAY and isinstance(value, tuple):
+        return _toml(f"{value[0]:02d}-{value[1]:02d}")
+    return _toml(value)
+
+
+def _previous(param: Param, start: date | None) -> ParamValue | None:
+    """The value the instrument replaces: the one in force the day before its period, else the
+    last value before it."""
+    if start is None:
+        return None
+    before = [v for v in param.values if v.start < start]
+    return before[-1] if before else None
+
+
+def _lines_for(param: Param, start: date, instrument: str) -> list[str]:
+    old = _previous(param, start)
+    was = f"{old.start.year}" if old is not None else "before"
+    known = [
+        v
+        for v in param.values
+        if v.citation.document == instrument and v.provenance is Provenance.SECONDARY
+    ]
+    lines = [
+        f"# ---- {param.code} ----",
+        f"# {param.label_vi}",
+        f"# {param.label_en}",
+    ]
+    if old is not None:
+        lines.append(
+            f"# Thay thế / replaces: {old.citation.vi} ({old.provenance.value}, "
+            f"{old.start} – {_show(old.end)})"
+        )
+    for v in known:
+        lines.append(
+            f"# Nguồn thứ cấp / secondary summary ({v.source}): "
+            + (
+                _support_text(v.value)
+                if isinstance(v.value, SupportLevel)
+                else _payload_toml(param, v.value)
+            )
+            + " — a value you give replaces it"
+        )
+    lines.append(f'[[params."{param.code}".values]]')
+    lines.append(f"from = {start.isoformat()}")
+    if param.type is ParamType.SUPPORT:
+        level = old.value if old is not None and isinstance(old.value, SupportLevel) else None
+        per = f" (đồng / {param.per.value})" if param.per is not None else " (đồng)"
+        if level is not None and level.rate is not None:
+            lines.append(f'rate = ""  # {was}: {_payload_toml_rate(level.rate)}')
+        else:
+            lines.append(f'# rate = ""  # {was}: no rate; add one if the new text sets it')
+        if level is not None and level.cap is not None:
+            lines.append(f'cap = ""  # {was}: {_toml(int(level.cap))}{per}')
+        else:
+            lines.append(f'# cap = ""  # {was}: no cap{per}; add one if the new text sets it')
+        basis = level.basis.value if level is not None else "cost"
+        lines.append(f'basis = "{basis}"')
+    elif old is not None:
+        lines.append(f'value = ""  # {was}: {_payload_toml(param, old.value)}')
+    elif known:
+        lines.append(f'value = ""  # secondary: {_payload_toml(param, known[-1].value)}')
+    else:
+        lines.append('value = ""  # no earlier value')
+    lines.append('citation = { article = "", clause = "", point = "" }')
+    lines.append('provenance = "user_supplied"')
+    lines.append("")
+    return lines
+
+
+def _payload_toml_rate(rate: Decimal) -> str:
+    return _toml(f"{(rate * 100).normalize():f}%")
+
+
+def _support_text(level: SupportLevel) -> str:
+    parts = []
+    if level.rate is not None:
+        parts.append(f"rate = {_payload_toml_rate(level.rate)}")
+    if level.cap is not None:
+        parts.append(f"cap = {_toml(int(level.cap))}")
+    return ", ".join(parts) or f'basis = "{level.basis.value}"'
+
+
+def amendment_template(instrument: str) -> str:
+    """A national amendment rulebook skeleton for ``instrument``: every parameter it governs that
+    the built-in rulebook does not hold from the official text, with the value and clause it
+    replaces as a comment and empty slots (``""``) for the new value and clause.
+
+    ``khuyencong rulebook check`` lists every slot still empty; once all are filled the file
+    loads with :func:`~khuyencong.rulebooks.load_rulebook`.
+    """
+    book = national()
+    document = book.document(instrument)
+    if document is None:
+        known = sorted(
+            {p.document for periods in book.domains.values() for p in periods}
+            | {a.document for d in book.documents.values() for a in d.amended_by}
+        )
+        raise RulebookError(
+            f"unknown instrument {instrument!r}; the instruments that govern a domain are: "
+            + ", ".join(known)
+        )
+    year = document.issued_year
+    unknown_date = document.effective_from is None
+    fallback = date(year, 1, 1) if unknown_date and year is not None else None
+    spans = governed_periods(book, instrument, fallback=fallback)
+    ascii_number = unicodedata.normalize("NFKD", instrument.lower().replace("đ", "d"))
+    slug = "".join(c if c.isascii() and c.isalnum() else "-" for c in ascii_number).strip("-")
+    head = [
+        f"# National amendment rulebook for {document.name_vi} ({document.name_en}).",
+        "#",
+        '# Fill every empty slot ("") with the value and the clause of the instrument\'s text, delete',
+        "# the blocks of parameters it does not change, then check and load the file:",
+        "#",
+        f"#     khuyencong rulebook check {slug}.toml",
+        f"#     khuyencong assess proposal.json --as-of 2026-06-01 --rulebook {slug}.toml",
+        "#",
+        "# Each value starts on `from` (at the earliest the day the instrument governs) and lasts",
+        "# until `until`, the next value, or the end of the instrument's period.  A value the",
+        "# built-in rulebook holds from the official text cannot be changed here, except by the",
+        "# instrument that amends that text, from the amendment's date.",
+        "",
+        "[meta]",
+        f'id = "amendment-{slug}"',
+        f'title_vi = "Mức, quy định theo {document.name_vi}"',
+        f'title_en = "Levels and rules of {document.name_en}"',
+        'kind = "national_amendment"',
+        f'instrument = "{instrument}"',
+        'supplied_by = ""  # who supplied the values: an agency, a person',
+        "",
+    ]
+    if unknown_date:
+        head += [
+            "# The registry does not know when this instrument took effect: give the date, and",
+            "# start no value before it.",
+            "[instrument]",
+            f'number = "{instrument}"',
+            f'title_vi = "{document.title_vi}"',
+            f'title_en = "{document.title_en}"',
+            f'issuer = "{document.issuer}"',
+            'effective_from = ""  # YYYY-MM-DD, without quotes',
+            "",
+        ]
+    body: list[str] = []
+    for code, param in book.params.items():
+        for start, _end in spans.get(param.domain, ()):
+            if start is None:
+                continue
+            held = book.resolve(code, start)
+            if (
+                isinstance(held, Resolved)
+                and held.provenance is Provenance.OFFICIAL_TEXT
+                and not any(c.document == instrument for c in held.caveats)
+            ):
+                continue  # known from the official text, and not amended by this instrument
+            if isinstance(held, Resolved) and held.provenance is Provenance.CONVENTION:
+                continue  # the library's convention about the instrument, not one of its rules
+            body += _lines_for(param, start, instrument)
+    if not body:
+        raise RulebookError(
+            f"{instrument} governs no parameter that the built-in rulebook leaves unknown"
+        )
+    return "\n".join(head + body)

@@ -1,0 +1,256 @@
+"""Periodic reports on khuyến công: what is due, for which period, to whom, under which clause.
+
+* The provincial Department (Sở Công Thương): quarterly, half-yearly and yearly reports on the
+  national plan in the province, to the Agency for Regional Industry and the provincial People's
+  Committee (Khoản 5 Điều 21 TT 36/2013/TT-BCT).
+* A regional national khuyến công centre: a monthly progress report to the Agency before the
+  25th, and quarterly, half-yearly and yearly reports (Khoản 2 Điều 22 TT 36/2013/TT-BCT).
+* The provincial People's Committee: a quarterly report to the Ministry of Industry and Trade
+  (Điểm i khoản 1 Điều 16 NĐ 45/2012/NĐ-CP; the same duty every three months in Khoản 3 Điều 9
+  TTLT 26/2014/TTLT-BTC-BCT, which is cited beside it while in force).
+* An establishment whose product holds a typical-product certificate: a yearly report to the
+  provincial Department and the district People's Committee while the certificate is valid
+  (Khoản 2 Điều 22 TT 26/2014/TT-BCT; validity: Khoản 3 Điều 17).
+
+Only the centres' monthly report has a day in the text; for the others the report falls due when
+its period ends and the text sets no day (``due`` is ``None``, status ``due_no_day``) — never an
+invented day.  Each report is governed by the rule in force on the last day of its period; a
+period governed by an instrument not encoded yields :class:`ReportNotEncoded`.
+
+The monthly progress reports of implementing units are in :func:`khuyencong.rules.deadlines`.
+
+>>> from datetime import date
+>>> [(r.code, r.period_end.isoformat(), r.status.value)
+...  for r in reports_due("province", 2015, as_of=date(2015, 5, 1))][:2]
+[('province_quarterly', '2015-03-31', 'due_no_day'), ('province_quarterly', '2015-06-30', 'period_open')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date, timedelta
+from enum import StrEnum
+from typing import Literal, TypeAlias
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from ..errors import DeclarationError
+from ..rulebooks import NotEncoded, Resolved, Rulebook
+from ..schemas.citation import Citation, Provenance
+from ._procedure import rulebook_or_national
+
+__all__ = ["Report", "ReportNotEncoded", "ReportResult", "ReportStatus", "Reporter", "reports_due"]
+
+Reporter = Literal["department", "regional_centre", "province", "certified_establishment"]
+
+
+class ReportStatus(StrEnum):
+    """Where a periodic report stands on the evaluation date."""
+
+    PERIOD_OPEN = "period_open"
+    """The period has not ended."""
+    DUE_NO_DAY = "due_no_day"
+    """The period has ended; the text sets no day, and no filing is recorded."""
+    PENDING = "pending"
+    """A dated report whose last day has not passed."""
+    MET = "met"
+    MET_LATE = "met_late"
+    OVERDUE = "overdue"
+    """A dated report past its last day, recorded as not filed (filings were given)."""
+    PASSED = "passed"
+    """A dated report past its last day; whether it was filed is not known here."""
+
+
+@attrs.frozen(slots=True)
+class Report:
+    """A report for one period: to whom, when due (``None`` when the text sets no day)."""
+
+    code: str
+    label_vi: str
+    label_en: str
+    period_start: date
+    period_end: date
+    due: date | None
+    recipients_vi: str
+    citations: tuple[Citation, ...]
+    provenance: Provenance
+    status: ReportStatus
+    filed_on: date | None = None
+
+
+@attrs.frozen(slots=True)
+class ReportNotEncoded:
+    """A report whose rule, at the end of its period, is governed by an instrument not encoded."""
+
+    code: str
+    period_start: date
+    period_end: date
+    not_encoded: NotEncoded
+
+    @property
+    def instrument(self) -> str | None:
+        """The governing instrument's number."""
+        return self.not_encoded.instrument
+
+
+ReportResult: TypeAlias = Report | ReportNotEncoded
+
+_PERIOD_LABELS = {
+    "month": ("Báo cáo tiến độ tháng", "Monthly progress report"),
+    "quarter": ("Báo cáo quý", "Quarterly report"),
+    "half_year": ("Báo cáo 6 tháng", "Half-yearly report"),
+    "year": ("Báo cáo tổng kết năm", "Yearly report"),
+}
+_RECIPIENTS = {
+    "department": "Cục Công nghiệp địa phương; Ủy ban nhân dân cấp tỉnh",
+    "regional_centre": "Cục Công nghiệp địa phương",
+    "province": "Bộ Công Thương",
+    "certified_establishment": "Sở Công Thương; Ủy ban nhân dân cấp huyện nơi tham gia bình chọn",
+}
+
+
+def _periods(kind: str, year: int) -> list[tuple[date, date]]:
+    def end_of(start: date, months: int) -> date:
+        return start + relativedelta(months=months) - timedelta(days=1)
+
+    if kind == "month":
+        starts = [date(year, m, 1) for m in range(1, 13)]
+        return [(s, end_of(s, 1)) for s in starts]
+    if kind == "quarter":
+        starts = [date(year, m, 1) for m in (1, 4, 7, 10)]
+        return [(s, end_of(s, 3)) for s in starts]
+    if kind == "half_year":
+        return [(date(year, 1, 1), date(year, 6, 30))]
+    return [(date(year, 1, 1), date(year, 12, 31))]
+
+
+def _status(
+    end: date, due: date | None, filed: date | None, as_of: date, known: bool
+) -> ReportStatus:
+    if due is None:
+        if filed is not None:
+            return ReportStatus.MET
+        return ReportStatus.PERIOD_OPEN if as_of <= end else ReportStatus.DUE_NO_DAY
+    if filed is not None:
+        return ReportStatus.MET if filed <= due else ReportStatus.MET_LATE
+    if as_of <= due:
+        return ReportStatus.PENDING
+    return ReportStatus.OVERDUE if known else ReportStatus.PASSED
+
+
+def reports_due(
+    reporter: Reporter,
+    year: int,
+    *,
+    as_of: date,
+    certificate_issued_on: date | None = None,
+    filed: Mapping[tuple[str, date], date] | None = None,
+    rulebook: Rulebook | None = None,
+) -> tuple[ReportResult, ...]:
+    """The periodic reports ``reporter`` owes for the periods of ``year``, in order of period
+    end (see the module for the clauses).  ``filed`` maps (code, period end) to the day a report
+    was filed; without it a dated report past its day is ``passed``, not ``overdue``.
+    ``certified_establishment`` needs ``certificate_issued_on``: the yearly reports run for the
+    years of the certificate's validity (Khoản 3 Điều 17, Khoản 2 Điều 22 TT 26/2014/TT-BCT).
+
+    Raises :class:`~khuyencong.errors.DeclarationError` for an unknown reporter or a missing
+    certificate date.
+    """
+    rb = rulebook_or_national(rulebook)
+    if reporter not in _RECIPIENTS:
+        raise DeclarationError(
+            f"unknown reporter {reporter!r}; one of {', '.join(sorted(_RECIPIENTS))}"
+        )
+    plan: list[tuple[str, str, str | None]] = []  # (code, period kind, param of the day)
+    out: list[ReportResult] = []
+    if reporter in ("department", "regional_centre"):
+        if reporter == "regional_centre":
+            plan.append(
+                ("regional_centre_month", "month", "reporting.regional_centre.monthly_before_day")
+            )
+        kinds = _kinds(rb, f"reporting.{reporter}.periods", year)
+        if isinstance(kinds, NotEncoded):
+            out.append(
+                ReportNotEncoded(f"{reporter}_reports", date(year, 1, 1), date(year, 12, 31), kinds)
+            )
+        else:
+            plan += [(f"{reporter}_{k}", k, None) for k in kinds]
+    elif reporter == "province":
+        plan.append(("province_quarterly", "quarter", None))
+    else:
+        if certificate_issued_on is None:
+            raise DeclarationError("a certified establishment's reports need certificate_issued_on")
+        years = rb.resolve("typical_products.certificate_years", certificate_issued_on)
+        if isinstance(years, Resolved):
+            last = certificate_issued_on.year + years.integer - 1
+            if not certificate_issued_on.year <= year <= last:
+                return ()
+        plan.append(("certified_establishment_year", "year", None))
+
+    for code, kind, day_param in plan:
+        for start, end in _periods(kind, year):
+            rules = _rules(rb, reporter, end)
+            if isinstance(rules, NotEncoded):
+                out.append(ReportNotEncoded(code, start, end, rules))
+                continue
+            due: date | None = None
+            if day_param is not None:
+                day = rb.resolve(day_param, start)
+                if isinstance(day, NotEncoded):
+                    out.append(ReportNotEncoded(code, start, end, day))
+                    continue
+                rules = [day]
+                due = start + relativedelta(day=day.integer) - timedelta(days=1)
+            filed_on = None if filed is None else filed.get((code, end))
+            label_vi, label_en = _PERIOD_LABELS[kind]
+            out.append(
+                Report(
+                    code=code,
+                    label_vi=label_vi,
+                    label_en=label_en,
+                    period_start=start,
+                    period_end=end,
+                    due=due,
+                    recipients_vi=_RECIPIENTS[reporter],
+                    citations=tuple(r.citation for r in rules),
+                    provenance=_weakest(rules),
+                    status=_status(end, due, filed_on, as_of, known=filed is not None),
+                    filed_on=filed_on,
+                )
+            )
+    out.sort(key=lambda r: (r.period_end, r.code))
+    return tuple(out)
+
+
+def _kinds(rb: Rulebook, code: str, year: int) -> tuple[str, ...] | NotEncoded:
+    """The report periods a codes parameter lists for ``year`` (the value in force at its end,
+    or at its start when the rule ends during the year)."""
+    found = rb.resolve(code, date(year, 12, 31))
+    if isinstance(found, NotEncoded):
+        start = rb.resolve(code, date(year, 1, 1))
+        if isinstance(start, Resolved):
+            return start.codes
+    return found if isinstance(found, NotEncoded) else found.codes
+
+
+def _rules(rb: Rulebook, reporter: str, end: date) -> list[Resolved] | NotEncoded:
+    """The rules that make a report for the period ending on ``end`` due."""
+    if reporter == "province":
+        found = rb.resolve("reporting.province.quarterly", end)
+        if isinstance(found, NotEncoded):
+            return found
+        also = rb.resolve("reporting.province.quarterly_funding", end)
+        return [found, also] if isinstance(also, Resolved) else [found]
+    code = (
+        "reporting.certified_establishment.annual"
+        if reporter == "certified_establishment"
+        else f"reporting.{reporter}.periods"
+    )
+    found = rb.resolve(code, end)
+    return found if isinstance(found, NotEncoded) else [found]
+
+
+def _weakest(rules: list[Resolved]) -> Provenance:
+    provenances = {r.provenance for r in rules}
+    return Provenance.SECONDARY if Provenance.SECONDARY in provenances else Provenance.OFFICIAL_TEXT

@@ -1,0 +1,223 @@
+"""Errors as RFC 9457 problem details (``application/problem+json``), in Vietnamese or English.
+
+Every problem carries a stable ``code`` (snake_case English, as the library's finding codes), a
+``type`` URI built from it, a ``title`` and a ``detail`` in the language asked for
+(``Accept-Language``; Vietnamese by default), and for invalid input ``errors``: every problem
+by field path, as pydantic reports them.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from typing import Any, Final
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from ..errors import DatasetError, KhuyenCongError, NotEncodedError, RulebookError
+
+__all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "language"]
+
+MEDIA_TYPE: Final = "application/problem+json"
+TYPE_PREFIX: Final = "urn:khuyencong:problem:"
+
+TITLES: Final[dict[str, tuple[str, str]]] = {
+    "invalid_request": ("Yêu cầu không hợp lệ", "The request is not valid"),
+    "invalid_proposal": ("Đề án không hợp lệ", "The proposal is not valid"),
+    "unknown_rulebook": ("Không có bộ quy định này", "No such rulebook"),
+    "unknown_model": ("Không có mô hình dữ liệu này", "No such model"),
+    "not_found": ("Không tìm thấy", "Not found"),
+    "method_not_allowed": ("Phương thức không được phép", "Method not allowed"),
+    "upload_too_large": ("Tệp tải lên quá lớn", "The upload is too large"),
+    "too_many_rows": ("Tệp có quá nhiều dòng", "The file has too many rows"),
+    "no_file": ("Chưa có tệp", "No file"),
+    "unsupported_format": ("Định dạng không được hỗ trợ", "Unsupported format"),
+    "unreadable_dataset": ("Không đọc được tệp", "The file cannot be read"),
+    "rulebook_error": ("Lỗi bộ quy định", "Rulebook error"),
+    "not_encoded": ("Quy định chưa được mã hóa", "Rule not encoded"),
+    "khuyencong_error": ("Không xử lý được yêu cầu", "The request cannot be processed"),
+    "time_limit": ("Quá thời gian xử lý", "Time limit exceeded"),
+    "not_available": ("Chưa có trong phiên bản này", "Not available in this version"),
+    "internal_error": ("Lỗi máy chủ", "Server error"),
+}
+"""Title of each problem code, in Vietnamese and English."""
+
+_log = logging.getLogger("khuyencong.server")
+
+
+class Problem(Exception):
+    """An error answered as problem details: ``status``, a ``code`` of :data:`TITLES`, the
+    detail in Vietnamese and English, and optional field ``errors`` and extra members."""
+
+    def __init__(
+        self,
+        status: int,
+        code: str,
+        detail_vi: str,
+        detail_en: str,
+        *,
+        errors: Sequence[Mapping[str, Any]] = (),
+        extra: Mapping[str, Any] | None = None,
+    ) -> None:
+        super().__init__(detail_en)
+        self.status = status
+        self.code = code
+        self.detail_vi = detail_vi
+        self.detail_en = detail_en
+        self.errors = list(errors)
+        self.extra = dict(extra or {})
+
+    def body(self, lang: str) -> dict[str, Any]:
+        """The problem details object, in ``lang``."""
+        vi = lang == "vi"
+        title_vi, title_en = TITLES.get(self.code, TITLES["khuyencong_error"])
+        body: dict[str, Any] = {
+            "type": TYPE_PREFIX + self.code,
+            "title": title_vi if vi else title_en,
+            "status": self.status,
+            "detail": self.detail_vi if vi else self.detail_en,
+            "code": self.code,
+        }
+        if self.errors:
+            body["errors"] = self.errors
+        body.update(self.extra)
+        return body
+
+    def response(self, lang: str) -> JSONResponse:
+        """The problem as a response with the problem media type."""
+        return JSONResponse(
+            self.body(lang),
+            status_code=self.status,
+            media_type=MEDIA_TYPE,
+            headers={"Content-Language": lang},
+        )
+
+
+def language(request: Request) -> str:
+    """``vi`` or ``en``: the ``lang`` query parameter if given, else the first of the two in
+    ``Accept-Language`` by preference, else Vietnamese."""
+    asked = request.query_params.get("lang")
+    if asked in ("vi", "en"):
+        return asked
+    best, best_q = "vi", -1.0
+    for position, part in enumerate(request.headers.get("accept-language", "").split(",")):
+        tag, _, params = part.strip().partition(";")
+        primary = tag.strip().lower().split("-")[0]
+        if primary not in ("vi", "en"):
+            continue
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if q > best_q and q > 0:
+            best, best_q = primary, q - position * 1e-6
+    return best
+
+
+def field_errors(
+    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",)
+) -> list[dict[str, Any]]:
+    """pydantic's errors as ``{"path", "message", "type"}``, the path joined with dots and
+    without the request part (``body``) FastAPI puts first."""
+    listed = []
+    for error in errors:
+        loc = list(error.get("loc", ()))
+        if loc and loc[0] in drop:
+            loc = loc[1:]
+        listed.append(
+            {
+                "path": ".".join(str(part) for part in loc) or "(body)",
+                "message": str(error.get("msg", "")).removeprefix("Value error, "),
+                "type": str(error.get("type", "")),
+            }
+        )
+    return listed
+
+
+def from_library(exc: KhuyenCongError) -> Problem:
+    """A library error as a problem: its class gives the code, its message the detail (the
+    library's messages are English with Vietnamese names and citations)."""
+    text = str(exc)
+    if isinstance(exc, NotEncodedError):
+        extra = {"instrument": exc.instrument} if exc.instrument else None
+        return Problem(422, "not_encoded", f"Quy định chưa được mã hóa: {text}", text, extra=extra)
+    if isinstance(exc, DatasetError):
+        return Problem(422, "unreadable_dataset", f"Không đọc được tệp: {text}", text)
+    if isinstance(exc, RulebookError):
+        return Problem(422, "rulebook_error", f"Lỗi bộ quy định: {text}", text)
+    return Problem(422, "khuyencong_error", f"Không xử lý được: {text}", text)
+
+
+def _validation_problem(errors: Sequence[Any]) -> Problem:
+    listed = field_errors(errors)
+    where = "proposal" in {e["path"].split(".")[0] for e in listed}
+    count = len(listed)
+    return Problem(
+        422,
+        "invalid_proposal" if where else "invalid_request",
+        f"Có {count} lỗi; xem danh sách theo đường dẫn trường (errors).",
+        f"{count} error(s); see the list by field path (errors).",
+        errors=listed,
+    )
+
+
+def install(app: FastAPI) -> None:
+    """Answer every error of ``app`` with problem details."""
+
+    @app.exception_handler(Problem)
+    async def _problem(request: Request, exc: Problem) -> JSONResponse:
+        return exc.response(language(request))
+
+    @app.exception_handler(RequestValidationError)
+    async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return _validation_problem(exc.errors()).response(language(request))
+
+    @app.exception_handler(ValidationError)
+    async def _invalid_model(request: Request, exc: ValidationError) -> JSONResponse:
+        errors = [dict(e, loc=("proposal", *e["loc"])) for e in exc.errors(include_url=False)]
+        return _validation_problem(errors).response(language(request))
+
+    @app.exception_handler(KhuyenCongError)
+    async def _library(request: Request, exc: KhuyenCongError) -> JSONResponse:
+        return from_library(exc).response(language(request))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        if exc.status_code == 404:
+            problem = Problem(
+                404,
+                "not_found",
+                f"Không có địa chỉ {request.url.path}.",
+                f"There is nothing at {request.url.path}.",
+            )
+        elif exc.status_code == 405:
+            problem = Problem(
+                405,
+                "method_not_allowed",
+                f"{request.method} không dùng được với {request.url.path}.",
+                f"{request.method} is not allowed on {request.url.path}.",
+            )
+        else:
+            problem = Problem(exc.status_code, "invalid_request", str(exc.detail), str(exc.detail))
+        response = problem.response(language(request))
+        for name, value in (exc.headers or {}).items():
+            response.headers[name] = value
+        return response
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        _log.exception("unexpected error on %s %s", request.method, request.url.path)
+        return Problem(
+            500,
+            "internal_error",
+            "Lỗi không mong đợi; đã ghi vào nhật ký máy chủ.",
+            "An unexpected error; it is in the server's log.",
+        ).response(language(request))
