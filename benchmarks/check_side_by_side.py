@@ -2,7 +2,7 @@
 installations side by side, per output format, to a file and to standard output.
 
     python benchmarks/check_side_by_side.py PLAN.csv --python main=/path/venv/bin/python \\
-        --python branch=.venv/bin/python [--formats csv,json,...] [--runs 3] [--stdout]
+        --python branch=.venv/bin/python [--formats csv,json,...] [--runs 3] [--to both]
 
 Each run is ``python -m khuyencong check PLAN --format F (-o FILE | > pipe)`` under
 ``/usr/bin/time -v`` (Linux), so the peak is the maximum resident set size of the whole
@@ -57,10 +57,15 @@ def main() -> None:
     parser.add_argument("--python", action="append", required=True, help="NAME=PATH")
     parser.add_argument("--formats", default="table,csv,json,html,xlsx")
     parser.add_argument("--runs", type=int, default=1)
-    parser.add_argument("--stdout", action="store_true", help="also write to standard output")
+    parser.add_argument(
+        "--to",
+        choices=("file", "stdout", "both"),
+        default="file",
+        help="write the report to a file, to standard output, or both in turn",
+    )
     args = parser.parse_args()
     pythons = dict(item.split("=", 1) for item in args.python)
-    destinations = [False, True] if args.stdout else [False]
+    destinations = {"file": [False], "stdout": [True], "both": [False, True]}[args.to]
     print(
         "| installation | format | to | runs | wall min s | wall median s | CPU min s "
         "| CPU median s | peak RSS MB (max) | exit |"
