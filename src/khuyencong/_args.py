@@ -75,10 +75,10 @@ def check_rulebook(value: Any, name: str = "rulebook") -> Rulebook | None:
 def check_rulebooks(value: Any, name: str = "rulebooks") -> list[Rulebook] | None:
     """A rulebook, a path, or an iterable of them, as a list of loaded rulebooks; ``None``
     stays ``None`` (the built-in national rulebook)."""
-    from .rulebooks.core import Rulebook
-
     if value is None:
         return None
+    from .rulebooks.core import Rulebook
+
     if isinstance(value, Rulebook | str | Path | Mapping) or not isinstance(value, Iterable):
         return [_one(value, name)]
     return [_one(item, name) for item in value]
