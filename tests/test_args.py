@@ -109,3 +109,12 @@ def test_procedures_and_selection_check_their_dates(
     assert ceiling == (Decimal("0.7") * proposal.total_requested).to_integral_value(
         rounding="ROUND_FLOOR"
     )
+
+
+def test_the_gap_list_checks_its_date_and_rulebooks() -> None:
+    from khuyencong.rulebooks import gaps
+
+    with pytest.raises(ArgumentError, match="as_of"):
+        gaps("2016-06-01")  # type: ignore[arg-type]
+    with pytest.raises(ArgumentError, match="rulebooks"):
+        gaps(date(2016, 6, 1), rulebooks=42)  # type: ignore[arg-type]
