@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 from . import rulebooks
 from .errors import (
     AmountParseError,
+    ArgumentError,
     DatasetError,
     KhuyenCongError,
     NotEncodedError,
+    NothingToCheckError,
     RulebookError,
     TransitionError,
 )
@@ -77,6 +79,7 @@ __all__ = [
     "AmountParseError",
     "AnnualPlan",
     "AreaAttribute",
+    "ArgumentError",
     "Assessment",
     "Authority",
     "Beneficiary",
@@ -102,6 +105,7 @@ __all__ = [
     "LocalityPre2025",
     "Money",
     "NotEncodedError",
+    "NothingToCheckError",
     "ProcurementMethod",
     "Proposal",
     "ProposalKind",

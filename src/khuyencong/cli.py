@@ -7,7 +7,8 @@ Commands: ``check`` (a dataset), ``assess`` and ``explain`` (one proposal), ``ru
 Exit codes: 0 — every row (or the proposal) is eligible and nothing beyond notes was found;
 1 — there are findings (for ``rulebook check``: problems; for ``rulebook diff``: differences;
 for ``rulebook gaps``: something is not known on the date);
-2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option);
+2 — the input cannot be read or used (missing file, invalid JSON or proposal, bad date or option,
+an encoding that cannot be told, nothing to check: an empty file, no header, no data rows);
 141 — the reader of the output went away (``khuyencong check plan.csv | head``): the command stops
 quietly with the status a shell gives a program ended by SIGPIPE.
 """
@@ -20,9 +21,9 @@ import sys
 from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, NoReturn, TextIO, TypeVar
 
-from .errors import KhuyenCongError
+from .errors import DatasetError, KhuyenCongError, NothingToCheckError
 
 if TYPE_CHECKING:
     from .datasets import Report
@@ -75,7 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     check = sub.add_parser("check", help="check a CSV/XLSX/JSONL file of proposals")
-    check.add_argument("file", nargs="?", help="the file to check")
+    check.add_argument("file", nargs="?", help="the file to check ('-' reads standard input)")
+    check.add_argument(
+        "--input-format",
+        choices=("csv", "xlsx", "jsonl"),
+        help="format of the input (default: from the file name; for '-', xlsx when it is a "
+        "zip, else csv)",
+    )
     check.add_argument(
         "--example",
         nargs="?",
@@ -325,6 +332,13 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             if vi
             else f"Allowed: not known for {n} lines (not added to the totals)\n"
         )
+    if summary.values_left_out:
+        n = summary.values_left_out
+        out.write(
+            f"{n} số tiền không đọc được đã được để ra ngoài các tổng.\n"
+            if vi
+            else f"{n} unreadable amounts are left out of the totals.\n"
+        )
     status = ", ".join(f"{k}: {v}" for k, v in sorted(summary.rows_by_status.items()))
     out.write(
         f"{summary.rows} dòng, {summary.proposals} đề án ({status})\n"
@@ -344,21 +358,68 @@ def _rulebooks(path: Path | None) -> list[Any] | None:
 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .datasets import example_path, validate
-
     if (args.example is not None) == (args.file is not None):
         err.write("khuyencong check: give a FILE or --example (not both)\n")
         return EXIT_UNREADABLE
-    rulebooks = _rulebooks(args.rulebook)
+    if args.file == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="khuyencong-") as folder:
+            path = Path(folder) / "stdin"
+            with open(path, "wb") as spool:
+                _copy_stdin(spool)
+            fmt = args.input_format
+            if fmt is None:
+                with open(path, "rb") as head:
+                    fmt = "xlsx" if head.read(4) == b"PK\x03\x04" else "csv"
+            try:
+                return _check_source(args, path, fmt, "<stdin>", out, err)
+            except NothingToCheckError as exc:
+                exc.name = "<stdin>"
+                raise
+            except KhuyenCongError as exc:
+                raise DatasetError(str(exc).replace(str(path), "<stdin>")) from None
+    from .datasets import example_path
+
     source = example_path(args.example) if args.example else Path(args.file)
+    return _check_source(args, source, args.input_format, None, out, err)
+
+
+def _copy_stdin(spool: BinaryIO) -> None:
+    """Copy standard input (bytes) to ``spool`` in chunks."""
+    import shutil
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream without bytes (tests)
+        spool.write(sys.stdin.read().encode("utf-8"))
+        return
+    shutil.copyfileobj(stream, spool, 1 << 20)
+
+
+def _check_source(
+    args: argparse.Namespace,
+    source: Path,
+    fmt: str | None,
+    name: str | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Check ``source`` and write the report in the chosen format, streaming it row by row to
+    the output file or to ``out`` (flat memory whatever the size of the file)."""
+    from .datasets import validate
+
+    rulebooks = _rulebooks(args.rulebook)
     report = validate(
         source,
         as_of=args.as_of,
         rulebooks=rulebooks,
         sheet=args.sheet,
         workers=args.workers,
+        format=fmt,
         layout=args.layout,
     )
+    if name is not None:
+        report.source = name
     fmt = args.format
     if fmt == "table":
         if args.output is not None:
@@ -368,24 +429,22 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             ok = _print_table(report, args.lang, out)
         return EXIT_OK if ok else EXIT_FINDINGS
     if fmt == "xlsx":
-        if args.output is None:
-            err.write("khuyencong check: --format xlsx needs --output FILE.xlsx\n")
-            return EXIT_UNREADABLE
-        report.to_excel(args.output, lang=args.lang)
+        if args.output is not None:
+            report.to_excel(args.output, lang=args.lang)
+        else:
+            binary = getattr(out, "buffer", None)
+            if binary is None:
+                err.write("khuyencong check: --format xlsx needs --output FILE.xlsx here\n")
+                return EXIT_UNREADABLE
+            out.flush()
+            report.to_excel(binary, lang=args.lang)
+            binary.flush()
     elif fmt == "csv":
-        if args.output is None:
-            out.write(report.to_csv(lang=args.lang))
-        else:
-            report.to_csv(args.output, lang=args.lang)
+        report.to_csv(args.output if args.output is not None else out, lang=args.lang)
     elif fmt == "json":
-        if args.output is None:
-            out.write(report.to_json(lang=args.lang))
-        else:
-            report.to_json(args.output, lang=args.lang)
+        report.to_json(args.output if args.output is not None else out, lang=args.lang)
     else:
-        text = report.to_html(args.output, lang=args.lang)
-        if args.output is None:
-            out.write(text)
+        report.to_html(args.output if args.output is not None else out, lang=args.lang)
     return EXIT_OK if report.summary().ok else EXIT_FINDINGS
 
 
@@ -698,6 +757,8 @@ def main(
         return EXIT_BROKEN_PIPE
     except _InputError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
+    except NothingToCheckError as exc:
+        err.write(f"khuyencong {args.command}: {exc.message(getattr(args, 'lang', 'vi'))}\n")
     except KhuyenCongError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
     except OSError as exc:

@@ -8,17 +8,19 @@ field path; everything else raises one of the classes below.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 if TYPE_CHECKING:
     from .rulebooks.core import NotEncoded
 
 __all__ = [
     "AmountParseError",
+    "ArgumentError",
     "DatasetError",
     "DeclarationError",
     "KhuyenCongError",
     "NotEncodedError",
+    "NothingToCheckError",
     "RulebookError",
     "TransitionError",
 ]
@@ -57,8 +59,43 @@ class AmountParseError(KhuyenCongError, ValueError):
     """A Vietnamese amount or date could not be read without guessing."""
 
 
+class ArgumentError(KhuyenCongError, TypeError):
+    """An argument of a public function has the wrong type; the message names the argument
+    (e.g. ``as_of`` given as a string or a ``datetime`` instead of a ``datetime.date``)."""
+
+
 class DatasetError(KhuyenCongError):
     """A dataset could not be read at all (as opposed to a problem in one of its rows)."""
+
+
+class NothingToCheckError(DatasetError):
+    """A dataset holds nothing to check: ``reason`` is ``"empty"`` (no content at all),
+    ``"no_header"`` (no row names a known column) or ``"no_data"`` (a header without data rows).
+
+    :meth:`message` gives the explanation in Vietnamese or English; ``str()`` gives both.
+    """
+
+    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
+        "empty": ("{name} trống: không có gì để kiểm tra", "{name} is empty: nothing to check"),
+        "no_header": (
+            "{name}: không tìm thấy dòng tên cột nào nhận ra được (Mã đề án, Tên đề án, ...)",
+            "{name}: no row names a known column (Mã đề án, Tên đề án, ...): no header found",
+        ),
+        "no_data": (
+            "{name} chỉ có dòng tên cột, không có dòng dữ liệu nào",
+            "{name} has a header but no data rows",
+        ),
+    }
+
+    def __init__(self, reason: str, name: str) -> None:
+        self.reason = reason
+        self.name = name
+        super().__init__(f"{self.message('vi')} — {self.message('en')}")
+
+    def message(self, lang: str = "vi") -> str:
+        """The explanation in ``lang`` ("vi" or "en")."""
+        vi, en = self._TEXTS[self.reason]
+        return (vi if lang == "vi" else en).format(name=self.name)
 
 
 class DeclarationError(KhuyenCongError, ValueError):

@@ -21,7 +21,7 @@ from khuyencong.datasets import (
     fold,
     validate,
 )
-from khuyencong.errors import DatasetError
+from khuyencong.errors import DatasetError, NothingToCheckError
 
 HEADER = [
     "Mã đề án",
@@ -185,7 +185,7 @@ def test_amount_in_the_wrong_funding_column() -> None:
 
 
 def test_missing_columns_are_reported() -> None:
-    report = validate(csv_bytes([["x"]], ["Ghi chú"]), assessor=None)
+    report = validate(csv_bytes([["x", "y"]], ["Mã đề án", "Ghi chú"]), assessor=None)
     rows = list(report)
     assert len(rows) == 1
     assert rows[0].status == "invalid"
@@ -194,18 +194,26 @@ def test_missing_columns_are_reported() -> None:
     assert "unknown_column" in codes
 
 
-@pytest.mark.parametrize("data", [b"", b"\n\n", "\ufeff".encode()])
-def test_empty_files(data: bytes) -> None:
-    report = validate(data, assessor=None)
-    rows = list(report)
-    assert all(r.status == "blank" for r in rows)
-    assert report.summary().proposals == 0
+@pytest.mark.parametrize("data", [b"", b"\n\n", "\ufeff".encode(), b" , ,\r\n"])
+def test_empty_files_are_refused(data: bytes) -> None:
+    with pytest.raises(NothingToCheckError) as caught:
+        validate(data, assessor=None)
+    assert caught.value.reason == "empty"
+    assert "trống" in caught.value.message("vi")
+    assert "empty" in caught.value.message("en")
 
 
-def test_header_only_file() -> None:
-    report = validate(csv_bytes([]), assessor=None)
-    assert list(report) == []
-    assert report.summary().rows == 0
+def test_header_only_file_is_refused() -> None:
+    with pytest.raises(NothingToCheckError) as caught:
+        validate(csv_bytes([]) + b",,,\r\n", assessor=None)
+    assert caught.value.reason == "no_data"
+
+
+def test_file_without_a_known_header_is_refused() -> None:
+    with pytest.raises(NothingToCheckError) as caught:
+        validate(csv_bytes([["x"]], ["Ghi chú"]), assessor=None)
+    assert caught.value.reason == "no_header"
+    assert isinstance(caught.value, DatasetError)
 
 
 def test_cp1258_and_bom_files() -> None:

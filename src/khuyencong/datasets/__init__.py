@@ -23,9 +23,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
 
+from .._args import check_optional_date, check_rulebooks
 from ..errors import DatasetError
 from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
 from .findings import MESSAGES, RowFinding
+from .guard import require_rows
 from .layout import Layout, LayoutError, load_layout
 from .pipeline import Assessor, Grouping, RowResult
 from .readers import Table, open_table
@@ -93,11 +95,11 @@ class _EngineAssessor:
 def default_assessor(rulebooks: Any = None) -> Assessor:
     """:func:`khuyencong.assess` bound to ``rulebooks`` (a province's overlay from
     :func:`khuyencong.load_rulebook`, a list of rulebooks, or ``None`` for the built-in national
-    rulebook).
+    rulebook; paths of rulebook files are loaded).
 
     This is the one place where the dataset layer meets the rule engine.
     """
-    return _EngineAssessor(rulebooks)
+    return _EngineAssessor(check_rulebooks(rulebooks, "rulebooks"))
 
 
 def validate(
@@ -131,9 +133,17 @@ def validate(
     script that checks with workers must guard its entry point with
     ``if __name__ == "__main__":``.
 
-    Raises :class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all;
-    the source is opened (and its header read) before this function returns.
+    ``as_of`` is a ``datetime.date`` and ``rulebooks`` are loaded rulebooks or paths of rulebook
+    files; anything else is an :class:`~khuyencong.errors.ArgumentError` naming the argument.
+
+    Raises :class:`~khuyencong.errors.DatasetError` only when the source cannot be read at all
+    (its encoding cannot be told, for one), and its subclass
+    :class:`~khuyencong.errors.NothingToCheckError` when it holds nothing to check (an empty
+    file, no recognisable header, a header without data rows); the source is opened (and its
+    header and first data row read) before this function returns.
     """
+    as_of = check_optional_date(as_of, "as_of")
+    rulebooks = check_rulebooks(rulebooks, "rulebooks")
     if grouping not in ("consecutive", "all"):
         raise DatasetError(f"grouping must be 'consecutive' or 'all', not {grouping!r}")
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
@@ -156,7 +166,7 @@ def validate(
         reopenable = False
 
     def opener() -> Table:
-        return open_table(source, mapping, format=format, sheet=sheet)
+        return require_rows(open_table(source, mapping, format=format, sheet=sheet), mapping)
 
     return Report(
         opener,

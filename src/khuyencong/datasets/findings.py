@@ -56,6 +56,16 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
         "Không đọc được dòng này: {detail}",
         "This line cannot be read: {detail}",
     ),
+    "multiline_cell": (
+        "info",
+        "Một ô trong ngoặc kép kéo dài đến dòng {detail}: các dòng này là một dòng dữ liệu",
+        "A quoted cell runs on to line {detail}: these lines are one row",
+    ),
+    "ragged_row": (
+        "warning",
+        "Dòng có {detail} ô, ít hơn số cột của dòng tên cột; các cột thiếu được coi là trống",
+        "The row has {detail} cells, fewer than the header; the missing cells are read as empty",
+    ),
     "unknown_column": (
         "info",
         "Cột không nhận ra, bỏ qua",

@@ -13,6 +13,7 @@ from typing import Final
 from ..l10n import format_vnd
 from .findings import RowFinding
 from .pipeline import RowResult
+from .safe import neutralise
 from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
 
 __all__ = ["bar_chart_svg", "render_html", "summary_tables_html"]
@@ -37,8 +38,18 @@ _T: Final = {
         "Not assessed by the rules: the charts show requested support, not allowed support.",
     ),
     "chart": ("{measure} theo {dimension}", "{measure} by {dimension}"),
+    "left_out": (
+        "{n} số tiền không đọc được đã được để ra ngoài các tổng (không thay bằng số tính ra).",
+        "{n} unreadable amounts are left out of the totals (never replaced by a computed one).",
+    ),
     "illustrative": ("", ""),
 }
+
+
+def _cell(text: str) -> str:
+    """A text from the data, escaped for HTML and neutralised for a spreadsheet that opens the
+    page (Excel reads an HTML table's cells as it reads typed ones; see :mod:`.safe`)."""
+    return escape(neutralise(text))
 
 
 def _t(key: str, lang: str, **values: object) -> str:
@@ -67,7 +78,7 @@ def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
         )
         body = "".join(
             "<tr>"
-            f"<td>{escape(key_label(dimension, r.key, lang))}</td>"
+            f"<td>{_cell(key_label(dimension, r.key, lang))}</td>"
             f"<td class=n>{r.proposals}</td><td class=n>{r.rows}</td>"
             f"<td class=n>{_money(r.cost, lang)}</td><td class=n>{_money(r.requested, lang)}</td>"
             f"<td class=n>{_money(r.allowed, lang)}{escape(_unknown_row(r, lang))}</td>"
@@ -133,7 +144,7 @@ def _charts(summary: Summary, lang: str) -> str:
 def _findings_html(row: RowResult, lang: str) -> str:
     return "<br>".join(
         f"<span class={f.severity}>[{escape(f.severity)}]</span> "
-        f"{escape(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
+        f"{_cell(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
         + (f" <i>({escape(clause)})</i>" if (clause := f.citation(lang)) else "")
         for f in row.findings
     )
@@ -165,13 +176,18 @@ def render_html(
     )
     body = "".join(
         "<tr>"
-        f"<td class=n>{r.row}</td><td>{escape(r.proposal_code or '')}</td>"
+        f"<td class=n>{r.row}</td><td>{_cell(r.proposal_code or '')}</td>"
         f"<td>{escape(r.status)}</td><td class=n>{_money(r.requested, lang)}</td>"
         f"<td class=n>{_money(r.allowed, lang)}</td><td>{_findings_html(r, lang)}</td>"
         "</tr>"
         for r in problem_rows
     )
     more_html = f"<p>{escape(_t('more', lang, n=more))}</p>" if more else ""
+    left_out_html = (
+        f"<p class=warning>{escape(_t('left_out', lang, n=summary.values_left_out))}</p>"
+        if summary.values_left_out
+        else ""
+    )
     assessed_html = (
         "" if summary.assessed else f"<p class=note>{escape(_t('not_assessed', lang))}</p>"
     )
@@ -183,6 +199,7 @@ def render_html(
 {escape(_t("requested", lang))}: {_money(summary.requested, lang)} ·
 {escape(_t("allowed", lang))}: {_money(summary.allowed, lang)}{escape(_unknown(summary, lang))}</p>
 {assessed_html}
+{left_out_html}
 {f"<h2>{escape(_t('notes', lang))}</h2><ul>{notes}</ul>" if notes else ""}
 {_charts(summary, lang)}
 {summary_tables_html(summary, lang)}
@@ -200,7 +217,7 @@ def render_html(
 
 
 def _note(note: RowFinding, lang: str) -> str:
-    where = f"{escape(note.column)}: " if note.column else ""
+    where = f"{_cell(note.column)}: " if note.column else ""
     row = f"({_t('row', lang)} {note.row}) " if note.row is not None else ""
     return f"<span class={note.severity}>[{note.severity}]</span> {row}{where}{escape(note.message(lang))}"
 

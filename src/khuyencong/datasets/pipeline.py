@@ -116,7 +116,9 @@ class RowResult:
     (``"eligible"``, ``"ineligible"``, ``"not_assessable"``).  Amounts are whole đồng as read from
     the row's budget line; ``allowed`` is what the rules allow for that line (``None`` when not
     assessed).  Proposal-level findings are attached to the row they point at, else to the first
-    row of the proposal.
+    row of the proposal.  ``unreadable`` names the amounts of the row (``"cost"``,
+    ``"requested"``, ``"counterpart"``) whose cell could not be read: they are ``None`` here,
+    never a computed stand-in, and the summary's totals leave them out.
     """
 
     row: int
@@ -135,6 +137,7 @@ class RowResult:
     as_of: date | None = None
     first_of_proposal: bool = True
     findings: tuple[RowFinding, ...] = ()
+    unreadable: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -156,6 +159,7 @@ class _Parsed:
     model: Mapping[str, Any] | None = None
     kind: str | None = None
     """A layout row's status (``section``, ``subtotal``, ``total``, ``footer``), else ``None``."""
+    damaged: bool = False
 
     @property
     def has_line(self) -> bool:
@@ -274,6 +278,8 @@ def _filled(cell: Any, text: bool) -> bool:
 
 def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
     findings = list(raw.problems)
+    if raw.damaged:
+        return _Parsed(raw.number, {}, {}, findings, set(), damaged=True)
     if raw.model is not None:
         return _Parsed(raw.number, {}, {}, findings, set(), model=raw.model)
     cells = raw.cells
@@ -312,6 +318,8 @@ def _parse(raw: RawRow, plan: _Plan) -> _Parsed:
                 findings.append(finding("value_without_header", raw.number))
                 break
     blank = not values and not bad and not findings and not any(_filled(c, text) for c in cells)
+    if text and 0 < width < plan.width and not blank:
+        findings.append(finding("ragged_row", raw.number, detail=str(width)))
     return _Parsed(raw.number, values, headers, findings, bad, blank=blank)
 
 
@@ -330,7 +338,7 @@ def _parsed_rows(
     if structure is not None and table.headers:
         for raw in table.rows:
             parsed = _parse(raw, plan)
-            if not parsed.blank:
+            if not parsed.blank and not parsed.damaged:
                 structure.apply(raw.cells, parsed)
             yield parsed
         notes.extend(structure.closing_notes())
@@ -360,6 +368,13 @@ def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parse
     current_code: str | None = None
     seen: dict[str, int] = {}
     for row in rows:
+        if row.damaged:
+            # An unreadable line rides along in file order without joining the proposal.
+            if current:
+                current.append(row)
+            else:
+                yield [row]
+            continue
         if row.blank or row.model is not None or row.kind is not None:
             if current:
                 yield current
@@ -444,6 +459,20 @@ class _Builder:
         self.plan_layout = plan_layout
 
     def results(self, group: list[_Parsed]) -> Iterator[RowResult]:
+        """The results of a group, in file order; an unreadable line in it is reported on its
+        own and takes no part in the proposal around it."""
+        if group[-1].damaged or (len(group) > 2 and any(r.damaged for r in group)):
+            members = [r for r in group if not r.damaged]
+            made = {r.row: r for r in self._results(members)} if members else {}
+            for row in group:
+                if row.damaged:
+                    yield RowResult(row=row.number, status="invalid", findings=tuple(row.findings))
+                else:
+                    yield made[row.number]
+            return
+        yield from self._results(group)
+
+    def _results(self, group: list[_Parsed]) -> Iterator[RowResult]:
         first = group[0]
         if first.blank:
             yield RowResult(row=first.number, status="blank")
@@ -577,7 +606,8 @@ class _Builder:
         if "cost" in v:
             data["cost"] = v["cost"]
             headers["cost"] = row.headers["cost"]
-        elif "requested" in data:
+        elif "requested" in data and "cost" not in row.bad:
+            # No cost given (not an unreadable one): the sum of the sources, said so.
             data["cost"] = (
                 data["requested"] + data.get("counterpart", 0) + data.get("other_sources", 0)
             )
@@ -770,6 +800,7 @@ class _Builder:
                 as_of=as_of,
                 first_of_proposal=index == 0,
                 findings=tuple(row.findings),
+                unreadable=_unreadable(row.bad) if row.bad else (),
             )
 
     def _model_result(self, row: _Parsed, model: Mapping[str, Any]) -> Iterator[RowResult]:
@@ -884,6 +915,24 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         citation_en=cite_en,
         citation_key=key,
         line=line if isinstance(line, int) else None,
+    )
+
+
+_AMOUNT_OF: Final = {
+    "cost": "cost",
+    "requested": "requested",
+    "national_amount": "requested",
+    "local_amount": "requested",
+    "counterpart": "counterpart",
+}
+
+
+def _unreadable(bad: set[str]) -> tuple[str, ...]:
+    """The report's amounts that an unreadable cell of ``bad`` leaves unknown."""
+    return tuple(
+        a
+        for a in ("cost", "requested", "counterpart")
+        if any(_AMOUNT_OF.get(field) == a for field in bad)
     )
 
 

@@ -12,8 +12,6 @@ as title rows (file-level notes).
 
 from __future__ import annotations
 
-import codecs
-import csv
 import io
 import json
 from collections.abc import Iterable, Iterator, Mapping
@@ -25,13 +23,13 @@ import attrs
 
 from ..errors import DatasetError
 from .columns import ColumnMapping
+from .csvread import csv_rows, detect_encoding, normalised, sniff_delimiter
 from .findings import RowFinding, finding
 from .values import clean_cell
 
 __all__ = ["HEADER_SCAN", "RawRow", "Table", "open_table"]
 
 HEADER_SCAN: Final = 20
-_CHUNK: Final = 1 << 20
 
 
 @attrs.define(slots=True, eq=False)
@@ -52,6 +50,7 @@ class RawRow:
     headers: tuple[str, ...] | None = None
     model: Mapping[str, Any] | None = None
     text: bool = False
+    damaged: bool = False
 
     def cleaned(self) -> tuple[Any, ...]:
         """The cells passed through :func:`~.values.clean_cell` (blank ones are ``None``)."""
@@ -68,6 +67,8 @@ class Table:
     rows: Iterator[RawRow]
     notes: list[RowFinding]
     name: str
+    keyed: bool = False
+    """Whether each row names its own fields (JSON Lines, records) instead of a header row."""
     preamble: tuple[tuple[int, tuple[Any, ...]], ...] = ()
     """Title rows above the header: their numbers and cleaned cells (blank ones left out)."""
     header_lines: tuple[int, ...] = ()
@@ -115,6 +116,10 @@ def _is_blank(cells: tuple[Any, ...]) -> bool:
     return all(c is None for c in cells)
 
 
+def _has_error(row: RawRow) -> bool:
+    return any(p.severity == "error" for p in row.problems)
+
+
 def _find_header(
     rows: Iterator[RawRow], mapping: ColumnMapping
 ) -> tuple[tuple[str, ...], list[RowFinding], list[RawRow], _HeaderPlace]:
@@ -130,7 +135,7 @@ def _find_header(
     header_rows = mapping.layout.header_rows
     best: tuple[int, int, tuple[str, ...], bool] | None = None  # score, index, names, parent
     for index, row in enumerate(buffer):
-        if _is_blank(cells[index]) or row.problems:
+        if _is_blank(cells[index]) or row.damaged or _has_error(row):
             continue
         names, score = _header_candidates(cells[index], None, mapping)
         used_parent = False
@@ -151,9 +156,13 @@ def _find_header(
         return (), notes, buffer, _HeaderPlace((), ())
     _, index, names, used_parent = best
     first_title = index - 1 if used_parent else index
+    for row in buffer[first_title : index + 1]:
+        notes.extend(row.problems)  # a warning on a header line (undecodable bytes) is kept
     preamble: list[tuple[int, tuple[Any, ...]]] = []
     for row, row_cells in zip(buffer[:first_title], cells, strict=False):
-        if not _is_blank(row_cells):
+        if row.problems:
+            notes.extend(row.problems)  # a damaged line above the header is still reported
+        elif not _is_blank(row_cells):
             notes.append(finding("preamble_row", row.number))
             preamble.append((row.number, row_cells))
     header_lines = tuple(row.number for row in buffer[first_title : index + 1])
@@ -195,66 +204,32 @@ def _with_header(
 # ----------------------------------------------------------------------------------------- CSV
 
 
-def _scan(stream: IO[bytes], encoding: str) -> bool:
-    """Whether the whole stream decodes strictly as ``encoding``."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    try:
-        while chunk := stream.read(_CHUNK):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        return False
-    finally:
-        stream.seek(0)
-    return True
-
-
-def _detect_encoding(stream: IO[bytes]) -> tuple[str, str, list[RowFinding]]:
-    """Return ``(encoding, errors, notes)``: utf-8(-sig), else cp1258, else utf-8 replacing."""
-    head = stream.read(3)
-    stream.seek(0)
-    if head == codecs.BOM_UTF8:
-        encoding = "utf-8-sig"
-        if _scan(stream, encoding):
-            return encoding, "strict", []
-    elif _scan(stream, "utf-8"):
-        return "utf-8", "strict", []
-    else:
-        encoding = "utf-8"
-    if _scan(stream, "cp1258"):
-        return "cp1258", "strict", [finding("decoded_as_cp1258", None)]
-    return encoding, "replace", [finding("undecodable_bytes", None, encoding="UTF-8")]
+def _detect_encoding(
+    stream: IO[bytes], name: str = "<stream>"
+) -> tuple[str, str, list[RowFinding]]:
+    """Return ``(encoding, errors, notes)``; see :func:`.csvread.detect_encoding`."""
+    return detect_encoding(stream, name)
 
 
 def _sniff_delimiter(stream: IO[bytes], encoding: str) -> str:
-    head = stream.read(64 * 1024)
-    stream.seek(0)
-    first = head.decode(encoding, errors="replace").lstrip("\ufeff\r\n").split("\n", 1)[0]
-    counts = {d: first.count(d) for d in (",", ";", "\t")}
-    best = max(counts, key=lambda d: counts[d])
-    return best if counts[best] else ","
+    return sniff_delimiter(stream, encoding)
+
+
+def _text_lines(stream: IO[bytes], encoding: str, errors: str) -> Iterator[str]:
+    """The physical lines of a binary stream, decoded (NFC for Windows-1258)."""
+    text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
+    return normalised(text) if encoding == "cp1258" else text
 
 
 def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> Iterator[RawRow]:
-    """The records of a CSV stream as rows of text cells (uncleaned, see :class:`RawRow`)."""
-    text = io.TextIOWrapper(stream, encoding=encoding, errors=errors, newline="")
-    reader = csv.reader(text, delimiter=delimiter)
-    check_replacement = errors == "replace"
-    while True:
-        start = reader.line_num + 1
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            yield RawRow(start, (), (finding("unreadable_line", start, detail=str(exc)),))
-            if reader.line_num < start:  # pragma: no cover - defensive: no progress
-                return
-            continue
-        problems: tuple[RowFinding, ...] = ()
-        if check_replacement and any("\ufffd" in c for c in record):
-            problems = (finding("undecodable_bytes", start, encoding="UTF-8"),)
-        yield RawRow(start, tuple(record), problems, text=True)
+    """The records of a CSV stream as rows of text cells (uncleaned, see :class:`RawRow`),
+    numbered by physical line; damaged lines are rows without cells and with a finding."""
+    lines = _text_lines(stream, encoding, errors)
+    replaced = errors == "replace"
+    for number, cells, problems, damaged in csv_rows(
+        lines, delimiter, replaced=replaced, encoding=encoding.upper()
+    ):
+        yield RawRow(number, cells, problems, text=True, damaged=damaged)
 
 
 def _binary(source: Any, name: str) -> IO[bytes]:
@@ -279,7 +254,7 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
     """Open a CSV source (path, bytes or file object), detect its encoding and delimiter."""
     stream = _binary(source, name)
     try:
-        encoding, errors, notes = _detect_encoding(stream)
+        encoding, errors, notes = _detect_encoding(stream, name)
         delimiter = _sniff_delimiter(stream, encoding)
     except OSError as exc:
         stream.close()
@@ -414,6 +389,7 @@ def _record_row(number: int, record: Any) -> RawRow:
             number,
             (),
             (finding("unreadable_line", number, detail="not a JSON object"),),
+            damaged=True,
         )
     if "budget_lines" in record or isinstance(record.get("funding"), Mapping):
         return RawRow(number, (), model=record)
@@ -433,32 +409,44 @@ def read_jsonl(source: Any, mapping: ColumnMapping, name: str) -> Table:
     a whole proposal (as ``Proposal.model_dump(mode="json")`` writes it).  Numbers are read as
     ``Decimal``, never float."""
     stream = _binary(source, name)
+    try:
+        encoding, errors, notes = _detect_encoding(stream, name)
+    except OSError as exc:
+        stream.close()
+        raise DatasetError(f"cannot read {name}: {exc}") from None
+    replaced = errors == "replace"
 
     def rows() -> Iterator[RawRow]:
         try:
-            text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace")
-            for number, line in enumerate(text, start=1):
+            for number, line in enumerate(_text_lines(stream, encoding, errors), start=1):
                 if not line.strip():
                     yield RawRow(number, ())
                     continue
                 try:
                     record = json.loads(line, parse_float=Decimal)
                 except (ValueError, RecursionError) as exc:
+                    detail = f"not valid JSON ({str(exc)[:200]})"
                     yield RawRow(
-                        number, (), (finding("unreadable_line", number, detail=str(exc)[:200]),)
+                        number,
+                        (),
+                        (finding("unreadable_line", number, detail=detail),),
+                        damaged=True,
                     )
                     continue
-                yield _record_row(number, record)
+                row = _record_row(number, record)
+                if replaced and "\ufffd" in line:
+                    row.problems += (finding("undecodable_bytes", number, encoding="UTF-8"),)
+                yield row
         finally:
             stream.close()
 
-    return Table(headers=(), rows=rows(), notes=[], name=name)
+    return Table(headers=(), rows=rows(), notes=notes, name=name, keyed=True)
 
 
 def read_records(records: Iterable[Any], name: str) -> Table:
     """Rows from an iterable of dicts (numbered from 1)."""
     rows = (_record_row(number, record) for number, record in enumerate(records, start=1))
-    return Table(headers=(), rows=rows, notes=[], name=name)
+    return Table(headers=(), rows=rows, notes=[], name=name, keyed=True)
 
 
 def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:

@@ -16,6 +16,7 @@ from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
 from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
 from .readers import Table
+from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
 
 __all__ = ["COLUMNS", "Report"]
@@ -84,9 +85,38 @@ def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
 def _text(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, str):
+        return neutralise(value)
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
+
+
+def _safe(text: str | None) -> str | None:
+    """A text cell neutralised for a spreadsheet (see :mod:`.safe`); ``None`` stays empty."""
+    if text is None or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
+
+
+Destination = str | Path | IO[str] | None
+"""Where an export goes: a path, an open text stream, or ``None`` for the returned text."""
+
+
+def _export(
+    destination: Destination, encoding: str, write: Callable[[IO[str]], None]
+) -> str | None:
+    """Run ``write`` on a stream for ``destination``: the text when it is ``None``."""
+    if destination is None:
+        buffer = io.StringIO()
+        write(buffer)
+        return buffer.getvalue()
+    if isinstance(destination, str | Path):
+        with open(destination, "w", encoding=encoding, newline="") as handle:
+            write(handle)
+        return None
+    write(destination)
+    return None
 
 
 class Report:
@@ -190,40 +220,55 @@ class Report:
     @overload
     def to_csv(self, path: None = None, *, lang: str = "vi") -> str: ...
     @overload
-    def to_csv(self, path: str | Path, *, lang: str = "vi") -> None: ...
-    def to_csv(self, path: str | Path | None = None, *, lang: str = "vi") -> str | None:
-        """Write the row table as CSV (UTF-8 with BOM, so Excel reads Vietnamese correctly).
+    def to_csv(self, path: str | Path | IO[str], *, lang: str = "vi") -> None: ...
+    def to_csv(self, path: Destination = None, *, lang: str = "vi") -> str | None:
+        """Write the row table as CSV (UTF-8 with BOM in a file, so Excel reads Vietnamese
+        correctly) to ``path`` or to an open text stream, row by row (flat memory).  Text
+        cells that a spreadsheet would take for a formula get a leading ``'``
+        (:mod:`.safe`).
 
         Returns the text when no ``path`` is given.
         """
-        if path is None:
-            buffer = io.StringIO()
-            self._write_csv(buffer, lang)
-            return buffer.getvalue()
-        with open(path, "w", encoding="utf-8-sig", newline="") as handle:
-            self._write_csv(handle, lang)
-        return None
+        return _export(path, "utf-8-sig", lambda handle: self._write_csv(handle, lang))
 
     def _write_csv(self, handle: IO[str], lang: str) -> None:
+        # The columns of :func:`record`, written straight from each result: the csv writer
+        # writes None as an empty cell and numbers and dates as str() does (ISO dates); text
+        # from the data goes through :func:`_safe`.
         writer = csv.writer(handle)
         writer.writerow(COLUMNS)
-        for row in self.records(lang):
-            writer.writerow([_text(row[c]) for c in COLUMNS])
+        for r in self._pass():
+            findings = r.findings
+            writer.writerow(
+                (
+                    r.row,
+                    _safe(r.proposal_code),
+                    _safe(r.title),
+                    r.status,
+                    r.funding,
+                    _safe(r.province),
+                    r.year,
+                    _safe(r.content),
+                    _safe(r.item),
+                    r.cost,
+                    r.requested,
+                    r.counterpart,
+                    r.allowed,
+                    r.as_of,
+                    _worst(findings) if findings else "",
+                    _safe(_findings_text(findings, lang)) if findings else "",
+                )
+            )
 
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
     @overload
-    def to_json(self, path: str | Path, *, lang: str = "vi") -> None: ...
-    def to_json(self, path: str | Path | None = None, *, lang: str = "vi") -> str | None:
-        """Write ``{"rows": [...], "summary": {...}}`` as JSON; amounts are strings of whole
-        đồng (exact), dates ISO.  Returns the text when no ``path`` is given."""
-        if path is None:
-            buffer = io.StringIO()
-            self._write_json(buffer, lang)
-            return buffer.getvalue()
-        with open(path, "w", encoding="utf-8") as handle:
-            self._write_json(handle, lang)
-        return None
+    def to_json(self, path: str | Path | IO[str], *, lang: str = "vi") -> None: ...
+    def to_json(self, path: Destination = None, *, lang: str = "vi") -> str | None:
+        """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path`` or an open text
+        stream, row by row (flat memory); amounts are strings of whole đồng (exact), dates ISO.
+        Returns the text when no ``path`` is given."""
+        return _export(path, "utf-8", lambda handle: self._write_json(handle, lang))
 
     def _write_json(self, handle: IO[str], lang: str) -> None:
         handle.write('{"rows": [\n')
@@ -251,10 +296,12 @@ class Report:
         handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
         handle.write("}\n")
 
-    def to_excel(self, path: str | Path, *, lang: str = "vi") -> None:
+    def to_excel(self, path: str | Path | IO[bytes], *, lang: str = "vi") -> None:
         """Write a workbook with the rows, the summary tables and the file notes (needs
-        ``khuyencong[excel]``).  Amounts are numbers with a thousands format when they fit a
-        spreadsheet number exactly (≤ 2⁵³), else text."""
+        ``khuyencong[excel]``) to ``path`` or a binary stream, in openpyxl's write-only mode
+        (flat memory).  Amounts are numbers with a thousands format when they fit a
+        spreadsheet number exactly (≤ 2⁵³), else text.  Text cells are string cells, never
+        formulas, and those that start like a formula get a leading ``'`` (:mod:`.safe`)."""
         try:
             from openpyxl import Workbook
             from openpyxl.cell import WriteOnlyCell
@@ -271,6 +318,8 @@ class Report:
                     c.number_format = "#,##0"
                     return c
                 return str(value)
+            if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+                return xlsx_text(rows_sheet, value)
             return value
 
         for row in self.records(lang):
@@ -292,7 +341,7 @@ class Report:
             for r in summary.tables[dimension]:
                 sheet.append(
                     [
-                        key_label(dimension, r.key, lang),
+                        cell(key_label(dimension, r.key, lang)),
                         r.proposals,
                         r.rows,
                         cell(r.cost),
@@ -302,21 +351,34 @@ class Report:
                     ]
                 )
             sheet.append([])
+        if summary.values_left_out:
+            sheet.append(
+                [
+                    "Số tiền không đọc được, để ra ngoài các tổng"
+                    if lang == "vi"
+                    else "Unreadable amounts left out of the totals",
+                    summary.values_left_out,
+                ]
+            )
         notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
         notes.append(["row", "column", "severity", "code", "message"])
         for n in summary.notes:
-            notes.append([n.row, n.column, n.severity, n.code, n.message(lang)])
+            notes.append([n.row, cell(n.column), n.severity, n.code, cell(n.message(lang))])
         book.save(path)
 
-    def to_html(self, path: str | Path | None = None, *, lang: str = "vi") -> str:
+    def to_html(self, path: str | Path | IO[str] | None = None, *, lang: str = "vi") -> str:
         """A self-contained HTML report (summary tables, SVG charts, rows with findings: the
-        first 1,000 of them).  Written to ``path`` if given; the HTML is returned either way."""
+        first 1,000 of them, then a count of the others — so the page, and the memory that
+        builds it, stay small whatever the size of the file).  Written to ``path`` (or an open
+        text stream) if given; the HTML is returned either way."""
         from .html import render_html
 
         problems, more = self._problem_rows()
         text = render_html(self.summary(), problems, more, lang=lang)
-        if path is not None:
+        if isinstance(path, str | Path):
             Path(path).write_text(text, encoding="utf-8")
+        elif path is not None:
+            path.write(text)
         return text
 
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:

@@ -82,7 +82,9 @@ class Summary:
     ``rows`` counts every data row read (blank ones included, so rows in = rows out);
     ``allowed`` is ``None`` when no proposal was assessed; it sums the rows whose allowed
     support is known, and ``allowed_unknown`` counts the assessed rows whose allowed support is
-    not known (reports say "allowed: not known for N lines").
+    not known (reports say "allowed: not known for N lines").  ``values_left_out`` counts the
+    amounts (cost, requested, counterpart) whose cell could not be read: the totals leave them
+    out rather than count a stand-in.
     """
 
     source: str
@@ -100,6 +102,7 @@ class Summary:
     tables: Mapping[str, tuple[SummaryRow, ...]]
     notes: tuple[RowFinding, ...]
     allowed_unknown: int = 0
+    values_left_out: int = 0
 
     @property
     def ok(self) -> bool:
@@ -130,6 +133,7 @@ class Summary:
             "allowed": money(self.allowed),
             "allowed_unknown": self.allowed_unknown,
             "assessed": self.assessed,
+            "values_left_out": self.values_left_out,
             "tables": {
                 dimension: [
                     {
@@ -191,6 +195,7 @@ class Accumulator:
         self.cost = Decimal(0)
         self.requested = Decimal(0)
         self.allowed: Decimal | None = None
+        self.left_out = 0
         self.unknown = 0
         self.cells: dict[str, dict[str, _Cell]] = {d: {} for d in DIMENSIONS}
         self._cells: dict[_Keys, tuple[_Cell, ...]] = {}
@@ -208,6 +213,8 @@ class Accumulator:
             return
         if status in LAYOUT_STATUSES:
             return  # a plan table's section, subtotal, total or footer row: not a proposal
+        if result.unreadable:
+            self.left_out += len(result.unreadable)
         first = result.first_of_proposal
         if first:
             self.proposals += 1
@@ -282,4 +289,5 @@ class Accumulator:
             tables=tables,
             notes=tuple(notes),
             allowed_unknown=self.unknown,
+            values_left_out=self.left_out,
         )

@@ -30,6 +30,7 @@ from typing import Any
 import attrs
 from pydantic import ValidationError
 
+from .._args import check_optional_date
 from ..errors import RulebookError
 from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
 from .core import Amendment, DomainPeriod, Param, ParamValue, Resolved, Rulebook, SupportLevel
@@ -90,6 +91,7 @@ def governed_periods(
     """Domain → the periods in which ``instrument`` governs it in ``book``: the periods it is
     named for, and, for an instrument that amends another, the amended instrument's periods from
     the amendment's effective date (``fallback`` when no date is known)."""
+    fallback = check_optional_date(fallback, "fallback")
     found: dict[str, list[tuple[date | None, date | None]]] = {}
     for domain, periods in book.domains.items():
         for period in periods:

@@ -16,6 +16,7 @@ from typing import NoReturn, TypeAlias, TypeVar
 
 import attrs
 
+from .._args import check_date
 from ..errors import NotEncodedError
 from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
 from .model import Basis, ParamType, Unit
@@ -315,6 +316,8 @@ class Rulebook:
 
     def governing(self, domain: str, on: date) -> DomainPeriod | None:
         """The period (and so the instrument) that governs ``domain`` on ``on``."""
+        if type(on) is not date:
+            on = check_date(on, "on")
         for period in self.domains.get(domain, ()):
             if period.covers(on):
                 return period
@@ -333,8 +336,9 @@ class Rulebook:
 
     def resolve(self, code: str, as_of: date) -> Resolution:
         """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
-        instrument that governs that date."""
-        table = self._by_date.get(as_of)
+        instrument that governs that date.  ``as_of`` is a ``datetime.date`` (anything else,
+        a ``datetime`` included, is an :class:`~khuyencong.errors.ArgumentError`)."""
+        table = self._by_date.get(as_of) if type(as_of) is date else None
         if table is None:
             table = self.on(as_of)
         found = table.get(code)
@@ -349,6 +353,8 @@ class Rulebook:
         :meth:`resolve` when that is ``None``, skips the per-date lookup (a ``NotEncoded`` is
         falsy, so test for ``None``, not truth).  Do not modify the table.
         """
+        if type(as_of) is not date:
+            as_of = check_date(as_of)
         table = self._by_date.get(as_of)
         if table is None:
             if len(self._by_date) >= _DATES_MAX:

@@ -6,6 +6,8 @@ from datetime import date
 
 import attrs
 
+from .._args import check_date, check_optional_date, check_rulebook
+from ..errors import ArgumentError
 from ..schemas.citation import Provenance
 from .core import NotEncoded, Resolution, Resolved, Rulebook, SupportLevel
 from .loader import national
@@ -79,15 +81,17 @@ def diff(
     >>> [c.kind for c in changes if c.code == "support.demonstration_new_technology"]
     ['changed']
     """
+    as_of = check_optional_date(as_of, "as_of")
     if isinstance(old, date) and isinstance(new, date):
-        book = rulebook or national()
+        old, new = check_date(old, "old"), check_date(new, "new")
+        book = check_rulebook(rulebook) or national()
         pairs = [(book, old, book, new)]
     elif isinstance(old, Rulebook) and isinstance(new, Rulebook):
         if as_of is None:
-            raise TypeError("comparing two rulebooks needs as_of=<date>")
+            raise ArgumentError("comparing two rulebooks needs as_of=<date>")
         pairs = [(old, as_of, new, as_of)]
     else:
-        raise TypeError("diff() compares two dates or two rulebooks")
+        raise ArgumentError("diff() compares two dates or two rulebooks")
     before_book, before_date, after_book, after_date = pairs[0]
     changes: list[Change] = []
     for code in sorted(set(before_book.params) | set(after_book.params)):

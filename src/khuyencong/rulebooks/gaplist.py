@@ -22,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from .._args import check_date, check_rulebooks
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import SupportItem
 from .core import NotEncoded, Param, Resolution, Resolved, Rulebook, SupportLevel
@@ -383,13 +384,8 @@ def gaps(as_of: date, rulebooks: Rulebook | Iterable[Rulebook] | None = None) ->
     whose instrument was amended in ways not known here.  A procedural rule held in Python is a
     gap when the parameter that gates it is not encoded.
     """
-    books = (
-        [rulebooks]
-        if isinstance(rulebooks, Rulebook)
-        else list(rulebooks)
-        if rulebooks is not None
-        else []
-    )
+    as_of = check_date(as_of, "as_of")
+    books = check_rulebooks(rulebooks, "rulebooks") or []
     nationals = [b for b in books if b.kind == "national"]
     main = nationals[0] if nationals else national()
     ordered = [main, *(b for b in books if b.kind != "national")]

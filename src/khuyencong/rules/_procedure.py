@@ -9,6 +9,7 @@ from datetime import date
 
 import attrs
 
+from .._args import check_rulebook
 from ..errors import NotEncodedError
 from ..rulebooks import NotEncoded, Resolved, Rulebook, national
 from ..schemas.citation import Citation, Provenance
@@ -62,8 +63,9 @@ def require_national(proposal: Proposal, message: str) -> None:
 
 
 def rulebook_or_national(rulebook: Rulebook | None) -> Rulebook:
-    """The given rulebook, or the built-in national one."""
-    return national() if rulebook is None else rulebook
+    """The given rulebook (or the path of a rulebook file, loaded), or the built-in national
+    one; anything else is an :class:`~khuyencong.errors.ArgumentError`."""
+    return national() if rulebook is None else check_rulebook(rulebook) or national()
 
 
 def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:

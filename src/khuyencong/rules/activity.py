@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 
+from .._args import check_date
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
@@ -261,6 +262,7 @@ def declared_conditions(
     machinery, a cleaner-production pilot) and, when ``technology_transfer`` is declared true for
     its machinery-and-technology line, those of technology transfer (khoản 3).  Not met is an
     ``activity_missing`` error with its clause; not declared, ``activity_undeclared``."""
+    as_of = check_date(as_of, "as_of")
     items = {line.item.value for line in proposal.budget_lines}
     facts: dict[str, bool | None] = {
         f"item:{code}": code in items

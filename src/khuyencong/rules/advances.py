@@ -43,6 +43,7 @@ from typing import Final
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import (
@@ -249,6 +250,7 @@ def contract_ceiling(
     support stand in for it (:func:`advance_allowance` then says so).  Raises
     ``NotEncodedError`` at a date whose funding instrument is not encoded.
     """
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     resolved = require(rb, "advance.contract_ceiling", as_of)
     base = _base(proposal, support)
@@ -271,6 +273,7 @@ def advance_form(
     spending aside).  A proposal whose items fall in no form, or in more than one, is left to
     the head of the Agency for Regional Industry (Khoản 2 Điều 16): ``form`` is ``None``.
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
@@ -378,6 +381,7 @@ def advance_allowance(
     ``NotEncodedError`` where a governing instrument is not encoded (TT 17/2018/TT-BCT from
     2018; TTLT 125/2009 before 08/04/2014).
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)
@@ -807,6 +811,7 @@ def advance_documents(
     an empty first-advance list (Khoản 2 Điều 16).  Cleaner-production assessment (Art 14.6) has no
     spending-item code and is not listed.
     """
+    as_of = check_date(as_of, "as_of")
     _require_national(proposal)
     rb = rulebook_or_national(rulebook)
     require(rb, "workflow.national", as_of)

@@ -7,9 +7,11 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 
 import attrs
 
+from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
@@ -88,11 +90,11 @@ class Assessment:
 
 
 def _split_rulebooks(
-    rulebooks: Rulebook | Iterable[Rulebook] | None,
+    rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None,
 ) -> tuple[Rulebook, list[Rulebook]]:
-    if rulebooks is None:
+    books = check_rulebooks(rulebooks)
+    if books is None:
         return national(), []
-    books = [rulebooks] if isinstance(rulebooks, Rulebook) else list(rulebooks)
     nationals = [b for b in books if b.kind == "national"]
     if len(nationals) > 1:
         raise KhuyenCongError("give at most one national rulebook to assess()")
@@ -338,13 +340,15 @@ def assess(
     proposal: Proposal,
     *,
     as_of: date,
-    rulebooks: Rulebook | Iterable[Rulebook] | None = None,
+    rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None = None,
     allocation: Decimal | None = None,
 ) -> Assessment:
     """Assess ``proposal`` under the rules in force on ``as_of``.
 
     ``rulebooks`` defaults to the built-in national rulebook; give a province's overlay (from
-    :func:`khuyencong.load_rulebook`), alone or with a national one, for local proposals.
+    :func:`khuyencong.load_rulebook`, or the path of its file), alone or with a national one,
+    for local proposals.  ``as_of`` is a ``datetime.date``: a ``datetime`` or a string is an
+    :class:`~khuyencong.errors.ArgumentError` naming it (see :mod:`khuyencong._args`).
     ``allocation`` is the annual khuyến công allocation, needed only for the managing agency's
     share (gạch đầu dòng thứ nhất điểm s khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT).
 
@@ -355,8 +359,7 @@ def assess(
             f"assess() takes a khuyencong.Proposal, not {type(proposal).__name__}; "
             "build one with Proposal.model_validate(data)"
         )
-    if not isinstance(as_of, date):
-        raise KhuyenCongError(f"as_of must be a datetime.date, not {type(as_of).__name__}")
+    as_of = check_date(as_of, "as_of")
     book, overlays = _split_rulebooks(rulebooks)
     overlay = _overlay_for(proposal, overlays)
     ctx = Context(book, as_of, overlay=overlay, plan_year=proposal.plan_year)

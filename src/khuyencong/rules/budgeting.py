@@ -22,6 +22,7 @@ from decimal import Decimal
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks import NotEncoded, Rulebook
 from ..schemas.codes import FundingSourceKind, SupportItem
 from ..schemas.proposal import Proposal
@@ -37,6 +38,7 @@ def budget_classification(
     """Check the budget classification (loại, khoản) under which khuyến công funds are accounted
     for (Điểm a khoản 3 Điều 8 TTLT 26/2014/TTLT-BTC-BCT): an error naming the right one when it
     differs; a ``not_encoded`` finding for a date the rule is not encoded."""
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     rule = rb.resolve("budget.classification", as_of)
     if isinstance(rule, NotEncoded):
@@ -77,6 +79,7 @@ def local_other_contents(
     Điều 6) — declared as ``council_regulation``; ``False`` is an error on each such line,
     ``None`` leaves it undetermined.  A national proposal, or one with no such line, yields
     nothing."""
+    as_of = check_date(as_of, "as_of")
     if proposal.funding.kind is not FundingSourceKind.LOCAL:
         return ()
     lines = [i for i, line in enumerate(proposal.budget_lines) if line.item is SupportItem.OTHER]

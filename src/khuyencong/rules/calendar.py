@@ -32,6 +32,7 @@ from typing import TypeAlias
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .._args import check_date, check_optional_date
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import LifecycleEvent, ProposalState
@@ -201,6 +202,8 @@ def registration_deadline(
     Department before 20 May (Điểm b khoản 1 Điều 10 TT 36/2013/TT-BCT), or, for a proposal
     registered straight with the Agency (Điểm b khoản 1 Điều 8), before 15 June (Điểm b khoản 2
     Điều 10); in the year before the plan year (Điểm a khoản 1 Điều 6)."""
+    as_of = check_date(as_of, "as_of")
+    met_on = check_optional_date(met_on, "met_on")
     rb = rulebook_or_national(rulebook)
     code = "registration_ministry" if direct else "registration_base"
     param = "registration.ministry_deadline" if direct else "registration.base_deadline"
@@ -271,6 +274,9 @@ def deadlines(
     Raises :class:`~khuyencong.errors.NotEncodedError` for a local proposal: its procedure is
     set by the province (Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT).
     """
+    as_of = check_date(as_of, "as_of")
+    sent_to_department_on = check_optional_date(sent_to_department_on, "sent_to_department_on")
+    dossier_filed_on = check_optional_date(dossier_filed_on, "dossier_filed_on")
     rb = rulebook_or_national(rulebook)
     if isinstance(subject, int):
         return (
@@ -420,6 +426,9 @@ def overdue(
 ) -> tuple[Deadline, ...]:
     """The obligations of a national proposal that are overdue on ``as_of`` (registration,
     settlement dossier, settlement, monthly reports; Điều 10, 18, 23 TT 36/2013/TT-BCT)."""
+    as_of = check_date(as_of, "as_of")
+    sent_to_department_on = check_optional_date(sent_to_department_on, "sent_to_department_on")
+    dossier_filed_on = check_optional_date(dossier_filed_on, "dossier_filed_on")
     return tuple(
         d
         for d in deadlines(

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from .._args import check_date
 from ..rulebooks import NotEncoded, Rulebook
 from ._procedure import rulebook_or_national
 from .findings import Finding, Severity
@@ -36,6 +37,7 @@ def centre_structure(
     than two deputy directors is an error (khoản 1 điểm a); a department or branch whose number of
     deputy heads is not one is a warning (khoản 2 điểm a, b: "01 Phó Trưởng phòng"; a vacancy is
     possible).  Dates before the circular took effect yield a ``not_encoded`` finding."""
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     out: list[Finding] = []
     rule = rb.resolve("centre.max_deputy_directors", as_of)

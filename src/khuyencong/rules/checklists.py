@@ -29,6 +29,7 @@ from enum import StrEnum
 
 import attrs
 
+from .._args import check_date
 from ..errors import DeclarationError
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
@@ -133,6 +134,7 @@ def tick(
     checklist's instrument on ``as_of`` is not encoded, and
     :class:`~khuyencong.errors.DeclarationError` for a ticked code the checklist does not have.
     """
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     prefix = name.rstrip(".") + "."
     codes = [code for code in rb if code.startswith(prefix)]

@@ -16,6 +16,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
+from .._args import check_date
 from ..rulebooks.core import NotEncoded, Resolved
 from ..schemas.beneficiary import Beneficiary
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry, LabelledEnum
@@ -136,6 +137,7 @@ def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int)
     >>> converted_ward_qualifies(date(2011, 12, 30), 2017, 5)
     False
     """
+    converted_on = check_date(converted_on, "converted_on")
     end = date(plan_year - 1, 12, 31)
     return end <= converted_on + relativedelta(years=max_years)
 

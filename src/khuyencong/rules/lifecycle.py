@@ -38,6 +38,7 @@ from typing import Any, Final
 import attrs
 from pydantic import TypeAdapter, ValidationError
 
+from .._args import check_date
 from ..errors import KhuyenCongError, NotEncodedError, TransitionError
 from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
@@ -234,6 +235,7 @@ def adjustment_authority(
     A request mixing kinds that the provincial Department and the Agency decide separately is
     refused (ask for each apart).  Raises ``NotEncodedError`` where TT 36/2013 does not govern.
     """
+    as_of = check_date(as_of, "as_of")
     kinds = _kinds(change_kinds)
     if not kinds:
         raise ValueError("name at least one kind of adjustment")
@@ -319,6 +321,7 @@ class LocalProcedure:
 
         Raises ``NotEncodedError`` when the overlay has no such parameter in force on ``as_of``.
         """
+        as_of = check_date(as_of, "as_of")
         if "local.procedure" not in rulebook:
             raise NotEncodedError(
                 f"rulebook {rulebook.id!r} has no 'local.procedure': the provincial People's "
@@ -956,6 +959,7 @@ def transition(
     governing instrument is not encoded is refused naming that instrument.  Malformed details
     raise ``ValueError``.
     """
+    as_of = check_date(as_of, "as_of")
     event = LifecycleEvent(event)
     authority, actor_name = _authority(actor, details)
     national = proposal.funding.kind is FundingSourceKind.NATIONAL

@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from .._args import check_optional_date
 from ..rulebooks import NotEncoded, Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import FundingSourceKind, SupportItem
@@ -138,6 +139,7 @@ def plan_summary(
     provinces counts in each of them, so those breakdowns may add up to more than the total.
     ``rank`` (a sort key, e.g. from the priority rules) orders the proposals in ``ranked``.
     """
+    as_of = check_optional_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     plan_list = [plans] if isinstance(plans, AnnualPlan) else list(plans)
     checks: list[PlanCheck] = []

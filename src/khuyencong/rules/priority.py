@@ -14,6 +14,7 @@ from datetime import date
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks.core import Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..schemas.beneficiary import Beneficiary
@@ -254,6 +255,7 @@ def _deprecated_industries(
 
 def classify(proposal: Proposal, *, as_of: date, rulebook: Rulebook | None = None) -> PriorityClass:
     """Classify a proposal's priority area and industry at ``as_of``."""
+    as_of = check_date(as_of, "as_of")
     return classify_in(Context(rulebook or national(), as_of), proposal)
 
 
@@ -265,6 +267,7 @@ def rank(
     proposals, which that clause leaves to the managing agency's judgement (point b), come last.
     The sort is stable: ties keep their input order.
     """
+    as_of = check_date(as_of, "as_of")
     book = rulebook or national()
     ctx = Context(book, as_of)
     area_order: Sequence[str] = ("a", "b", "c", "d")

@@ -23,6 +23,7 @@ from datetime import date
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import ProcurementMethod
@@ -61,6 +62,7 @@ def procurement_method(
     national ones; the province sets local procedures, Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT)
     and for a date whose governing instrument is not encoded (TT 17/2018/TT-BCT from 2018).
     """
+    as_of = check_date(as_of, "as_of")
     require_national(
         proposal,
         "Thông tư 36/2013/TT-BCT governs national proposals (Art 1); the procedure of a local "

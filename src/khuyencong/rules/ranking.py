@@ -22,6 +22,7 @@ from datetime import date
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import ProposalKind
@@ -71,6 +72,7 @@ def rank_national_plan(
     Raises :class:`~khuyencong.errors.NotEncodedError` for a local proposal (the province sets
     their procedure) and for a date TT 36/2013 does not govern.
     """
+    as_of = check_date(as_of, "as_of")
     rb = rulebook_or_national(rulebook)
     rules = [
         require(rb, "selection.point_proposals_first", as_of),

@@ -29,6 +29,7 @@ from typing import Literal
 
 import attrs
 
+from .._args import check_date
 from ..rulebooks import Rulebook
 from ..schemas.codes import ProposalKind
 from ..schemas.proposal import Proposal
@@ -73,6 +74,7 @@ def registration_dossier(
     the Department, one for the Agency).  An undeclared fact leaves the items it governs
     ``unknown``.
     """
+    as_of = check_date(as_of, "as_of")
     _national(proposal)
     rb = rulebook_or_national(rulebook)
     if direct is None and proposal is not None:
@@ -118,6 +120,7 @@ def proposal_parts(
     proposal (``group``, or a ``proposal`` of kind ``group``) need not name its place,
     beneficiaries and coordinating units when the plan is approved (gạch đầu dòng thứ ba điểm a
     khoản 1 Điều 10)."""
+    as_of = check_date(as_of, "as_of")
     _national(proposal)
     if group is None and proposal is not None:
         group = proposal.kind is ProposalKind.GROUP
@@ -138,6 +141,7 @@ def appraise(
     capacity, integration with other programmes, and a fitting and complete dossier.  When the
     ticked ``dossier`` is given and ``dossier_complete`` is not declared, it is read from it
     (complete → met; something missing → not met)."""
+    as_of = check_date(as_of, "as_of")
     if dossier is not None:
         declared: dict[str, bool | None] = (
             dict(met) if isinstance(met, Mapping) else dict.fromkeys(met, True)

@@ -36,6 +36,7 @@ from typing import Annotated, Literal
 import attrs
 from pydantic import BaseModel, ConfigDict, Field
 
+from .._args import check_date, check_optional_date
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.money import Money, floor_dong
 from ._procedure import rulebook_or_national
@@ -125,6 +126,10 @@ def relocation_interest(
     """The interest support of a polluting establishment that moves into an industrial zone or
     cluster, at ``as_of`` (Điểm n khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT; Khoản 6 Điều 4
     TT 46/2012/TT-BCT).  A finding's ``line`` is the index of the loan it is about."""
+    as_of = check_date(as_of, "as_of")
+    investment_completed_on = check_optional_date(
+        investment_completed_on, "investment_completed_on"
+    )
     rb = rulebook_or_national(rulebook)
     codes = (
         "support.relocation_interest",

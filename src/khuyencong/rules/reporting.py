@@ -35,6 +35,7 @@ from typing import Literal, TypeAlias
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from .._args import check_date, check_optional_date
 from ..errors import DeclarationError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
@@ -157,6 +158,8 @@ def reports_due(
     Raises :class:`~khuyencong.errors.DeclarationError` for an unknown reporter or a missing
     certificate date.
     """
+    as_of = check_date(as_of, "as_of")
+    certificate_issued_on = check_optional_date(certificate_issued_on, "certificate_issued_on")
     rb = rulebook_or_national(rulebook)
     if reporter not in _RECIPIENTS:
         raise DeclarationError(

@@ -29,6 +29,7 @@ from datetime import date
 
 import attrs
 
+from .._args import check_date, check_optional_date
 from ..rulebooks import Rulebook
 from ..schemas.proposal import Proposal
 from ._procedure import implementation_year, require, require_national, rulebook_or_national
@@ -58,6 +59,7 @@ def settlement_dossier(
     vouchers are listed on Mẫu 8b with the other sources' share), ``last_contract_of_year``
     (Mẫu 10).  ``None`` leaves the items they govern ``unknown``.
     """
+    as_of = check_date(as_of, "as_of")
     if force_majeure:
         return tick("dossier.settlement_force_majeure", present, as_of=as_of, rulebook=rulebook)
     return tick(
@@ -101,6 +103,8 @@ def late_settlement(
     time and place of liquidation.  The limit is 22 January of the year after the
     implementation year (Khoản 2 Điều 18; an extension moves the year on, Điểm a khoản 2
     Điều 11)."""
+    as_of = check_date(as_of, "as_of")
+    dossier_filed_on = check_optional_date(dossier_filed_on, "dossier_filed_on")
     rb = rulebook_or_national(rulebook)
     if isinstance(subject, Proposal):
         require_national(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .._args import check_date, check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..schemas.citation import Provenance
 from ..schemas.locality import Locality2025, LocalityPre2025
@@ -49,7 +50,8 @@ def region_of_legacy(
     after 01/07/2025 the province no longer exists as a unit; the answer still gives the region the
     Circular lists it in, with a note naming the 2025 province it became part of.
     """
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     old = province if isinstance(province, LegacyProvince) else legacy_province(province)
     resolved = rb.resolve(_PARAM, as_of)
     if isinstance(resolved, NotEncoded):
@@ -91,9 +93,10 @@ def region_of_2025(
     :class:`AmbiguousRegion` (e.g. Lâm Đồng, formed from Lâm Đồng and Đắk Nông of the central and
     Central Highlands region and Bình Thuận of the southern region).
     """
+    as_of = check_date(as_of, "as_of")
     from ..schemas.locality import unit_2025
 
-    rb = rulebook or national()
+    rb = check_rulebook(rulebook) or national()
     name = unit_2025(province_code).province_name
     if as_of < REFORM_DATE:
         return Refusal(
@@ -164,6 +167,7 @@ def region_of(
     """The region of a locality in either geography (điểm c khoản 1 Điều 3 Thông tư
     26/2014/TT-BCT): :func:`region_of_legacy` for a pre-2025 locality (by its province name),
     :func:`region_of_2025` for a 2025 one."""
+    as_of = check_date(as_of, "as_of")
     if isinstance(locality, Locality2025):
         return region_of_2025(locality.province_code, as_of, rulebook)
     return region_of_legacy(locality.province, as_of, rulebook)

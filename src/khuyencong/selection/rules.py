@@ -21,6 +21,7 @@ from decimal import Decimal
 from functools import wraps
 from typing import ParamSpec, TypeVar, cast
 
+from .._args import check_date, check_optional_date, check_rulebook
 from ..errors import NotEncodedError
 from ..rulebooks import NotEncoded, Resolved, Rulebook, national
 from ..schemas.citation import Citation, Provenance
@@ -141,7 +142,8 @@ def level_in_force(
 ) -> Check | Refusal:
     """Whether selection at ``level`` exists on ``as_of``: the four levels of khoản 2 Điều 6
     Thông tư 26/2014/TT-BCT; the district level is refused from 01/07/2025."""
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
@@ -178,7 +180,8 @@ def entry_requirement(
     Committee, or điểm d khoản 2 Điều 12 through that committee) has no district level to run
     through: the answer is a :class:`Refusal`, as for the district level itself.
     """
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
@@ -231,7 +234,8 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
 
     An undeclared condition is "not assessable", never met.
     """
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     groups = _get(rb, "typical_products.product_groups", as_of)
     conditions = _get(rb, "typical_products.entry_conditions", as_of)
     checks = [
@@ -292,7 +296,8 @@ def council_sizes(
 ) -> tuple[int, ...] | Refusal:
     """The numbers of members a council of ``level`` may have (Điều 9 Thông tư 26/2014/TT-BCT:
     5 or 7, 7 or 9, 9 or 11, 11 or 13 from district to national)."""
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
@@ -319,7 +324,8 @@ def check_council(
 ) -> Verdict | Refusal:
     """Check a selection council: who establishes it (khoản 1 Điều 8), its size and its chair and
     vice-chairs (Điều 9 Thông tư 26/2014/TT-BCT)."""
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     level = council.level
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
@@ -404,7 +410,8 @@ def check_council(
 def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Check:
     """The jury (Ban Giám khảo) has an odd number of members: khoản 2 Điều 11 Thông tư
     26/2014/TT-BCT."""
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     odd = _get(rb, "typical_products.jury_size_odd", as_of)
     passed = size >= 1 and (size % 2 == 1 or not odd.flag)
     return Check(
@@ -425,7 +432,8 @@ def check_round(
     year against the usual schedule of Điều 14 (district and provincial rounds usually in odd years,
     regional and national in even years; other years are allowed where the competent authority
     decides, so this check never fails), its council and its jury when given."""
-    rb = rulebook or national()
+    as_of = check_optional_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     when = as_of or selection_round.starts_on
     level = selection_round.level
     gate = _level_gate(rb, level, when)
@@ -530,7 +538,7 @@ def check_dossier(
     the documents of khoản 1 for every level, and for higher levels a certificate of the level
     below still valid on that day (điểm b) and the recommending letter (điểm c), or for a
     provincial round without district round the route of điểm d khoản 2."""
-    rb = rulebook or national()
+    rb = check_rulebook(rulebook) or national()
     as_of = dossier.submitted_on
     requirement = entry_requirement(dossier.level, as_of, rb)
     if isinstance(requirement, NotEncoded):
@@ -676,9 +684,10 @@ def check_recognition(
 
     The number and mix of certificates is the council's decision and is not checked.
     """
+    as_of = check_date(as_of, "as_of")
     if not scores:
         raise ValueError("at least one jury score is needed")
-    rb = rulebook or national()
+    rb = check_rulebook(rulebook) or national()
     threshold = _get(rb, "typical_products.pass_score", as_of)
     average = sum((Decimal(s) for s in scores), Decimal(0)) / len(scores)
     checks = [
@@ -710,7 +719,8 @@ def check_recognition(
 def certificate_valid_until(issued_on: date, rulebook: Rulebook | None = None) -> date:
     """The last day a certificate issued on ``issued_on`` is valid: 31 December of the third year,
     counting the year of issue as the first (khoản 3 Điều 17 Thông tư 26/2014/TT-BCT)."""
-    rb = rulebook or national()
+    issued_on = check_date(issued_on, "issued_on")
+    rb = check_rulebook(rulebook) or national()
     years = _get(rb, "typical_products.certificate_years", issued_on).integer
     return date(issued_on.year + years - 1, 12, 31)
 
@@ -722,7 +732,8 @@ def check_certificate(
     """Check a certificate on ``on``: issued by the authority of its level (khoản 2 Điều 17),
     valid from its issue until 31 December of the third year (khoản 3 Điều 17) and not revoked
     (khoản 3 Điều 20 Thông tư 26/2014/TT-BCT)."""
-    rb = rulebook or national()
+    on = check_date(on, "on")
+    rb = check_rulebook(rulebook) or national()
     issued = certificate.issued_on
     years = _get(rb, "typical_products.certificate_years", issued)
     approvers = _get(rb, "typical_products.approver", issued)
@@ -789,7 +800,7 @@ def _add_working_days(start: date, days: int, holidays: frozenset[date]) -> date
 def _deadline(
     code: str, start: date, holidays: Iterable[date], rulebook: Rulebook | None
 ) -> Deadline:
-    rb = rulebook or national()
+    rb = check_rulebook(rulebook) or national()
     period = _get(rb, code, start)
     days = frozenset(holidays)
     return Deadline(
@@ -812,6 +823,7 @@ def complaint_deadline(
     Working days are Monday to Friday minus the ``holidays`` the caller declares; the day of
     notification is not counted.
     """
+    notified_on = check_date(notified_on, "notified_on")
     return _deadline(
         "typical_products.complaint_period_working_days", notified_on, holidays, rulebook
     )
@@ -823,6 +835,7 @@ def complaint_resolution_deadline(
 ) -> Deadline:
     """The last day for the council to settle a complaint: 10 working days from receiving it
     (khoản 2 Điều 20 Thông tư 26/2014/TT-BCT); same counting as :func:`complaint_deadline`."""
+    received_on = check_date(received_on, "received_on")
     return _deadline(
         "typical_products.complaint_resolution_working_days", received_on, holidays, rulebook
     )
@@ -837,6 +850,8 @@ def complaint_in_time(
 ) -> Check:
     """Whether a complaint filed on ``filed_on`` is within the time limit of khoản 1 Điều 20
     Thông tư 26/2014/TT-BCT."""
+    notified_on = check_date(notified_on, "notified_on")
+    filed_on = check_date(filed_on, "filed_on")
     deadline = complaint_deadline(notified_on, holidays, rulebook)
     if isinstance(deadline, NotEncoded):
         raise _Unencoded(deadline)
@@ -879,7 +894,8 @@ def selection_funding(
     đồng per awarded product (điểm g khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT, until 10/05/2018;
     from 11/05/2018 Thông tư 28/2018/TT-BTC governs and its levels are not encoded).
     """
-    rb = rulebook or national()
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
@@ -933,6 +949,7 @@ def check_selection_funding(
 ) -> Verdict | LocalFunding | Refusal:
     """Check the national support asked for a round's organisation and for each award against
     the caps of :func:`selection_funding` ("không quá": equal to the cap is allowed)."""
+    as_of = check_date(as_of, "as_of")
     funding = selection_funding(level, as_of, rulebook)
     if isinstance(funding, NotEncoded):
         raise _Unencoded(funding)

@@ -1,0 +1,282 @@
+"""Decoding and line-aware reading of delimited text (CSV, TSV, Excel's "Unicode text").
+
+Encodings (:func:`detect_encoding`): a byte-order mark decides (UTF-8, UTF-16 LE/BE, UTF-32);
+without one, the text is UTF-8 when it decodes as UTF-8; UTF-8 with damaged bytes when its valid
+UTF-8 letters are at least twice its undecodable bytes (each damaged line gets a finding);
+Windows-1258 when it decodes as that and its letters are Vietnamese ones (its combining tone
+marks are normalised to NFC); the letters are weighed on the first 4 MiB.  Anything else — or text with the zero bytes of UTF-16 but no
+byte-order mark — stops with a :class:`~khuyencong.errors.DatasetError` saying that the encoding
+cannot be told: a guessed encoding would give wrong names without a word.
+
+Structural damage (:func:`csv_rows`): the reader counts **physical lines**.  A line without a
+quote is split on the delimiter (the fast path).  A line with a quote is read with the
+:mod:`csv` module in strict mode; a quoted cell may run over several lines (a cell with Alt+Enter
+in Excel) when the record it closes has the width of the table and none of the lines inside
+the cell looks like a whole row.  Otherwise — an unbalanced quote, a stray quote after a closing
+one, a cell longer than Excel's 32,767 characters, a NUL byte — the *first* line is reported as
+damaged (an ``unreadable_line`` error on that line, its cells dropped) and the lines after it are
+read again as rows of their own.  So one stray ``"`` costs one row with a finding, never the 700
+rows after it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import re
+import unicodedata
+from collections.abc import Iterator
+from itertools import chain
+from typing import IO, Final
+
+from ..errors import DatasetError
+from .findings import RowFinding, finding
+
+__all__ = ["MAX_FIELD", "MAX_SPAN", "csv_rows", "detect_encoding", "sniff_delimiter"]
+
+MAX_FIELD: Final = 32_767
+"""The longest cell, in characters (Excel's limit); a longer one is damage."""
+
+MAX_SPAN: Final = 50
+"""How many physical lines one quoted cell may span before it is taken for an unclosed quote."""
+
+_CHUNK: Final = 1 << 20
+_SAMPLE: Final = 1 << 16
+_CONFIDENCE: Final = 1 << 22
+"""How much of a file without a byte-order mark is read to weigh its encoding (4 MiB)."""
+
+_VIETNAMESE: Final = frozenset(
+    "àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ"
+    "ÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴĐ"
+)
+"""The letters of Vietnamese beyond ASCII (precomposed, as NFC gives them)."""
+
+_NON_ASCII_LETTER: Final = re.compile(r"[^\W\d_\x00-\x7f]|[\u0300-\u036f]")
+_VIETNAMESE_LETTER: Final = re.compile("[" + "".join(sorted(_VIETNAMESE)) + "]")
+
+_BOMS: Final = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+class _Overrun(Exception):
+    """A quoted cell ran past :data:`MAX_SPAN` lines."""
+
+
+def _scan(stream: IO[bytes], encoding: str) -> bool:
+    """Whether the whole stream decodes strictly as ``encoding``."""
+    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    try:
+        while chunk := stream.read(_CHUNK):
+            decoder.decode(chunk)
+        decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        return False
+    finally:
+        stream.seek(0)
+    return True
+
+
+def _sample(stream: IO[bytes], encoding: str) -> str:
+    """The first :data:`_CONFIDENCE` bytes decoded as ``encoding`` (undecodable bytes as
+    U+FFFD), in NFC."""
+    data = stream.read(_CONFIDENCE)
+    stream.seek(0)
+    return unicodedata.normalize("NFC", data.decode(encoding, errors="replace"))
+
+
+def _letters(text: str) -> int:
+    """How many letters beyond ASCII ``text`` holds."""
+    return len(_NON_ASCII_LETTER.findall(text))
+
+
+def detect_encoding(stream: IO[bytes], name: str) -> tuple[str, str, list[RowFinding]]:
+    """Return ``(encoding, errors, notes)`` for a seekable binary stream, or raise
+    :class:`DatasetError` when the encoding cannot be told with confidence (see the module)."""
+    head = stream.read(_SAMPLE)
+    stream.seek(0)
+    for bom, encoding in _BOMS:
+        if head.startswith(bom):
+            if _scan(stream, encoding):
+                return encoding, "strict", []
+            return encoding, "replace", [finding("undecodable_bytes", None, encoding=encoding)]
+    if head.count(0) * 4 > len(head) > 0:
+        raise DatasetError(
+            f"cannot tell the encoding of {name}: it has the zero bytes of UTF-16 but no "
+            "byte-order mark; save it as UTF-8 (CSV UTF-8) or as Excel 'Unicode text' "
+            "(không xác định được bảng mã của tệp: hãy lưu lại dạng CSV UTF-8)"
+        )
+    if _scan(stream, "utf-8"):
+        return "utf-8", "strict", []
+    sample = _sample(stream, "utf-8")
+    letters = _letters(sample)
+    if letters and sample.count("\ufffd") * 2 <= letters:
+        return "utf-8", "replace", [finding("undecodable_bytes", None, encoding="UTF-8")]
+    if _scan(stream, "cp1258"):
+        sample = _sample(stream, "cp1258")
+        letters = _letters(sample)
+        if not letters or len(_VIETNAMESE_LETTER.findall(sample)) >= 0.8 * letters:
+            return "cp1258", "strict", [finding("decoded_as_cp1258", None)]
+    raise DatasetError(
+        f"cannot tell the encoding of {name}: it is not UTF-8, UTF-16 with a byte-order mark, "
+        "nor Vietnamese Windows-1258 text; save it as CSV UTF-8 "
+        "(không xác định được bảng mã của tệp: hãy lưu lại dạng CSV UTF-8)"
+    )
+
+
+def sniff_delimiter(stream: IO[bytes], encoding: str) -> str:
+    """The delimiter (``,``, ``;`` or tab) most used over the first lines; ``,`` if none."""
+    head = stream.read(_SAMPLE)
+    stream.seek(0)
+    text = head.decode(encoding, errors="replace").lstrip("\ufeff")
+    lines = text.splitlines()[:30]
+    if len(head) == _SAMPLE and len(lines) > 1:
+        lines = lines[:-1]  # the last line may be cut
+    counts = {d: sum(line.count(d) for line in lines) for d in (",", ";", "\t")}
+    best = max(counts, key=lambda d: counts[d])
+    return best if counts[best] else ","
+
+
+class _Feeder:
+    """The lines one persistent :func:`csv.reader` reads: the line set in ``first``, then lines
+    pulled from ``source``; each is kept in ``taken``, so that a damaged record can be read
+    again.  (One reader for the whole file: building one per quoted line costs more than the
+    line.)"""
+
+    __slots__ = ("first", "source", "taken")
+
+    def __init__(self) -> None:
+        self.first: str | None = None
+        self.source: Iterator[str] = iter(())
+        self.taken: list[str] = []
+
+    def __iter__(self) -> _Feeder:
+        return self
+
+    def __next__(self) -> str:
+        line = self.first
+        if line is not None:
+            self.first = None
+        else:
+            if len(self.taken) >= MAX_SPAN:
+                raise _Overrun
+            line = next(self.source)
+        self.taken.append(line)
+        return line
+
+
+def _swallowed(record: list[str], taken: list[str], widest: int, delimiter: str) -> str | None:
+    """Why a record spanning several lines looks like an unclosed quote, or ``None``."""
+    if widest > 1 and len(record) != widest:
+        return (
+            f"a quoted cell runs over {len(taken)} lines and the row it ends has "
+            f"{len(record)} cells where the table has {widest}"
+        )
+    if widest > 2:
+        for inner in taken[1:-1]:
+            if inner.count(delimiter) >= widest - 1:
+                return f"a quoted cell runs over {len(taken)} lines that look like whole rows"
+    if any(len(cell) > MAX_FIELD for cell in record):
+        return f"a cell longer than {MAX_FIELD} characters"
+    return None
+
+
+def _damaged(number: int, detail: str) -> tuple[RowFinding, ...]:
+    return (finding("unreadable_line", number, detail=detail),)
+
+
+def csv_rows(
+    lines: Iterator[str], delimiter: str, *, replaced: bool, encoding: str
+) -> Iterator[tuple[int, tuple[str, ...], tuple[RowFinding, ...], bool]]:
+    """``(line number, cells, problems, damaged)`` for each record of ``lines`` (physical lines
+    with their line ends, as a text stream opened with ``newline=""`` gives them).
+
+    A record spanning *n* lines gives one row numbered by its first line, with an info finding
+    naming its last line (so every line is accounted for); a damaged line gives a row with no
+    cells and an ``unreadable_line`` error (``damaged`` true).
+    """
+    number = 0
+    widest = 0
+    source: Iterator[str] = iter(lines)
+    none: tuple[RowFinding, ...] = ()
+    feeder = _Feeder()
+    reader = csv.reader(feeder, delimiter=delimiter, strict=True)
+    while True:
+        restart = False
+        for line in source:
+            number += 1
+            if '"' not in line and "\x00" not in line:
+                body = line.rstrip("\r\n")
+                if not body:
+                    yield number, (), none, False
+                    continue
+                cells = tuple(body.split(delimiter))
+                width = len(cells)
+                if width > widest:
+                    widest = width
+                problems = none
+                if len(body) > MAX_FIELD and any(len(c) > MAX_FIELD for c in cells):
+                    detail = f"a cell longer than {MAX_FIELD} characters"
+                    yield number, (), _damaged(number, detail), True
+                    continue
+                if replaced and "\ufffd" in body:
+                    problems = (finding("undecodable_bytes", number, encoding=encoding),)
+                yield number, cells, problems, False
+                continue
+            if "\x00" in line:
+                yield number, (), _damaged(number, "a NUL byte (0x00) in the line"), True
+                continue
+            taken: list[str] = []
+            feeder.first, feeder.source, feeder.taken = line, source, taken
+            error: str | None = None
+            record: list[str] = []
+            try:
+                record = next(reader)
+            except csv.Error as exc:
+                error = f"{exc} (an unbalanced quote?)"
+            except _Overrun:
+                error = f"a quote is not closed within {MAX_SPAN} lines"
+            except StopIteration:  # pragma: no cover - the first line is always given
+                record = []
+            span = len(taken)
+            text = line if span == 1 else "".join(taken)
+            if error is None and span > 1:
+                error = _swallowed(record, taken, widest, delimiter)
+                if error is None and "\x00" in text:
+                    error = "a NUL byte (0x00) in the line"
+            if (
+                error is None
+                and len(text) > MAX_FIELD
+                and any(len(cell) > MAX_FIELD for cell in record)
+            ):
+                error = f"a cell longer than {MAX_FIELD} characters"
+            if error is not None:
+                yield number, (), _damaged(number, error), True
+                if span > 1:
+                    source = chain(taken[1:], source)
+                    restart = True
+                    break
+                continue
+            first = number
+            problems = none
+            if span > 1:
+                number += span - 1
+                problems = (finding("multiline_cell", first, detail=str(number)),)
+            elif len(record) > widest:
+                widest = len(record)
+            if replaced and "\ufffd" in text:
+                problems += (finding("undecodable_bytes", first, encoding=encoding),)
+            yield first, tuple(record), problems, False
+        if not restart:
+            return
+
+
+def normalised(lines: Iterator[str]) -> Iterator[str]:
+    """Lines in NFC (Windows-1258 writes tone marks as combining characters)."""
+    normalize = unicodedata.normalize
+    for line in lines:
+        yield line if line.isascii() else normalize("NFC", line)
