@@ -372,6 +372,8 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             if fmt is None:
                 with open(path, "rb") as head:
                     fmt = "xlsx" if head.read(4) == b"PK\x03\x04" else "csv"
+            # openpyxl tells a workbook by its file name's suffix
+            path = path.rename(path.with_suffix(f".{fmt}"))
             try:
                 return _check_source(args, path, fmt, "<stdin>", out, err)
             except NothingToCheckError as exc:

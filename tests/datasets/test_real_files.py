@@ -411,6 +411,22 @@ def test_check_reads_jsonl_from_standard_input(monkeypatch: pytest.MonkeyPatch) 
     assert out.getvalue().splitlines()[1].startswith("1,A,")
 
 
+def test_check_reads_a_workbook_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(record("A"))
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    out = io.StringIO()
+    main(["check", "-", "--format", "csv"], out=out)  # a zip: read as a workbook
+    assert out.getvalue().splitlines()[1].startswith("2,A,")
+
+
 def test_xlsx_report_to_standard_output(tmp_path: Path) -> None:
     openpyxl = pytest.importorskip("openpyxl")
     path = tmp_path / "plan.csv"
