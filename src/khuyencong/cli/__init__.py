@@ -16,19 +16,20 @@ quietly with the status a shell gives a program ended by SIGPIPE.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Final, NoReturn, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Final, NoReturn, TextIO
 
-from .errors import DatasetError, KhuyenCongError, NothingToCheckError
+from ..errors import DatasetError, KhuyenCongError, NothingToCheckError
 
 if TYPE_CHECKING:
-    from .datasets import Report
-    from .rules import Assessment
-    from .schemas import Proposal
+    from ..datasets import Report
+    from ..rules import Assessment
+    from ..schemas import Proposal
 
 __all__ = ["assessment_json", "main"]
 
@@ -38,7 +39,6 @@ EXIT_UNREADABLE: Final = 2
 EXIT_BROKEN_PIPE: Final = 128 + 13  # SIGPIPE
 _TABLE_LIMIT: Final = 200
 _PROGRESS_EVERY: Final = 10_000
-_T = TypeVar("_T")
 
 
 class _UsageError(Exception):
@@ -51,7 +51,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _parse_as_of(text: str) -> date:
-    from .l10n import parse_date
+    from ..l10n import parse_date
 
     try:
         return parse_date(text)
@@ -65,147 +65,411 @@ def _positive_count(text: str) -> int:
     return int(text)
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="khuyencong",
-        description=(
-            "Khuyến công (industrial extension) proposals: check datasets, assess and explain "
-            "proposals, check and compare rulebooks, print schemas."
+class _Formatter(argparse.HelpFormatter):
+    """argparse's help with the "usage:" heading in the chosen language."""
+
+    usage_prefix = "usage: "
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix or self.usage_prefix)
+
+
+def _formatter(lang: str) -> type[argparse.HelpFormatter]:
+    class Formatter(_Formatter):
+        usage_prefix = "Cách dùng: " if lang == "vi" else "usage: "
+
+    return Formatter
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("khuyencong")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree
+        from .. import __version__
+
+        return __version__
+
+
+def _parser(lang: str = "vi") -> argparse.ArgumentParser:
+    """The argument parser, its help texts in ``lang`` ("vi" or "en")."""
+    vi = lang == "vi"
+
+    def t(vi_text: str, en_text: str) -> str:
+        return vi_text if vi else en_text
+
+    formatter = _formatter(lang)
+
+    def localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        parser._positionals.title = t("tham số", "positional arguments")
+        parser._optionals.title = t("tuỳ chọn", "options")
+        parser.add_argument(
+            "-h", "--help", action="help", help=t("in hướng dẫn này", "show this help and exit")
+        )
+        return parser
+
+    parser = localise(
+        _Parser(
+            prog="khuyencong",
+            add_help=False,
+            formatter_class=formatter,
+            description=t(
+                "Khuyến công: kiểm tra bảng dữ liệu đề án, đánh giá và giải thích một đề án, "
+                "kiểm tra và so sánh bộ quy tắc, in lược đồ JSON.",
+                "Khuyến công (industrial extension) proposals: check datasets, assess and "
+                "explain proposals, check and compare rulebooks, print schemas.",
+            ),
+        )
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"khuyencong {_version()}",
+        help=t("in số phiên bản", "show the version and exit"),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("vi", "en"),
+        help=t(
+            "ngôn ngữ (mặc định: theo LANG/LC_ALL, nếu không thì tiếng Việt)",
+            "language (default: from LANG/LC_ALL, else Vietnamese)",
         ),
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(
+        dest="command", required=True, title=t("lệnh", "commands"), metavar="COMMAND"
+    )
 
-    check = sub.add_parser("check", help="check a CSV/XLSX/JSONL file of proposals")
-    check.add_argument("file", nargs="?", help="the file to check ('-' reads standard input)")
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        return localise(
+            sub.add_parser(
+                name,
+                help=help_text,
+                description=help_text,
+                add_help=False,
+                formatter_class=formatter,
+            )
+        )
+
+    def lang_option(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--lang",
+            choices=("vi", "en"),
+            default=argparse.SUPPRESS,
+            help=t("ngôn ngữ của kết quả (vi, en)", "language of the output (vi, en)"),
+        )
+
+    check = command(
+        "check",
+        t("kiểm tra một tệp CSV/XLSX/JSONL các đề án", "check a CSV/XLSX/JSONL file of proposals"),
+    )
+    check.add_argument(
+        "file",
+        nargs="?",
+        help=t(
+            "tệp cần kiểm tra ('-' đọc từ đầu vào chuẩn)",
+            "the file to check ('-' reads standard input)",
+        ),
+    )
     check.add_argument(
         "--input-format",
         choices=("csv", "xlsx", "jsonl"),
-        help="format of the input (default: from the file name; for '-', xlsx when it is a "
-        "zip, else csv)",
+        help=t(
+            "định dạng tệp vào (mặc định: theo tên tệp; với '-': xlsx nếu là tệp zip, "
+            "không thì csv)",
+            "format of the input (default: from the file name; for '-', xlsx when it is a "
+            "zip, else csv)",
+        ),
     )
     check.add_argument(
         "--example",
         nargs="?",
         const="tidy",
         choices=("tidy", "mau-2"),
-        help="check an embedded illustrative file: tidy (default) or mau-2 (a plan table "
-        "laid out like Mẫu số 2 TT 36/2013)",
+        help=t(
+            "kiểm tra một tệp minh hoạ có sẵn: tidy (mặc định) hoặc mau-2 (bảng kế hoạch "
+            "theo Mẫu số 2 TT 36/2013)",
+            "check an embedded illustrative file: tidy (default) or mau-2 (a plan table "
+            "laid out like Mẫu số 2 TT 36/2013)",
+        ),
     )
     check.add_argument(
-        "--layout", type=Path, help="a province's table layout (TOML): columns, unit, sections"
+        "--layout",
+        type=Path,
+        help=t(
+            "bố cục bảng của tỉnh (TOML): cột, đơn vị, mục",
+            "a province's table layout (TOML): columns, unit, sections",
+        ),
     )
-    check.add_argument("--as-of", type=_parse_as_of, help="date the rules are read at")
-    check.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML) to apply")
     check.add_argument(
-        "--format", choices=("table", "csv", "xlsx", "json", "html"), default="table"
+        "--as-of", type=_parse_as_of, help=t("ngày áp dụng quy định", "date the rules are read at")
     )
-    check.add_argument("--output", "-o", type=Path, help="write the report here")
-    check.add_argument("--lang", choices=("vi", "en"), default="vi")
-    check.add_argument("--sheet", help="worksheet of an .xlsx file (default: the first)")
+    check.add_argument(
+        "--rulebook",
+        type=Path,
+        help=t("bộ quy tắc của tỉnh (TOML)", "a province's rulebook (TOML)"),
+    )
+    check.add_argument(
+        "--format",
+        choices=("table", "csv", "xlsx", "json", "html"),
+        default="table",
+        help=t("định dạng báo cáo (mặc định: table)", "format of the report (default: table)"),
+    )
+    check.add_argument(
+        "--output", "-o", type=Path, help=t("ghi báo cáo vào tệp này", "write the report here")
+    )
+    lang_option(check)
+    check.add_argument(
+        "--sheet",
+        help=t(
+            "trang tính của tệp .xlsx (mặc định: trang đầu)",
+            "worksheet of an .xlsx file (default: the first)",
+        ),
+    )
     check.add_argument(
         "--workers",
         type=_positive_count,
         default=1,
-        help="processes that validate and assess proposals (default 1; use the cores you "
-        "have on large files)",
+        help=t(
+            "số tiến trình kiểm tra và đánh giá đề án (mặc định 1)",
+            "processes that validate and assess proposals (default 1; use the cores you "
+            "have on large files)",
+        ),
     )
 
-    assess = sub.add_parser("assess", help="assess one proposal (a JSON file, '-' for stdin)")
-    explain = sub.add_parser("explain", help="explain the assessment of one proposal")
-    for command in (assess, explain):
-        command.add_argument("proposal", help="a Proposal as JSON ('-' reads stdin)")
-        command.add_argument(
+    assess = command(
+        "assess",
+        t(
+            "đánh giá một đề án (tệp JSON, '-' đọc từ đầu vào chuẩn)",
+            "assess one proposal (a JSON file, '-' for stdin)",
+        ),
+    )
+    explain = command(
+        "explain",
+        t("giải thích kết quả đánh giá một đề án", "explain the assessment of one proposal"),
+    )
+    for one in (assess, explain):
+        one.add_argument(
+            "proposal",
+            help=t(
+                "một đề án (Proposal) dạng JSON ('-' đọc đầu vào chuẩn)",
+                "a Proposal as JSON ('-' reads stdin)",
+            ),
+        )
+        one.add_argument(
             "--as-of",
             type=_parse_as_of,
-            help="date the rules are read at (default: approval date, else start date, "
-            "else 1 January of the plan year)",
+            help=t(
+                "ngày áp dụng quy định (mặc định: ngày phê duyệt, không thì ngày bắt đầu, "
+                "không thì 1/1 của năm kế hoạch)",
+                "date the rules are read at (default: approval date, else start date, "
+                "else 1 January of the plan year)",
+            ),
         )
-        command.add_argument("--rulebook", type=Path, help="a province's rulebook (TOML)")
-        command.add_argument("--lang", choices=("vi", "en"), default="vi")
-    assess.add_argument("--format", choices=("text", "json"), default="text")
+        one.add_argument(
+            "--rulebook",
+            type=Path,
+            help=t("bộ quy tắc của tỉnh (TOML)", "a province's rulebook (TOML)"),
+        )
+        lang_option(one)
+    assess.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help=t("định dạng kết quả", "format of the output"),
+    )
 
-    sub.add_parser("schema", help="print the JSON Schema of a Proposal")
+    command(
+        "schema",
+        t("in lược đồ JSON (JSON Schema) của một đề án", "print the JSON Schema of a Proposal"),
+    )
 
-    rulebook = sub.add_parser("rulebook", help="check, compare or start a rulebook")
-    actions = rulebook.add_subparsers(dest="action", required=True)
-    rb_check = actions.add_parser(
+    rulebook = command(
+        "rulebook",
+        t("kiểm tra, so sánh hoặc lập một bộ quy tắc", "check, compare or start a rulebook"),
+    )
+    actions = rulebook.add_subparsers(
+        dest="action", required=True, title=t("thao tác", "actions"), metavar="ACTION"
+    )
+
+    def action(name: str, help_text: str) -> argparse.ArgumentParser:
+        return localise(
+            actions.add_parser(
+                name,
+                help=help_text,
+                description=help_text,
+                add_help=False,
+                formatter_class=formatter,
+            )
+        )
+
+    rb_check = action(
         "check",
-        help="list every problem of a rulebook file (national amendments: give them together)",
+        t(
+            "liệt kê mọi lỗi của một tệp bộ quy tắc (văn bản sửa đổi cấp quốc gia: đưa cùng nhau)",
+            "list every problem of a rulebook file (national amendments: give them together)",
+        ),
     )
     rb_check.add_argument("file", type=Path)
-    rb_check.add_argument("more", type=Path, nargs="*", help="more national amendment rulebooks")
-    rb_diff = actions.add_parser(
-        "diff", help="what differs between two dates (YYYY-MM-DD) or two rulebook files"
+    rb_check.add_argument(
+        "more",
+        type=Path,
+        nargs="*",
+        help=t("thêm bộ quy tắc sửa đổi cấp quốc gia", "more national amendment rulebooks"),
     )
-    rb_diff.add_argument("a", help="a date (built-in rulebook) or a rulebook file")
-    rb_diff.add_argument("b", help="a date (built-in rulebook) or a rulebook file")
-    rb_diff.add_argument("--as-of", type=_parse_as_of, help="the date two files are compared at")
-    rb_diff.add_argument("--lang", choices=("vi", "en"), default="vi")
+    rb_diff = action(
+        "diff",
+        t(
+            "khác biệt giữa hai ngày (YYYY-MM-DD) hoặc hai tệp bộ quy tắc",
+            "what differs between two dates (YYYY-MM-DD) or two rulebook files",
+        ),
+    )
+    rb_diff.add_argument(
+        "a",
+        help=t("một ngày hoặc một tệp bộ quy tắc", "a date (built-in rulebook) or a rulebook file"),
+    )
+    rb_diff.add_argument(
+        "b",
+        help=t("một ngày hoặc một tệp bộ quy tắc", "a date (built-in rulebook) or a rulebook file"),
+    )
+    rb_diff.add_argument(
+        "--as-of",
+        type=_parse_as_of,
+        help=t("ngày so sánh hai tệp", "the date two files are compared at"),
+    )
+    lang_option(rb_diff)
     rb_diff.add_argument(
         "--rulebook",
         type=Path,
         action="append",
         default=[],
-        help="a national amendment rulebook to load before comparing two dates (repeatable)",
+        help=t(
+            "bộ quy tắc sửa đổi cấp quốc gia nạp trước khi so sánh hai ngày (lặp lại được)",
+            "a national amendment rulebook to load before comparing two dates (repeatable)",
+        ),
     )
-    rb_gaps = actions.add_parser(
-        "gaps", help="what the rulebooks do not know on a date, and what amendments fill"
+    rb_gaps = action(
+        "gaps",
+        t(
+            "những gì bộ quy tắc chưa biết vào một ngày, và văn bản sửa đổi bổ sung gì",
+            "what the rulebooks do not know on a date, and what amendments fill",
+        ),
     )
-    rb_gaps.add_argument("--as-of", type=_parse_as_of, required=True, help="the date (YYYY-MM-DD)")
+    rb_gaps.add_argument(
+        "--as-of",
+        type=_parse_as_of,
+        required=True,
+        help=t("ngày (YYYY-MM-DD)", "the date (YYYY-MM-DD)"),
+    )
     rb_gaps.add_argument(
         "--rulebook",
         type=Path,
         action="append",
         default=[],
-        help="a national amendment rulebook or a province's overlay (repeatable)",
+        help=t(
+            "bộ quy tắc sửa đổi cấp quốc gia hoặc của tỉnh (lặp lại được)",
+            "a national amendment rulebook or a province's overlay (repeatable)",
+        ),
     )
     rb_gaps.add_argument("--format", choices=("table", "json"), default="table")
-    rb_gaps.add_argument("--lang", choices=("vi", "en"), default="vi")
-    rb_template = actions.add_parser(
+    lang_option(rb_gaps)
+    rb_template = action(
         "template",
-        help="print the documented provincial template, or a national amendment skeleton",
+        t(
+            "in mẫu bộ quy tắc của tỉnh có chú thích, hoặc khung một văn bản sửa đổi",
+            "print the documented provincial template, or a national amendment skeleton",
+        ),
     )
     rb_template.add_argument(
         "--instrument",
-        help="the skeleton of a national amendment rulebook for this instrument "
-        "(e.g. 28/2018/TT-BTC)",
+        help=t(
+            "khung bộ quy tắc sửa đổi cho văn bản này (vd. 28/2018/TT-BTC)",
+            "the skeleton of a national amendment rulebook for this instrument "
+            "(e.g. 28/2018/TT-BTC)",
+        ),
     )
     rb_template.add_argument(
         "--example",
         action="store_true",
-        help="the illustrative national amendment rulebook (INVENTED figures)",
+        help=t(
+            "bộ quy tắc sửa đổi minh hoạ (số liệu GIẢ ĐỊNH)",
+            "the illustrative national amendment rulebook (INVENTED figures)",
+        ),
     )
-    _serve_parser(sub)
+    _serve_parser(
+        command(
+            "serve",
+            t(
+                "chạy API HTTP và trang web (cần khuyencong[serve])",
+                "run the HTTP API and the web page (needs khuyencong[serve])",
+            ),
+        ),
+        t,
+    )
     return parser
 
 
-def _serve_parser(sub: Any) -> None:
-    serve = sub.add_parser(
-        "serve", help="run the HTTP API and the web page (needs khuyencong[serve])"
+def _serve_parser(serve: argparse.ArgumentParser, t: Any) -> None:
+    serve.add_argument(
+        "--host", default="127.0.0.1", help=t("địa chỉ lắng nghe", "address to listen on")
     )
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--workers", type=_positive_count, default=1, help="uvicorn processes")
+    serve.add_argument(
+        "--workers",
+        type=_positive_count,
+        default=1,
+        help=t("số tiến trình uvicorn", "uvicorn processes"),
+    )
     serve.add_argument(
         "--rulebook",
         action="append",
         default=[],
         metavar="FILE_OR_DIR",
-        help="a provincial or amendment rulebook (TOML), or a directory of them, offered to "
-        "requests by id (repeatable)",
+        help=t(
+            "bộ quy tắc của tỉnh hoặc sửa đổi (TOML), hoặc một thư mục (lặp lại được)",
+            "a provincial or amendment rulebook (TOML), or a directory of them, offered to "
+            "requests by id (repeatable)",
+        ),
     )
-    serve.add_argument("--max-upload-mb", type=float, default=50.0, help="largest upload")
-    serve.add_argument("--max-rows", type=_positive_count, default=200_000)
-    serve.add_argument("--time-limit", type=float, default=120.0, help="seconds per request")
     serve.add_argument(
-        "--cors-origin", action="append", default=[], help="allow this origin (repeatable)"
+        "--max-upload-mb",
+        type=float,
+        default=50.0,
+        help=t("tệp tải lên lớn nhất (MB)", "largest upload"),
     )
+    serve.add_argument("--max-rows", type=_positive_count, default=200_000)
+    serve.add_argument(
+        "--time-limit",
+        type=float,
+        default=120.0,
+        help=t("số giây cho mỗi yêu cầu", "seconds per request"),
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        default=[],
+        help=t("cho phép nguồn (origin) này (lặp lại được)", "allow this origin (repeatable)"),
+    )
+
+
+def _chosen_lang(argv: Sequence[str]) -> str:
+    """The language asked for with ``--lang`` anywhere on the line, else the locale's."""
+    from .terminal import default_lang
+
+    for i, arg in enumerate(argv):
+        if arg.startswith("--lang="):
+            value = arg.removeprefix("--lang=")
+            if value in ("vi", "en"):
+                return value
+        elif arg == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("vi", "en"):
+            return argv[i + 1]
+    return default_lang()
 
 
 def _serve(args: argparse.Namespace, err: TextIO) -> int:
     try:
-        from .server.run import serve
-        from .server.settings import Settings
+        from ..server.run import serve
+        from ..server.settings import Settings
     except ImportError as exc:
         err.write(f"khuyencong serve needs: pip install 'khuyencong[serve]' ({exc})\n")
         return EXIT_UNREADABLE
@@ -220,52 +484,26 @@ def _serve(args: argparse.Namespace, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _progress(rows: Iterator[_T], stream: TextIO) -> Iterator[_T]:
-    """Pass rows through, printing a count on ``stream`` when it is a terminal."""
-    if not stream.isatty():
-        yield from rows
-        return
-    count = 0
-    for count, row in enumerate(rows, start=1):
-        if count % _PROGRESS_EVERY == 0:
-            stream.write(f"\r{count:,} rows…".replace(",", "."))
-            stream.flush()
-        yield row
-    if count >= _PROGRESS_EVERY:
-        stream.write("\r" + " " * 30 + "\r")
-
-
-def _table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: set[int]) -> str:
-    widths = [len(h) for h in headers]
-    for row in rows:
-        for i, cell in enumerate(row):
-            widths[i] = max(widths[i], len(cell))
-
-    def line(cells: Sequence[str]) -> str:
-        return "  ".join(
-            c.rjust(widths[i]) if i in right else c.ljust(widths[i]) for i, c in enumerate(cells)
-        ).rstrip()
-
-    rule = "  ".join("-" * w for w in widths)
-    return "\n".join([line(headers), rule, *(line(r) for r in rows)])
-
-
-def _print_table(report: Report, lang: str, out: TextIO) -> bool:
+def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = None) -> bool:
+    """The report as tables that fit the terminal (``COLUMNS``): rows with findings, the file
+    notes, the summary tables; statuses, severities and headers in ``lang``."""
     from decimal import Decimal
 
-    from .datasets.summary import DIMENSIONS, dimension_label, key_label
-    from .l10n import format_vnd
+    from ..datasets.pipeline import PASSING_STATUSES
+    from ..datasets.summary import DIMENSIONS, dimension_label, key_label
+    from ..l10n import format_vnd, label
+    from .terminal import Progress, fit_table, terminal_width, wrap
 
     vi = lang == "vi"
+    width = terminal_width()
 
     def money(value: object) -> str:
         return format_vnd(value, lang) if isinstance(value, Decimal) else ""
 
-    from .datasets.pipeline import PASSING_STATUSES
-
     problem_rows: list[list[str]] = []
     more = 0
-    for r in _progress(iter(report), sys.stderr):
+    progress = Progress(sys.stderr, lang=lang, total=total, every=_PROGRESS_EVERY)
+    for r in progress.track(iter(report)):
         if not r.findings and r.status in PASSING_STATUSES:
             continue
         for f in r.findings or (None,):
@@ -275,19 +513,33 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             text = ""
             if f is not None:
                 clause = f.citation(lang)
-                text = f"{f.severity}: {f.message(lang)}" + (f" ({clause})" if clause else "")
+                text = f"{label('severity', f.severity, lang)}: {f.message(lang)}" + (
+                    f" ({clause})" if clause else ""
+                )
             column = "" if f is None else f.column or ""
-            problem_rows.append([str(r.row), r.proposal_code or "", r.status, column, text])
+            same = f is not None and f is not r.findings[0]  # the row is named on its first line
+            problem_rows.append(
+                ["", "", "", column, text]
+                if same
+                else [
+                    str(r.row),
+                    r.proposal_code or "",
+                    label("status", r.status, lang),
+                    column,
+                    text,
+                ]
+            )
     summary = report.summary()
     heading = "Dòng có phát hiện" if vi else "Rows with findings"
     if problem_rows:
         out.write(f"{heading}\n")
-        cols = (
-            ["Dòng", "Mã đề án", "Trạng thái", "Cột", "Phát hiện"]
-            if vi
-            else ["Row", "Code", "Status", "Column", "Finding"]
+        cols = [label("column", c, lang) for c in ("row", "proposal_code", "status", "column")] + [
+            label("column", "findings", lang)
+        ]
+        table = fit_table(
+            cols, problem_rows, right={0}, wrap_columns={1: 8, 2: 10, 3: 10, 4: 24}, width=width
         )
-        out.write(_table(cols, problem_rows, {0}) + "\n")
+        out.write(table + "\n")
         if more:
             out.write(
                 f"… và {more} phát hiện khác; dùng --format csv để xem hết\n"
@@ -296,10 +548,13 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             )
         out.write("\n")
     for note in summary.notes:
-        out.write(
-            f"[{note.severity}] {note.column + ': ' if note.column else ''}{note.message(lang)}\n"
+        text = (
+            f"[{label('severity', note.severity, lang)}] "
+            f"{note.column + ': ' if note.column else ''}{note.message(lang)}"
         )
+        out.write("\n".join(wrap(text, width, "    ")) + "\n")
     out.write("\n")
+    unknown = "chưa rõ" if vi else "not known"
     for dimension in DIMENSIONS:
         rows = [
             [
@@ -309,13 +564,7 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
                 money(r.cost),
                 money(r.requested),
                 (money(r.allowed) or "—")
-                + (
-                    ""
-                    if not r.allowed_unknown
-                    else f" (+{r.allowed_unknown} chưa rõ)"
-                    if vi
-                    else f" (+{r.allowed_unknown} not known)"
-                ),
+                + ("" if not r.allowed_unknown else f" (+{r.allowed_unknown} {unknown})"),
             ]
             for r in summary.tables[dimension]
         ]
@@ -324,27 +573,35 @@ def _print_table(report: Report, lang: str, out: TextIO) -> bool:
             if vi
             else ["Proposals", "Rows", "Cost", "Requested", "Allowed"]
         )
-        out.write(_table(cols, rows, {1, 2, 3, 4, 5}) + "\n\n")
+        table = fit_table(
+            cols, rows, right={1, 2, 3, 4, 5}, wrap_columns={0: 12, 5: 15}, width=width
+        )
+        out.write(table + "\n\n")
+    tail: list[str] = []
     if summary.allowed_unknown:
         n = summary.allowed_unknown
-        out.write(
-            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)\n"
+        tail.append(
+            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)"
             if vi
-            else f"Allowed: not known for {n} lines (not added to the totals)\n"
+            else f"Allowed: not known for {n} lines (not added to the totals)"
         )
     if summary.values_left_out:
         n = summary.values_left_out
-        out.write(
-            f"{n} số tiền không đọc được đã được để ra ngoài các tổng.\n"
+        tail.append(
+            f"{n} số tiền không đọc được đã được để ra ngoài các tổng."
             if vi
-            else f"{n} unreadable amounts are left out of the totals.\n"
+            else f"{n} unreadable amounts are left out of the totals."
         )
-    status = ", ".join(f"{k}: {v}" for k, v in sorted(summary.rows_by_status.items()))
-    out.write(
-        f"{summary.rows} dòng, {summary.proposals} đề án ({status})\n"
-        if vi
-        else f"{summary.rows} rows, {summary.proposals} proposals ({status})\n"
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
     )
+    tail.append(
+        f"{summary.rows} dòng, {summary.proposals} đề án ({status})"
+        if vi
+        else f"{summary.rows} rows, {summary.proposals} proposals ({status})"
+    )
+    for text in tail:
+        out.write("\n".join(wrap(text, width, "    ")) + "\n")
     return summary.ok
 
 
@@ -352,7 +609,7 @@ def _rulebooks(path: Path | None) -> list[Any] | None:
     """The overlay given with ``--rulebook``, loaded with :func:`khuyencong.load_rulebook`."""
     if path is None:
         return None
-    from .rulebooks import load_rulebook
+    from ..rulebooks import load_rulebook
 
     return [load_rulebook(path)]
 
@@ -379,7 +636,7 @@ def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
                 raise
             except KhuyenCongError as exc:
                 raise DatasetError(str(exc).replace(str(path), "<stdin>")) from None
-    from .datasets import example_path
+    from ..datasets import example_path
 
     source = example_path(args.example) if args.example else Path(args.file)
     return _check_source(args, source, args.input_format, None, out, err)
@@ -406,7 +663,7 @@ def _check_source(
 ) -> int:
     """Check ``source`` and write the report in the chosen format, streaming it row by row to
     the output file or to ``out`` (flat memory whatever the size of the file)."""
-    from .datasets import validate
+    from ..datasets import validate
 
     rulebooks = _rulebooks(args.rulebook)
     report = validate(
@@ -420,13 +677,16 @@ def _check_source(
     )
     if name is not None:
         report.source = name
-    fmt = args.format
+    fmt_in, fmt = fmt, args.format
     if fmt == "table":
+        from .terminal import count_lines
+
+        total = count_lines(source, fmt_in) if sys.stderr.isatty() else None
         if args.output is not None:
             with open(args.output, "w", encoding="utf-8") as handle:
-                ok = _print_table(report, args.lang, handle)
+                ok = _print_table(report, args.lang, handle, total=total)
         else:
-            ok = _print_table(report, args.lang, out)
+            ok = _print_table(report, args.lang, out, total=total)
         return EXIT_OK if ok else EXIT_FINDINGS
     if fmt == "xlsx":
         if args.output is not None:
@@ -457,7 +717,7 @@ def _load_proposal(name: str) -> Proposal:
     with a plain message, pydantic's errors listed by field path."""
     from pydantic import ValidationError
 
-    from .schemas import Proposal
+    from ..schemas import Proposal
 
     if name == "-":
         text = sys.stdin.read()
@@ -486,8 +746,8 @@ def _load_proposal(name: str) -> Proposal:
 
 
 def _assessment(args: argparse.Namespace) -> Assessment:
-    from .datasets.pipeline import default_as_of
-    from .rules import assess
+    from ..datasets.pipeline import default_as_of
+    from ..rules import assess
 
     proposal = _load_proposal(args.proposal)
     as_of = args.as_of or default_as_of(proposal)
@@ -569,13 +829,13 @@ def assessment_json(a: Assessment, lang: str = "vi") -> dict[str, Any]:
 
 
 def _assessment_text(a: Assessment, lang: str) -> str:
-    from .l10n import format_vnd
+    """The assessment for a person: the verdict in words, the total allowed (or that it is not
+    known, and why), then the lines and the findings; dates dd/mm/yyyy and amounts in đồng."""
+    from ..l10n import format_date, format_vnd, label
 
     vi = lang == "vi"
     out = [
-        f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
-        f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {a.as_of.isoformat()}",
-        f"{'Kết quả' if vi else 'Status'}: {a.status}",
+        f"{'Kết quả' if vi else 'Result'}: {label('status', a.status, lang)}",
         f"{'Được hỗ trợ' if vi else 'Support'}: "
         + (
             format_vnd(a.support, lang)
@@ -587,6 +847,8 @@ def _assessment_text(a: Assessment, lang: str) -> str:
             )
         )
         + f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})",
+        f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
+        f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {format_date(a.as_of, lang)}",
         ("Các dòng:" if vi else "Lines:"),
     ]
     for line in a.lines:
@@ -594,14 +856,14 @@ def _assessment_text(a: Assessment, lang: str) -> str:
         cite = "" if line.citation is None else f" ({line.citation.vi if vi else line.citation.en})"
         extra = f" [{', '.join(line.instruments)}]" if line.instruments else ""
         out.append(
-            f"  {line.index + 1}. {line.item.label(lang)}: {line.status}, "
+            f"  {line.index + 1}. {line.item.label(lang)}: {label('line_status', line.status, lang)}, "
             f"{'đề nghị' if vi else 'requested'} {format_vnd(line.requested, lang)}, "
             f"{'được hỗ trợ' if vi else 'allowed'} {allowed}{cite}{extra}"
         )
     out.append("Phát hiện:" if vi else "Findings:")
     for f in a.findings:
         cite = "" if f.citation is None else f" ({f.citation.vi if vi else f.citation.en})"
-        out.append(f"  [{f.severity}] {f.code}: {f.message(lang)}{cite}")
+        out.append(f"  [{label('severity', f.severity, lang)}] {f.code}: {f.message(lang)}{cite}")
     return "\n".join(out) + "\n"
 
 
@@ -627,7 +889,7 @@ def _explain(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
-    from .rulebooks import check_rulebook
+    from ..rulebooks import check_rulebook
 
     path: Path = args.file
     try:
@@ -652,7 +914,7 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def _loaded(paths: Sequence[Path]) -> list[Any]:
     """Rulebook files given with ``--rulebook``: national amendments merged, overlays apart."""
-    from .rulebooks import load_rulebooks
+    from ..rulebooks import load_rulebooks
 
     for path in paths:
         if not path.exists():
@@ -661,7 +923,7 @@ def _loaded(paths: Sequence[Path]) -> list[Any]:
 
 
 def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
-    from .rulebooks import gaps
+    from ..rulebooks import gaps
 
     report = gaps(args.as_of, rulebooks=_loaded(args.rulebook))
     if args.format == "json":
@@ -673,7 +935,7 @@ def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
 
 def _diff_side(text: str) -> date | Any:
     """A date (YYYY-MM-DD) or a rulebook loaded from a file."""
-    from .rulebooks import load_rulebook
+    from ..rulebooks import load_rulebook
 
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
         try:
@@ -687,7 +949,7 @@ def _diff_side(text: str) -> date | Any:
 
 
 def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
-    from .rulebooks import diff
+    from ..rulebooks import diff
 
     a, b = _diff_side(args.a), _diff_side(args.b)
     if isinstance(a, date) and isinstance(b, date):
@@ -719,7 +981,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.command == "serve":
         return _serve(args, err)
     if args.command == "schema":
-        from .schemas import Proposal
+        from ..schemas import Proposal
 
         out.write(json.dumps(Proposal.model_json_schema(), ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
@@ -729,7 +991,7 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return _rulebook_diff(args, out)
     if args.action == "gaps":
         return _rulebook_gaps(args, out)
-    from .rulebooks import example_amendment, template
+    from ..rulebooks import example_amendment, template
 
     if args.example and args.instrument:
         raise _InputError("give --instrument or --example, not both")
@@ -743,13 +1005,17 @@ def main(
     """Run the command line; returns the exit code (the console script exits with it)."""
     out = out or sys.stdout
     err = err or sys.stderr
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = _chosen_lang(argv)
     try:
-        args = _parser().parse_args(argv)
+        with contextlib.redirect_stdout(out):
+            args = _parser(lang).parse_args(argv)
     except _UsageError as exc:
         err.write(f"{exc}\n")
         return EXIT_UNREADABLE
-    except SystemExit as exc:  # --help
+    except SystemExit as exc:  # --help, --version
         return int(exc.code or 0)
+    args.lang = getattr(args, "lang", None) or lang
     try:
         return _run(args, out, err)
     except BrokenPipeError:
