@@ -10,7 +10,7 @@ from decimal import Decimal
 from html import escape
 from typing import Final
 
-from ..l10n import format_vnd
+from ..l10n import format_vnd, label
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
@@ -143,7 +143,7 @@ def _charts(summary: Summary, lang: str) -> str:
 
 def _findings_html(row: RowResult, lang: str) -> str:
     return "<br>".join(
-        f"<span class={f.severity}>[{escape(f.severity)}]</span> "
+        f"<span class={f.severity}>[{escape(label('severity', f.severity, lang))}]</span> "
         f"{_cell(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
         + (f" <i>({escape(clause)})</i>" if (clause := f.citation(lang)) else "")
         for f in row.findings
@@ -169,7 +169,9 @@ def render_html(
 ) -> str:
     """Render the report; ``fragment=True`` gives a ``<div>`` for notebooks."""
     notes = "".join(f"<li>{_note(n, lang)}</li>" for n in summary.notes)
-    status = ", ".join(f"{escape(k)}: {v}" for k, v in sorted(summary.rows_by_status.items()))
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+    )
     head_cells = "".join(
         f"<th>{escape(_t(k, lang))}</th>"
         for k in ("row", "code", "status", "requested", "allowed", "finding")
@@ -177,7 +179,8 @@ def render_html(
     body = "".join(
         "<tr>"
         f"<td class=n>{r.row}</td><td>{_cell(r.proposal_code or '')}</td>"
-        f"<td>{escape(r.status)}</td><td class=n>{_money(r.requested, lang)}</td>"
+        f"<td>{escape(label('status', r.status, lang))}</td>"
+        f"<td class=n>{_money(r.requested, lang)}</td>"
         f"<td class=n>{_money(r.allowed, lang)}</td><td>{_findings_html(r, lang)}</td>"
         "</tr>"
         for r in problem_rows
@@ -219,7 +222,10 @@ def render_html(
 def _note(note: RowFinding, lang: str) -> str:
     where = f"{_cell(note.column)}: " if note.column else ""
     row = f"({_t('row', lang)} {note.row}) " if note.row is not None else ""
-    return f"<span class={note.severity}>[{note.severity}]</span> {row}{where}{escape(note.message(lang))}"
+    severity = escape(label("severity", note.severity, lang))
+    return (
+        f"<span class={note.severity}>[{severity}]</span> {row}{where}{escape(note.message(lang))}"
+    )
 
 
 def _unknown(summary: Summary, lang: str) -> str:
