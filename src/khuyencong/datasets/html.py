@@ -104,13 +104,13 @@ def bar_chart_svg(
         ),
         f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>',
     ]
-    for index, (label, amount) in enumerate(rows):
+    for index, (name, amount) in enumerate(rows):
         y = top + index * (bar + gap)
         length = int(span * amount / largest) if amount > 0 else 0
-        short = label if len(label) <= 40 else label[:39] + "…"
+        short = name if len(name) <= 40 else name[:39] + "…"
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">'
-            f"<title>{escape(label)}</title>{escape(short)}</text>"
+            f"<title>{escape(name)}</title>{escape(short)}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}" fill="#2b6cb0"/>'
             f'<text x="{label_width + length + 4}" y="{y + bar - 5}">'
             f"{escape(format_vnd(amount, lang))}</text>"
