@@ -16,7 +16,7 @@ from .pipeline import RowResult
 from .safe import neutralise
 from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
 
-__all__ = ["bar_chart_svg", "render_html", "summary_tables_html"]
+__all__ = ["bar_chart_svg", "render_html", "summary_html", "summary_tables_html"]
 
 _T: Final = {
     "title": ("Báo cáo kiểm tra dữ liệu khuyến công", "Khuyến công dataset check"),
@@ -139,6 +139,22 @@ def _charts(summary: Summary, lang: str) -> str:
         )
         charts.append(bar_chart_svg(data, title, lang=lang))
     return "\n".join(charts)
+
+
+def summary_html(summary: Summary, lang: str = "vi") -> str:
+    """The summary as an HTML fragment for a notebook: totals, the charts, the tables."""
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+    )
+    return (
+        f"<div><p><b>{escape(summary.source)}</b> — {escape(_t('rows', lang))}: {summary.rows}, "
+        f"{escape(_t('proposals', lang))}: {summary.proposals}; {escape(status)}</p>"
+        f"<p>{escape(_t('cost', lang))}: {_money(summary.cost, lang)} · "
+        f"{escape(_t('requested', lang))}: {_money(summary.requested, lang)} · "
+        f"{escape(_t('allowed', lang))}: {_money(summary.allowed, lang)}"
+        f"{escape(_unknown(summary, lang))}</p>"
+        f"{_charts(summary, lang)}\n{summary_tables_html(summary, lang)}</div>"
+    )
 
 
 def _findings_html(row: RowResult, lang: str) -> str:
