@@ -491,7 +491,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
 
     from ..datasets.pipeline import PASSING_STATUSES
     from ..datasets.summary import DIMENSIONS, dimension_label, key_label
-    from ..l10n import format_vnd, label
+    from ..l10n import format_vnd, heading, label
     from .terminal import Progress, fit_table, terminal_width, wrap
 
     vi = lang == "vi"
@@ -530,14 +530,12 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
                 ]
             )
     summary = report.summary()
-    heading = "Dòng có phát hiện" if vi else "Rows with findings"
+    title = "Dòng có phát hiện" if vi else "Rows with findings"
     if problem_rows:
-        out.write(f"{heading}\n")
-        cols = [label("column", c, lang) for c in ("row", "proposal_code", "status", "column")] + [
-            label("column", "findings", lang)
-        ]
+        out.write(f"{title}\n")
+        cols = [heading(c, lang) for c in ("row", "proposal_code", "status", "column", "findings")]
         table = fit_table(
-            cols, problem_rows, right={0}, wrap_columns={1: 8, 2: 10, 3: 10, 4: 24}, width=width
+            cols, problem_rows, right={0}, wrap_columns={2: 10, 3: 10, 4: 24}, width=width
         )
         out.write(table + "\n")
         if more:
@@ -568,11 +566,9 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
             ]
             for r in summary.tables[dimension]
         ]
-        cols = [dimension_label(dimension, lang)] + (
-            ["Đề án", "Dòng", "Tổng kinh phí", "Đề nghị", "Được hỗ trợ"]
-            if vi
-            else ["Proposals", "Rows", "Cost", "Requested", "Allowed"]
-        )
+        cols = [dimension_label(dimension, lang)] + [
+            heading(c, lang) for c in ("proposals", "rows", "cost", "requested", "allowed")
+        ]
         table = fit_table(
             cols, rows, right={1, 2, 3, 4, 5}, wrap_columns={0: 12, 5: 15}, width=width
         )

@@ -57,8 +57,8 @@ def fit_table(
     width: int,
 ) -> str:
     """A plain-text table no wider than ``width``: the columns in ``wrap_columns`` (index →
-    narrowest width, never below the header) give up room, the widest first, and their cells
-    wrap onto more lines."""
+    narrowest width, never below the header) give up room, the one furthest above its narrowest
+    width first, and their cells wrap onto more lines."""
     widths = [len(h) for h in headers]
     for row in rows:
         for i, cell in enumerate(row):
@@ -70,8 +70,9 @@ def fit_table(
         shrinkable = [i for i in floor if widths[i] > floor[i]]
         if overflow <= 0 or not shrinkable:
             break
-        widest = max(shrinkable, key=lambda i: widths[i])
-        widths[widest] = max(floor[widest], widths[widest] - overflow)
+        # One column at a time: the one furthest above its narrowest width, in proportion.
+        widest = max(shrinkable, key=lambda i: widths[i] / floor[i])
+        widths[widest] -= 1
 
     def lines(cells: Sequence[str]) -> list[str]:
         wrapped = [

@@ -10,7 +10,7 @@ from decimal import Decimal
 from html import escape
 from typing import Final
 
-from ..l10n import format_vnd, label
+from ..l10n import format_vnd, heading, label
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
@@ -25,11 +25,6 @@ _T: Final = {
     "cost": ("Tổng kinh phí", "Cost"),
     "requested": ("Đề nghị hỗ trợ", "Requested"),
     "allowed": ("Được hỗ trợ", "Allowed"),
-    "status": ("Trạng thái", "Status"),
-    "row": ("Dòng", "Row"),
-    "code": ("Mã đề án", "Code"),
-    "column": ("Cột", "Column"),
-    "finding": ("Phát hiện", "Finding"),
     "notes": ("Ghi chú về tệp", "Notes on the file"),
     "problems": ("Các dòng có phát hiện", "Rows with findings"),
     "more": ("… và {n} dòng khác (xem bản CSV/Excel)", "… and {n} more rows (see CSV/Excel)"),
@@ -52,7 +47,12 @@ def _cell(text: str) -> str:
     return escape(neutralise(text))
 
 
+_HEADINGS: Final = {"code": "proposal_code", "finding": "findings"}
+
+
 def _t(key: str, lang: str, **values: object) -> str:
+    if key not in _T:  # a column heading: from the label table (khuyencong.l10n.LABELS)
+        return heading(_HEADINGS.get(key, key), lang)
     vi, en = _T[key]
     return (vi if lang == "vi" else en).format(**values)
 

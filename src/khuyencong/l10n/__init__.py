@@ -15,13 +15,14 @@ from __future__ import annotations
 from .amounts import MAX_AMOUNT, parse_amount, parse_decimal
 from .dates import parse_date
 from .formatting import format_date, format_vnd
-from .labels import LABELS, label
+from .labels import LABELS, heading, label
 
 __all__ = [
     "LABELS",
     "MAX_AMOUNT",
     "format_date",
     "format_vnd",
+    "heading",
     "label",
     "parse_amount",
     "parse_date",

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Final
 
-__all__ = ["LABELS", "label"]
+__all__ = ["LABELS", "heading", "label"]
 
 LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
     # the status of a row of a dataset, or of an assessment (vi, en)
@@ -75,6 +75,14 @@ LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
         "rows": ("Số dòng", "rows"),
         "allowed_not_known_lines": ("Số dòng chưa rõ mức hỗ trợ", "allowed_not_known_lines"),
     },
+    # short headings of the terminal's and the HTML report's summary tables
+    "heading": {
+        "proposals": ("Đề án", "Proposals"),
+        "rows": ("Dòng", "Rows"),
+        "cost": ("Tổng kinh phí", "Cost"),
+        "requested": ("Đề nghị", "Requested"),
+        "allowed": ("Được hỗ trợ", "Allowed"),
+    },
     # sheet names of the XLSX report
     "sheet": {
         "rows": ("Kết quả", "Rows"),
@@ -92,3 +100,17 @@ def label(kind: str, code: str, lang: str = "vi") -> str:
     if pair is None:
         return str(code)
     return pair[0] if lang == "vi" else pair[1]
+
+
+def heading(code: str, lang: str = "vi") -> str:
+    """A column heading for a person (terminal, HTML): its short heading, else the Vietnamese
+    label, or the English identifier as words.
+
+    >>> heading("proposal_code"), heading("proposal_code", "en"), heading("requested")
+    ('Mã đề án', 'Proposal code', 'Đề nghị')
+    """
+    if code in LABELS["heading"]:
+        return label("heading", code, lang)
+    if lang == "vi":
+        return label("column", code, lang)
+    return label("column", code, lang).replace("_", " ").capitalize()
