@@ -64,6 +64,7 @@ from ._procedure import (
 )
 from .advances import AdvanceStage, advance_allowance, advanced_total, contract_ceiling
 from .calendar import DeadlineNotEncoded, registration_deadline
+from .findings import Bilingual, Finding, Severity
 from .procurement import procurement_method
 
 __all__ = [
@@ -146,7 +147,7 @@ class AdjustmentKind(LabelledEnum):
 
 
 @attrs.frozen(slots=True)
-class Refusal:
+class Refusal(Bilingual):
     """Why a step was refused, in Vietnamese and English, with the clause.
 
     ``citation`` is the clause refused under; for a rule not encoded at that date it names only
@@ -160,9 +161,16 @@ class Refusal:
     event: LifecycleEvent
     from_state: ProposalState
 
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
+    def finding(self) -> Finding:
+        """This refusal as an ``error`` :class:`~khuyencong.Finding` (same code, messages,
+        clause)."""
+        return Finding(
+            code=self.code,
+            severity=Severity.ERROR,
+            message_vi=self.message_vi,
+            message_en=self.message_en,
+            citation=self.citation,
+        )
 
 
 class TransitionRefused(TransitionError):
