@@ -24,8 +24,13 @@ SPLIT_ALONG_THE_LAW = (
     "rules/_procedure.py",
     "rules/plans.py",
     "rules/lifecycle.py",
+    "rulebooks/amend.py",
+    "rulebooks/amendment_template.py",
+    "rulebooks/periods.py",
+    "rulebooks/gaplist.py",
 )
-"""The procedures and the selection rules, split by article (the rest follows as it is split)."""
+"""The procedures, the selection rules and the national amendments, split by article or by task
+(the rest follows as it is split)."""
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:
