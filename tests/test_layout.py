@@ -50,7 +50,9 @@ def _imports(name: str, path: Path, is_package: bool, known: set[str]) -> Iterat
         if isinstance(node, ast.ImportFrom):
             base = package[: len(package) - node.level + 1] if node.level else []
             target = ".".join(base + ([node.module] if node.module else []))
-            if target in known and target != name:  # ``from . import x`` names x, not itself
+            # ``from . import x`` imports the submodule x; its package is always imported
+            # before any of its modules, so that is no edge to the package.
+            if target in known and node.module is not None:
                 yield target
             for alias in node.names:
                 if f"{target}.{alias.name}" in known:

@@ -19,6 +19,8 @@ from .results import (
     Verdict,
 )
 
+__all__ = ["certificate_valid_until", "check_certificate", "check_recognition"]
+
 
 @_returns_not_encoded
 def check_recognition(

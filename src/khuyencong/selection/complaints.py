@@ -13,6 +13,8 @@ from .results import (
     Deadline,
 )
 
+__all__ = ["complaint_deadline", "complaint_in_time", "complaint_resolution_deadline"]
+
 
 def _add_working_days(start: date, days: int, holidays: frozenset[date]) -> date:
     """The ``days``-th working day after ``start`` (``start`` itself not counted)."""

@@ -20,6 +20,8 @@ from .results import (
     Verdict,
 )
 
+__all__ = ["check_council", "check_jury", "check_round", "council_sizes"]
+
 
 @_returns_not_encoded
 def council_sizes(

@@ -21,6 +21,8 @@ from .results import (
     Verdict,
 )
 
+__all__ = ["check_dossier"]
+
 
 def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
     count = _get(rb, "typical_products.dossier_photos", as_of)

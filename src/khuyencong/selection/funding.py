@@ -20,6 +20,8 @@ from .results import (
     Verdict,
 )
 
+__all__ = ["check_selection_funding", "selection_funding"]
+
 _FUNDING_ITEMS = {
     SelectionLevel.REGION: ("support.selection_round_regional", "support.award_regional"),
     SelectionLevel.NATIONAL: ("support.selection_round_national", "support.award_national"),

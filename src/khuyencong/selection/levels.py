@@ -18,6 +18,8 @@ from .results import (
     Refusal,
 )
 
+__all__ = ["entry_requirement", "level_in_force"]
+
 
 @_returns_not_encoded
 def level_in_force(

@@ -17,6 +17,8 @@ from .results import (
     Verdict,
 )
 
+__all__ = ["check_product"]
+
 
 @_returns_not_encoded
 def check_product(product: Product, as_of: date, rulebook: Rulebook | None = None) -> Verdict:

@@ -19,31 +19,21 @@ The code is in one module per part of the Circular: ``levels``, ``products``, ``
 
 from __future__ import annotations
 
+from . import certificate, complaints, council, dossier, funding, levels, products
 from ._common import DOCUMENT
-from .certificate import certificate_valid_until, check_certificate, check_recognition
-from .complaints import complaint_deadline, complaint_in_time, complaint_resolution_deadline
-from .council import check_council, check_jury, check_round, council_sizes
-from .dossier import check_dossier
-from .funding import check_selection_funding, selection_funding
-from .levels import entry_requirement, level_in_force
-from .products import check_product
+from .certificate import *  # noqa: F403
+from .complaints import *  # noqa: F403
+from .council import *  # noqa: F403
+from .dossier import *  # noqa: F403
+from .funding import *  # noqa: F403
+from .levels import *  # noqa: F403
+from .products import *  # noqa: F403
 
-__all__ = [
-    "DOCUMENT",
-    "certificate_valid_until",
-    "check_certificate",
-    "check_council",
-    "check_dossier",
-    "check_jury",
-    "check_product",
-    "check_recognition",
-    "check_round",
-    "check_selection_funding",
-    "complaint_deadline",
-    "complaint_in_time",
-    "complaint_resolution_deadline",
-    "council_sizes",
-    "entry_requirement",
-    "level_in_force",
-    "selection_funding",
-]
+__all__ = ["DOCUMENT"]
+__all__ += levels.__all__
+__all__ += products.__all__
+__all__ += council.__all__
+__all__ += dossier.__all__
+__all__ += certificate.__all__
+__all__ += complaints.__all__
+__all__ += funding.__all__
