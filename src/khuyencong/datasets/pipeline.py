@@ -462,15 +462,17 @@ class _Builder:
         """The results of a group, in file order; an unreadable line in it is reported on its
         own and takes no part in the proposal around it."""
         if group[-1].damaged or (len(group) > 2 and any(r.damaged for r in group)):
-            members = [r for r in group if not r.damaged]
-            made = {r.row: r for r in self._results(members)} if members else {}
-            for row in group:
-                if row.damaged:
-                    yield RowResult(row=row.number, status="invalid", findings=tuple(row.findings))
-                else:
-                    yield made[row.number]
-            return
-        yield from self._results(group)
+            return self._with_damaged(group)
+        return self._results(group)
+
+    def _with_damaged(self, group: list[_Parsed]) -> Iterator[RowResult]:
+        members = [r for r in group if not r.damaged]
+        made = {r.row: r for r in self._results(members)} if members else {}
+        for row in group:
+            if row.damaged:
+                yield RowResult(row=row.number, status="invalid", findings=tuple(row.findings))
+            else:
+                yield made[row.number]
 
     def _results(self, group: list[_Parsed]) -> Iterator[RowResult]:
         first = group[0]

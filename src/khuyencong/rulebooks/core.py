@@ -338,7 +338,8 @@ class Rulebook:
         """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
         instrument that governs that date.  ``as_of`` is a ``datetime.date`` (anything else,
         a ``datetime`` included, is an :class:`~khuyencong.errors.ArgumentError`)."""
-        table = self._by_date.get(as_of) if type(as_of) is date else None
+        # A datetime or a string never equals a date key: it reaches on(), which refuses it.
+        table = self._by_date.get(as_of)
         if table is None:
             table = self.on(as_of)
         found = table.get(code)
