@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Any, Final
 from ..errors import DatasetError
 
 if TYPE_CHECKING:
-    from .pipeline import RowResult, _Builder, _Parsed
+    from .build import _Builder
+    from .rows import RowResult, _Parsed
 
 __all__ = ["check_picklable", "in_workers"]
 
