@@ -106,8 +106,8 @@ def _parser() -> argparse.ArgumentParser:
         "--workers",
         type=_positive_count,
         default=1,
-        help="processes that validate and assess proposals (default 1; use the cores you "
-        "have on large files)",
+        help="deprecated and ignored: every row is checked in one process (see "
+        "docs/performance.md for Dask)",
     )
 
     assess = sub.add_parser("assess", help="assess one proposal (a JSON file, '-' for stdin)")
@@ -406,15 +406,16 @@ def _check_source(
 ) -> int:
     """Check ``source`` and write the report in the chosen format, streaming it row by row to
     the output file or to ``out`` (flat memory whatever the size of the file)."""
-    from .datasets import validate
+    from .datasets import WORKERS_DEPRECATED, validate
 
+    if args.workers != 1:
+        print(f"khuyencong: --workers: {WORKERS_DEPRECATED}", file=err)
     rulebooks = _rulebooks(args.rulebook)
     report = validate(
         source,
         as_of=args.as_of,
         rulebooks=rulebooks,
         sheet=args.sheet,
-        workers=args.workers,
         format=fmt,
         layout=args.layout,
     )

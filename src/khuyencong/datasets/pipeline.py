@@ -281,12 +281,8 @@ def process(
     as_of: date | None,
     grouping: Grouping,
     notes: list[RowFinding],
-    workers: int = 1,
 ) -> Iterator[RowResult]:
     """Stream the results of every row of ``table``; file-level notes are added to ``notes``.
-
-    With ``workers`` > 1, proposals are built, validated and assessed in that many processes
-    (see :mod:`.workers`); the results and their order are the same.
     """
     notes.extend(table.notes)
     has_item_column = (
@@ -299,10 +295,5 @@ def process(
         notes.append(finding("no_item_column", None))
     builder = _Builder(assessor, as_of, has_item_column, plan_layout)
     groups = _groups(_parsed_rows(table, mapping, notes, structure), grouping)
-    if workers > 1:
-        from .workers import in_workers
-
-        yield from in_workers(groups, builder, workers)
-        return
     for group in groups:
         yield from builder.results(group)
