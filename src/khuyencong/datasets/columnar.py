@@ -46,7 +46,7 @@ INPUT_COLUMNS: Final = {
     "proposal": "any key of the proposal (lines of one proposal share it)",
     "line": "the line's index in the proposal (0-based)",
     "funding": '"national", or "local" for a proposal the overlay applies to (else undecided)',
-    "as_of": "the date the rules are read at",
+    "as_of": "the date the rules are read at (a date, a datetime, or ISO text)",
     "item": "the SupportItem value",
     "cost": "whole đồng",
     "requested": "whole đồng",
@@ -179,7 +179,11 @@ def cofund(
     frame = frame.with_columns(
         [expr.alias(name) for name, expr in defaults.items() if name not in frame.columns]
     ).with_columns(
-        pl.col("as_of").cast(pl.Date),
+        (
+            pl.col("as_of").str.to_date("%Y-%m-%d")
+            if frame.schema["as_of"] == pl.String
+            else pl.col("as_of").cast(pl.Date)
+        ),
         pl.col("item").cast(pl.String),
         pl.col("funding").cast(pl.String),
         _fnum=pl.col("factor_num").cast(_I),
@@ -229,8 +233,10 @@ def cofund(
     ).with_columns(
         counterpart=pl.when(pl.col("decided")).then(cost - pl.col("allowed") - other),
     )
+    money = pl.Decimal(38, 0)
     return (
-        frame.sort("_row")
+        frame.with_columns([pl.col(c).cast(money) for c in ("allowed", "cap", "counterpart")])
+        .sort("_row")
         .drop("_row", "_fnum", "_fden", "_kind", "_rate_num", "_rate_den", "_cap")
         .select([*lines.columns, *[c for c in OUTPUT_COLUMNS if c not in lines.columns]])
     )
@@ -238,18 +244,23 @@ def cofund(
 
 def cofund_batch(batch: Any, rulebooks: Rulebook | Iterable[Rulebook] | None = None) -> Any:
     """:func:`cofund` on one partition: a ``pyarrow.RecordBatch`` or ``Table`` gives a
-    ``pyarrow.Table``, a pandas ``DataFrame`` gives a pandas ``DataFrame`` (amounts as Python
-    ints in ``object`` columns, exact), a polars ``DataFrame`` gives one.  For Dask's
+    ``pyarrow.Table``, a pandas ``DataFrame`` gives a pandas ``DataFrame`` (amounts as
+    ``Decimal`` in ``object`` columns), a polars ``DataFrame`` gives one.  A pandas partition
+    indexed by ``proposal`` (Dask: ``set_index("proposal")``, so that no proposal is split
+    between partitions) keeps its index.  For Dask's
     ``map_partitions``, Spark's ``mapInArrow`` and Ray's ``map_batches``."""
     if isinstance(batch, pl.DataFrame):
         return cofund(batch, rulebooks=rulebooks)
     module = type(batch).__module__
     if module.startswith("pandas"):
+        index = batch.index
+        if "proposal" not in batch.columns and index.name == "proposal":
+            batch = batch.reset_index()  # partitioned by proposal (Dask: set_index("proposal"))
         out = cofund(pl.from_pandas(batch), rulebooks=rulebooks)
-        result = out.with_columns(
-            [pl.col(c).cast(pl.Object) for c in ("allowed", "cap", "counterpart")]
-        ).to_pandas()
-        result.index = batch.index
+        if index.name == "proposal" and "proposal" not in index.names[1:]:
+            out = out.drop("proposal")
+        result = out.to_pandas()
+        result.index = index
         return result
     frame = pl.from_arrow(batch)
     assert isinstance(frame, pl.DataFrame)

@@ -282,8 +282,7 @@ def process(
     grouping: Grouping,
     notes: list[RowFinding],
 ) -> Iterator[RowResult]:
-    """Stream the results of every row of ``table``; file-level notes are added to ``notes``.
-    """
+    """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
     notes.extend(table.notes)
     has_item_column = (
         any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
