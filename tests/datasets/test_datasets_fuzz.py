@@ -64,7 +64,8 @@ def _rows_out(data: bytes) -> tuple[int, int] | None:
     summary = report.summary()
     assert summary.rows == len(rows)
     assert len({r.row for r in rows}) == len(rows)
-    titles = sum(1 for n in summary.notes if n.code == "preamble_row")
+    # Title rows above the header, and damaged lines (a NUL byte...) reported as file notes.
+    titles = sum(1 for n in summary.notes if n.code in ("preamble_row", "unreadable_line"))
     return len(rows), titles
 
 
