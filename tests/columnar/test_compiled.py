@@ -85,3 +85,39 @@ def test_line_allowed_equals_allowed_support(
         factor=Fraction(factor, 100),
     )
     assert (Decimal(got[0]), got[1]) == expected
+
+
+def test_cofund_names_a_missing_column_and_takes_an_empty_plan() -> None:
+    import polars as pl
+    import pytest
+
+    from khuyencong.datasets.columnar import OUTPUT_COLUMNS, cofund
+    from khuyencong.errors import DatasetError
+
+    with pytest.raises(DatasetError, match="requested"):
+        cofund(
+            pl.DataFrame(
+                {
+                    "proposal": [1],
+                    "line": [0],
+                    "funding": ["national"],
+                    "as_of": [date(2016, 1, 1)],
+                    "item": ["brand"],
+                    "cost": [1],
+                }
+            )
+        )
+    empty = pl.DataFrame(
+        schema={
+            "proposal": pl.Int64,
+            "line": pl.Int64,
+            "funding": pl.String,
+            "as_of": pl.Date,
+            "item": pl.String,
+            "cost": pl.Int64,
+            "requested": pl.Int64,
+        }
+    )
+    out = cofund(empty)
+    assert out.height == 0
+    assert set(OUTPUT_COLUMNS) <= set(out.columns)

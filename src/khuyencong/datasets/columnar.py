@@ -35,6 +35,7 @@ from typing import Any, Final
 
 import polars as pl
 
+from ..errors import DatasetError
 from ..rulebooks.core import Rulebook
 from ..rulebooks.loader import national as national_rulebook
 from ..rules.compiled import compile_levels
@@ -57,6 +58,8 @@ INPUT_COLUMNS: Final = {
     "ineligible": "the proposal is ineligible (optional, false)",
 }
 """The columns :func:`cofund` reads."""
+
+_REQUIRED: Final = ("proposal", "line", "funding", "as_of", "item", "cost", "requested")
 
 OUTPUT_COLUMNS: Final = (
     "decided",
@@ -156,7 +159,15 @@ def cofund(
     ``rulebooks``: the national rulebook (default: the built-in one) and at most one province's
     overlay for the local lines.  A proposal the compiled levels cannot decide has ``decided``
     false on each of its lines and no amounts: assess it with :func:`khuyencong.assess`.
+    A missing column is a :class:`~khuyencong.errors.DatasetError` naming it.
     """
+    if not isinstance(lines, pl.DataFrame):
+        raise DatasetError(f"cofund() takes a polars DataFrame, not {type(lines).__name__}")
+    missing = [c for c in _REQUIRED if c not in lines.columns]
+    if missing:
+        raise DatasetError(
+            f"cofund(): missing column(s) {', '.join(missing)}; see columnar.INPUT_COLUMNS"
+        )
     books = (
         []
         if rulebooks is None
