@@ -121,3 +121,20 @@ def test_cofund_names_a_missing_column_and_takes_an_empty_plan() -> None:
     out = cofund(empty)
     assert out.height == 0
     assert set(OUTPUT_COLUMNS) <= set(out.columns)
+
+
+def test_checking_a_plan_loads_no_dataframe_library() -> None:
+    """``check`` works after a plain ``pip install .``: the columnar extra is never needed."""
+    import json
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, json; from khuyencong.datasets import validate, example_path; "
+        "list(validate(example_path())); "
+        "print(json.dumps([m for m in ('polars', 'pyarrow', 'dask') if m in sys.modules]))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert json.loads(done.stdout) == []
