@@ -505,8 +505,8 @@ _V = TypeVar("_V")
 class FrozenDict(dict[_K, _V]):
     """A dict that refuses changes: the tables of a compiled rulebook are shared by every caller.
 
-    Unlike ``types.MappingProxyType`` it can be pickled, so a rulebook can travel to the worker
-    processes of a dataset check (``khuyencong.datasets.validate(..., workers=2)``).
+    Unlike ``types.MappingProxyType`` it can be pickled, so a rulebook can travel to other
+    processes (the workers of Dask, Spark or Ray).
     """
 
     __slots__ = ()
