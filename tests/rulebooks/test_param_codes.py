@@ -25,6 +25,8 @@ KNOWN_GLUE = {
     ("rules/assess.py", "referral."),
     ("rules/assess.py", "support."),
     ("rules/centres.py", "centre."),
+    ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
+    ("rules/compiled.py", "support."),
     ("rules/procedure/local.py", "local.procedure."),  # only in an error message
     ("rules/procedure/steps.py", "workflow.step."),
     ("rules/reporting.py", "reporting."),
