@@ -1,130 +1,40 @@
-"""The dossier of each advance (Điều 13-15 Thông tư 36/2013/TT-BCT)."""
+"""The dossier of each advance (Điều 13-15 Thông tư 36/2013/TT-BCT).
+
+The documents are rulebook data (``rulebooks/data/params/advance_checklists.toml`` and
+``advance_documents.toml``): each checklist is the parameters whose codes start with its name,
+one document each, whose value lists the keys that need it (a form, a spending item or a stage).
+This module only picks the checklists a proposal's stage and items call for."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
-from functools import cache
+from typing import Final
 
 from ..._args import check_date
 from ...rulebooks import Rulebook
-from ...schemas.citation import Citation
 from ...schemas.codes import (
     SupportItem,
 )
 from ...schemas.proposal import Proposal
-from .._procedure import cite, require, rulebook_or_national
-from .forms import AdvanceForm, AdvanceStage, RequiredDocument, _require_national, advance_form
+from .._procedure import require, rulebook_or_national
+from .forms import AdvanceStage, RequiredDocument, _require_national, advance_form, listed
+
+FIRST_DOCUMENTS: Final = "advance.first_documents"
+"""Điều 13 (and Điểm a khoản 3 Điều 23): the first advance's documents, keyed by form."""
+RELOCATION_DOCUMENTS: Final = "advance.relocation_documents"
+"""Khoản 1 Điều 15: the first advance of relocation interest, keyed by the spending item."""
+NEXT_DOCUMENTS: Final = "advance.next_documents"
+"""Điểm b khoản 2 Điều 15: the next advance of a multi-year proposal, keyed ``next``."""
+REMAINING_COMMON_DOCUMENTS: Final = "advance.remaining_common_documents"
+"""Điều 14: the documents of every remaining advance, keyed ``remaining``."""
+REMAINING_DOCUMENTS: Final = "advance.remaining_documents"
+"""The checklist of Khoản 1-15 Điều 14: one parameter per document, each listing the spending
+items that need it (``rulebooks/data/params/advance_documents.toml``)."""
 
 
-def _doc(vi: str, en: str, citation: Citation) -> RequiredDocument:
-    return RequiredDocument(vi, en, citation)
-
-
-@cache  # a fixed checklist per form: built once
-def _first_documents(form: AdvanceForm) -> tuple[RequiredDocument, ...]:
-    contract = ("Hợp đồng thực hiện đề án", "Contract to carry out the proposal")
-    confirmed = _doc(
-        "Báo cáo tiến độ có kiểm tra, xác nhận của Sở Công Thương nơi thực hiện đề án",
-        "Progress report checked and confirmed by the provincial Department where the proposal runs",
-        cite(23, 3, "a"),
-    )
-    if form is AdvanceForm.CLUSTER_WORKS:
-        c = cite(13, 1, "b")
-        return (
-            _doc(*contract, c),
-            _doc(
-                "Hợp đồng hỗ trợ giữa đơn vị thực hiện đề án và chủ đầu tư",
-                "Support contract between the implementing unit and the investor",
-                c,
-            ),
-            _doc(
-                "Hợp đồng giữa chủ đầu tư và nhà thầu (trường hợp chủ đầu tư thuê ngoài)",
-                "Contract between the investor and the contractor (if outsourced)",
-                c,
-            ),
-            _doc(
-                "Báo cáo tiến độ xác định đã thực hiện trên 50% khối lượng công việc của hạng mục được hỗ trợ",
-                "Progress report showing more than 50 % of the supported item's work done",
-                c,
-            ),
-            confirmed,
-        )
-    if form is AdvanceForm.VOCATIONAL_TRAINING:
-        c = cite(13, 2, "a")
-        return (
-            _doc(*contract, c),
-            _doc(
-                "Kế hoạch tổ chức đào tạo nghề, truyền nghề (Mẫu số 11 Phụ lục 1)",
-                "Training plan (Form 11, Appendix 1)",
-                c,
-            ),
-        )
-    if form is AdvanceForm.CAPACITY:
-        c = cite(13, 2, "b")
-        return (
-            _doc(*contract, c),
-            _doc(
-                "Kế hoạch tổ chức thực hiện đề án (đối với đào tạo, hội nghị, hội thảo, tham quan khảo sát; thương hiệu)",
-                "Implementation plan (for courses, conferences, study tours, brands)",
-                c,
-            ),
-        )
-    if form is AdvanceForm.PROMOTION_AND_MEDIA:
-        c = cite(13, 2, "c")
-        return (
-            _doc(*contract, c),
-            _doc(
-                "Hợp đồng hỗ trợ giữa đơn vị thực hiện với chủ đầu tư (đề án quy hoạch chi tiết cụm công nghiệp)",
-                "Support contract with the investor (cluster detailed planning)",
-                c,
-            ),
-        )
-    if form is AdvanceForm.INVESTMENT:
-        c = cite(13, 2, "d")
-        return (
-            _doc(*contract, c),
-            _doc(
-                "Báo cáo tiến độ xác định giá trị khối lượng đã thực hiện trên 70% tổng vốn đầu tư",
-                "Progress report showing work worth more than 70 % of the total investment",
-                c,
-            ),
-            confirmed,
-        )
-    c = cite(13, 3, "b")
-    return (
-        _doc(*contract, c),
-        _doc("Biên bản nghiệm thu cơ sở (Mẫu số 5b)", "Base-acceptance minutes (Form 5b)", c),
-        _doc(
-            "Báo cáo khối lượng hoàn thành và kinh phí thực hiện hợp đồng (Mẫu số 3b)",
-            "Report of completed work and spending (Form 3b)",
-            c,
-        ),
-        _doc(
-            "Bản sao hợp lệ giấy chứng nhận đăng ký kinh doanh",
-            "Certified copy of the business registration certificate",
-            c,
-        ),
-    )
-
-
-REMAINING_DOCUMENTS = "advance.remaining_documents"
-"""The checklist of Khoản 1-15 Điều 14: the parameters whose codes start with this name and a
-dot, one per document, each listing the spending items that need it
-(``rulebooks/data/params/advance_documents.toml``)."""
-
-
-def _remaining_item_documents(
-    rb: Rulebook, item: SupportItem, as_of: date
-) -> tuple[RequiredDocument, ...]:
-    """Art 14, clauses 1-15, by spending item, read from the rulebook in its order."""
-    docs: list[RequiredDocument] = []
-    for code, param in rb.params.items():
-        if not code.startswith(REMAINING_DOCUMENTS + "."):
-            continue
-        rule = require(rb, code, as_of)
-        if item.value in rule.codes:
-            docs.append(_doc(param.label_vi, param.label_en, rule.citation))
-    return tuple(docs)
+def _all(rb: Rulebook, checklist: str, keys: Iterable[str], as_of: date) -> list[RequiredDocument]:
+    return [doc for key in keys for doc in listed(rb, checklist, key, as_of)]
 
 
 def advance_documents(
@@ -151,69 +61,13 @@ def advance_documents(
     docs: list[RequiredDocument] = []
     if stage is AdvanceStage.FIRST:
         if SupportItem.RELOCATION_INTEREST in items:
-            c = cite(15, 1)
-            docs += [
-                _doc("Hợp đồng thực hiện đề án", "Contract to carry out the proposal", c),
-                _doc(
-                    "Biên bản nghiệm thu cơ sở (Mẫu số 5a)", "Base-acceptance minutes (Form 5a)", c
-                ),
-                _doc(
-                    "Báo cáo khối lượng hoàn thành và kinh phí thực hiện hợp đồng (Mẫu số 3b)",
-                    "Report of completed work and spending (Form 3b)",
-                    c,
-                ),
-                _doc(
-                    "Bản sao hợp lệ hợp đồng tín dụng vay vốn đầu tư xây dựng, mua máy móc",
-                    "Certified copy of the credit contract for building or machinery",
-                    c,
-                ),
-                _doc(
-                    "Chứng từ đã trả lãi vốn vay cho ngân hàng trong hai năm đầu",
-                    "Proof of interest paid to the bank in the first two years",
-                    c,
-                ),
-                _doc(
-                    "Bản sao hợp lệ hợp đồng và thanh lý hợp đồng với nhà thầu xây dựng, mua máy móc",
-                    "Certified copies of the building or machinery contracts and their liquidation",
-                    c,
-                ),
-            ]
+            docs += _all(rb, RELOCATION_DOCUMENTS, [SupportItem.RELOCATION_INTEREST.value], as_of)
         decision = advance_form(proposal, as_of, rulebook=rb)
         if decision.form is not None:
-            docs += _first_documents(decision.form)
+            docs += _all(rb, FIRST_DOCUMENTS, [decision.form.value], as_of)
     elif stage is AdvanceStage.NEXT:
-        c = cite(15, 2, "b")
-        docs += [
-            _doc(
-                "Báo cáo tiến độ thực hiện theo dự toán được phê duyệt và hợp đồng",
-                "Progress report against the approved budget and the contract",
-                c,
-            ),
-            _doc(
-                "Báo cáo tiến độ có kiểm tra, xác nhận của Sở Công Thương nơi thực hiện đề án",
-                "Progress report checked and confirmed by the provincial Department",
-                cite(23, 3, "a"),
-            ),
-        ]
+        docs += _all(rb, NEXT_DOCUMENTS, [stage.value], as_of)
     else:
-        c = cite(14)
-        docs += [
-            _doc(
-                "Biên bản nghiệm thu cơ sở (Mẫu số 5a, 5b hoặc 5c)",
-                "Base-acceptance minutes (Form 5a, 5b or 5c)",
-                c,
-            ),
-            _doc(
-                "Báo cáo tổng hợp kết quả thực hiện đề án",
-                "Summary report of the proposal's results",
-                c,
-            ),
-            _doc(
-                "Báo cáo khối lượng hoàn thành và kinh phí thực hiện hợp đồng (Mẫu số 3b)",
-                "Report of completed work and spending (Form 3b)",
-                c,
-            ),
-        ]
-        for item in dict.fromkeys(items):
-            docs += _remaining_item_documents(rb, item, as_of)
+        docs += _all(rb, REMAINING_COMMON_DOCUMENTS, [stage.value], as_of)
+        docs += _all(rb, REMAINING_DOCUMENTS, [i.value for i in dict.fromkeys(items)], as_of)
     return tuple(dict.fromkeys(docs))

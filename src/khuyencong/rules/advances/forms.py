@@ -3,7 +3,6 @@ the 70 % ceiling's base (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Final
@@ -128,6 +127,32 @@ _NON_CLASSIFYING = frozenset(
 )
 
 
+FORM_CLAUSE: Final = "advance.form_clause"
+"""The clause of Điều 13 that sets each form's first advance: one parameter per form, keyed by
+the form (``rulebooks/data/params/advance_checklists.toml``)."""
+
+
+def listed(rb: Rulebook, checklist: str, key: str, as_of: date) -> tuple[RequiredDocument, ...]:
+    """The documents of ``checklist`` (the parameters whose codes start with its name and a dot)
+    whose value lists ``key``, in the rulebook's order, each with the clause of its value."""
+    docs: list[RequiredDocument] = []
+    prefix = checklist + "."
+    for code, param in rb.params.items():
+        if not code.startswith(prefix):
+            continue
+        rule = require(rb, code, as_of)
+        if key in rule.codes:
+            docs.append(RequiredDocument(param.label_vi, param.label_en, rule.citation))
+    return tuple(docs)
+
+
+def form_clause(rb: Rulebook, form: str, as_of: date) -> Citation:
+    """The clause of Điều 13 that sets the first advance of ``form`` (param
+    ``advance.form_clause.<form>``)."""
+    (found,) = listed(rb, FORM_CLAUSE, form, as_of)
+    return found.citation
+
+
 def _require_national(proposal: Proposal) -> None:
     require_national(
         proposal,
@@ -243,7 +268,7 @@ def advance_form(
             unmapped.append(item)
     if len(forms) == 1 and not unmapped:
         (form,) = forms
-        return FormDecision(form=form, citation=_FORM_CITATIONS[form], items=items)
+        return FormDecision(form=form, citation=form_clause(rb, form.value, as_of), items=items)
     if unmapped:
         detail_vi = ", ".join(i.vi for i in unmapped)
         detail_en = ", ".join(i.en for i in unmapped)
@@ -286,14 +311,3 @@ def advance_form(
             ),
         ),
     )
-
-
-_FORM_CITATIONS: Final[Mapping[AdvanceForm, Citation]] = {
-    AdvanceForm.CLUSTER_WORKS: cite(13, 1),
-    AdvanceForm.VOCATIONAL_TRAINING: cite(13, 2, "a"),
-    AdvanceForm.CAPACITY: cite(13, 2, "b"),
-    AdvanceForm.PROMOTION_AND_MEDIA: cite(13, 2, "c"),
-    AdvanceForm.INVESTMENT: cite(13, 2, "d"),
-    AdvanceForm.ENTERPRISE_FOUNDING: cite(13, 3),
-}
-"""The clause of Điều 13 TT 36/2013 that sets each form's first advance."""
