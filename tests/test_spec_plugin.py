@@ -19,6 +19,7 @@ from .spec.casefile import (
     run_case,
     run_transition,
 )
+from .spec.selection_cases import SelectionCase, check_selection, run_selection
 
 CONFTEST = 'pytest_plugins = ["tests.spec.plugin"]\n'
 
@@ -305,3 +306,89 @@ def test_transition_cases_run_and_report_what_differs(tmp_path: Path) -> None:
     ]
     assert isinstance(malformed, CaseError)
     assert "give 'refused' or 'state'" in malformed.describe()
+
+
+SELECTION_CASES = """
+[defaults.proposal]
+code = "T-1"
+
+[[case]]
+kind = "selection"
+name = "regional council"
+clauses = ["26/2014/TT-BCT:9.3"]
+check = "council_sizes"
+input = { level = "region", as_of = 2016-05-01 }
+expect = { value = [9, 11] }
+
+[[case]]
+kind = "selection"
+name = "wrong sizes"
+clauses = ["26/2014/TT-BCT:9.3"]
+check = "council_sizes"
+input = { level = "region", as_of = 2016-05-01 }
+expect = { value = [9, 13] }
+
+[[case]]
+kind = "selection"
+name = "jury of five, expected failed"
+clauses = ["26/2014/TT-BCT:11.2"]
+check = "check_jury"
+input = { size = 5, as_of = 2016-05-01 }
+expect = { status = "failed", citation = "26/2014/TT-BCT:11.1" }
+
+[[case]]
+kind = "selection"
+name = "no such check"
+clauses = ["26/2014/TT-BCT:9.3"]
+check = "council_size"
+input = { level = "region" }
+expect = { value = [9, 11] }
+
+[[case]]
+kind = "selection"
+name = "no such argument"
+clauses = ["26/2014/TT-BCT:9.3"]
+check = "check_jury"
+input = { members = 5 }
+expect = { status = "passed" }
+
+[[case]]
+kind = "selection"
+name = "bad level"
+clauses = ["26/2014/TT-BCT:9.3"]
+check = "council_sizes"
+input = { level = "commune", as_of = 2016-05-01 }
+expect = { value = [9, 11] }
+"""
+
+
+def test_selection_cases_run_and_report_what_differs(tmp_path: Path) -> None:
+    path = tmp_path / "selection.toml"
+    path.write_text(SELECTION_CASES, encoding="utf-8")
+    good, wrong, jury, no_check, no_arg, bad_level = load_cases(path)
+    assert isinstance(good, SelectionCase)
+    assert isinstance(wrong, SelectionCase)
+    assert isinstance(jury, SelectionCase)
+    # Điều 9.3: a regional council has 09 or 11 members; Điều 11.2: a jury of five is odd.
+    assert check_selection(good, run_selection(good)) == []
+    assert check_selection(wrong, run_selection(wrong)) == ["value: expected [9, 13], got [9, 11]"]
+    assert check_selection(jury, run_selection(jury)) == [
+        "status: expected failed, got passed",
+        "citation: expected 26/2014/TT-BCT:11.1, got 26/2014/TT-BCT:11.2",
+    ]
+    for error, text in (
+        (no_check, "no selection check 'council_size'"),
+        (no_arg, "check_jury takes no members"),
+        (bad_level, "level"),
+    ):
+        assert isinstance(error, CaseError)
+        assert text in error.describe()
+
+
+def test_selection_cases_are_collected_with_their_clauses(pytester: pytest.Pytester) -> None:
+    pytester.makeconftest(CONFTEST)
+    cases = pytester.mkdir("cases")
+    (cases / "selection.toml").write_text(SELECTION_CASES, encoding="utf-8")
+    result = pytester.runpytest("cases", "-q", "-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, failed=5)
+    result.stdout.fnmatch_lines(["*value: expected [[]9, 13[]], got [[]9, 11[]]*"])

@@ -25,6 +25,8 @@ from khuyencong.rules import LineStatus, Status
 from khuyencong.rules.lifecycle import TransitionRefused, transition
 from khuyencong.schemas import ProposalState
 
+from .selection_cases import SelectionCase, load_selection
+
 __all__ = [
     "Case",
     "CaseError",
@@ -219,7 +221,7 @@ def _case_lines(text: str) -> list[int]:
     return [i for i, raw in enumerate(text.splitlines()) if raw.strip().startswith("[[case]]")]
 
 
-def load_cases(path: Path) -> list[Case | TransitionCase | CaseError]:
+def load_cases(path: Path) -> list[Case | TransitionCase | SelectionCase | CaseError]:
     """Every case of the file at ``path``, valid or not; never raises for bad content."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -241,7 +243,7 @@ def load_cases(path: Path) -> list[Case | TransitionCase | CaseError]:
     if problems:
         return [CaseError(path, None, 0, None, tuple(problems))]
     lines = _case_lines(text)
-    out: list[Case | TransitionCase | CaseError] = []
+    out: list[Case | TransitionCase | SelectionCase | CaseError] = []
     names: set[str] = set()
     for index, raw in enumerate(raw_cases):
         line = lines[index] if index < len(lines) else 0
@@ -257,11 +259,16 @@ def load_cases(path: Path) -> list[Case | TransitionCase | CaseError]:
 
 def _one_case(
     path: Path, index: int, line: int, raw: Any, defaults: dict[str, Any]
-) -> Case | TransitionCase | CaseError:
+) -> Case | TransitionCase | SelectionCase | CaseError:
     name = raw.get("name") if isinstance(raw, dict) else None
     name = name if isinstance(name, str) else None
     if not isinstance(raw, dict):
         return CaseError(path, index, line, None, ("a [[case]] entry must be a table",))
+    if raw.get("kind") == "selection":  # no proposal: the file's defaults do not apply
+        selection = load_selection(path, index, line, raw)
+        if isinstance(selection, list):
+            return CaseError(path, index, line, name, tuple(selection))
+        return selection
     merged = dict(raw)
     transition_kind = merged.get("kind") == "transition"
     if "as_of" in defaults and "as_of" not in merged and not transition_kind:

@@ -47,6 +47,7 @@ from .casefile import (
     run_case,
     run_transition,
 )
+from .selection_cases import SelectionCase, check_selection, describe, run_selection
 
 __all__ = [
     "CaseFile",
@@ -78,13 +79,19 @@ class _ReportingItem(pytest.Item):
 class CaseItem(_ReportingItem):
     """One spec case."""
 
-    def __init__(self, *, case: Case | TransitionCase, **kwargs: Any) -> None:
+    def __init__(self, *, case: Case | TransitionCase | SelectionCase, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
         for key in case.spec.clauses:
             self.add_marker(pytest.mark.clause(key))
 
     def runtest(self) -> None:
+        if isinstance(self.case, SelectionCase):
+            result = run_selection(self.case)
+            diffs = check_selection(self.case, result)
+            if diffs:
+                raise SpecFailure(describe(self.case, result, diffs))
+            return
         if isinstance(self.case, TransitionCase):
             proposal, refused, done = run_transition(self.case)
             problems = check_transition(self.case, proposal, refused, done)
@@ -120,7 +127,9 @@ class CaseErrorItem(_ReportingItem):
 class CaseGroup(pytest.Collector):
     """The cases of one file that name the same clause(s)."""
 
-    def __init__(self, *, cases: Sequence[Case | TransitionCase], **kwargs: Any) -> None:
+    def __init__(
+        self, *, cases: Sequence[Case | TransitionCase | SelectionCase], **kwargs: Any
+    ) -> None:
         super().__init__(**kwargs)
         self.cases = tuple(cases)
 
@@ -132,7 +141,7 @@ class CaseFile(pytest.File):
     """A TOML file of spec cases."""
 
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
-        groups: dict[str, list[Case | TransitionCase]] = {}
+        groups: dict[str, list[Case | TransitionCase | SelectionCase]] = {}
         nodes: list[pytest.Item | pytest.Collector] = []
         for entry in load_cases(self.path):
             if isinstance(entry, CaseError):
