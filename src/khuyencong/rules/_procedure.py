@@ -5,7 +5,10 @@ Kept private; remarks are :class:`~khuyencong.rules.findings.Finding` objects (s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
+from functools import wraps
+from typing import ParamSpec, TypeVar
 
 import attrs
 
@@ -80,9 +83,36 @@ def require(rulebook: Rulebook, code: str, as_of: date) -> Resolved:
     """
     result = rulebook.resolve(code, as_of)
     if isinstance(result, NotEncoded):
-        answer = _with_convention(rulebook, code, result)
-        raise NotEncodedError(answer.reason_en, answer)
+        raise not_encoded_error(_with_convention(rulebook, code, result))
     return result
+
+
+def not_encoded_error(answer: NotEncoded) -> NotEncodedError:
+    """The error that carries ``answer`` out of a rule to its public boundary."""
+    return NotEncodedError(answer.reason_en, answer)
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def returns_not_encoded(func: Callable[_P, _R]) -> Callable[_P, _R | NotEncoded]:
+    """The boundary of a public rule whose answer may be "not encoded" (the one mechanism of the
+    procedures and the selection rules): inside, parameters are read with :func:`require`, which
+    raises :class:`~khuyencong.errors.NotEncodedError`; this returns the
+    :class:`~khuyencong.rulebooks.NotEncoded` it carries instead.  An error without one
+    propagates."""
+
+    @wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
+        try:
+            return func(*args, **kwargs)
+        except NotEncodedError as exc:
+            if exc.not_encoded is None:
+                raise
+            return exc.not_encoded
+
+    return wrapper
 
 
 TT36_END = "workflow.tt36_end_convention"

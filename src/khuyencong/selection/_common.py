@@ -1,15 +1,13 @@
-"""What the selection rules of Thông tư 26/2014/TT-BCT share: the citation of the Circular, reading a parameter
-or saying it is not encoded, and the district level after the 2025 reform."""
+"""What the selection rules of Thông tư 26/2014/TT-BCT share: the citation of the Circular and the
+district level after the 2025 reform.  A parameter is read with ``rules._procedure.require`` and a
+public check returns "not encoded" through ``returns_not_encoded``, as the procedures do."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from functools import wraps
-from typing import ParamSpec, TypeVar, cast
 
-from ..errors import NotEncodedError
-from ..rulebooks import NotEncoded, Resolved, Rulebook
+from ..rulebooks import Resolved, Rulebook
+from ..rules._procedure import require
 from ..schemas.citation import Citation, Provenance
 from .codes import (
     SelectionLevel,
@@ -22,38 +20,9 @@ from .results import (
 DOCUMENT = "26/2014/TT-BCT"
 """Thông tư 26/2014/TT-BCT, the Circular these rules encode."""
 
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
 
 def _cite(article: int, clause: int | None = None, point: str | None = None) -> Citation:
     return Citation(document=DOCUMENT, article=article, clause=clause, point=point)
-
-
-class _Unencoded(NotEncodedError):
-    """Internal: carries a NotEncoded out of a rule to its public entry point, which returns it
-    (only these, not a NotEncodedError from elsewhere)."""
-
-    def __init__(self, result: NotEncoded) -> None:
-        super().__init__(result.reason_en, result)
-
-
-def _get(rb: Rulebook, code: str, as_of: date) -> Resolved:
-    found = rb.resolve(code, as_of)
-    if isinstance(found, NotEncoded):
-        raise _Unencoded(found)
-    return found
-
-
-def _returns_not_encoded(func: Callable[_P, _R]) -> Callable[_P, _R | NotEncoded]:
-    @wraps(func)
-    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
-        try:
-            return func(*args, **kwargs)
-        except _Unencoded as exc:
-            return cast(NotEncoded, exc.not_encoded)  # always set by _Unencoded
-
-    return wrapper
 
 
 def _district_refusal(level: SelectionLevel, as_of: date) -> Refusal | None:
@@ -82,6 +51,6 @@ def _district_refusal(level: SelectionLevel, as_of: date) -> Refusal | None:
 
 
 def _level_gate(rb: Rulebook, level: SelectionLevel, as_of: date) -> Resolved | Refusal:
-    levels = _get(rb, "typical_products.levels", as_of)
+    levels = require(rb, "typical_products.levels", as_of)
     refusal = _district_refusal(level, as_of)
     return refusal if refusal is not None else levels

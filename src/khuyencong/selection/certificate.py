@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import Rulebook, national
+from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
-from ._common import _cite, _get, _returns_not_encoded
+from ._common import _cite
 from .codes import (
     SelectionAuthority,
 )
@@ -22,7 +23,7 @@ from .results import (
 __all__ = ["certificate_valid_until", "check_certificate", "check_recognition"]
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_recognition(
     scores: Sequence[Decimal | int],
     as_of: date,
@@ -39,7 +40,7 @@ def check_recognition(
     if not scores:
         raise ValueError("at least one jury score is needed")
     rb = check_rulebook(rulebook) or national()
-    threshold = _get(rb, "typical_products.pass_score", as_of)
+    threshold = require(rb, "typical_products.pass_score", as_of)
     average = sum((Decimal(s) for s in scores), Decimal(0)) / len(scores)
     checks = [
         Check(
@@ -66,17 +67,17 @@ def check_recognition(
     return Verdict(subject="recognition", as_of=as_of, checks=tuple(checks))
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def certificate_valid_until(issued_on: date, rulebook: Rulebook | None = None) -> date:
     """The last day a certificate issued on ``issued_on`` is valid: 31 December of the third year,
     counting the year of issue as the first (khoản 3 Điều 17 Thông tư 26/2014/TT-BCT)."""
     issued_on = check_date(issued_on, "issued_on")
     rb = check_rulebook(rulebook) or national()
-    years = _get(rb, "typical_products.certificate_years", issued_on).integer
+    years = require(rb, "typical_products.certificate_years", issued_on).integer
     return date(issued_on.year + years - 1, 12, 31)
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_certificate(
     certificate: Certificate, on: date, rulebook: Rulebook | None = None
 ) -> Verdict:
@@ -86,8 +87,8 @@ def check_certificate(
     on = check_date(on, "on")
     rb = check_rulebook(rulebook) or national()
     issued = certificate.issued_on
-    years = _get(rb, "typical_products.certificate_years", issued)
-    approvers = _get(rb, "typical_products.approver", issued)
+    years = require(rb, "typical_products.certificate_years", issued)
+    approvers = require(rb, "typical_products.approver", issued)
     until = date(issued.year + years.integer - 1, 12, 31)
     expected = SelectionAuthority(approvers.table[certificate.level.value][0])
     given = certificate.issued_by

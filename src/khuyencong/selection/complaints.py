@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
-from ._common import _get, _returns_not_encoded, _Unencoded
+from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from .results import (
     Check,
     Deadline,
@@ -30,7 +30,7 @@ def _deadline(
     code: str, start: date, holidays: Iterable[date], rulebook: Rulebook | None
 ) -> Deadline:
     rb = check_rulebook(rulebook) or national()
-    period = _get(rb, code, start)
+    period = require(rb, code, start)
     days = frozenset(holidays)
     return Deadline(
         start=start,
@@ -42,7 +42,7 @@ def _deadline(
     )
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def complaint_deadline(
     notified_on: date, holidays: Iterable[date] = (), rulebook: Rulebook | None = None
 ) -> Deadline:
@@ -58,7 +58,7 @@ def complaint_deadline(
     )
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def complaint_resolution_deadline(
     received_on: date, holidays: Iterable[date] = (), rulebook: Rulebook | None = None
 ) -> Deadline:
@@ -70,7 +70,7 @@ def complaint_resolution_deadline(
     )
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def complaint_in_time(
     notified_on: date,
     filed_on: date,
@@ -83,7 +83,7 @@ def complaint_in_time(
     filed_on = check_date(filed_on, "filed_on")
     deadline = complaint_deadline(notified_on, holidays, rulebook)
     if isinstance(deadline, NotEncoded):
-        raise _Unencoded(deadline)
+        raise not_encoded_error(deadline)
     ok = notified_on <= filed_on <= deadline.last_day
     return Check(
         code="complaint_in_time",

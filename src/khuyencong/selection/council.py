@@ -6,7 +6,8 @@ from datetime import date
 
 from .._args import check_date, check_optional_date, check_rulebook
 from ..rulebooks import Rulebook, national
-from ._common import _cite, _get, _level_gate, _returns_not_encoded
+from ..rules._procedure import require, returns_not_encoded
+from ._common import _cite, _level_gate
 from .codes import (
     CouncilBody,
     CouncilRole,
@@ -23,7 +24,7 @@ from .results import (
 __all__ = ["check_council", "check_jury", "check_round", "council_sizes"]
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def council_sizes(
     level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
 ) -> tuple[int, ...] | Refusal:
@@ -35,7 +36,7 @@ def council_sizes(
     if isinstance(gate, Refusal):
         return gate
     return tuple(
-        int(x) for x in _get(rb, f"typical_products.council_size.{level.value}", as_of).codes
+        int(x) for x in require(rb, f"typical_products.council_size.{level.value}", as_of).codes
     )
 
 
@@ -51,7 +52,7 @@ def _point(role: str) -> str:
     return "a" if role == CouncilRole.CHAIR.value else "b"
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_council(
     council: Council, as_of: date, rulebook: Rulebook | None = None
 ) -> Verdict | Refusal:
@@ -63,7 +64,7 @@ def check_council(
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
-    size = _get(rb, f"typical_products.council_size.{level.value}", as_of)
+    size = require(rb, f"typical_products.council_size.{level.value}", as_of)
     allowed = tuple(int(x) for x in size.codes)
     n = len(council.members)
     allowed_vi = " hoặc ".join(f"{x:02d}" for x in allowed)
@@ -78,7 +79,7 @@ def check_council(
             message_en=f"A council of the {level.en.lower()} has {allowed_en} members; it has {n}.",
         )
     ]
-    composition = _get(rb, f"typical_products.council_composition.{level.value}", as_of)
+    composition = require(rb, f"typical_products.council_composition.{level.value}", as_of)
     chairs = [m for m in council.members if m.role is CouncilRole.CHAIR]
     checks.append(
         Check(
@@ -113,7 +114,7 @@ def check_council(
                     ),
                 )
             )
-    founders = _get(rb, "typical_products.council_founder", as_of)
+    founders = require(rb, "typical_products.council_founder", as_of)
     expected = SelectionAuthority(founders.table[level.value][0])
     given = council.established_by
     checks.append(
@@ -139,13 +140,13 @@ def check_council(
     return Verdict(subject="council", as_of=as_of, checks=tuple(checks))
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Check:
     """The jury (Ban Giám khảo) has an odd number of members: khoản 2 Điều 11 Thông tư
     26/2014/TT-BCT."""
     as_of = check_date(as_of, "as_of")
     rb = check_rulebook(rulebook) or national()
-    odd = _get(rb, "typical_products.jury_size_odd", as_of)
+    odd = require(rb, "typical_products.jury_size_odd", as_of)
     passed = size >= 1 and (size % 2 == 1 or not odd.flag)
     return Check(
         code="jury_size_odd",
@@ -157,7 +158,7 @@ def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Chec
     )
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_round(
     selection_round: SelectionRound, as_of: date | None = None, rulebook: Rulebook | None = None
 ) -> Verdict | Refusal:
@@ -173,7 +174,7 @@ def check_round(
     if isinstance(gate, Refusal):
         return gate
     scope = "local" if level.rank <= SelectionLevel.PROVINCE.rank else "central"
-    usual = _get(rb, f"typical_products.usual_year.{scope}", when)
+    usual = require(rb, f"typical_products.usual_year.{scope}", when)
     year = selection_round.starts_on.year
     parity = "odd" if year % 2 else "even"
     parity_vi = {"odd": "lẻ", "even": "chẵn"}

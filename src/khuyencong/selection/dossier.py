@@ -6,8 +6,9 @@ from datetime import date
 
 from .._args import check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
+from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from ..schemas.citation import Provenance
-from ._common import _cite, _get, _returns_not_encoded, _Unencoded
+from ._common import _cite
 from .certificate import check_certificate
 from .codes import (
     PhotoAngle,
@@ -25,9 +26,9 @@ __all__ = ["check_dossier"]
 
 
 def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
-    count = _get(rb, "typical_products.dossier_photos", as_of)
-    short = _get(rb, "typical_products.photo_min_short_side_cm", as_of)
-    long = _get(rb, "typical_products.photo_min_long_side_cm", as_of)
+    count = require(rb, "typical_products.dossier_photos", as_of)
+    short = require(rb, "typical_products.photo_min_short_side_cm", as_of)
+    long = require(rb, "typical_products.photo_min_long_side_cm", as_of)
     photos = dossier.photos
     angles = {p.angle for p in photos}
     missing = [a for a in PhotoAngle if a not in angles]
@@ -73,7 +74,7 @@ def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> li
     ]
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_dossier(
     dossier: RegistrationDossier, rulebook: Rulebook | None = None
 ) -> Verdict | Refusal:
@@ -85,7 +86,7 @@ def check_dossier(
     as_of = dossier.submitted_on
     requirement = entry_requirement(dossier.level, as_of, rb)
     if isinstance(requirement, NotEncoded):
-        raise _Unencoded(requirement)
+        raise not_encoded_error(requirement)
     if isinstance(requirement, Refusal):
         return requirement
     prov = requirement.provenance

@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
+from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from ..schemas.citation import Provenance
-from ._common import _cite, _get, _level_gate, _returns_not_encoded, _Unencoded
+from ._common import _cite, _level_gate
 from .codes import (
     SelectionLevel,
 )
@@ -28,7 +29,7 @@ _FUNDING_ITEMS = {
 }
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def selection_funding(
     level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
 ) -> NationalFunding | LocalFunding | Refusal:
@@ -46,7 +47,7 @@ def selection_funding(
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
-    local = _get(rb, "typical_products.locally_funded_levels", as_of)
+    local = require(rb, "typical_products.locally_funded_levels", as_of)
     if level.value in local.codes:
         return LocalFunding(
             level=level,
@@ -62,10 +63,10 @@ def selection_funding(
                 "levels are set by the provincial People's Committee."
             ),
         )
-    basis = _get(rb, "typical_products.nationally_funded_levels", as_of)
+    basis = require(rb, "typical_products.nationally_funded_levels", as_of)
     round_code, award_code = _FUNDING_ITEMS[level]
-    round_level = _get(rb, round_code, as_of)
-    award_level = _get(rb, award_code, as_of)
+    round_level = require(rb, round_code, as_of)
+    award_level = require(rb, award_code, as_of)
     round_cap, award_cap = round_level.support.cap, award_level.support.cap
     if round_cap is None or award_cap is None:
         raise TypeError(f"{round_code} and {award_code} must carry caps")
@@ -85,7 +86,7 @@ def selection_funding(
     )
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_selection_funding(
     level: SelectionLevel,
     as_of: date,
@@ -99,7 +100,7 @@ def check_selection_funding(
     as_of = check_date(as_of, "as_of")
     funding = selection_funding(level, as_of, rulebook)
     if isinstance(funding, NotEncoded):
-        raise _Unencoded(funding)
+        raise not_encoded_error(funding)
     if not isinstance(funding, NationalFunding):
         return funding
     checks: list[Check] = []

@@ -6,8 +6,9 @@ from datetime import date
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import Rulebook, national
+from ..rules._procedure import returns_not_encoded
 from ..schemas.citation import Provenance
-from ._common import _cite, _level_gate, _returns_not_encoded
+from ._common import _cite, _level_gate
 from .codes import (
     SelectionLevel,
 )
@@ -21,7 +22,7 @@ from .results import (
 __all__ = ["entry_requirement", "level_in_force"]
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def level_in_force(
     level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
 ) -> Check | Refusal:
@@ -53,7 +54,7 @@ _RECOMMENDER = {
 }
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def entry_requirement(
     level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
 ) -> EntryRequirement | Refusal:

@@ -6,8 +6,9 @@ from datetime import date
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import Rulebook, national
+from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
-from ._common import _cite, _get, _returns_not_encoded
+from ._common import _cite
 from .codes import (
     EntryCondition,
 )
@@ -20,7 +21,7 @@ from .results import (
 __all__ = ["check_product"]
 
 
-@_returns_not_encoded
+@returns_not_encoded
 def check_product(product: Product, as_of: date, rulebook: Rulebook | None = None) -> Verdict:
     """Whether ``product`` may take part: its group (Điều 5), what makes it a product set
     (khoản 2 Điều 3), and the conditions of Điều 4 Thông tư 26/2014/TT-BCT as declared.
@@ -29,8 +30,8 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
     """
     as_of = check_date(as_of, "as_of")
     rb = check_rulebook(rulebook) or national()
-    groups = _get(rb, "typical_products.product_groups", as_of)
-    conditions = _get(rb, "typical_products.entry_conditions", as_of)
+    groups = require(rb, "typical_products.product_groups", as_of)
+    conditions = require(rb, "typical_products.entry_conditions", as_of)
     checks = [
         Check(
             code="product_group",

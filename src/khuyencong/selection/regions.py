@@ -20,6 +20,7 @@ from datetime import date
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
+from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .codes import Region
@@ -40,6 +41,7 @@ RegionAnswer = RegionOf | AmbiguousRegion | NotEncoded | Refusal
 _PARAM = "typical_products.regions"
 
 
+@returns_not_encoded
 def region_of_legacy(
     province: str | LegacyProvince, as_of: date, rulebook: Rulebook | None = None
 ) -> RegionOf | NotEncoded:
@@ -53,9 +55,7 @@ def region_of_legacy(
     as_of = check_date(as_of, "as_of")
     rb = check_rulebook(rulebook) or national()
     old = province if isinstance(province, LegacyProvince) else legacy_province(province)
-    resolved = rb.resolve(_PARAM, as_of)
-    if isinstance(resolved, NotEncoded):
-        return resolved
+    resolved = require(rb, _PARAM, as_of)
     region = next(Region(name) for name, codes in resolved.table.items() if old.code in codes)
     note_vi = note_en = ""
     if as_of >= REFORM_DATE:
@@ -81,6 +81,7 @@ def region_of_legacy(
     )
 
 
+@returns_not_encoded
 def region_of_2025(
     province_code: int, as_of: date, rulebook: Rulebook | None = None
 ) -> RegionOf | AmbiguousRegion | NotEncoded | Refusal:
@@ -113,9 +114,7 @@ def region_of_2025(
             provenance=Provenance.SECONDARY,
             source=REFORM_SOURCE,
         )
-    resolved = rb.resolve(_PARAM, as_of)
-    if isinstance(resolved, NotEncoded):
-        return resolved
+    resolved = require(rb, _PARAM, as_of)
     olds = predecessors_2025(province_code)
     by_region: dict[Region, list[LegacyProvince]] = {}
     order = [Region(r) for r in resolved.table]
