@@ -21,7 +21,6 @@ KNOWN_GLUE = {
     # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
     ("rulebooks/loader.py", "support."),
     ("rules/activity.py", "condition."),
-    ("rules/advances/allowance.py", "advance.first_ratio."),
     ("rules/assess.py", "referral."),
     ("rules/assess.py", "support."),
     ("rules/centres.py", "centre."),
@@ -30,9 +29,6 @@ KNOWN_GLUE = {
     ("rules/procedure/local.py", "local.procedure."),  # only in an error message
     ("rules/procedure/steps.py", "workflow.step."),
     ("rules/reporting.py", "reporting."),
-    ("selection/council.py", "typical_products.council_size."),
-    ("selection/council.py", "typical_products.council_composition."),
-    ("selection/council.py", "typical_products.usual_year."),
 }
 """Only shrinks: turn a glued code into a checked one (a registry such as
 ``procedure.steps.STEP_PARAMS``, or a table parameter) and delete its line."""
@@ -117,3 +113,16 @@ def test_the_enumeration_catches_a_typo() -> None:
     assert _pattern().match("support.brnad")
     assert not _known("support.brnad")
     assert _known("support.brand")
+
+
+def test_the_registries_name_a_parameter_for_every_member() -> None:
+    from khuyencong.rules.advances.forms import FIRST_RATIO, AdvanceForm
+    from khuyencong.selection.codes import SelectionLevel
+    from khuyencong.selection.council import COUNCIL_COMPOSITION, COUNCIL_SIZE, USUAL_YEAR
+
+    assert set(FIRST_RATIO) == set(AdvanceForm)
+    assert set(COUNCIL_SIZE) == set(COUNCIL_COMPOSITION) == set(SelectionLevel)
+    assert set(USUAL_YEAR) == {"local", "central"}
+    for code in (*FIRST_RATIO.values(), *COUNCIL_SIZE.values(), *COUNCIL_COMPOSITION.values()):
+        assert code in _book_codes(), code
+    assert all(code in _book_codes() for code in USUAL_YEAR.values())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Final
 
 from .._args import check_date, check_optional_date, check_rulebook
 from ..rulebooks import Rulebook, national
@@ -24,6 +26,30 @@ from .results import (
 __all__ = ["check_council", "check_jury", "check_round", "council_sizes"]
 
 
+COUNCIL_SIZE: Final[Mapping[SelectionLevel, str]] = {
+    SelectionLevel.DISTRICT: "typical_products.council_size.district",
+    SelectionLevel.PROVINCE: "typical_products.council_size.province",
+    SelectionLevel.REGION: "typical_products.council_size.region",
+    SelectionLevel.NATIONAL: "typical_products.council_size.national",
+}
+"""The parameter of the council sizes of each level (Điều 9, clauses 1-4)."""
+
+COUNCIL_COMPOSITION: Final[Mapping[SelectionLevel, str]] = {
+    SelectionLevel.DISTRICT: "typical_products.council_composition.district",
+    SelectionLevel.PROVINCE: "typical_products.council_composition.province",
+    SelectionLevel.REGION: "typical_products.council_composition.region",
+    SelectionLevel.NATIONAL: "typical_products.council_composition.national",
+}
+"""The parameter of the chair and vice-chairs of each level's council (Điều 9, points a-b)."""
+
+USUAL_YEAR: Final[Mapping[str, str]] = {
+    "local": "typical_products.usual_year.local",
+    "central": "typical_products.usual_year.central",
+}
+"""The parameter of the usual year of local (district, provincial) and central (regional,
+national) rounds (Điều 14)."""
+
+
 @returns_not_encoded
 def council_sizes(
     level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
@@ -35,9 +61,7 @@ def council_sizes(
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
-    return tuple(
-        int(x) for x in require(rb, f"typical_products.council_size.{level.value}", as_of).codes
-    )
+    return tuple(int(x) for x in require(rb, COUNCIL_SIZE[level], as_of).codes)
 
 
 def _holds(held: CouncilRole, required: str) -> bool:
@@ -64,7 +88,7 @@ def check_council(
     gate = _level_gate(rb, level, as_of)
     if isinstance(gate, Refusal):
         return gate
-    size = require(rb, f"typical_products.council_size.{level.value}", as_of)
+    size = require(rb, COUNCIL_SIZE[level], as_of)
     allowed = tuple(int(x) for x in size.codes)
     n = len(council.members)
     allowed_vi = " hoặc ".join(f"{x:02d}" for x in allowed)
@@ -79,7 +103,7 @@ def check_council(
             message_en=f"A council of the {level.en.lower()} has {allowed_en} members; it has {n}.",
         )
     ]
-    composition = require(rb, f"typical_products.council_composition.{level.value}", as_of)
+    composition = require(rb, COUNCIL_COMPOSITION[level], as_of)
     chairs = [m for m in council.members if m.role is CouncilRole.CHAIR]
     checks.append(
         Check(
@@ -174,7 +198,7 @@ def check_round(
     if isinstance(gate, Refusal):
         return gate
     scope = "local" if level.rank <= SelectionLevel.PROVINCE.rank else "central"
-    usual = require(rb, f"typical_products.usual_year.{scope}", when)
+    usual = require(rb, USUAL_YEAR[scope], when)
     year = selection_round.starts_on.year
     parity = "odd" if year % 2 else "even"
     parity_vi = {"odd": "lẻ", "even": "chẵn"}

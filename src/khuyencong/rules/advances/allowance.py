@@ -14,6 +14,7 @@ from .._procedure import cite, floor_dong, require, rulebook_or_national
 from ..findings import Finding, note
 from .documents import advance_documents
 from .forms import (
+    FIRST_RATIO,
     AdvanceAllowance,
     AdvanceForm,
     AdvanceStage,
@@ -95,7 +96,7 @@ def advance_allowance(
             primary = decision.citation
             citations.append(primary)
         else:
-            rule = require(rb, f"advance.first_ratio.{form.value}", as_of)
+            rule = require(rb, FIRST_RATIO[form], as_of)
             ratio = rule.decimal
             primary = rule.citation
             citations.append(primary)

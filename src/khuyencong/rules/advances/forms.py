@@ -3,6 +3,7 @@ the 70 % ceiling's base (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from typing import Final
@@ -56,6 +57,17 @@ class AdvanceForm(LabelledEnum):
         "Hỗ trợ thành lập doanh nghiệp sản xuất CNNT (khoản 3)",
         "Founding a rural industrial enterprise (clause 3)",
     )
+
+
+FIRST_RATIO: Final[Mapping[AdvanceForm, str]] = {
+    AdvanceForm.CLUSTER_WORKS: "advance.first_ratio.cluster_works",
+    AdvanceForm.VOCATIONAL_TRAINING: "advance.first_ratio.vocational_training",
+    AdvanceForm.CAPACITY: "advance.first_ratio.capacity",
+    AdvanceForm.PROMOTION_AND_MEDIA: "advance.first_ratio.promotion_and_media",
+    AdvanceForm.INVESTMENT: "advance.first_ratio.investment",
+    AdvanceForm.ENTERPRISE_FOUNDING: "advance.first_ratio.enterprise_founding",
+}
+"""The parameter of each form's first-advance ratio (Điều 13): a checked name per form."""
 
 
 class AdvanceStage(LabelledEnum):
