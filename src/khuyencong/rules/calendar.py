@@ -190,6 +190,14 @@ def _registration_day(
     return result if isinstance(result, NotEncoded) else found
 
 
+_REGISTRATION: dict[str, str] = {
+    "registration_base": "registration.base_deadline",
+    "registration_ministry": "registration.ministry_deadline",
+}
+"""The registration deadlines (with the provincial Department, Điểm b khoản 1 Điều 10; with the
+Agency, Điểm b khoản 2 Điều 10) and the parameter of each, in the order they fall due."""
+
+
 def registration_deadline(
     plan_year: int,
     *,
@@ -206,7 +214,7 @@ def registration_deadline(
     met_on = check_optional_date(met_on, "met_on")
     rb = rulebook_or_national(rulebook)
     code = "registration_ministry" if direct else "registration_base"
-    param = "registration.ministry_deadline" if direct else "registration.base_deadline"
+    param = _REGISTRATION[code]
     return _make(
         code, _registration_day(rb, param, plan_year), before=True, met_on=met_on, as_of=as_of
     )
@@ -279,25 +287,18 @@ def deadlines(
     dossier_filed_on = check_optional_date(dossier_filed_on, "dossier_filed_on")
     rb = rulebook_or_national(rulebook)
     if isinstance(subject, int):
-        return (
+        registrations = (
             _make(
-                "registration_base",
-                _registration_day(rb, "registration.base_deadline", subject),
+                code,
+                _registration_day(rb, param, subject),
                 before=True,
                 met_on=None,
                 as_of=as_of,
                 known=False,
-            ),
-            _make(
-                "registration_ministry",
-                _registration_day(rb, "registration.ministry_deadline", subject),
-                before=True,
-                met_on=None,
-                as_of=as_of,
-                known=False,
-            ),
-            _settlement(rb, subject, None, as_of, known=False),
+            )
+            for code, param in _REGISTRATION.items()
         )
+        return (*registrations, _settlement(rb, subject, None, as_of, known=False))
 
     proposal = subject
     require_national(
@@ -314,7 +315,7 @@ def deadlines(
         out.append(
             _make(
                 "registration_base",
-                _registration_day(rb, "registration.base_deadline", proposal.plan_year),
+                _registration_day(rb, _REGISTRATION["registration_base"], proposal.plan_year),
                 before=True,
                 met_on=registered_on,
                 as_of=as_of,
@@ -324,7 +325,7 @@ def deadlines(
     out.append(
         _make(
             "registration_ministry",
-            _registration_day(rb, "registration.ministry_deadline", proposal.plan_year),
+            _registration_day(rb, _REGISTRATION["registration_ministry"], proposal.plan_year),
             before=True,
             met_on=registered_on if direct else sent_to_department_on,
             as_of=as_of,
