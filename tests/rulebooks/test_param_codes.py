@@ -119,10 +119,17 @@ def test_the_registries_name_a_parameter_for_every_member() -> None:
     from khuyencong.rules.advances.forms import FIRST_RATIO, AdvanceForm
     from khuyencong.selection.codes import SelectionLevel
     from khuyencong.selection.council import COUNCIL_COMPOSITION, COUNCIL_SIZE, USUAL_YEAR
+    from khuyencong.selection.levels import ENTRY
 
     assert set(FIRST_RATIO) == set(AdvanceForm)
     assert set(COUNCIL_SIZE) == set(COUNCIL_COMPOSITION) == set(SelectionLevel)
     assert set(USUAL_YEAR) == {"local", "central"}
-    for code in (*FIRST_RATIO.values(), *COUNCIL_SIZE.values(), *COUNCIL_COMPOSITION.values()):
+    assert set(ENTRY) == set(SelectionLevel) - {SelectionLevel.DISTRICT}  # entered directly
+    for code in (
+        *FIRST_RATIO.values(),
+        *COUNCIL_SIZE.values(),
+        *COUNCIL_COMPOSITION.values(),
+        *ENTRY.values(),
+    ):
         assert code in _book_codes(), code
     assert all(code in _book_codes() for code in USUAL_YEAR.values())

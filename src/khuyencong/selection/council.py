@@ -9,6 +9,7 @@ from typing import Final
 from .._args import check_date, check_optional_date, check_rulebook
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
+from ..schemas.citation import Citation
 from ._common import _cite, _level_gate
 from .codes import (
     CouncilBody,
@@ -71,6 +72,11 @@ def _holds(held: CouncilRole, required: str) -> bool:
     return held.value == required
 
 
+def _at_point(clause: Citation, point: str) -> Citation:
+    # The clause of Điều 9 is the composition parameter's (one per level); the point is the role's.
+    return clause.model_copy(update={"point": point})
+
+
 def _point(role: str) -> str:
     # Điều 9, each clause: point a names the chair, point b the vice-chairs.
     return "a" if role == CouncilRole.CHAIR.value else "b"
@@ -109,7 +115,7 @@ def check_council(
         Check(
             code="council_one_chair",
             passed=len(chairs) == 1,
-            citation=_cite(9, level.rank + 1, "a"),
+            citation=_at_point(composition.citation, "a"),
             provenance=composition.provenance,
             message_vi=f"Hội đồng có một Chủ tịch; có {len(chairs)}.",
             message_en=f"The council has one chair; it has {len(chairs)}.",
@@ -124,7 +130,7 @@ def check_council(
                 Check(
                     code=f"council_{role}_{requirement.replace('|', '_or_')}",
                     passed=met,
-                    citation=_cite(9, level.rank + 1, _point(role)),
+                    citation=_at_point(composition.citation, _point(role)),
                     provenance=composition.provenance,
                     message_vi=(
                         f"{role_label.vi} là đại diện Lãnh đạo "

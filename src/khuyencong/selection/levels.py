@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from typing import Final
 
 from .._args import check_date, check_rulebook
 from ..rulebooks import Rulebook, national
-from ..rules._procedure import returns_not_encoded
+from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
 from ._common import _cite, _level_gate
 from .codes import (
@@ -44,14 +46,13 @@ def level_in_force(
     )
 
 
-_RECOMMENDER = {
-    SelectionLevel.PROVINCE: ("Ủy ban nhân dân cấp huyện", "the district People's Committee"),
-    SelectionLevel.REGION: ("Ủy ban nhân dân cấp tỉnh", "the provincial People's Committee"),
-    SelectionLevel.NATIONAL: (
-        "Cục trưởng Cục Công nghiệp địa phương",
-        "the Director of the Agency for Regional Industry",
-    ),
+ENTRY: Final[Mapping[SelectionLevel, str]] = {
+    SelectionLevel.PROVINCE: "typical_products.entry.province",
+    SelectionLevel.REGION: "typical_products.entry.region",
+    SelectionLevel.NATIONAL: "typical_products.entry.national",
 }
+"""The parameter of how a product enters each level above the district (Khoản 2-4 Điều 12):
+who recommends it (its labels) and the level of the certificate it needs (its value)."""
 
 
 @returns_not_encoded
@@ -99,12 +100,14 @@ def entry_requirement(
             citation=_cite(12, 1),
             provenance=gate.provenance,
         )
-    vi, en = _RECOMMENDER[level]
+    entry = rb.param(ENTRY[level])
+    rule = require(rb, ENTRY[level], as_of)
+    (below,) = rule.codes
     return EntryRequirement(
         level=level,
-        certificate_of=level.below,
-        recommender_vi=vi,
-        recommender_en=en,
-        citation=_cite(12, level.rank + 1),
+        certificate_of=SelectionLevel(below),
+        recommender_vi=entry.label_vi,
+        recommender_en=entry.label_en,
+        citation=rule.citation,
         provenance=gate.provenance,
     )
