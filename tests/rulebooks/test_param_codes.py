@@ -27,7 +27,6 @@ KNOWN_GLUE = {
     ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
     ("rules/compiled.py", "support."),
     ("rules/procedure/local.py", "local.procedure."),  # only in an error message
-    ("rules/procedure/steps.py", "workflow.step."),
     ("rules/reporting.py", "reporting."),
 }
 """Only shrinks: turn a glued code into a checked one (a registry such as

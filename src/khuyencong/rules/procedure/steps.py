@@ -64,36 +64,37 @@ class _Context:
         return self.proposal.state
 
 
-STEP_PARAMS: Final = (
-    "register.via_department",
-    "register.direct",
-    "return_for_completion.via_department",
-    "return_for_completion.department",
-    "resubmit",
-    "resubmit.via_department",
-    "resubmit.direct",
-    "appraise_base",
-    "appraise_ministry.via_department",
-    "appraise_ministry.direct",
-    "approve",
-    "reject.via_department",
-    "reject.department",
-    "reject.ministry",
-    "fix_beneficiaries",
-    "contract",
-    "start",
-    "advance",
-    "advance.payer",
-    "adjust",
-    "extend",
-    "stop",
-    "accept_base.department",
-    "accept_base.provincial_department",
-    "settle",
-)
-"""The steps of the national workflow held as data: parameter ``workflow.step.<name>``
-(``rulebooks/data/params/workflow.toml``).  A test checks every name here is in the rulebook and
-every name the handlers ask for is here."""
+STEP_PARAMS: Final[Mapping[str, str]] = {
+    "register.via_department": "workflow.step.register.via_department",
+    "register.direct": "workflow.step.register.direct",
+    "return_for_completion.via_department": "workflow.step.return_for_completion.via_department",
+    "return_for_completion.department": "workflow.step.return_for_completion.department",
+    "resubmit": "workflow.step.resubmit",
+    "resubmit.via_department": "workflow.step.resubmit.via_department",
+    "resubmit.direct": "workflow.step.resubmit.direct",
+    "appraise_base": "workflow.step.appraise_base",
+    "appraise_ministry.via_department": "workflow.step.appraise_ministry.via_department",
+    "appraise_ministry.direct": "workflow.step.appraise_ministry.direct",
+    "approve": "workflow.step.approve",
+    "reject.via_department": "workflow.step.reject.via_department",
+    "reject.department": "workflow.step.reject.department",
+    "reject.ministry": "workflow.step.reject.ministry",
+    "fix_beneficiaries": "workflow.step.fix_beneficiaries",
+    "contract": "workflow.step.contract",
+    "start": "workflow.step.start",
+    "advance": "workflow.step.advance",
+    "advance.payer": "workflow.step.advance.payer",
+    "adjust": "workflow.step.adjust",
+    "extend": "workflow.step.extend",
+    "stop": "workflow.step.stop",
+    "accept_base.department": "workflow.step.accept_base.department",
+    "accept_base.provincial_department": "workflow.step.accept_base.provincial_department",
+    "settle": "workflow.step.settle",
+}
+"""The steps of the national workflow held as data: each step's name and its parameter
+``workflow.step.<name>`` (``rulebooks/data/params/workflow.toml``), written out so that the names
+are checked.  A test checks every name here is in the rulebook and every name the handlers ask
+for is here."""
 
 
 @attrs.frozen(slots=True)
@@ -114,10 +115,10 @@ def step_rule(rb: Rulebook, name: str, as_of: date) -> StepRule:
     ``KeyError`` for a name not in :data:`STEP_PARAMS` (a typo is an error, not a finding)."""
     if name not in STEP_PARAMS:
         raise KeyError(f"no workflow step {name!r}")
-    resolved = require(rb, "workflow.step." + name, as_of)
+    resolved = require(rb, STEP_PARAMS[name], as_of)
     table = resolved.value
     if not isinstance(table, Mapping):  # pragma: no cover - the loader checks the type
-        raise TypeError(f"workflow.step.{name} is not a table")
+        raise TypeError(f"{STEP_PARAMS[name]} is not a table")
     to = table.get("to", ())
     return StepRule(
         sources=frozenset(ProposalState(s) for s in table.get("from", ())),
