@@ -25,10 +25,12 @@ from .context import Context
 from .eligibility import check_beneficiary
 from .findings import Finding, Severity
 from .priority import PriorityClass, classify_in
+from .tables import Level, compile_tables
 
 __all__ = ["Assessment", "Status", "assess"]
 
 _ONE = Decimal(1)
+_UNIT = (1, 1)
 
 
 class Status(StrEnum):
@@ -256,8 +258,9 @@ def _line(
     proposal: Proposal,
     overlay: Rulebook | None,
     factor: Decimal,
+    factor_ratio: tuple[int, int],
     allocation: Decimal | None,
-) -> LineResult | tuple[Resolved, BudgetLine]:
+) -> LineResult | tuple[Level, BudgetLine]:
     item = line.item
     referral_code = "referral." + item
     if referral_code in ctx.national:
@@ -275,7 +278,6 @@ def _line(
                 referral,
             )
         return _line_not_encoded(ctx, index, line, referral)
-    code = "support." + item
     if proposal.funding.kind is FundingSourceKind.LOCAL:
         if overlay is None:
             rule = ctx.resolve("local.levels_set_by_province")
@@ -296,7 +298,8 @@ def _line(
         book = overlay
     else:
         book = ctx.national
-    if code not in book:
+    found = compile_tables(book, ctx.as_of).levels.get(item)
+    if found is None:
         label = _label(index, item)
         return _level_not_encoded(
             ctx,
@@ -306,10 +309,11 @@ def _line(
             f"No support level for {label[1]} in {book.title_en}.",
             (),
         )
-    level = ctx.resolve(code, rulebook=book)
-    if isinstance(level, NotEncoded):
-        return _line_not_encoded(ctx, index, line, level)
-    basis = level.support.basis
+    if isinstance(found, NotEncoded):
+        return _line_not_encoded(ctx, index, line, found)
+    level = found
+    ctx.record(book, level.code, level.resolved)
+    basis = level.basis
     if basis is Basis.ANNUAL_ALLOCATION:
         if allocation is None:
             label = _label(index, item)
@@ -325,15 +329,15 @@ def _line(
                         f"{label[1].capitalize()}: the level is a share of the annual allocation; "
                         "give the allocation."
                     ),
-                    rule=level,
+                    rule=level.resolved,
                     line=index,
                 )
             )
-            return pending_line(index, line, LineStatus.NEEDS_INPUT, level=level)
-        return computed_line(index, line, level, _ONE, basis_amount=allocation)
+            return pending_line(index, line, LineStatus.NEEDS_INPUT, level=level.resolved)
+        return computed_line(index, line, level, _ONE, basis_amount=allocation, factor_ratio=_UNIT)
     if basis is Basis.PROPOSAL_BUDGET:
         return (level, line)  # computed once the other lines are known
-    return computed_line(index, line, level, factor)
+    return computed_line(index, line, level, factor, factor_ratio=factor_ratio)
 
 
 def assess(
@@ -405,17 +409,19 @@ def assess(
     priority = classify_in(ctx, proposal)
     factor = _factor(ctx, proposal, priority, overlay)
 
-    results: list[LineResult | tuple[Resolved, BudgetLine]] = [
-        _line(ctx, i, line, proposal, overlay, factor, allocation)
+    factor_ratio = factor.as_integer_ratio()
+    results: list[LineResult | tuple[Level, BudgetLine]] = [
+        _line(ctx, i, line, proposal, overlay, factor, factor_ratio, allocation)
         for i, line in enumerate(proposal.budget_lines)
     ]
     # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
     budget_known = True
-    budget = Decimal(0)
+    budget = 0
     for r in results:
         if isinstance(r, LineResult):
-            if r.status is LineStatus.COMPUTED and r.allowed is not None:
-                budget += r.allowed
+            allowed = r.allowed
+            if r.status is LineStatus.COMPUTED and allowed is not None:
+                budget += int(allowed)
             else:
                 budget_known = False
     lines: list[LineResult] = []
@@ -425,7 +431,9 @@ def assess(
             continue
         level, line = result
         if budget_known:
-            lines.append(computed_line(i, line, level, _ONE, basis_amount=budget))
+            lines.append(
+                computed_line(i, line, level, _ONE, basis_amount=budget, factor_ratio=_UNIT)
+            )
         else:
             ctx.add(
                 Finding.of(
@@ -439,11 +447,11 @@ def assess(
                         f"Line {i + 1}: the management share is a share of the proposal's budget, "
                         "but some lines' support could not be computed."
                     ),
-                    rule=level,
+                    rule=level.resolved,
                     line=i,
                 )
             )
-            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level))
+            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
 
     severities = {f.severity for f in ctx.findings}
     if Severity.ERROR in severities:

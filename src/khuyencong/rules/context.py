@@ -82,6 +82,10 @@ class Context:
             result = self.national.resolve(code, self._programme_date)
         return self._record(self.national, code, result)
 
+    def record(self, book: Rulebook, code: str, result: Resolved) -> None:
+        """Record a value the caller found in compiled tables, as :meth:`resolve` would."""
+        self._record(book, code, result)
+
     def _record(
         self, book: Rulebook, code: str, result: Resolved | NotEncoded
     ) -> Resolved | NotEncoded:
