@@ -9,8 +9,6 @@ from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
 
-import attrs
-
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
@@ -19,6 +17,7 @@ from ..rulebooks.model import Basis
 from ..schemas.codes import FundingSourceKind, ProposalKind, SupportItem
 from ..schemas.proposal import BudgetLine, Proposal
 from ..text import province_key
+from ._value import Value
 from .activity import check_activities, check_support_conditions
 from .cofunding import LineResult, LineStatus, computed_line, ineligible_line, pending_line
 from .context import Context
@@ -41,28 +40,129 @@ class Status(StrEnum):
     NOT_ASSESSABLE = "not_assessable"
 
 
-@attrs.frozen(slots=True)
-class Assessment:
-    """The outcome of :func:`assess` for one proposal at one date."""
+class Assessment(Value):
+    """The outcome of :func:`assess` for one proposal at one date (immutable: its fields are
+    read-only properties)."""
 
-    proposal_code: str
-    title: str
-    as_of: date
-    status: Status
-    support: Decimal | None
-    """Total khuyến công support the rules allow, in whole đồng: the sum of the lines; 0 when
-    the proposal is ineligible (nothing is allowed); ``None`` — not known, never 0 — when some
-    line's support could not be computed (its level not encoded, or an input missing).  See
-    :attr:`complete` and :attr:`unknown_lines`."""
-    requested: Decimal
-    lines: tuple[LineResult, ...]
-    findings: tuple[Finding, ...]
-    priority: PriorityClass
-    rulebooks: tuple[str, ...]
-    documents: tuple[str, ...]
-    """The legal documents whose rules were applied."""
-    programme_date: date
-    """The date at which programme rules were read (the approval date under a transition rule)."""
+    __slots__ = (
+        "_as_of",
+        "_documents",
+        "_findings",
+        "_lines",
+        "_priority",
+        "_programme_date",
+        "_proposal_code",
+        "_requested",
+        "_rulebooks",
+        "_status",
+        "_support",
+        "_title",
+    )
+    _fields = (
+        "proposal_code",
+        "title",
+        "as_of",
+        "status",
+        "support",
+        "requested",
+        "lines",
+        "findings",
+        "priority",
+        "rulebooks",
+        "documents",
+        "programme_date",
+    )
+
+    def __init__(
+        self,
+        proposal_code: str,
+        title: str,
+        as_of: date,
+        status: Status,
+        support: Decimal | None,
+        requested: Decimal,
+        lines: tuple[LineResult, ...],
+        findings: tuple[Finding, ...],
+        priority: PriorityClass,
+        rulebooks: tuple[str, ...],
+        documents: tuple[str, ...],
+        programme_date: date,
+    ) -> None:
+        self._proposal_code = proposal_code
+        self._title = title
+        self._as_of = as_of
+        self._status = status
+        self._support = support
+        self._requested = requested
+        self._lines = lines
+        self._findings = findings
+        self._priority = priority
+        self._rulebooks = rulebooks
+        self._documents = documents
+        self._programme_date = programme_date
+
+    @property
+    def proposal_code(self) -> str:
+        """The proposal's code."""
+        return self._proposal_code
+
+    @property
+    def title(self) -> str:
+        """The proposal's title."""
+        return self._title
+
+    @property
+    def as_of(self) -> date:
+        """The date of the rules applied."""
+        return self._as_of
+
+    @property
+    def status(self) -> Status:
+        """eligible, ineligible or not_assessable."""
+        return self._status
+
+    @property
+    def support(self) -> Decimal | None:
+        """Total khuyến công support the rules allow, in whole đồng: the sum of the lines; 0 when
+        the proposal is ineligible (nothing is allowed); ``None`` — not known, never 0 — when some
+        line's support could not be computed (its level not encoded, or an input missing).  See
+        :attr:`complete` and :attr:`unknown_lines`."""
+        return self._support
+
+    @property
+    def requested(self) -> Decimal:
+        """The total support requested, in whole đồng."""
+        return self._requested
+
+    @property
+    def lines(self) -> tuple[LineResult, ...]:
+        """The outcome of each budget line, in order."""
+        return self._lines
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every reason, with its clause."""
+        return self._findings
+
+    @property
+    def priority(self) -> PriorityClass:
+        """The proposal's priority area and industry."""
+        return self._priority
+
+    @property
+    def rulebooks(self) -> tuple[str, ...]:
+        """The ids of the rulebooks applied."""
+        return self._rulebooks
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The legal documents whose rules were applied."""
+        return self._documents
+
+    @property
+    def programme_date(self) -> date:
+        """The date at which programme rules were read (the approval date under a transition rule)."""
+        return self._programme_date
 
     @property
     def complete(self) -> bool:

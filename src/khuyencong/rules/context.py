@@ -73,6 +73,9 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
+        if result.__class__ is Resolved and result.quiet:
+            self.documents[result.citation.document] = None
+            return result
         return self._record(book, code, result)
 
     def programme(self, code: str) -> Resolved | NotEncoded:
@@ -80,6 +83,10 @@ class Context:
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
+        if result.__class__ is Resolved and result.quiet:
+            # The common case inline: official text, no caveat — only its document to note.
+            self.documents[result.citation.document] = None
+            return result
         return self._record(self.national, code, result)
 
     def record(self, book: Rulebook, code: str, result: Resolved) -> None:

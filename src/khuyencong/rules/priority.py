@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-import attrs
-
 from .._args import check_date
 from ..rulebooks.core import Resolved, Rulebook
 from ..rulebooks.loader import national
@@ -21,27 +19,83 @@ from ..schemas.beneficiary import Beneficiary
 from ..schemas.citation import Citation
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, Industry, SupportItem
 from ..schemas.proposal import Proposal
+from ._value import Value
 from .context import Context
 from .findings import Finding, Severity
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
 
-@attrs.frozen(slots=True)
-class PriorityClass:
+class PriorityClass(Value):
     """A proposal's priority: its best area group (a-d of Khoản 1 Điều 6 TT 46/2012) and industry
-    group (b or a of Khoản 2 Điều 6 NĐ 45/2012), with the facts behind them."""
+    group (b or a of Khoản 2 Điều 6 NĐ 45/2012), with the facts behind them (immutable: its
+    fields are read-only properties)."""
 
-    area_group: str | None
-    industry_group: str | None
-    cleaner_production: bool
-    """A cleaner-production proposal, which Điểm b khoản 3 Điều 6 TT 46/2012 does not rank."""
-    tags: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    undecided: tuple[str, ...] = ()
-    """Facts whose priority cannot be decided: a deprecated industry code that joins a priority
-    and a non-priority industry, or a typical-product certificate without its issue date (its
-    validity, Khoản 3 Điều 17 TT 26/2014/TT-BCT, cannot be checked).  They give no priority."""
+    __slots__ = (
+        "_area_group",
+        "_citations",
+        "_cleaner_production",
+        "_industry_group",
+        "_tags",
+        "_undecided",
+    )
+    _fields = (
+        "area_group",
+        "industry_group",
+        "cleaner_production",
+        "tags",
+        "citations",
+        "undecided",
+    )
+
+    def __init__(
+        self,
+        area_group: str | None,
+        industry_group: str | None,
+        cleaner_production: bool,
+        tags: tuple[str, ...],
+        citations: tuple[Citation, ...],
+        undecided: tuple[str, ...] = (),
+    ) -> None:
+        self._area_group = area_group
+        self._industry_group = industry_group
+        self._cleaner_production = cleaner_production
+        self._tags = tags
+        self._citations = citations
+        self._undecided = undecided
+
+    @property
+    def area_group(self) -> str | None:
+        """The best priority area group (a to d), or ``None``."""
+        return self._area_group
+
+    @property
+    def industry_group(self) -> str | None:
+        """The priority industry group (b or a), or ``None``."""
+        return self._industry_group
+
+    @property
+    def cleaner_production(self) -> bool:
+        """A cleaner-production proposal, which Điểm b khoản 3 Điều 6 TT 46/2012 does not rank."""
+        return self._cleaner_production
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The facts that give the priority."""
+        return self._tags
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The clauses of those facts."""
+        return self._citations
+
+    @property
+    def undecided(self) -> tuple[str, ...]:
+        """Facts whose priority cannot be decided: a deprecated industry code that joins a
+        priority and a non-priority industry, or a typical-product certificate without its issue
+        date (its validity, Khoản 3 Điều 17 TT 26/2014/TT-BCT, cannot be checked).  They give no
+        priority."""
+        return self._undecided
 
     @property
     def is_priority(self) -> bool:

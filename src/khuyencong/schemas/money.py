@@ -12,6 +12,9 @@ from pydantic_core import PydanticKnownError
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
 _ONE = Decimal(1)
+_DIGITS_MAX = 28
+"""The digits of the default decimal context: longer amounts go the slow way (and are refused)."""
+_LIMIT = 10**_DIGITS_MAX
 
 
 def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
@@ -21,7 +24,15 @@ def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
     One validator instead of a chain of three: amounts are the most frequent field of a plan,
     and a ``Decimal`` (what the datasets readers give) skips pydantic's parsing altogether.
     """
-    if type(value) is not Decimal:
+    kind = type(value)
+    if kind is str:
+        if value.isdigit() and value.isascii() and len(value) <= _DIGITS_MAX:
+            # The common case of a plan: a string of ASCII digits — a whole, finite,
+            # non-negative amount the decimal context holds.  Decimal() alone is exact here.
+            return Decimal(value)
+    elif kind is int and 0 <= value < _LIMIT:
+        return Decimal(value)
+    if kind is not Decimal:
         if isinstance(value, float):
             raise ValueError(
                 "amounts are whole đồng given as an integer or a string such as '1500000000', "
