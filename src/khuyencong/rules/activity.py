@@ -24,12 +24,13 @@ from datetime import date
 
 from .._args import check_date
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
-from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
+from ..schemas.codes import ActivityContent, FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
 from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
+from .tables import compile_tables
 
 __all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
@@ -150,6 +151,25 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 )
 
 
+def _items_of(
+    ctx: Context, table: Resolved, contents: tuple[ActivityContent, ...]
+) -> frozenset[str]:
+    """The spending items of ``contents`` (and the items of any content), from the compiled
+    tables' memo: the table at a date is fixed, so the answer for the same contents is too."""
+    memo = compile_tables(ctx.national, ctx.as_of).memo
+    key = ("content.items", id(table), contents)
+    found = memo.get(key)
+    if found is None:
+        items_of = table.table
+        found = frozenset(items_of.get("any", ())).union(
+            *(items_of.get(content, ()) for content in contents)
+        )
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
 def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
     fit = ctx.resolve("condition.content_and_industry_fit")
@@ -179,13 +199,9 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 )
             )
         else:
-            items_of = table.table
-            general = items_of.get("any", ())
+            allowed = _items_of(ctx, table, proposal.contents)
             for index, line in enumerate(proposal.budget_lines):
-                item = line.item
-                if item not in general and not any(
-                    item in items_of.get(content, ()) for content in proposal.contents
-                ):
+                if line.item not in allowed:
                     ctx.add(
                         Finding.of(
                             "item_outside_contents",

@@ -107,6 +107,13 @@ class PriorityClass(Value):
         )
 
 
+_CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
+_CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
+_CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
+_DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
+"""Deprecated industry codes that join two industries (see :func:`_deprecated_industries`)."""
+
+
 def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     """The area attributes of the proposal's places and its beneficiaries' production sites."""
     places = [p.attributes for p in proposal.locations]
@@ -145,25 +152,24 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
 
     group_a = ctx.programme("priority.industries_group_a")
     industries = {i for b in beneficiaries for i in b.industries}
-    cleaner = any(
-        b.kind is BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT for b in beneficiaries
-    ) or any(line.item is SupportItem.CLEANER_PRODUCTION_PILOT for line in proposal.budget_lines)
+    cleaner = any(b.kind is _CLEANER_KIND for b in beneficiaries) or any(
+        line.item is _CLEANER_PILOT for line in proposal.budget_lines
+    )
     if isinstance(group_a, Resolved):
         listed = group_a.codes
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
         # ranks apart: it sets ``cleaner_production``, not the industry group.
-        if Industry.CLEANER_PRODUCTION in industries and Industry.CLEANER_PRODUCTION in listed:
+        if _CLEANER_INDUSTRY in industries and _CLEANER_INDUSTRY in listed:
             cleaner = True
-        a_hits = [
-            i.value for i in industries if i in listed and i is not Industry.CLEANER_PRODUCTION
-        ]
+        a_hits = [i.value for i in industries if i in listed and i is not _CLEANER_INDUSTRY]
         if any(b.supporting_industry_product for b in beneficiaries):
             a_hits.append("supporting_industry_product")
         if a_hits:
             industry_group = industry_group or "a"
             tags += sorted(set(a_hits))
             citations.append(group_a.citation)
-        _deprecated_industries(ctx, proposal, group_a, undecided)
+        if not industries.isdisjoint(_DEPRECATED):
+            _deprecated_industries(ctx, proposal, group_a, undecided)
 
     owners = ctx.programme("priority.owners_2025")
     if isinstance(owners, Resolved):

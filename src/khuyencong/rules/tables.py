@@ -57,7 +57,7 @@ class Tables:
     :class:`Level`, or to the :class:`NotEncoded` naming the instrument that sets it.
     """
 
-    __slots__ = ("as_of", "book", "levels", "values")
+    __slots__ = ("as_of", "book", "levels", "memo", "values")
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
@@ -68,6 +68,9 @@ class Tables:
                 table[code] = book.resolve(code, as_of)
         self.values: dict[str, Resolution] = dict(table)
         self.levels: dict[str, Level | NotEncoded] = {}
+        self.memo: dict[tuple[object, ...], frozenset[str]] = {}
+        """Answers the engine derives from these tables alone (the items of a set of activity
+        contents...), kept for the next proposal; bounded by their users."""
         for code, result in self.values.items():
             if not code.startswith("support."):
                 continue
