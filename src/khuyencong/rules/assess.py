@@ -30,6 +30,7 @@ __all__ = ["Assessment", "Status", "assess"]
 
 _ONE = Decimal(1)
 _UNIT = (1, 1)
+_NO_SEVERITY: frozenset[Severity] = frozenset()
 
 
 class Status(StrEnum):
@@ -553,7 +554,7 @@ def assess(
             )
             lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
 
-    severities = {f.severity for f in ctx.findings}
+    severities = {f.severity for f in ctx.findings} if ctx.findings else _NO_SEVERITY
     if Severity.ERROR in severities:
         status = Status.INELIGIBLE
     elif Severity.UNDETERMINED in severities:
@@ -565,22 +566,31 @@ def assess(
         # Nothing is allowed on any line of an ineligible proposal; each line says why.
         lines = [ineligible_line(line) for line in lines]
         support = Decimal(0)
-    elif any(line.allowed is None for line in lines):
-        support = None  # not known: some line's level is not encoded or needs an input
     else:
-        support = sum((line.allowed or Decimal(0) for line in lines), Decimal(0))
-    books = [book.id] + ([overlay.id] if overlay is not None else [])
+        # Not known (None) when some line's level is not encoded or needs an input.
+        total = 0
+        for result_line in lines:
+            allowed = result_line.allowed
+            if allowed is None:
+                support = None
+                break
+            total += int(allowed)
+        else:
+            support = Decimal(total)
+    requested = 0
+    for budget_line in proposal.budget_lines:
+        requested += int(budget_line.requested)
     return Assessment(
-        proposal_code=proposal.code,
-        title=proposal.title,
-        as_of=as_of,
-        status=status,
-        support=support,
-        requested=proposal.total_requested,
-        lines=tuple(lines),
-        findings=tuple(ctx.findings),
-        priority=priority,
-        rulebooks=tuple(books),
-        documents=tuple(ctx.documents),
-        programme_date=ctx.programme_date,
+        proposal.code,
+        proposal.title,
+        as_of,
+        status,
+        support,
+        Decimal(requested),
+        tuple(lines),
+        tuple(ctx.findings),
+        priority,
+        (book.id,) if overlay is None else (book.id, overlay.id),
+        tuple(ctx.documents),
+        ctx.programme_date,
     )
