@@ -399,7 +399,7 @@ def _line(
         book = overlay
     else:
         book = ctx.national
-    found = compile_tables(book, ctx.as_of).levels.get(item)
+    found = compile_tables(book, ctx.as_of).level(item)
     if found is None:
         label = _label(index, item)
         return _level_not_encoded(

@@ -23,6 +23,7 @@ from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industr
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .context import Context
 from .findings import Finding, Severity
+from .tables import compile_tables
 
 __all__ = ["check_beneficiary", "check_industry", "check_location", "converted_ward_qualifies"]
 
@@ -268,8 +269,8 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
         return
     plan_year = ctx.programme_date.year + 1 if ctx.plan_year is None else ctx.plan_year
     ok, cite, why = place_qualifies(ctx, place, plan_year)
-    where = _describe(place)
     if why is None:
+        where = _describe(place)
         old = isinstance(place, LocalityPre2025)
         ctx.add(
             Finding.of(
@@ -295,6 +296,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
         return
     if ok is None:
         if cite is not None:
+            where = _describe(place)
             ctx.add(
                 Finding.of(
                     "place_incomplete",
@@ -307,6 +309,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         return
     if not ok:
+        where = _describe(place)
         ctx.add(
             Finding.of(
                 "place_not_rural",
@@ -343,6 +346,17 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
 # ---- industries ----------------------------------------------------------------------------
 
 
+def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
+    """The eligible industry codes (the list and its 2025 extension), from the compiled tables'
+    memo of the programme date."""
+    memo = compile_tables(ctx.national, ctx.programme_date).memo
+    key = ("industry.eligible", id(listed), id(extension))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = frozenset(listed.codes) | frozenset(_codes(extension))
+    return found
+
+
 def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
     """Điều 5 NĐ 45/2012/NĐ-CP and Điều 5 TT 46/2012/TT-BCT."""
     listed = ctx.programme("industry.eligible")
@@ -350,7 +364,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
         ctx.add(Finding.not_encoded(listed, beneficiary=i))
         return
     extension = ctx.programme("industry.eligible_2025_extension")
-    allowed = set(listed.codes) | set(_codes(extension))
+    allowed = _industries(ctx, listed, extension)
     if not b.industries:
         ctx.add(
             Finding.of(

@@ -1,11 +1,12 @@
 """A rulebook compiled for one date: plain lookups the scalar engine reads without resolving.
 
-:func:`compile_tables` (memoised per rulebook object and date) resolves every parameter of a
-rulebook once, and turns the support levels of Khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT (or of a
-province's overlay) into integers: each rate as a numerator and a denominator, each cap in whole
-đồng (as a fraction too, should a rulebook give a cap with a fraction of a đồng).  The engine
-computes in integers and speaks ``Decimal`` only at its boundary; :func:`line_support` is the
-formula of :mod:`khuyencong.rules.cofunding` on those integers, exact, rounded down to the đồng.
+:func:`compile_tables` (memoised per rulebook object and date) gives the rulebook's answers at
+that date and turns the support levels of Khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT (or of a
+province's overlay) into integers, each on first use: each rate as a numerator and a
+denominator, each cap in whole đồng (as a fraction too, should a rulebook give a cap with a
+fraction of a đồng).  The engine computes in integers and speaks ``Decimal`` only at its
+boundary; :func:`line_support` is the formula of :mod:`khuyencong.rules.cofunding` on those
+integers, exact, rounded down to the đồng.
 
 Nothing here is new law: the tables hold what :meth:`Rulebook.resolve` answers, and a value
 keeps its :class:`~khuyencong.rulebooks.core.Resolved` (citation, provenance, caveats) so that
@@ -50,11 +51,13 @@ class Level:
 
 
 class Tables:
-    """One rulebook at one date: every parameter's answer, and the support levels by item.
+    """One rulebook at one date: the parameters' answers and the support levels by item, each
+    computed on first use and kept (so a table costs nothing for the codes never read).
 
-    ``values`` maps each code of the rulebook to its :class:`Resolved` or :class:`NotEncoded`;
-    ``levels`` maps each item whose ``support.<item>`` parameter the rulebook holds to its
-    :class:`Level`, or to the :class:`NotEncoded` naming the instrument that sets it.
+    ``values`` is the rulebook's own memo of answers at the date (code → :class:`Resolved` or
+    :class:`NotEncoded`); :meth:`level` gives an item's :class:`Level`, the
+    :class:`NotEncoded` naming the instrument that sets it, or ``None`` when the rulebook has no
+    ``support.<item>`` parameter; ``memo`` keeps answers derived from these values alone.
     """
 
     __slots__ = ("as_of", "book", "levels", "memo", "values")
@@ -62,28 +65,31 @@ class Tables:
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
         self.as_of = as_of
-        table = book.on(as_of)
-        for code in book:
-            if table.get(code) is None:
-                table[code] = book.resolve(code, as_of)
-        self.values: dict[str, Resolution] = dict(table)
-        self.levels: dict[str, Level | NotEncoded] = {}
+        self.values: dict[str, Resolution] = book.on(as_of)
+        self.levels: dict[str, Level | NotEncoded | None] = {}
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
-        """Answers the engine derives from these tables alone (the items of a set of activity
-        contents...), kept for the next proposal; bounded by their users."""
-        for code, result in self.values.items():
-            if not code.startswith("support."):
-                continue
-            item = code.removeprefix("support.")
-            if isinstance(result, Resolved) and isinstance(result.value, SupportLevel):
-                self.levels[item] = Level(code, result)
-            elif isinstance(result, NotEncoded):
-                self.levels[item] = result
+
+    def level(self, item: str) -> Level | NotEncoded | None:
+        """The support level of ``item`` at the date (see the class docstring)."""
+        try:
+            return self.levels[item]
+        except KeyError:
+            pass
+        code = "support." + item
+        found: Level | NotEncoded | None = None
+        if code in self.book:
+            result = self.book.resolve(code, self.as_of)
+            if isinstance(result, NotEncoded):
+                found = result
+            elif isinstance(result.value, SupportLevel):
+                found = Level(code, result)
+        self.levels[item] = found
+        return found
 
 
 _MEMO: dict[int, tuple[weakref.ref[Rulebook], dict[date, Tables]]] = {}
 _BOOKS_MAX = 64
-_DATES_MAX = 256
+_DATES_MAX = 4096
 
 
 def compile_tables(book: Rulebook, as_of: date) -> Tables:
