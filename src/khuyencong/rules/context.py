@@ -12,6 +12,7 @@ from datetime import date
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Provenance
 from .findings import Finding
+from .tables import compile_tables
 
 __all__ = ["Context"]
 
@@ -122,6 +123,17 @@ class Context:
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
+        memo = compile_tables(self.national, self._programme_date).bundles
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._bundle(codes)
+        if bundle is not None:
+            # Every value official text without caveat, all encoded: only their documents to
+            # note, in the order the codes are read.
+            for document in bundle[1]:
+                self.documents[document] = None
+            return list(bundle[0])
         found: list[Resolved] = []
         for code in codes:
             result = self.programme(code)
@@ -130,6 +142,21 @@ class Context:
                 return None
             found.append(result)
         return found
+
+    def _bundle(
+        self, codes: tuple[str, ...]
+    ) -> tuple[tuple[Resolved, ...], tuple[str, ...]] | None:
+        """The answers to ``codes`` at the programme date and their documents, when they are
+        all quiet :class:`Resolved` values (else ``None``: read them one by one)."""
+        found: list[Resolved] = []
+        for code in codes:
+            result = self._programme.get(code)
+            if result is None:
+                result = self.national.resolve(code, self._programme_date)
+            if not isinstance(result, Resolved) or not result.quiet:
+                return None
+            found.append(result)
+        return tuple(found), tuple(r.citation.document for r in found)
 
     def add(self, finding: Finding) -> None:
         """Record a finding."""

@@ -57,10 +57,11 @@ class Tables:
     ``values`` is the rulebook's own memo of answers at the date (code → :class:`Resolved` or
     :class:`NotEncoded`); :meth:`level` gives an item's :class:`Level`, the
     :class:`NotEncoded` naming the instrument that sets it, or ``None`` when the rulebook has no
-    ``support.<item>`` parameter; ``memo`` keeps answers derived from these values alone.
+    ``support.<item>`` parameter; ``memo`` keeps answers derived from these values alone, and
+    ``bundles`` the codes a rule reads together (see ``Context.programme_all``).
     """
 
-    __slots__ = ("as_of", "book", "levels", "memo", "values")
+    __slots__ = ("as_of", "book", "bundles", "levels", "memo", "values")
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
@@ -68,6 +69,9 @@ class Tables:
         self.values: dict[str, Resolution] = book.on(as_of)
         self.levels: dict[str, Level | NotEncoded | None] = {}
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
+        self.bundles: dict[
+            tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None
+        ] = {}
 
     def level(self, item: str) -> Level | NotEncoded | None:
         """The support level of ``item`` at the date (see the class docstring)."""
