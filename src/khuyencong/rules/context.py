@@ -158,6 +158,37 @@ class Context:
             found.append(result)
         return tuple(found), tuple(r.citation.document for r in found)
 
+    def programme_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
+        """Resolve several programme rules, in order, as that many calls of :meth:`programme`
+        would (the answers of a date memoised in its tables when none has a warning)."""
+        memo = compile_tables(self.national, self._programme_date).many
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._many(codes)
+        if bundle is None:
+            return tuple(self.programme(code) for code in codes)
+        for document in bundle[1]:
+            self.documents[document] = None
+        return bundle[0]
+
+    def _many(
+        self, codes: tuple[str, ...]
+    ) -> tuple[tuple[Resolved | NotEncoded, ...], tuple[str, ...]] | None:
+        """As :meth:`_bundle`, a :class:`NotEncoded` allowed (it records nothing)."""
+        found: list[Resolved | NotEncoded] = []
+        documents: list[str] = []
+        for code in codes:
+            result = self._programme.get(code)
+            if result is None:
+                result = self.national.resolve(code, self._programme_date)
+            if isinstance(result, Resolved):
+                if not result.quiet:
+                    return None
+                documents.append(result.citation.document)
+            found.append(result)
+        return tuple(found), tuple(documents)
+
     def add(self, finding: Finding) -> None:
         """Record a finding."""
         self.findings.append(finding)

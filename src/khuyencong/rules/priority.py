@@ -126,8 +126,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     tags: list[str] = []
     citations: list[Citation] = []
     area_group: str | None = None
-    groups = ctx.programme("priority.area_groups")
-    order = ctx.programme("priority.area_order")
+    groups, order = ctx.programme_many("priority.area_groups", "priority.area_order")
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
         attributes = place_attributes(proposal)
         if attributes:
@@ -150,7 +149,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         tags += b_tags
         citations += b_citations
 
-    group_a = ctx.programme("priority.industries_group_a")
+    group_a, owners = ctx.programme_many("priority.industries_group_a", "priority.owners_2025")
     industries = {i for b in beneficiaries for i in b.industries}
     cleaner = any(b.kind is _CLEANER_KIND for b in beneficiaries) or any(
         line.item is _CLEANER_PILOT for line in proposal.budget_lines
@@ -171,7 +170,6 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         if not industries.isdisjoint(_DEPRECATED):
             _deprecated_industries(ctx, proposal, group_a, undecided)
 
-    owners = ctx.programme("priority.owners_2025")
     if isinstance(owners, Resolved):
         for b in beneficiaries:
             if b.woman_owned and "woman_owned" in owners.codes:
@@ -197,10 +195,12 @@ def _group_b(
     (điểm c)."""
     tags: list[str] = []
     cites: list[Citation] = []
-    share = ctx.programme("priority.local_raw_material_share_above")
-    workers = ctx.programme("priority.labour_intensive_min_workers")
-    export = ctx.programme("priority.export_products")
-    key = ctx.programme("priority.key_industry_products")
+    share, workers, export, key = ctx.programme_many(
+        "priority.local_raw_material_share_above",
+        "priority.labour_intensive_min_workers",
+        "priority.export_products",
+        "priority.key_industry_products",
+    )
     for i, b in enumerate(proposal.beneficiaries):
         typical = _typical_product(ctx, b, i, undecided)
         if typical is not None:
@@ -242,8 +242,9 @@ def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str])
     issued = b.typical_product_certificate_issued_on
     if not b.typical_product_certificate and issued is None:
         return None
-    rule = ctx.programme("priority.typical_product_certificate_valid")
-    years = ctx.programme("typical_products.certificate_years")
+    rule, years = ctx.programme_many(
+        "priority.typical_product_certificate_valid", "typical_products.certificate_years"
+    )
     if not isinstance(rule, Resolved) or not isinstance(years, Resolved):
         return _tt46_d()
     on = ctx.programme_date

@@ -58,10 +58,11 @@ class Tables:
     :class:`NotEncoded`); :meth:`level` gives an item's :class:`Level`, the
     :class:`NotEncoded` naming the instrument that sets it, or ``None`` when the rulebook has no
     ``support.<item>`` parameter; ``memo`` keeps answers derived from these values alone, and
-    ``bundles`` the codes a rule reads together (see ``Context.programme_all``).
+    ``bundles`` and ``many`` the codes a rule reads together (see ``Context.programme_all``
+    and ``Context.programme_many``).
     """
 
-    __slots__ = ("as_of", "book", "bundles", "levels", "memo", "values")
+    __slots__ = ("as_of", "book", "bundles", "levels", "many", "memo", "values")
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
@@ -69,9 +70,9 @@ class Tables:
         self.values: dict[str, Resolution] = book.on(as_of)
         self.levels: dict[str, Level | NotEncoded | None] = {}
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
-        self.bundles: dict[
-            tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None
-        ] = {}
+        self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
+        self.bundles = {}
+        self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], tuple[str, ...]] | None] = {}
 
     def level(self, item: str) -> Level | NotEncoded | None:
         """The support level of ``item`` at the date (see the class docstring)."""
