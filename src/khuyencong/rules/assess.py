@@ -363,8 +363,8 @@ def _line(
     allocation: Decimal | None,
 ) -> LineResult | tuple[Level, BudgetLine]:
     item = line.item
-    referral_code = "referral." + item
-    if referral_code in ctx.national:
+    if item in compile_tables(ctx.national, ctx.as_of).referrals:
+        referral_code = "referral." + item
         label = _label(index, item)
         referral = ctx.resolve(referral_code)
         if isinstance(referral, Resolved):
@@ -413,7 +413,10 @@ def _line(
     if isinstance(found, NotEncoded):
         return _line_not_encoded(ctx, index, line, found)
     level = found
-    ctx.record(book, level.code, level.resolved)
+    if level.quiet:
+        ctx.documents[level.document] = None
+    else:
+        ctx.record(book, level.code, level.resolved)
     basis = level.basis
     if basis is Basis.ANNUAL_ALLOCATION:
         if allocation is None:

@@ -36,7 +36,18 @@ def _ratio(value: Decimal | None) -> tuple[int, int] | None:
 class Level:
     """A support level resolved at a date, with its rate and cap as integer fractions."""
 
-    __slots__ = ("basis", "cap", "cap_ratio", "code", "rate", "rate_ratio", "resolved", "support")
+    __slots__ = (
+        "basis",
+        "cap",
+        "cap_ratio",
+        "code",
+        "document",
+        "quiet",
+        "rate",
+        "rate_ratio",
+        "resolved",
+        "support",
+    )
 
     def __init__(self, code: str, resolved: Resolved) -> None:
         support = resolved.support
@@ -47,6 +58,8 @@ class Level:
         self.cap: Decimal | None = support.cap
         self.basis: Basis = support.basis
         self.rate_ratio = _ratio(support.rate)
+        self.quiet: bool = resolved.quiet
+        self.document: str = resolved.citation.document
         self.cap_ratio = _ratio(support.cap)
 
 
@@ -62,17 +75,28 @@ class Tables:
     and ``Context.programme_many``).
     """
 
-    __slots__ = ("as_of", "book", "bundles", "levels", "many", "memo", "values")
+    __slots__ = ("_referrals", "as_of", "book", "bundles", "levels", "many", "memo", "values")
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
         self.as_of = as_of
         self.values: dict[str, Resolution] = book.on(as_of)
         self.levels: dict[str, Level | NotEncoded | None] = {}
+        self._referrals: frozenset[str] | None = None
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
         self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
         self.bundles = {}
         self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], tuple[str, ...]] | None] = {}
+
+    @property
+    def referrals(self) -> frozenset[str]:
+        """The items whose level another instrument sets (``referral.<item>`` parameters)."""
+        found = self._referrals
+        if found is None:
+            found = self._referrals = frozenset(
+                code.removeprefix("referral.") for code in self.book if code.startswith("referral.")
+            )
+        return found
 
     def level(self, item: str) -> Level | NotEncoded | None:
         """The support level of ``item`` at the date (see the class docstring)."""
