@@ -50,3 +50,12 @@ def _proposal_data(**overrides: Any) -> dict[str, Any]:
 def proposal_data() -> Callable[..., dict[str, Any]]:
     """A factory of valid proposal input (plain JSON-like data); keyword arguments replace keys."""
     return _proposal_data
+
+
+@pytest.fixture(autouse=True)
+def _terminal_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line reads its language from the locale and its width from ``COLUMNS``: the
+    suite runs with no locale (Vietnamese) and an 80-column terminal, whatever the machine's."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("COLUMNS", "80")

@@ -265,7 +265,7 @@ def test_report_exports_show_clause_and_severity() -> None:
     assert refused["citation"] == "Art 7.3 of Joint Circular 26/2014/TTLT-BTC-BCT"
     assert refused["citation_key"] == "26/2014/TTLT-BTC-BCT:7.3"
     text = report.to_csv(lang="vi")
-    assert "error:counterpart_committed_refused" in text
+    assert "lỗi:counterpart_committed_refused" in text
     assert "(Khoản 3 Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT)" in text
 
 

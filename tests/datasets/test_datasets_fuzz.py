@@ -55,7 +55,8 @@ cells = st.one_of(
 
 
 def _rows_out(data: bytes) -> tuple[int, int] | None:
-    """Rows in the report and title rows noted, or None when the source is unreadable."""
+    """Rows in the report and lines above the header noted, or None when the source is
+    unreadable."""
     try:
         report = validate(data, assessor=None, format="csv")
         rows = list(report)
@@ -64,7 +65,8 @@ def _rows_out(data: bytes) -> tuple[int, int] | None:
     summary = report.summary()
     assert summary.rows == len(rows)
     assert len({r.row for r in rows}) == len(rows)
-    titles = sum(1 for n in summary.notes if n.code == "preamble_row")
+    # Lines above the header are notes: title rows, and damaged lines (a NUL byte, a stray quote).
+    titles = sum(1 for n in summary.notes if n.code in ("preamble_row", "unreadable_line"))
     return len(rows), titles
 
 

@@ -442,4 +442,32 @@ def test_exports_keep_amounts_exact(tmp_path: Path) -> None:
     assert "<svg" in report._repr_html_()
     csv_path = tmp_path / "out.csv"
     report.to_csv(csv_path)
-    assert csv_path.read_text(encoding="utf-8-sig").startswith("row,")
+    assert csv_path.read_text(encoding="utf-8-sig").startswith("Dòng,Mã đề án,")
+
+
+def test_report_headers_and_words_per_language(tmp_path: Path) -> None:
+    """Vietnamese CSV/XLSX: Vietnamese headers, statuses and severities as words, the codes kept
+    in ``status_code``/``severity_code``; English: the stable identifiers as before."""
+    from openpyxl import load_workbook
+
+    from khuyencong.datasets import example_path, validate
+
+    report = validate(example_path())
+    vi = list(csv.DictReader(io.StringIO(report.to_csv(lang="vi"))))
+    en = list(csv.DictReader(io.StringIO(report.to_csv(lang="en"))))
+    assert len(vi) == len(en) == 14
+    invalid = next(r for r in vi if r["Mã đề án"] == "DP-2017-011")
+    # "1,500" in the Kinh phí KCĐP column cannot be read: the row is invalid, an error.
+    assert (invalid["Trạng thái"], invalid["status_code"]) == ("không hợp lệ", "invalid")
+    assert (invalid["Mức độ"], invalid["severity_code"]) == ("lỗi", "error")
+    assert invalid["Phát hiện"].startswith("lỗi:")
+    same = next(r for r in en if r["proposal_code"] == "DP-2017-011")
+    assert (same["status"], same["severity"]) == ("invalid", "error")
+    assert "status_code" not in same
+    path = tmp_path / "r.xlsx"
+    report.to_excel(path, lang="vi")
+    book = load_workbook(path)
+    assert book.sheetnames == ["Kết quả", "Tổng hợp", "Ghi chú"]
+    assert [c.value for c in book["Tổng hợp"][1]][1:3] == ["Số đề án", "Số dòng"]
+    report.to_excel(path, lang="en")
+    assert load_workbook(path).sheetnames == ["Rows", "Summary", "Notes"]

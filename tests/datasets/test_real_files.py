@@ -356,7 +356,7 @@ def test_csv_report_neutralises_formulas() -> None:
     titles = [r[2] for r in table[1:]]
     assert titles[: len(_DANGEROUS)] == ["'" + t for t in _DANGEROUS]
     assert table[-1][1] == "'=1+1"
-    allowed = table[0].index("allowed")
+    allowed = table[0].index("Được hỗ trợ")  # the Vietnamese header of ``allowed``
     assert table[1][allowed] == "-5"  # a number stays a number
 
 
@@ -369,7 +369,7 @@ def test_xlsx_report_has_no_formula_cells(tmp_path: Path) -> None:
     assert not [c.coordinate for c in cells if c.data_type == "f"]
     titles = [row[2].value for row in sheet.iter_rows(min_row=2)]
     assert titles[: len(_DANGEROUS)] == ["'" + t for t in _DANGEROUS]
-    allowed = [c.value for c in next(sheet.iter_rows(max_row=1))].index("allowed")
+    allowed = [c.value for c in next(sheet.iter_rows(max_row=1))].index("Được hỗ trợ")
     first = next(sheet.iter_rows(min_row=2, max_row=2))
     assert first[allowed].value == -5
     assert first[allowed].data_type == "n"
@@ -409,6 +409,22 @@ def test_check_reads_jsonl_from_standard_input(monkeypatch: pytest.MonkeyPatch) 
     out = io.StringIO()
     main(["check", "-", "--format", "csv", "--input-format", "jsonl"], out=out)
     assert out.getvalue().splitlines()[1].startswith("1,A,")
+
+
+def test_check_reads_a_workbook_from_standard_input(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    openpyxl = pytest.importorskip("openpyxl")
+    book = openpyxl.Workbook()
+    book.active.append(HEADER)
+    book.active.append(record("A"))
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    stdin = io.TextIOWrapper(io.BytesIO(path.read_bytes()), encoding="utf-8")
+    monkeypatch.setattr("sys.stdin", stdin)
+    out = io.StringIO()
+    main(["check", "-", "--format", "csv"], out=out)  # a zip: read as a workbook
+    assert out.getvalue().splitlines()[1].startswith("2,A,")
 
 
 def test_xlsx_report_to_standard_output(tmp_path: Path) -> None:

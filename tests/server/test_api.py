@@ -171,7 +171,9 @@ def test_check_a_clean_file_in_each_format(client: TestClient) -> None:
     )
     assert text.headers["content-type"] == "text/csv; charset=utf-8"
     [record] = list(csv.DictReader(io.StringIO(text.content.decode("utf-8-sig"))))
-    assert record["allowed"] == "35000000"
+    # The Vietnamese CSV: Vietnamese headers and words, the status code kept at the end.
+    assert record["Được hỗ trợ"] == "35000000"
+    assert (record["Trạng thái"], record["status_code"]) == ("đủ điều kiện", "eligible")
     html = client.post(
         "/check", params={**params, "output": "html"}, files={"file": ("a.csv", data)}
     )
@@ -186,7 +188,7 @@ def test_check_a_clean_file_in_each_format(client: TestClient) -> None:
 
     sheet = load_workbook(io.BytesIO(xlsx.content)).worksheets[0]
     header = [c.value for c in sheet[1]]
-    assert sheet.cell(2, header.index("allowed") + 1).value == 35_000_000
+    assert sheet.cell(2, header.index("Được hỗ trợ") + 1).value == 35_000_000
 
 
 def test_check_reads_xlsx_and_jsonl_uploads(client: TestClient, tmp_path: Path) -> None:

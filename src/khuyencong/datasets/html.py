@@ -10,13 +10,13 @@ from decimal import Decimal
 from html import escape
 from typing import Final
 
-from ..l10n import format_vnd
+from ..l10n import format_vnd, heading, label
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
 from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
 
-__all__ = ["bar_chart_svg", "render_html", "summary_tables_html"]
+__all__ = ["bar_chart_svg", "render_html", "summary_html", "summary_tables_html"]
 
 _T: Final = {
     "title": ("Báo cáo kiểm tra dữ liệu khuyến công", "Khuyến công dataset check"),
@@ -25,11 +25,6 @@ _T: Final = {
     "cost": ("Tổng kinh phí", "Cost"),
     "requested": ("Đề nghị hỗ trợ", "Requested"),
     "allowed": ("Được hỗ trợ", "Allowed"),
-    "status": ("Trạng thái", "Status"),
-    "row": ("Dòng", "Row"),
-    "code": ("Mã đề án", "Code"),
-    "column": ("Cột", "Column"),
-    "finding": ("Phát hiện", "Finding"),
     "notes": ("Ghi chú về tệp", "Notes on the file"),
     "problems": ("Các dòng có phát hiện", "Rows with findings"),
     "more": ("… và {n} dòng khác (xem bản CSV/Excel)", "… and {n} more rows (see CSV/Excel)"),
@@ -52,7 +47,12 @@ def _cell(text: str) -> str:
     return escape(neutralise(text))
 
 
+_HEADINGS: Final = {"code": "proposal_code", "finding": "findings"}
+
+
 def _t(key: str, lang: str, **values: object) -> str:
+    if key not in _T:  # a column heading: from the label table (khuyencong.l10n.LABELS)
+        return heading(_HEADINGS.get(key, key), lang)
     vi, en = _T[key]
     return (vi if lang == "vi" else en).format(**values)
 
@@ -104,13 +104,13 @@ def bar_chart_svg(
         ),
         f'<text x="0" y="16" font-weight="bold">{escape(title)}</text>',
     ]
-    for index, (label, amount) in enumerate(rows):
+    for index, (name, amount) in enumerate(rows):
         y = top + index * (bar + gap)
         length = int(span * amount / largest) if amount > 0 else 0
-        short = label if len(label) <= 40 else label[:39] + "…"
+        short = name if len(name) <= 40 else name[:39] + "…"
         parts.append(
             f'<text x="{label_width - 6}" y="{y + bar - 5}" text-anchor="end">'
-            f"<title>{escape(label)}</title>{escape(short)}</text>"
+            f"<title>{escape(name)}</title>{escape(short)}</text>"
             f'<rect x="{label_width}" y="{y}" width="{length}" height="{bar}" fill="#2b6cb0"/>'
             f'<text x="{label_width + length + 4}" y="{y + bar - 5}">'
             f"{escape(format_vnd(amount, lang))}</text>"
@@ -141,9 +141,25 @@ def _charts(summary: Summary, lang: str) -> str:
     return "\n".join(charts)
 
 
+def summary_html(summary: Summary, lang: str = "vi") -> str:
+    """The summary as an HTML fragment for a notebook: totals, the charts, the tables."""
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+    )
+    return (
+        f"<div><p><b>{escape(summary.source)}</b> — {escape(_t('rows', lang))}: {summary.rows}, "
+        f"{escape(_t('proposals', lang))}: {summary.proposals}; {escape(status)}</p>"
+        f"<p>{escape(_t('cost', lang))}: {_money(summary.cost, lang)} · "
+        f"{escape(_t('requested', lang))}: {_money(summary.requested, lang)} · "
+        f"{escape(_t('allowed', lang))}: {_money(summary.allowed, lang)}"
+        f"{escape(_unknown(summary, lang))}</p>"
+        f"{_charts(summary, lang)}\n{summary_tables_html(summary, lang)}</div>"
+    )
+
+
 def _findings_html(row: RowResult, lang: str) -> str:
     return "<br>".join(
-        f"<span class={f.severity}>[{escape(f.severity)}]</span> "
+        f"<span class={f.severity}>[{escape(label('severity', f.severity, lang))}]</span> "
         f"{_cell(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
         + (f" <i>({escape(clause)})</i>" if (clause := f.citation(lang)) else "")
         for f in row.findings
@@ -169,7 +185,9 @@ def render_html(
 ) -> str:
     """Render the report; ``fragment=True`` gives a ``<div>`` for notebooks."""
     notes = "".join(f"<li>{_note(n, lang)}</li>" for n in summary.notes)
-    status = ", ".join(f"{escape(k)}: {v}" for k, v in sorted(summary.rows_by_status.items()))
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+    )
     head_cells = "".join(
         f"<th>{escape(_t(k, lang))}</th>"
         for k in ("row", "code", "status", "requested", "allowed", "finding")
@@ -177,7 +195,8 @@ def render_html(
     body = "".join(
         "<tr>"
         f"<td class=n>{r.row}</td><td>{_cell(r.proposal_code or '')}</td>"
-        f"<td>{escape(r.status)}</td><td class=n>{_money(r.requested, lang)}</td>"
+        f"<td>{escape(label('status', r.status, lang))}</td>"
+        f"<td class=n>{_money(r.requested, lang)}</td>"
         f"<td class=n>{_money(r.allowed, lang)}</td><td>{_findings_html(r, lang)}</td>"
         "</tr>"
         for r in problem_rows
@@ -219,7 +238,10 @@ def render_html(
 def _note(note: RowFinding, lang: str) -> str:
     where = f"{_cell(note.column)}: " if note.column else ""
     row = f"({_t('row', lang)} {note.row}) " if note.row is not None else ""
-    return f"<span class={note.severity}>[{note.severity}]</span> {row}{where}{escape(note.message(lang))}"
+    severity = escape(label("severity", note.severity, lang))
+    return (
+        f"<span class={note.severity}>[{severity}]</span> {row}{where}{escape(note.message(lang))}"
+    )
 
 
 def _unknown(summary: Summary, lang: str) -> str:

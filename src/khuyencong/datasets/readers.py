@@ -160,9 +160,10 @@ def _find_header(
         notes.extend(row.problems)  # a warning on a header line (undecodable bytes) is kept
     preamble: list[tuple[int, tuple[Any, ...]]] = []
     for row, row_cells in zip(buffer[:first_title], cells, strict=False):
-        if row.problems:
-            notes.extend(row.problems)  # a damaged line above the header is still reported
-        elif not _is_blank(row_cells):
+        # A damaged line above the header is still reported; a title cell that runs over two
+        # lines (Alt+Enter in Excel) is a warning and still a title row.
+        notes.extend(row.problems)
+        if not _is_blank(row_cells) and not any(p.code == "unreadable_line" for p in row.problems):
             notes.append(finding("preamble_row", row.number))
             preamble.append((row.number, row_cells))
     header_lines = tuple(row.number for row in buffer[first_title : index + 1])

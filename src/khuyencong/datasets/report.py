@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import IO, Any, Final, overload
 
 from ..errors import DatasetError
+from ..l10n import label
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
 from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
@@ -19,7 +20,7 @@ from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
 
-__all__ = ["COLUMNS", "Report"]
+__all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
 COLUMNS: Final = (
     "row",
@@ -39,8 +40,43 @@ COLUMNS: Final = (
     "severity",
     "findings",
 )
-"""Columns of the row table written by the exports (stable English identifiers)."""
+"""Columns of the row table (stable English identifiers): the headers of the English CSV/XLSX
+reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
+:meth:`Report.to_pandas` in both languages."""
 
+CODE_COLUMNS: Final = ("status_code", "severity_code")
+"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
+``Mức độ`` cells are Vietnamese words: the same status and severity as stable codes
+(``eligible``, ``warning``), for a program that reads the Vietnamese report.  ``Mã đề án``
+(``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both languages."""
+
+
+def columns(lang: str = "vi") -> list[str]:
+    """The header row of the CSV/XLSX row table in ``lang``.
+
+    >>> columns("vi")[:4]
+    ['Dòng', 'Mã đề án', 'Tên đề án', 'Trạng thái']
+    >>> columns("en")[:4]
+    ['row', 'proposal_code', 'title', 'status']
+    """
+    if lang != "vi":
+        return list(COLUMNS)
+    return [label("column", c, lang) for c in COLUMNS] + list(CODE_COLUMNS)
+
+
+def _cells(values: list[Any], lang: str) -> list[Any]:
+    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status and
+    severity as words, their codes at the end (:data:`CODE_COLUMNS`)."""
+    if lang != "vi":
+        return values
+    status, severity = values[_STATUS], values[_SEVERITY]
+    values[_STATUS] = label("status", status, lang)
+    values[_SEVERITY] = label("severity", severity, lang) if severity else ""
+    return [*values, status, severity]
+
+
+_STATUS: Final = COLUMNS.index("status")
+_SEVERITY: Final = COLUMNS.index("severity")
 _HTML_PROBLEM_ROWS: Final = 1000
 
 
@@ -56,7 +92,8 @@ def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
         where = f" [{f.column}]" if f.column else ""
         clause = f.citation(lang)
         cite = f" ({clause})" if clause else ""
-        parts.append(f"{f.severity}:{f.code}{where}: {f.message(lang)}{cite}")
+        severity = label("severity", f.severity, lang)
+        parts.append(f"{severity}:{f.code}{where}: {f.message(lang)}{cite}")
     return " | ".join(parts)
 
 
@@ -236,27 +273,30 @@ class Report:
         # writes None as an empty cell and numbers and dates as str() does (ISO dates); text
         # from the data goes through :func:`_safe`.
         writer = csv.writer(handle)
-        writer.writerow(COLUMNS)
+        writer.writerow(columns(lang))
         for r in self._pass():
             findings = r.findings
             writer.writerow(
-                (
-                    r.row,
-                    _safe(r.proposal_code),
-                    _safe(r.title),
-                    r.status,
-                    r.funding,
-                    _safe(r.province),
-                    r.year,
-                    _safe(r.content),
-                    _safe(r.item),
-                    r.cost,
-                    r.requested,
-                    r.counterpart,
-                    r.allowed,
-                    r.as_of,
-                    _worst(findings) if findings else "",
-                    _safe(_findings_text(findings, lang)) if findings else "",
+                _cells(
+                    [
+                        r.row,
+                        _safe(r.proposal_code),
+                        _safe(r.title),
+                        r.status,
+                        r.funding,
+                        _safe(r.province),
+                        r.year,
+                        _safe(r.content),
+                        _safe(r.item),
+                        r.cost,
+                        r.requested,
+                        r.counterpart,
+                        r.allowed,
+                        r.as_of,
+                        _worst(findings) if findings else "",
+                        _safe(_findings_text(findings, lang)) if findings else "",
+                    ],
+                    lang,
                 )
             )
 
@@ -308,8 +348,8 @@ class Report:
         except ImportError:  # pragma: no cover - depends on the environment
             raise DatasetError("to_excel needs openpyxl: pip install 'khuyencong[excel]'") from None
         book = Workbook(write_only=True)
-        rows_sheet = book.create_sheet("Kết quả" if lang == "vi" else "Rows")
-        rows_sheet.append(list(COLUMNS))
+        rows_sheet = book.create_sheet(label("sheet", "rows", lang))
+        rows_sheet.append(columns(lang))
 
         def cell(value: Any) -> Any:
             if isinstance(value, Decimal):
@@ -323,19 +363,22 @@ class Report:
             return value
 
         for row in self.records(lang):
-            rows_sheet.append([cell(row[c]) for c in COLUMNS])
+            rows_sheet.append([cell(v) for v in _cells([row[c] for c in COLUMNS], lang)])
         summary = self.summary()
-        sheet = book.create_sheet("Tổng hợp" if lang == "vi" else "Summary")
+        sheet = book.create_sheet(label("sheet", "summary", lang))
         for dimension in DIMENSIONS:
             sheet.append(
-                [
-                    dimension_label(dimension, lang),
-                    "proposals",
-                    "rows",
-                    "cost",
-                    "requested",
-                    "allowed",
-                    "allowed_not_known_lines",
+                [dimension_label(dimension, lang)]
+                + [
+                    label("column", c, lang)
+                    for c in (
+                        "proposals",
+                        "rows",
+                        "cost",
+                        "requested",
+                        "allowed",
+                        "allowed_not_known_lines",
+                    )
                 ]
             )
             for r in summary.tables[dimension]:
@@ -360,10 +403,22 @@ class Report:
                     summary.values_left_out,
                 ]
             )
-        notes = book.create_sheet("Ghi chú" if lang == "vi" else "Notes")
-        notes.append(["row", "column", "severity", "code", "message"])
+        notes = book.create_sheet(label("sheet", "notes", lang))
+        notes.append(
+            [label("column", c, lang) for c in ("row", "column", "severity", "code", "message")]
+            + (["severity_code"] if lang == "vi" else [])
+        )
         for n in summary.notes:
-            notes.append([n.row, cell(n.column), n.severity, n.code, cell(n.message(lang))])
+            notes.append(
+                [
+                    n.row,
+                    cell(n.column),
+                    label("severity", n.severity, lang),
+                    n.code,
+                    cell(n.message(lang)),
+                ]
+                + ([n.severity] if lang == "vi" else [])
+            )
         book.save(path)
 
     def to_html(self, path: str | Path | IO[str] | None = None, *, lang: str = "vi") -> str:

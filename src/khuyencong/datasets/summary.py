@@ -162,6 +162,68 @@ class Summary:
             ],
         }
 
+    def to_pandas(self, dimension: str | None = None, lang: str = "vi") -> Any:
+        """The summary tables as one tidy pandas DataFrame (needs ``khuyencong[pandas]``).
+
+        One row per key of each dimension (``funding``, ``content``, ``province``, ``year``),
+        or of ``dimension`` only: columns ``dimension``, ``key`` (the code), ``label`` (in
+        ``lang``), ``proposals``, ``rows``, ``cost``, ``requested``, ``allowed`` and
+        ``allowed_unknown``.  Amounts are whole đồng as pandas' nullable ``Int64`` integers,
+        ready to sum and plot; ``allowed`` is ``<NA>`` — never 0 — where no proposal was
+        assessed, and counts only the rows whose support is known (``allowed_unknown`` counts
+        the others).  Amounts beyond the range of a 64-bit integer keep their exact ``Decimal``
+        (dtype ``object``).
+        """
+        try:
+            import pandas as pd
+        except ImportError:  # pragma: no cover - depends on the environment
+            from ..errors import DatasetError
+
+            raise DatasetError("to_pandas needs pandas: pip install 'khuyencong[pandas]'") from None
+        if dimension is not None and dimension not in DIMENSIONS:
+            from ..errors import DatasetError
+
+            raise DatasetError(f"no summary by {dimension!r}: one of {', '.join(DIMENSIONS)}")
+        records = [
+            {
+                "dimension": name,
+                "key": r.key,
+                "label": key_label(name, r.key, lang),
+                "proposals": r.proposals,
+                "rows": r.rows,
+                "cost": r.cost,
+                "requested": r.requested,
+                "allowed": r.allowed,
+                "allowed_unknown": r.allowed_unknown,
+            }
+            for name in (DIMENSIONS if dimension is None else (dimension,))
+            for r in self.tables[name]
+        ]
+        frame = pd.DataFrame.from_records(
+            records,
+            columns=[
+                "dimension",
+                "key",
+                "label",
+                "proposals",
+                "rows",
+                "cost",
+                "requested",
+                "allowed",
+                "allowed_unknown",
+            ],
+        )
+        for column in ("cost", "requested", "allowed"):
+            values = [None if v is None else int(v) for v in frame[column]]
+            if all(v is None or -(2**63) <= v < 2**63 for v in values):
+                frame[column] = pd.array(values, dtype="Int64")
+        return frame
+
+    def _repr_html_(self) -> str:
+        from .html import summary_html
+
+        return summary_html(self, lang="vi")
+
 
 class _Cell:
     __slots__ = ("allowed", "cost", "proposals", "requested", "rows", "unknown")

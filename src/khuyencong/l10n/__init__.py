@@ -5,6 +5,7 @@
   guess at.
 * :func:`parse_date` reads dd/mm/yyyy, d/m/yyyy and ISO dates.
 * :func:`format_vnd` and :func:`format_date` write them back the Vietnamese way (with babel).
+* :func:`label` gives the Vietnamese (or English) word for a status, severity or column.
 
 Both parsers raise :class:`khuyencong.errors.AmountParseError`, which is also a ``ValueError``.
 """
@@ -14,11 +15,15 @@ from __future__ import annotations
 from .amounts import MAX_AMOUNT, parse_amount, parse_decimal
 from .dates import parse_date
 from .formatting import format_date, format_vnd
+from .labels import LABELS, heading, label
 
 __all__ = [
+    "LABELS",
     "MAX_AMOUNT",
     "format_date",
     "format_vnd",
+    "heading",
+    "label",
     "parse_amount",
     "parse_date",
     "parse_decimal",

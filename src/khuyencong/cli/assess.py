@@ -1,0 +1,190 @@
+"""``khuyencong assess`` and ``explain``: one proposal, as text for a person or as JSON."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from ..rules import Assessment
+    from ..schemas import Proposal
+from .common import EXIT_FINDINGS, EXIT_OK, _InputError, _rulebooks
+
+
+def _load_proposal(name: str) -> Proposal:
+    """Read a Proposal from a JSON file (``-`` for stdin); every problem is an :class:`_InputError`
+    with a plain message, pydantic's errors listed by field path."""
+    from pydantic import ValidationError
+
+    from ..schemas import Proposal
+
+    if name == "-":
+        text = sys.stdin.read()
+    else:
+        try:
+            text = Path(name).read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise _InputError(f"{name}: no such file") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise _InputError(f"{name}: cannot be read: {exc}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise _InputError(
+            f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    try:
+        return Proposal.model_validate(data)
+    except ValidationError as exc:
+        lines = [f"{name}: not a valid proposal ({exc.error_count()} errors):"]
+        for error in exc.errors(include_url=False):
+            where = ".".join(str(part) for part in error["loc"]) or "(proposal)"
+            message = str(error["msg"]).removeprefix("Value error, ")
+            lines.append(f"  {where}: {message}")
+        raise _InputError("\n".join(lines)) from None
+
+
+def _assessment(args: argparse.Namespace) -> Assessment:
+    from ..datasets.pipeline import default_as_of
+    from ..rules import assess
+
+    proposal = _load_proposal(args.proposal)
+    as_of = args.as_of or default_as_of(proposal)
+    return assess(proposal, as_of=as_of, rulebooks=_rulebooks(args.rulebook))
+
+
+def _citation_json(citation: Any) -> dict[str, str] | None:
+    if citation is None:
+        return None
+    return {"key": citation.key, "vi": citation.vi, "en": citation.en}
+
+
+def assessment_json(a: Assessment, lang: str = "vi") -> dict[str, Any]:
+    """An assessment as a JSON-ready dict with stable keys; amounts are strings of whole đồng,
+    rates decimal strings ("0.5"), dates ISO.  ``message`` is in ``lang``; both languages are
+    under ``message_vi`` and ``message_en``."""
+
+    def money(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    def enum(value: Any) -> str | None:
+        return None if value is None else str(value)
+
+    return {
+        "proposal_code": a.proposal_code,
+        "title": a.title,
+        "as_of": a.as_of.isoformat(),
+        "programme_date": a.programme_date.isoformat(),
+        "status": str(a.status),
+        "support": money(a.support),
+        "requested": money(a.requested),
+        "counterpart": money(a.counterpart),
+        "complete": a.complete,
+        "lines": [
+            {
+                "index": line.index,
+                "item": str(line.item),
+                "status": str(line.status),
+                "cost": money(line.cost),
+                "requested": money(line.requested),
+                "other_sources": money(line.other_sources),
+                "allowed": money(line.allowed),
+                "counterpart": money(line.counterpart),
+                "rate": money(line.rate),
+                "cap": money(line.cap),
+                "factor": money(line.factor),
+                "basis": enum(line.basis),
+                "limit": line.limit,
+                "citation": _citation_json(line.citation),
+                "provenance": enum(line.provenance),
+                "instruments": list(line.instruments),
+            }
+            for line in a.lines
+        ],
+        "findings": [
+            {
+                "code": f.code,
+                "severity": str(f.severity),
+                "message": f.message(lang),
+                "message_vi": f.message_vi,
+                "message_en": f.message_en,
+                "citation": _citation_json(f.citation),
+                "provenance": enum(f.provenance),
+                "line": f.line,
+                "beneficiary": f.beneficiary,
+                "instrument": f.instrument,
+            }
+            for f in a.findings
+        ],
+        "priority": {
+            "area_group": a.priority.area_group,
+            "industry_group": a.priority.industry_group,
+            "cleaner_production": a.priority.cleaner_production,
+            "tags": list(a.priority.tags),
+        },
+        "rulebooks": list(a.rulebooks),
+        "documents": list(a.documents),
+    }
+
+
+def _assessment_text(a: Assessment, lang: str) -> str:
+    """The assessment for a person: the verdict in words, the total allowed (or that it is not
+    known, and why), then the lines and the findings; dates dd/mm/yyyy and amounts in đồng."""
+    from ..l10n import format_date, format_vnd, label
+
+    vi = lang == "vi"
+    out = [
+        f"{'Kết quả' if vi else 'Result'}: {label('status', a.status, lang)}",
+        f"{'Được hỗ trợ' if vi else 'Support'}: "
+        + (
+            format_vnd(a.support, lang)
+            if a.support is not None
+            else (
+                f"chưa xác định được ({len(a.unknown_lines)} dòng chưa tính được)"
+                if vi
+                else f"not known ({len(a.unknown_lines)} line(s) not computed)"
+            )
+        )
+        + f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})",
+        f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
+        f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {format_date(a.as_of, lang)}",
+        ("Các dòng:" if vi else "Lines:"),
+    ]
+    for line in a.lines:
+        allowed = "—" if line.allowed is None else format_vnd(line.allowed, lang)
+        cite = "" if line.citation is None else f" ({line.citation.vi if vi else line.citation.en})"
+        extra = f" [{', '.join(line.instruments)}]" if line.instruments else ""
+        out.append(
+            f"  {line.index + 1}. {line.item.label(lang)}: {label('line_status', line.status, lang)}, "
+            f"{'đề nghị' if vi else 'requested'} {format_vnd(line.requested, lang)}, "
+            f"{'được hỗ trợ' if vi else 'allowed'} {allowed}{cite}{extra}"
+        )
+    out.append("Phát hiện:" if vi else "Findings:")
+    for f in a.findings:
+        cite = "" if f.citation is None else f" ({f.citation.vi if vi else f.citation.en})"
+        out.append(f"  [{label('severity', f.severity, lang)}] {f.code}: {f.message(lang)}{cite}")
+    return "\n".join(out) + "\n"
+
+
+def _assess(args: argparse.Namespace, out: TextIO) -> int:
+    a = _assessment(args)
+    if args.format == "json":
+        out.write(json.dumps(assessment_json(a, args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(_assessment_text(a, args.lang))
+    return _exit_code(a)
+
+
+def _exit_code(a: Assessment) -> int:
+    """0 when the proposal is eligible and no finding goes beyond ``info``, else 1."""
+    clean = str(a.status) == "eligible" and all(str(f.severity) == "info" for f in a.findings)
+    return EXIT_OK if clean else EXIT_FINDINGS
+
+
+def _explain(args: argparse.Namespace, out: TextIO) -> int:
+    a = _assessment(args)
+    out.write(a.explain(args.lang) + "\n")
+    return _exit_code(a)

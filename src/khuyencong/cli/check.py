@@ -1,0 +1,232 @@
+"""``khuyencong check``: a dataset, as a table that fits the terminal or as a report file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
+
+from ..errors import DatasetError, KhuyenCongError, NothingToCheckError
+
+if TYPE_CHECKING:
+    from ..datasets import Report
+from .common import EXIT_FINDINGS, EXIT_OK, EXIT_UNREADABLE, _rulebooks
+
+_TABLE_LIMIT: Final = 200
+
+
+_PROGRESS_EVERY: Final = 10_000
+
+
+def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = None) -> bool:
+    """The report as tables that fit the terminal (``COLUMNS``): rows with findings, the file
+    notes, the summary tables; statuses, severities and headers in ``lang``."""
+    from decimal import Decimal
+
+    from ..datasets.pipeline import PASSING_STATUSES
+    from ..datasets.summary import DIMENSIONS, dimension_label, key_label
+    from ..l10n import format_vnd, heading, label
+    from .terminal import Progress, fit_table, terminal_width, wrap
+
+    vi = lang == "vi"
+    width = terminal_width()
+
+    def money(value: object) -> str:
+        return format_vnd(value, lang) if isinstance(value, Decimal) else ""
+
+    problem_rows: list[list[str]] = []
+    more = 0
+    progress = Progress(sys.stderr, lang=lang, total=total, every=_PROGRESS_EVERY)
+    for r in progress.track(iter(report)):
+        if not r.findings and r.status in PASSING_STATUSES:
+            continue
+        for f in r.findings or (None,):
+            if len(problem_rows) >= _TABLE_LIMIT:
+                more += 1
+                continue
+            text = ""
+            if f is not None:
+                clause = f.citation(lang)
+                text = f"{label('severity', f.severity, lang)}: {f.message(lang)}" + (
+                    f" ({clause})" if clause else ""
+                )
+            column = "" if f is None else f.column or ""
+            same = f is not None and f is not r.findings[0]  # the row is named on its first line
+            problem_rows.append(
+                ["", "", "", column, text]
+                if same
+                else [
+                    str(r.row),
+                    r.proposal_code or "",
+                    label("status", r.status, lang),
+                    column,
+                    text,
+                ]
+            )
+    summary = report.summary()
+    title = "Dòng có phát hiện" if vi else "Rows with findings"
+    if problem_rows:
+        out.write(f"{title}\n")
+        cols = [heading(c, lang) for c in ("row", "proposal_code", "status", "column", "findings")]
+        table = fit_table(
+            cols, problem_rows, right={0}, wrap_columns={2: 10, 3: 10, 4: 24}, width=width
+        )
+        out.write(table + "\n")
+        if more:
+            out.write(
+                f"… và {more} phát hiện khác; dùng --format csv để xem hết\n"
+                if vi
+                else f"… and {more} more findings; use --format csv for all\n"
+            )
+        out.write("\n")
+    for note in summary.notes:
+        text = (
+            f"[{label('severity', note.severity, lang)}] "
+            f"{note.column + ': ' if note.column else ''}{note.message(lang)}"
+        )
+        out.write("\n".join(wrap(text, width, "    ")) + "\n")
+    out.write("\n")
+    unknown = "chưa rõ" if vi else "not known"
+    for dimension in DIMENSIONS:
+        rows = [
+            [
+                key_label(dimension, r.key, lang),
+                str(r.proposals),
+                str(r.rows),
+                money(r.cost),
+                money(r.requested),
+                (money(r.allowed) or "—")
+                + ("" if not r.allowed_unknown else f" (+{r.allowed_unknown} {unknown})"),
+            ]
+            for r in summary.tables[dimension]
+        ]
+        cols = [dimension_label(dimension, lang)] + [
+            heading(c, lang) for c in ("proposals", "rows", "cost", "requested", "allowed")
+        ]
+        table = fit_table(
+            cols, rows, right={1, 2, 3, 4, 5}, wrap_columns={0: 12, 5: 15}, width=width
+        )
+        out.write(table + "\n\n")
+    tail: list[str] = []
+    if summary.allowed_unknown:
+        n = summary.allowed_unknown
+        tail.append(
+            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)"
+            if vi
+            else f"Allowed: not known for {n} lines (not added to the totals)"
+        )
+    if summary.values_left_out:
+        n = summary.values_left_out
+        tail.append(
+            f"{n} số tiền không đọc được đã được để ra ngoài các tổng."
+            if vi
+            else f"{n} unreadable amounts are left out of the totals."
+        )
+    status = ", ".join(
+        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+    )
+    tail.append(
+        f"{summary.rows} dòng, {summary.proposals} đề án ({status})"
+        if vi
+        else f"{summary.rows} rows, {summary.proposals} proposals ({status})"
+    )
+    for text in tail:
+        out.write("\n".join(wrap(text, width, "    ")) + "\n")
+    return summary.ok
+
+
+def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    if (args.example is not None) == (args.file is not None):
+        err.write("khuyencong check: give a FILE or --example (not both)\n")
+        return EXIT_UNREADABLE
+    if args.file == "-":
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="khuyencong-") as folder:
+            path = Path(folder) / "stdin"
+            with open(path, "wb") as spool:
+                _copy_stdin(spool)
+            fmt = args.input_format
+            if fmt is None:
+                with open(path, "rb") as head:
+                    fmt = "xlsx" if head.read(4) == b"PK\x03\x04" else "csv"
+            # openpyxl tells a workbook by its file name's suffix
+            path = path.rename(path.with_suffix(f".{fmt}"))
+            try:
+                return _check_source(args, path, fmt, "<stdin>", out, err)
+            except NothingToCheckError as exc:
+                exc.name = "<stdin>"
+                raise
+            except KhuyenCongError as exc:
+                raise DatasetError(str(exc).replace(str(path), "<stdin>")) from None
+    from ..datasets import example_path
+
+    source = example_path(args.example) if args.example else Path(args.file)
+    return _check_source(args, source, args.input_format, None, out, err)
+
+
+def _copy_stdin(spool: BinaryIO) -> None:
+    """Copy standard input (bytes) to ``spool`` in chunks."""
+    import shutil
+
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream without bytes (tests)
+        spool.write(sys.stdin.read().encode("utf-8"))
+        return
+    shutil.copyfileobj(stream, spool, 1 << 20)
+
+
+def _check_source(
+    args: argparse.Namespace,
+    source: Path,
+    fmt: str | None,
+    name: str | None,
+    out: TextIO,
+    err: TextIO,
+) -> int:
+    """Check ``source`` and write the report in the chosen format, streaming it row by row to
+    the output file or to ``out`` (flat memory whatever the size of the file)."""
+    from ..datasets import validate
+
+    rulebooks = _rulebooks(args.rulebook)
+    report = validate(
+        source,
+        as_of=args.as_of,
+        rulebooks=rulebooks,
+        sheet=args.sheet,
+        workers=args.workers,
+        format=fmt,
+        layout=args.layout,
+    )
+    if name is not None:
+        report.source = name
+    fmt_in, fmt = fmt, args.format
+    if fmt == "table":
+        from .terminal import count_lines
+
+        total = count_lines(source, fmt_in) if sys.stderr.isatty() else None
+        if args.output is not None:
+            with open(args.output, "w", encoding="utf-8") as handle:
+                ok = _print_table(report, args.lang, handle, total=total)
+        else:
+            ok = _print_table(report, args.lang, out, total=total)
+        return EXIT_OK if ok else EXIT_FINDINGS
+    if fmt == "xlsx":
+        if args.output is not None:
+            report.to_excel(args.output, lang=args.lang)
+        else:
+            binary = getattr(out, "buffer", None)
+            if binary is None:
+                err.write("khuyencong check: --format xlsx needs --output FILE.xlsx here\n")
+                return EXIT_UNREADABLE
+            out.flush()
+            report.to_excel(binary, lang=args.lang)
+            binary.flush()
+    elif fmt == "csv":
+        report.to_csv(args.output if args.output is not None else out, lang=args.lang)
+    elif fmt == "json":
+        report.to_json(args.output if args.output is not None else out, lang=args.lang)
+    else:
+        report.to_html(args.output if args.output is not None else out, lang=args.lang)
+    return EXIT_OK if report.summary().ok else EXIT_FINDINGS

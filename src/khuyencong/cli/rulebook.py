@@ -1,0 +1,97 @@
+"""``khuyencong rulebook check|diff|gaps``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    pass
+from .common import EXIT_FINDINGS, EXIT_OK, _InputError
+
+
+def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..rulebooks import check_rulebook
+
+    path: Path = args.file
+    try:
+        path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise _InputError(f"{path}: no such file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise _InputError(f"{path}: cannot be read: {exc}") from None
+    for other in args.more:
+        if not other.exists():
+            raise _InputError(f"{other}: no such file")
+    problems = check_rulebook(path, *args.more)
+    for problem in problems:
+        out.write(f"{problem}\n")
+    if problems:
+        err.write(f"{len(problems)} problem(s)\n")
+        return EXIT_FINDINGS
+    for checked in (path, *args.more):
+        out.write(f"{checked}: ok\n")
+    return EXIT_OK
+
+
+def _loaded(paths: Sequence[Path]) -> list[Any]:
+    """Rulebook files given with ``--rulebook``: national amendments merged, overlays apart."""
+    from ..rulebooks import load_rulebooks
+
+    for path in paths:
+        if not path.exists():
+            raise _InputError(f"{path}: no such file")
+    return load_rulebooks(paths)
+
+
+def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
+    from ..rulebooks import gaps
+
+    report = gaps(args.as_of, rulebooks=_loaded(args.rulebook))
+    if args.format == "json":
+        out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.write(report.table(args.lang))
+    return EXIT_FINDINGS if report.gaps else EXIT_OK
+
+
+def _diff_side(text: str) -> date | Any:
+    """A date (YYYY-MM-DD) or a rulebook loaded from a file."""
+    from ..rulebooks import load_rulebook
+
+    if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise _InputError(f"{text!r} is not a valid date (YYYY-MM-DD)") from None
+    path = Path(text)
+    if not path.exists():
+        raise _InputError(f"{text!r} is neither a date (YYYY-MM-DD) nor an existing file")
+    return load_rulebook(path)
+
+
+def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ..rulebooks import diff
+
+    a, b = _diff_side(args.a), _diff_side(args.b)
+    if isinstance(a, date) and isinstance(b, date):
+        books = [book for book in _loaded(args.rulebook) if book.kind == "national"]
+        changes = diff(a, b, rulebook=books[0] if books else None)
+    elif args.rulebook:
+        raise _InputError("--rulebook applies when comparing two dates")
+    elif isinstance(a, date) or isinstance(b, date):
+        raise _InputError("compare two dates or two rulebook files, not a date with a file")
+    elif args.as_of is None:
+        raise _InputError("comparing two rulebook files needs --as-of DATE")
+    else:
+        changes = diff(a, b, as_of=args.as_of)
+    for change in changes:
+        out.write(change.describe(args.lang) + "\n")
+    if not changes:
+        out.write("Không có khác biệt.\n" if args.lang == "vi" else "No differences.\n")
+        return EXIT_OK
+    return EXIT_FINDINGS

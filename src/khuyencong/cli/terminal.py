@@ -1,0 +1,173 @@
+"""The terminal side of the command line: the language, tables that fit the width, progress.
+
+Nothing here imports more than the standard library and :mod:`khuyencong.l10n`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import textwrap
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import Final, TextIO, TypeVar
+
+__all__ = ["Progress", "count_lines", "default_lang", "fit_table", "terminal_width", "wrap"]
+
+_T = TypeVar("_T")
+_MIN_WIDTH: Final = 60
+
+
+def default_lang(environ: Mapping[str, str] | None = None) -> str:
+    """The language of the messages when ``--lang`` is not given: from the locale (``LC_ALL``,
+    else ``LC_MESSAGES``, else ``LANG``): ``en`` when it names English (``en_US.UTF-8``),
+    otherwise — Vietnamese locales, ``C``, none — ``vi``."""
+    env = os.environ if environ is None else environ
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = env.get(name, "")
+        if value:
+            return "en" if value.lower().startswith("en") else "vi"
+    return "vi"
+
+
+def terminal_width() -> int:
+    """The width to fit: ``COLUMNS`` when set, else the terminal's, else 80 (never below 60)."""
+    return max(_MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
+
+
+def wrap(text: str, width: int, indent: str = "") -> list[str]:
+    """``text`` wrapped to ``width`` columns, continuation lines indented by ``indent``; long
+    words (paths, codes) are broken rather than overflow."""
+    return textwrap.wrap(
+        text,
+        width=width,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [""]
+
+
+def fit_table(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    *,
+    right: set[int],
+    wrap_columns: Mapping[int, int],
+    width: int,
+) -> str:
+    """A plain-text table no wider than ``width``: the columns in ``wrap_columns`` (index →
+    narrowest width, never below the header) give up room, the one furthest above its narrowest
+    width first, and their cells wrap onto more lines."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        for i, cell in enumerate(row):
+            widths[i] = max(widths[i], len(cell))
+    gap = 2
+    floor = {i: max(narrowest, len(headers[i])) for i, narrowest in wrap_columns.items()}
+    while True:
+        overflow = sum(widths) + gap * (len(widths) - 1) - width
+        shrinkable = [i for i in floor if widths[i] > floor[i]]
+        if overflow <= 0 or not shrinkable:
+            break
+        # One column at a time: the one furthest above its narrowest width, in proportion.
+        widest = max(shrinkable, key=lambda i: widths[i] / floor[i])
+        widths[widest] -= 1
+
+    def lines(cells: Sequence[str]) -> list[str]:
+        wrapped = [
+            wrap(cell, widths[i]) if i in wrap_columns else [cell] for i, cell in enumerate(cells)
+        ]
+        out = []
+        for k in range(max(len(w) for w in wrapped)):
+            parts = []
+            for i, w in enumerate(wrapped):
+                piece = w[k] if k < len(w) else ""
+                parts.append(piece.rjust(widths[i]) if i in right else piece.ljust(widths[i]))
+            out.append((" " * gap).join(parts).rstrip())
+        return out
+
+    rule = (" " * gap).join("-" * w for w in widths)
+    body = [line for row in rows for line in lines(row)]
+    return "\n".join([*lines(headers), rule, *body])
+
+
+def count_lines(path: Path, fmt: str | None) -> int | None:
+    """About how many rows a CSV or JSON Lines file holds (its line breaks), for the time left
+    of the progress bar; ``None`` for other formats or when the file cannot be read."""
+    if fmt not in ("csv", "jsonl") and path.suffix.lower() not in (".csv", ".jsonl", ".txt"):
+        return None
+    try:
+        count = 0
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                count += chunk.count(b"\n")
+        return count
+    except OSError:
+        return None
+
+
+def _group(n: int, lang: str) -> str:
+    return f"{n:,}".replace(",", "." if lang == "vi" else ",")
+
+
+def _clock(seconds: float) -> str:
+    seconds = int(seconds)
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}" if hours else f"{rest // 60}:{rest % 60:02d}"
+
+
+class Progress:
+    """A one-line progress bar on ``stream`` (only a terminal): rows done, a bar and the time
+    left when the total is known, and the rate — "10.000 dòng… 5.000 dòng/giây"."""
+
+    def __init__(
+        self,
+        stream: TextIO,
+        *,
+        lang: str = "vi",
+        total: int | None = None,
+        every: int = 10_000,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.stream = stream
+        self.lang = lang
+        self.total = total
+        self.every = every
+        self._clock = clock
+        self._shown = False
+
+    def line(self, done: int, elapsed: float) -> str:
+        """The text shown after ``done`` rows in ``elapsed`` seconds."""
+        vi = self.lang == "vi"
+        rate = done / elapsed if elapsed > 0 else 0.0
+        text = f"{_group(done, self.lang)} {'dòng' if vi else 'rows'}…"
+        if self.total and self.total >= done:
+            share = done / self.total
+            filled = int(share * 20)
+            text = f"[{'#' * filled}{'.' * (20 - filled)}] {share:4.0%} {text}"
+        if rate:
+            text += f" {_group(int(rate), self.lang)} {'dòng/giây' if vi else 'rows/s'}"
+            if self.total and self.total > done:
+                left = _clock((self.total - done) / rate)
+                text += f", {'còn khoảng' if vi else 'about'} {left}{'' if vi else ' left'}"
+        return text
+
+    def track(self, rows: Iterator[_T]) -> Iterator[_T]:
+        """Pass ``rows`` through, updating the line every ``every`` rows."""
+        if not self.stream.isatty():
+            yield from rows
+            return
+        clock = self._clock
+        start = clock()
+        count = 0
+        for count, row in enumerate(rows, start=1):
+            if count % self.every == 0:
+                text = self.line(count, clock() - start)
+                self.stream.write("\r" + text[: terminal_width() - 1])
+                self.stream.flush()
+                self._shown = True
+            yield row
+        if self._shown:
+            self.stream.write("\r" + " " * (terminal_width() - 1) + "\r")
+            self.stream.flush()

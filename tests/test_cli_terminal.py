@@ -1,0 +1,197 @@
+"""The command line in a terminal: width, language of every label, --version, --help, progress."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from khuyencong import __version__
+from khuyencong.cli import main
+from khuyencong.cli.terminal import Progress, default_lang, fit_table
+from khuyencong.l10n import LABELS, label
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out=out, err=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+# Statuses, severities and headers that must not appear in English in the Vietnamese report.
+ENGLISH = re.compile(
+    r"\b(eligible|ineligible|not_assessable|not assessable|invalid|undetermined)\b"
+    r"|\b(warning|error|info):"
+    r"|\b(Row|Code|Status|Column|Finding|Proposals|Rows|Cost|Requested|Allowed)\b"
+)
+VIETNAMESE_ONLY = re.compile(
+    r"đủ điều kiện|không hợp lệ|chưa xác định được|cảnh báo|\blỗi:|ghi chú|Trạng thái|Phát hiện"
+)
+
+
+@pytest.mark.parametrize("width", [100, 80])
+def test_example_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    monkeypatch.setenv("COLUMNS", str(width))
+    code, out, _ = run("check", "--example")
+    assert code == 1
+    lines = out.splitlines()
+    assert max(len(line) for line in lines) <= width
+    # Nothing is lost to the wrapping: every row with findings is still there.
+    for code_ in ("QG-2016-005", "DP-2017-011", "QG-2017-012", "DP-2018-013"):
+        assert code_ in out
+
+
+def test_example_in_vietnamese_has_no_english_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    _, out, _ = run("check", "--example")
+    assert ENGLISH.findall(out) == []
+    text = " ".join(out.split())
+    # 14 rows in the example: 6 eligible, 3 ineligible, 3 invalid, 2 not assessable.
+    assert (
+        "14 dòng, 13 đề án (đủ điều kiện: 6, không đủ điều kiện: 3, không hợp lệ: 3, "
+        "chưa xác định được: 2)"
+    ) in text
+    assert "Dòng  Mã đề án" in out
+    assert "cảnh báo: Chưa khai báo máy móc thiết bị là" in out
+    assert "[ghi chú] Dòng tiêu đề" in out
+
+
+def test_example_in_english_has_no_vietnamese_labels(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    _, out, _ = run("check", "--example", "--lang", "en")
+    assert VIETNAMESE_ONLY.findall(out) == []
+    assert "14 rows, 13 proposals (eligible: 6, ineligible: 3, invalid: 3, not assessable: 2)" in (
+        " ".join(out.split())
+    )
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0
+    assert out == f"khuyencong {__version__}\n"
+
+
+def test_help_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
+    code, out, _ = run("--help")
+    assert code == 0
+    assert out.startswith("Cách dùng: khuyencong")
+    assert "kiểm tra một tệp CSV/XLSX/JSONL các đề án" in out
+    assert "usage:" not in out
+    assert "show this help" not in out
+    code, out, _ = run("--help", "--lang", "en")
+    assert code == 0
+    assert out.startswith("usage: khuyencong")
+    assert "check a CSV/XLSX/JSONL file of proposals" in out
+    code, out, _ = run("check", "--help")
+    assert "tệp cần kiểm tra" in out
+    assert "tuỳ chọn" in out
+    code, out, _ = run("check", "--lang", "en", "--help")
+    assert "the file to check" in out
+    assert "options:" in out
+    # The locale chooses when --lang is not given.
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    _, out, _ = run("--help")
+    assert out.startswith("usage: khuyencong")
+
+
+@pytest.mark.parametrize(
+    ("env", "lang"),
+    [
+        ({}, "vi"),
+        ({"LANG": "vi_VN.UTF-8"}, "vi"),
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LANG": "C.UTF-8"}, "vi"),
+        ({"LC_ALL": "vi_VN.UTF-8", "LANG": "en_US.UTF-8"}, "vi"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "vi_VN.UTF-8"}, "en"),
+    ],
+)
+def test_default_lang_from_the_locale(env: dict[str, str], lang: str) -> None:
+    assert default_lang(env) == lang
+
+
+def test_locale_sets_the_report_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    _, out, _ = run("check", "--example")
+    assert "Rows with findings" in out
+    _, out, _ = run("check", "--example", "--lang", "vi")
+    assert "Dòng có phát hiện" in out
+
+
+def test_assess_headline_in_vietnamese(tmp_path: Path) -> None:
+    from tests.test_cli import proposal
+
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(proposal(), ensure_ascii=False), encoding="utf-8")
+    _, out, _ = run("assess", str(path))
+    lines = out.splitlines()
+    # Point c khoản 2 Điều 6 TTLT 26/2014: 50 % of 1.200.000.000 capped at 200.000.000.
+    assert lines[0] == "Kết quả: đủ điều kiện"
+    assert lines[1] == "Được hỗ trợ: 200.000.000 đ (đề nghị 300.000.000 đ)"
+    assert re.fullmatch(r"Ngày áp dụng quy định: \d\d/\d\d/\d{4}", lines[3])
+    assert "đã tính" in out
+    assert "computed" not in out
+    _, out, _ = run("assess", str(path), "--lang", "en")
+    assert out.startswith("Result: eligible\nSupport: 200,000,000 VND")
+
+
+def test_fit_table_wraps_the_long_column() -> None:
+    table = fit_table(
+        ["Dòng", "Phát hiện"],
+        [["1", "một hai ba bốn năm sáu bảy tám chín mười"]],
+        right={0},
+        wrap_columns={1: 10},
+        width=20,
+    )
+    assert table.splitlines() == [
+        "Dòng  Phát hiện",
+        "----  --------------",
+        "   1  một hai ba bốn",
+        "      năm sáu bảy",
+        "      tám chín mười",
+    ]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_shows_rate_and_time_left() -> None:
+    progress = Progress(io.StringIO(), lang="vi", total=40_000)
+    # 10.000 of 40.000 rows in 2 s: 5.000 rows a second, 30.000 left: 6 s.
+    assert progress.line(10_000, 2.0) == (
+        "[#####...............]  25% 10.000 dòng… 5.000 dòng/giây, còn khoảng 0:06"
+    )
+    english = Progress(io.StringIO(), lang="en")
+    assert english.line(20_000, 4.0) == "20,000 rows… 5,000 rows/s"
+    ticks = iter(float(i) for i in range(100))
+    stream = _Terminal()
+    shown = Progress(stream, lang="vi", total=4, every=2, clock=lambda: next(ticks))
+    assert list(shown.track(iter("abcd"))) == list("abcd")
+    assert "2 dòng…" in stream.getvalue()
+    quiet = io.StringIO()
+    assert list(Progress(quiet, every=1).track(iter("ab"))) == ["a", "b"]
+    assert quiet.getvalue() == ""
+
+
+def test_labels_have_both_languages() -> None:
+    for kind, table in LABELS.items():
+        for code, (vi, en) in table.items():
+            assert vi, (kind, code)
+            assert en, (kind, code)
+    assert label("status", "not_assessable") == "chưa xác định được"
+    assert label("severity", "error") == "lỗi"
+    assert label("status", "not_assessable", "en") == "not assessable"
+    # Every status and severity the engine and the datasets layer know has a label.
+    from khuyencong.datasets.layout import LAYOUT_STATUSES
+    from khuyencong.rules.assess import Status
+    from khuyencong.rules.cofunding import LineStatus
+    from khuyencong.rules.findings import Severity
+
+    statuses = {*Status, "invalid", "valid", "blank", *LAYOUT_STATUSES}
+    assert {str(s) for s in statuses} <= set(LABELS["status"])
+    assert {str(s) for s in LineStatus} <= set(LABELS["line_status"])
+    assert {str(s) for s in Severity} <= set(LABELS["severity"])
