@@ -521,13 +521,14 @@ def assess(
     # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
     budget_known = True
     budget = 0
-    for r in results:
-        if isinstance(r, LineResult):
-            allowed = r.allowed
-            if r.status is LineStatus.COMPUTED and allowed is not None:
-                budget += int(allowed)
-            else:
-                budget_known = False
+    if not all(isinstance(r, LineResult) for r in results):
+        for r in results:
+            if isinstance(r, LineResult):
+                allowed = r.allowed
+                if r.status is LineStatus.COMPUTED and allowed is not None:
+                    budget += int(allowed)
+                else:
+                    budget_known = False
     lines: list[LineResult] = []
     for i, result in enumerate(results):
         if isinstance(result, LineResult):
