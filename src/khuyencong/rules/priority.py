@@ -22,6 +22,7 @@ from ..schemas.proposal import Proposal
 from ._value import Value
 from .context import Context
 from .findings import Finding, Severity
+from .tables import compile_tables
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
@@ -130,13 +131,8 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
         attributes = place_attributes(proposal)
         if attributes:
-            table = groups.table
-            for letter in order.codes:
-                # Codes are StrEnum members, equal to (and hashing as) their string codes.
-                hits = [a for a in table.get(letter, ()) if a in attributes]
-                if hits:
-                    area_group = area_group or letter
-                    tags += hits
+            area_group, hits = _area_group(ctx, groups, order, attributes)
+            tags += hits
         if area_group is not None:
             citations.append(groups.citation)
 
@@ -177,13 +173,37 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
             if b.ethnic_minority_owned and "ethnic_minority_owned" in owners.codes:
                 tags.append("ethnic_minority_owned")
     return PriorityClass(
-        area_group=area_group,
-        industry_group=industry_group,
-        cleaner_production=cleaner,
-        tags=tuple(dict.fromkeys(tags)),
-        citations=tuple(dict.fromkeys(citations)),
-        undecided=tuple(dict.fromkeys(undecided)),
+        area_group,
+        industry_group,
+        cleaner,
+        tuple(dict.fromkeys(tags)) if tags else (),
+        tuple(dict.fromkeys(citations)) if citations else (),
+        tuple(dict.fromkeys(undecided)) if undecided else (),
     )
+
+
+def _area_group(
+    ctx: Context, groups: Resolved, order: Resolved, attributes: frozenset[AreaAttribute]
+) -> tuple[str | None, tuple[str, ...]]:
+    """The best area group (Khoản 1 Điều 6 TT 46/2012, in the order of its points) and the
+    attributes that match any group, memoised in the tables of the programme date."""
+    memo = compile_tables(ctx.national, ctx.programme_date).areas
+    key = (id(groups), id(order), attributes)
+    found = memo.get(key)
+    if found is None:
+        area_group: str | None = None
+        tags: list[str] = []
+        table = groups.table
+        for letter in order.codes:
+            # Codes are StrEnum members, equal to (and hashing as) their string codes.
+            hits = [a for a in table.get(letter, ()) if a in attributes]
+            if hits:
+                area_group = area_group or letter
+                tags += hits
+        if len(memo) >= 4096:
+            memo.clear()
+        found = memo[key] = (area_group, tuple(tags))
+    return found
 
 
 def _group_b(

@@ -75,7 +75,17 @@ class Tables:
     and ``Context.programme_many``).
     """
 
-    __slots__ = ("_referrals", "as_of", "book", "bundles", "levels", "many", "memo", "values")
+    __slots__ = (
+        "_referrals",
+        "areas",
+        "as_of",
+        "book",
+        "bundles",
+        "levels",
+        "many",
+        "memo",
+        "values",
+    )
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
         self.book = book
@@ -83,6 +93,8 @@ class Tables:
         self.values: dict[str, Resolution] = book.on(as_of)
         self.levels: dict[str, Level | NotEncoded | None] = {}
         self._referrals: frozenset[str] | None = None
+        self.areas: dict[tuple[object, ...], tuple[str | None, tuple[str, ...]]] = {}
+        """Priority area group and matching attributes, by set of place attributes."""
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
         self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
         self.bundles = {}
