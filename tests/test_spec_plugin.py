@@ -9,7 +9,16 @@ import pytest
 
 from khuyencong.coverage import builtin_rulebooks, cited_clauses
 
-from .spec.casefile import Case, CaseError, check_case, load_cases, run_case
+from .spec.casefile import (
+    Case,
+    CaseError,
+    TransitionCase,
+    check_case,
+    check_transition,
+    load_cases,
+    run_case,
+    run_transition,
+)
 
 CONFTEST = 'pytest_plugins = ["tests.spec.plugin"]\n'
 
@@ -233,3 +242,66 @@ def test_spec_cases_count_as_coverage(pytester: pytest.Pytester) -> None:
     _write(pytester, "tests/test_all.py", ALL_BUT_ONE)
     _write(pytester, "tests/spec/cases/brand.toml", BRAND_CASES.split('[[case]]\nname = "a')[0])
     pytester.runpytest("-p", "no:cacheprovider").assert_outcomes(passed=len(CITED) + 1)
+
+
+TRANSITION_CASES = """
+[defaults.proposal]
+code = "T-2"
+title = "Steps"
+plan_year = 2016
+funding = { kind = "national" }
+contents = ["vocational_training"]
+start_date = 2016-03-01
+end_date = 2016-10-31
+budget_lines = [{ item = "vocational_training", cost = 200_000_000, requested = 100_000_000 }]
+
+[[case]]
+kind = "transition"
+name = "registered"
+clauses = ["36/2013/TT-BCT:10.1"]
+steps = [{ event = "register", by = "implementing_unit", on = 2015-05-10 }]
+expect = { state = "registered", citation = "36/2013/TT-BCT:10.1" }
+
+[[case]]
+kind = "transition"
+name = "wrongly expected to be approved"
+clauses = ["36/2013/TT-BCT:10.1"]
+steps = [{ event = "register", by = "implementing_unit", on = 2015-05-10 }]
+expect = { state = "approved" }
+
+[[case]]
+kind = "transition"
+name = "late, so refused before the last step"
+clauses = ["36/2013/TT-BCT:10.1.b"]
+steps = [
+  { event = "register", by = "implementing_unit", on = 2015-05-20 },
+  { event = "appraise_base", by = "provincial_department", on = 2015-05-30 },
+]
+expect = { state = "base_appraised" }
+
+[[case]]
+kind = "transition"
+name = "both a state and a refusal"
+clauses = ["36/2013/TT-BCT:10.1"]
+steps = [{ event = "register", by = "implementing_unit", on = 2015-05-10 }]
+expect = { state = "registered", refused = "registration_late" }
+"""
+
+
+def test_transition_cases_run_and_report_what_differs(tmp_path: Path) -> None:
+    path = tmp_path / "steps.toml"
+    path.write_text(TRANSITION_CASES, encoding="utf-8")
+    good, wrong, late, malformed = load_cases(path)
+    assert isinstance(good, TransitionCase)
+    assert isinstance(wrong, TransitionCase)
+    assert isinstance(late, TransitionCase)
+    assert check_transition(good, *run_transition(good)) == []
+    assert check_transition(wrong, *run_transition(wrong)) == [
+        "state: expected approved, got registered"
+    ]
+    # 20/05/2015 is after the deadline of Art 10.1.b for plan year 2016 (the 19th at the latest).
+    assert check_transition(late, *run_transition(late)) == [
+        "step 1 (register) refused: registration_late [36/2013/TT-BCT:10.1.b]"
+    ]
+    assert isinstance(malformed, CaseError)
+    assert "give 'refused' or 'state'" in malformed.describe()

@@ -136,4 +136,33 @@ def render_catalogue(rulebook: Rulebook) -> str:
             ]
             lines += [_value_row(param, value) for value in param.values]
             lines.append("")
+    lines += _procedural_rules(rulebook)
     return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _procedural_rules(rulebook: Rulebook) -> list[str]:
+    """The section of the rules held in Python (``[rules."procedure.*"]``): each applies exactly
+    when its gate parameter resolves, so it answers "not encoded" with it."""
+    if not rulebook.rules:
+        return []
+    lines = [
+        "## Procedural rules held in Python",
+        "",
+        (
+            "The steps of a proposal and the advance rules are logic, kept in `khuyencong.rules`; "
+            "each applies exactly on the dates its gate parameter resolves, and answers *not "
+            "encoded* with it."
+        ),
+        "",
+        "| rule | citation | gate | implemented by | affects |",
+        "|---|---|---|---|---|",
+    ]
+    for code, rule in sorted(rulebook.rules.items()):
+        lines.append(
+            f"| `{code}`<br>{md_cell(rule.label_vi)}<br>*{md_cell(rule.label_en)}* | "
+            f"{md_cell(rule.citation.vi)}<br>`{rule.citation.key}` | `{rule.gate}` | "
+            + "<br>".join(f"`{target}`" for target in rule.implemented_by)
+            + f" | {', '.join(rule.affects)} |"
+        )
+    lines.append("")
+    return lines

@@ -120,12 +120,12 @@ def test_every_parameter_affects_some_result() -> None:
 
 
 def _gated_functions() -> set[str]:
-    """Every function of khuyencong.rules whose code names the parameter 'workflow.national'."""
+    """Every function of khuyencong.rules (its modules and subpackages) whose code names the
+    parameter 'workflow.national'."""
     found: set[str] = set()
-    root = resources.files("khuyencong.rules")
-    for entry in root.iterdir():
-        if not entry.name.endswith(".py"):
-            continue
+    root = Path(str(resources.files("khuyencong.rules")))
+    for entry in root.rglob("*.py"):
+        module = ".".join(("khuyencong", "rules", *entry.relative_to(root).with_suffix("").parts))
         tree = ast.parse(entry.read_text("utf-8"))
         for node in ast.walk(tree):
             if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
@@ -135,7 +135,7 @@ def _gated_functions() -> set[str]:
                     if isinstance(n, ast.Constant) and isinstance(n.value, str)
                 }
                 if "workflow.national" in strings:
-                    found.add(f"khuyencong.rules.{entry.name[:-3]}:{node.name}")
+                    found.add(f"{module}:{node.name}")
     return found
 
 

@@ -12,6 +12,7 @@ import pytest
 import khuyencong as kc
 from khuyencong.rulebooks import Rulebook, diff, national, template
 from khuyencong.rules import LineStatus
+from khuyencong.schemas import Citation
 
 
 @pytest.fixture
@@ -103,3 +104,28 @@ def test_diff_between_two_rulebooks(overlay: Rulebook) -> None:
     assert changes["support.consulting"] == "removed"
     with pytest.raises(TypeError, match="as_of"):
         diff(national(), overlay)
+
+
+@pytest.mark.clause("36/2013/TT-BCT:1.1")
+@pytest.mark.clause("17/2018/TT-BCT")
+def test_diff_shows_the_procedures_that_stop_being_known_after_tt36() -> None:
+    # TT 36/2013 governs the national steps and advances in 2016; from 01/01/2018 (the library's
+    # convention for TT 17/2018, whose text is not encoded) they answer "not encoded".
+    changes = {c.code: c for c in diff(date(2016, 6, 1), date(2026, 6, 1))}
+    steps = changes["procedure.national_steps"]
+    assert steps.kind == "removed"
+    assert steps.rule_citation == Citation(document="36/2013/TT-BCT", article=1, clause=1)
+    assert steps.describe("en") == (
+        "procedure.national_steps: removed: applies (Art 1.1 of Circular 36/2013/TT-BCT)"
+        " → not encoded (17/2018/TT-BCT)"
+    )
+    assert {c for c in changes if c.startswith("procedure.")} == {
+        "procedure.national_steps",
+        "procedure.advance_form",
+        "procedure.advance_stages",
+        "procedure.advance_documents",
+    }
+    # Within the years of TT 36/2013 the procedures do not change.
+    assert not any(
+        c.code.startswith("procedure.") for c in diff(date(2015, 1, 1), date(2017, 6, 1))
+    )

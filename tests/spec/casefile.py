@@ -22,6 +22,8 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 import khuyencong as kc
 from khuyencong.coverage import citation_from_key
 from khuyencong.rules import LineStatus, Status
+from khuyencong.rules.lifecycle import TransitionRefused, transition
+from khuyencong.schemas import ProposalState
 
 __all__ = [
     "Case",
@@ -29,8 +31,14 @@ __all__ = [
     "CaseSpec",
     "Expectation",
     "LineExpectation",
+    "Step",
+    "TransitionCase",
+    "TransitionExpectation",
+    "TransitionSpec",
     "check_case",
+    "check_transition",
     "load_cases",
+    "run_transition",
 ]
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -95,6 +103,62 @@ class CaseSpec(BaseModel):
         return self
 
 
+class Step(BaseModel):
+    """One step of a ``transition`` case: ``event`` taken ``by`` an authority ``on`` a day;
+    ``details`` are the step's keyword arguments (``reason``, ``bidding_decision``...)."""
+
+    model_config = _STRICT
+
+    event: Annotated[str, Field(min_length=1)]
+    by: Annotated[str, Field(min_length=1)]
+    on: date
+    details: dict[str, str] = {}
+
+
+class TransitionExpectation(BaseModel):
+    """The ``expect`` table of a ``transition`` case: after the last step, the proposal's
+    ``state`` and the ``citation`` (a clause key) of its last history entry; or, when the last
+    step is ``refused`` (its refusal code), the clause the refusal cites."""
+
+    model_config = _STRICT
+
+    state: ProposalState | None = None
+    citation: str | None = None
+    refused: str | None = None
+
+    @model_validator(mode="after")
+    def _consistent(self) -> TransitionExpectation:
+        if self.refused is not None and self.state is not None:
+            raise ValueError("a refused step leaves the state as it was: give 'refused' or 'state'")
+        if self.refused is None and self.state is None:
+            raise ValueError(
+                "give the 'state' after the steps, or the code the last step is 'refused' with"
+            )
+        if self.citation is not None:
+            citation_from_key(self.citation)
+        return self
+
+
+class TransitionSpec(BaseModel):
+    """One ``[[case]]`` entry of ``kind = "transition"``: a proposal moved through ``steps``."""
+
+    model_config = _STRICT
+
+    kind: Literal["transition"]
+    name: Annotated[str, Field(min_length=1)]
+    clauses: Annotated[tuple[str, ...], Field(min_length=1)]
+    proposal: dict[str, Any]
+    steps: Annotated[tuple[Step, ...], Field(min_length=1)]
+    expect: TransitionExpectation
+    note: str = ""
+
+    @model_validator(mode="after")
+    def _keys(self) -> TransitionSpec:
+        for key in self.clauses:
+            citation_from_key(key)
+        return self
+
+
 @attrs.frozen(slots=True)
 class Case:
     """A valid case: its spec, the proposal built from it, and where it is written."""
@@ -103,6 +167,22 @@ class Case:
     index: int
     line: int
     spec: CaseSpec
+    proposal: kc.Proposal
+
+    @property
+    def name(self) -> str:
+        """The case's name."""
+        return self.spec.name
+
+
+@attrs.frozen(slots=True)
+class TransitionCase:
+    """A valid ``transition`` case: its spec, the proposal it starts from, where it is written."""
+
+    path: Path
+    index: int
+    line: int
+    spec: TransitionSpec
     proposal: kc.Proposal
 
     @property
@@ -139,7 +219,7 @@ def _case_lines(text: str) -> list[int]:
     return [i for i, raw in enumerate(text.splitlines()) if raw.strip().startswith("[[case]]")]
 
 
-def load_cases(path: Path) -> list[Case | CaseError]:
+def load_cases(path: Path) -> list[Case | TransitionCase | CaseError]:
     """Every case of the file at ``path``, valid or not; never raises for bad content."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -161,12 +241,12 @@ def load_cases(path: Path) -> list[Case | CaseError]:
     if problems:
         return [CaseError(path, None, 0, None, tuple(problems))]
     lines = _case_lines(text)
-    out: list[Case | CaseError] = []
+    out: list[Case | TransitionCase | CaseError] = []
     names: set[str] = set()
     for index, raw in enumerate(raw_cases):
         line = lines[index] if index < len(lines) else 0
         result = _one_case(path, index, line, raw, defaults)
-        if isinstance(result, Case):
+        if not isinstance(result, CaseError):
             name = result.name
             if name in names:
                 result = CaseError(path, index, line, name, (f"the name {name!r} is used twice",))
@@ -177,20 +257,25 @@ def load_cases(path: Path) -> list[Case | CaseError]:
 
 def _one_case(
     path: Path, index: int, line: int, raw: Any, defaults: dict[str, Any]
-) -> Case | CaseError:
+) -> Case | TransitionCase | CaseError:
     name = raw.get("name") if isinstance(raw, dict) else None
     name = name if isinstance(name, str) else None
     if not isinstance(raw, dict):
         return CaseError(path, index, line, None, ("a [[case]] entry must be a table",))
     merged = dict(raw)
-    if "as_of" in defaults and "as_of" not in merged:
+    transition_kind = merged.get("kind") == "transition"
+    if "as_of" in defaults and "as_of" not in merged and not transition_kind:
         merged["as_of"] = defaults["as_of"]
     if isinstance(defaults.get("proposal"), dict):
         proposal = merged.get("proposal", {})
         if isinstance(proposal, dict):
             merged["proposal"] = {**defaults["proposal"], **proposal}
     try:
-        spec = CaseSpec.model_validate(merged)
+        spec: CaseSpec | TransitionSpec = (
+            TransitionSpec.model_validate(merged)
+            if transition_kind
+            else CaseSpec.model_validate(merged)
+        )
     except pydantic.ValidationError as exc:
         problems = tuple(f"{_loc(e['loc'])}: {e['msg']}" for e in exc.errors())
         return CaseError(path, index, line, name, problems)
@@ -199,10 +284,54 @@ def _one_case(
     except pydantic.ValidationError as exc:
         problems = tuple(f"proposal.{_loc(e['loc'])}: {e['msg']}" for e in exc.errors())
         return CaseError(path, index, line, name, problems)
+    if isinstance(spec, TransitionSpec):
+        return TransitionCase(path=path, index=index, line=line, spec=spec, proposal=proposal_model)
     for rulebook in spec.rulebooks:
         if not (path.parent / rulebook).is_file():
             return CaseError(path, index, line, name, (f"rulebooks: no file {rulebook!r}",))
     return Case(path=path, index=index, line=line, spec=spec, proposal=proposal_model)
+
+
+def run_transition(case: TransitionCase) -> tuple[kc.Proposal, TransitionRefused | None, int]:
+    """Move the case's proposal through its steps: the proposal after the last step that went
+    through, the refusal that stopped it (or None) and how many steps went through."""
+    proposal = case.proposal
+    for done, step in enumerate(case.spec.steps):
+        details: dict[str, Any] = dict(step.details)
+        try:
+            proposal = transition(proposal, step.event, as_of=step.on, actor=step.by, **details)
+        except TransitionRefused as refused:
+            return proposal, refused, done
+    return proposal, None, len(case.spec.steps)
+
+
+def check_transition(
+    case: TransitionCase, proposal: kc.Proposal, refused: TransitionRefused | None, done: int
+) -> list[str]:
+    """Every difference between a ``transition`` case's expectation and what happened."""
+    expect = case.spec.expect
+    steps = len(case.spec.steps)
+    diffs: list[str] = []
+    if refused is not None and (done < steps - 1 or expect.refused is None):
+        step = case.spec.steps[done]
+        where = refused.citation.key if refused.citation is not None else "no clause"
+        diffs.append(f"step {done + 1} ({step.event}) refused: {refused.code} [{where}]")
+        return diffs
+    if expect.refused is not None:
+        if refused is None:
+            diffs.append(f"the last step: expected refused {expect.refused}, it went through")
+            return diffs
+        if refused.code != expect.refused:
+            diffs.append(f"refused: expected {expect.refused}, got {refused.code}")
+        got = refused.citation.key if refused.citation is not None else None
+    else:
+        if expect.state is not None and proposal.state is not expect.state:
+            diffs.append(f"state: expected {expect.state.value}, got {proposal.state.value}")
+        last = proposal.history[-1].citation if proposal.history else None
+        got = None if last is None else last.key
+    if expect.citation is not None and got != expect.citation:
+        diffs.append(f"citation: expected {expect.citation}, got {got}")
+    return diffs
 
 
 def run_case(case: Case) -> kc.Assessment:

@@ -34,7 +34,17 @@ from khuyencong.coverage import (
     render_coverage,
 )
 
-from .casefile import Case, CaseError, check_case, load_cases, report, run_case
+from .casefile import (
+    Case,
+    CaseError,
+    TransitionCase,
+    check_case,
+    check_transition,
+    load_cases,
+    report,
+    run_case,
+    run_transition,
+)
 
 __all__ = [
     "CaseFile",
@@ -66,13 +76,22 @@ class _ReportingItem(pytest.Item):
 class CaseItem(_ReportingItem):
     """One spec case."""
 
-    def __init__(self, *, case: Case, **kwargs: Any) -> None:
+    def __init__(self, *, case: Case | TransitionCase, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.case = case
         for key in case.spec.clauses:
             self.add_marker(pytest.mark.clause(key))
 
     def runtest(self) -> None:
+        if isinstance(self.case, TransitionCase):
+            proposal, refused, done = run_transition(self.case)
+            problems = check_transition(self.case, proposal, refused, done)
+            if problems:
+                raise SpecFailure(
+                    f"spec case {self.case.name!r} ({self.case.path.name}, transition):\n"
+                    + "\n".join(f"  - {p}" for p in problems)
+                )
+            return
         assessment = run_case(self.case)
         diffs = check_case(self.case, assessment)
         if diffs:
@@ -99,7 +118,7 @@ class CaseErrorItem(_ReportingItem):
 class CaseGroup(pytest.Collector):
     """The cases of one file that name the same clause(s)."""
 
-    def __init__(self, *, cases: Sequence[Case], **kwargs: Any) -> None:
+    def __init__(self, *, cases: Sequence[Case | TransitionCase], **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.cases = tuple(cases)
 
@@ -111,7 +130,7 @@ class CaseFile(pytest.File):
     """A TOML file of spec cases."""
 
     def collect(self) -> Iterable[pytest.Item | pytest.Collector]:
-        groups: dict[str, list[Case]] = {}
+        groups: dict[str, list[Case | TransitionCase]] = {}
         nodes: list[pytest.Item | pytest.Collector] = []
         for entry in load_cases(self.path):
             if isinstance(entry, CaseError):

@@ -183,9 +183,10 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         type=_positive_count,
         default=1,
         help=t(
-            "số tiến trình kiểm tra và đánh giá đề án (mặc định 1)",
-            "processes that validate and assess proposals (default 1; use the cores you "
-            "have on large files)",
+            "không còn dùng, bị bỏ qua: mọi dòng được kiểm tra trong một tiến trình (xem "
+            "docs/performance.md về Dask)",
+            "deprecated and ignored: every row is checked in one process (see "
+            "docs/performance.md for Dask)",
         ),
     )
 

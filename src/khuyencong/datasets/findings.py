@@ -7,6 +7,8 @@ from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
+from ..rules.findings import SEVERITY_ORDER, Bilingual
+
 __all__ = ["MESSAGES", "SEVERITY_ORDER", "RowFinding", "Severity", "finding", "pickled_by_fields"]
 
 _C = TypeVar("_C", bound=type)
@@ -32,13 +34,12 @@ def pickled_by_fields(cls: _C) -> _C:
 
 
 Severity = Literal["error", "undetermined", "warning", "info"]
-"""``error`` makes a row invalid (or, from the rule engine, its proposal ineligible);
-``undetermined`` (rule engine only) is a rule that cannot be decided on the facts given;
-``warning`` is worth a look; ``info`` explains what was done."""
-
-SEVERITY_ORDER: Final[dict[str, int]] = {"info": 0, "warning": 1, "undetermined": 2, "error": 3}
-"""Severities from the mildest to the worst."""
-
+"""The one :class:`khuyencong.Severity` as the plain string a row finding carries (its values,
+and only those: tests/datasets/test_vocabulary.py checks it).  ``error`` makes a row invalid
+(or, from the rule engine, its proposal ineligible); ``undetermined`` (rule engine only) is a
+rule that cannot be decided on the facts given; ``warning`` is worth a look; ``info`` explains
+what was done.  Row findings keep the string (not the enum) because they travel between worker
+processes by the million; :data:`SEVERITY_ORDER` is the engine's."""
 MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
     # code: (severity, Vietnamese template, English template); {detail} is the specific reason.
     "undecodable_bytes": (
@@ -236,7 +237,7 @@ MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
 
 @pickled_by_fields
 @attrs.frozen(slots=True)
-class RowFinding:
+class RowFinding(Bilingual):
     """One problem or note about a row (``row`` is ``None`` for the whole file).
 
     ``row`` is the 1-based row number as a spreadsheet shows it (the header is usually row 1), or
@@ -257,10 +258,6 @@ class RowFinding:
     citation_en: str | None = None
     citation_key: str | None = None
     line: int | None = None
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
 
     def citation(self, lang: str = "vi") -> str | None:
         """The clause the finding rests on, in ``lang``, or ``None``."""

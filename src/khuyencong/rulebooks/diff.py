@@ -8,7 +8,7 @@ import attrs
 
 from .._args import check_date, check_optional_date, check_rulebook
 from ..errors import ArgumentError
-from ..schemas.citation import Provenance
+from ..schemas.citation import Citation, Provenance
 from .core import NotEncoded, Resolution, Resolved, Rulebook, SupportLevel
 from .loader import national
 
@@ -18,12 +18,18 @@ __all__ = ["Change", "diff"]
 @attrs.frozen(slots=True)
 class Change:
     """One parameter that differs: ``added`` (only after), ``removed`` (only before) or
-    ``changed`` (value or citation differs)."""
+    ``changed`` (value or citation differs).
+
+    A procedural rule held in Python (``[rules."procedure.*"]``) differs when it applies on one
+    date and not on the other: ``before`` and ``after`` are then the resolutions of its gate, and
+    ``rule_citation`` is the clause of the rule itself.
+    """
 
     code: str
     kind: str
     before: Resolution | None
     after: Resolution | None
+    rule_citation: Citation | None = None
 
     def describe(self, lang: str = "vi") -> str:
         """One line saying what changed, with the citations."""
@@ -34,6 +40,9 @@ class Change:
             if isinstance(r, NotEncoded):
                 text = "chưa mã hóa" if lang == "vi" else "not encoded"
                 return f"{text} ({r.instrument})" if r.instrument else text
+            if self.rule_citation is not None:
+                cite = self.rule_citation.vi if lang == "vi" else self.rule_citation.en
+                return f"{'áp dụng' if lang == 'vi' else 'applies'} ({cite})"
             cite = r.citation.vi if lang == "vi" else r.citation.en
             tier = "" if r.provenance is Provenance.OFFICIAL_TEXT else f"; {r.provenance.value}"
             return f"{_value(r.value, lang)} ({cite}{tier})"
@@ -70,7 +79,7 @@ def diff(
     as_of: date | None = None,
     rulebook: Rulebook | None = None,
 ) -> list[Change]:
-    """The parameters that differ.
+    """The parameters that differ, then the procedural rules that apply on one side only.
 
     - ``diff(date_a, date_b)``: the rules in force on two dates (``rulebook`` defaults to the
       built-in national one);
@@ -105,4 +114,15 @@ def diff(
             changes.append(Change(code, "added", before, after))
         elif was and now and before is not None and after is not None and not _same(before, after):
             changes.append(Change(code, "changed", before, after))
+    for code in sorted(set(before_book.rules) | set(after_book.rules)):
+        rule = before_book.rules.get(code) or after_book.rules[code]
+        gate_before = (
+            before_book.resolve(rule.gate, before_date) if code in before_book.rules else None
+        )
+        gate_after = after_book.resolve(rule.gate, after_date) if code in after_book.rules else None
+        was = isinstance(gate_before, Resolved)
+        now = isinstance(gate_after, Resolved)
+        if was != now:
+            kind = "removed" if was else "added"
+            changes.append(Change(code, kind, gate_before, gate_after, rule.citation))
     return changes

@@ -459,7 +459,7 @@ def template(instrument: str | None = None) -> str:
     as a comment, and empty slots.
     """
     if instrument is not None:
-        from .amend import amendment_template
+        from .amendment_template import amendment_template
 
         return amendment_template(instrument)
     root = resources.files("khuyencong.rulebooks") / "data" / "templates" / "provincial.toml"

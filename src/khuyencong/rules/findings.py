@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
 from ..rulebooks.core import Caveat, NotEncoded, Resolved
 from ..schemas.citation import Citation, Provenance
 
-__all__ = ["Finding", "Severity", "note"]
+__all__ = ["SEVERITY_ORDER", "Bilingual", "Finding", "Severity", "note"]
 
 
 class Severity(StrEnum):
@@ -29,8 +30,34 @@ class Severity(StrEnum):
     INFO = "info"
 
 
+SEVERITY_ORDER: Final[dict[str, int]] = {
+    Severity.INFO: 0,
+    Severity.WARNING: 1,
+    Severity.UNDETERMINED: 2,
+    Severity.ERROR: 3,
+}
+"""Severities from the mildest to the worst (keyed by the enum, which equals its plain string:
+row findings of the datasets layer carry the same values as strings)."""
+
+
+class Bilingual:
+    """Mixin of every result that speaks in Vietnamese and English: :class:`Finding`, the row
+    findings of the datasets layer, the selection checks and the lifecycle refusals.  The class
+    has ``message_vi`` and ``message_en`` fields; this gives the one ``message(lang)``."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        message_vi: str
+        message_en: str
+
+    def message(self, lang: str = "vi") -> str:
+        """The message in ``lang`` ("vi" or "en")."""
+        return self.message_vi if lang == "vi" else self.message_en
+
+
 @attrs.frozen(slots=True)
-class Finding:
+class Finding(Bilingual):
     """One reason, in Vietnamese and English, with the clause it rests on.
 
     ``line`` is the index of the budget line (0-based) and ``beneficiary`` that of the beneficiary
@@ -70,10 +97,6 @@ class Finding:
             line=line,
             beneficiary=beneficiary,
         )
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
 
     @classmethod
     def not_encoded(

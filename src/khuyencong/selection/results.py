@@ -15,6 +15,7 @@ from typing import Literal
 
 import attrs
 
+from ..rules.findings import Bilingual, Finding, Severity
 from ..schemas.citation import Citation, Provenance
 from .codes import Region, SelectionLevel
 from .geography import LegacyProvince
@@ -35,10 +36,11 @@ Status = Literal["passed", "failed", "not_assessable"]
 
 
 @attrs.frozen(slots=True)
-class Check:
+class Check(Bilingual):
     """One condition of the law applied to one input.
 
-    ``passed`` is ``None`` when the input needed to decide was not declared.
+    ``passed`` is ``None`` when the input needed to decide was not declared.  A check speaks the
+    one vocabulary of results: :attr:`severity` and :meth:`finding`.
     """
 
     code: str
@@ -48,9 +50,24 @@ class Check:
     message_vi: str
     message_en: str
 
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
+    @property
+    def severity(self) -> Severity:
+        """``error`` when the check failed, ``undetermined`` when it could not be decided,
+        ``info`` when it passed."""
+        if self.passed is None:
+            return Severity.UNDETERMINED
+        return Severity.INFO if self.passed else Severity.ERROR
+
+    def finding(self) -> Finding:
+        """This check as a :class:`~khuyencong.Finding` (same code, messages, clause)."""
+        return Finding(
+            code=self.code,
+            severity=self.severity,
+            message_vi=self.message_vi,
+            message_en=self.message_en,
+            citation=self.citation,
+            provenance=self.provenance,
+        )
 
 
 @attrs.frozen(slots=True)
@@ -127,6 +144,17 @@ class Refusal:
 
     def __bool__(self) -> bool:
         return False
+
+    def finding(self) -> Finding:
+        """This refusal as an ``undetermined`` :class:`~khuyencong.Finding`."""
+        return Finding(
+            code=self.code,
+            severity=Severity.UNDETERMINED,
+            message_vi=self.reason_vi,
+            message_en=self.reason_en,
+            citation=self.citation,
+            provenance=self.provenance,
+        )
 
 
 @attrs.frozen(slots=True)

@@ -1,5 +1,8 @@
 """The national path of TT 36/2013/TT-BCT (Điều 8, 10, 12, 18, 20-23), its side paths, and the
-local path set by the province (Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT)."""
+local path set by the province (Điểm b khoản 3 Điều 8 TT 46/2012/TT-BCT).
+
+The tables of single steps (who may act, returns, rejections, direct registration, bidding, the
+order of dates) are spec cases: ``tests/spec/cases/tt36_2013_transitions.toml``."""
 
 from __future__ import annotations
 
@@ -73,37 +76,6 @@ def test_illegal_transition_leaves_the_proposal_as_it_was() -> None:
     assert p.state is ProposalState.APPROVED
 
 
-@pytest.mark.parametrize(
-    ("event", "actor", "citation"),
-    [
-        pytest.param(
-            "appraise_base",
-            "department",
-            _tt36(8, 1, "a"),
-            marks=pytest.mark.clause(f"{TT36}:8.1.a"),
-        ),
-        pytest.param(
-            "appraise_ministry",
-            "provincial_department",
-            _tt36(8, 2),
-            marks=pytest.mark.clause(f"{TT36}:8.2"),
-        ),
-        pytest.param("approve", "department", _tt36(8, 3), marks=pytest.mark.clause(f"{TT36}:8.3")),
-    ],
-)
-def test_only_the_competent_authority_acts(event: str, actor: str, citation: Citation) -> None:
-    target = {
-        "appraise_base": "register",
-        "appraise_ministry": "appraise_base",
-        "approve": "appraise_ministry",
-    }
-    p = walk(national(), target[event])
-    with pytest.raises(TransitionRefused) as caught:
-        transition(p, event, as_of=date(2016, 1, 10), actor=actor)
-    assert caught.value.code == "actor_not_competent"
-    assert caught.value.citation == citation
-
-
 @pytest.mark.clause(f"{TT36}:8.1.a")
 def test_named_actor_with_its_authority() -> None:
     p = walk(national(), "register")
@@ -116,72 +88,6 @@ def test_named_actor_with_its_authority() -> None:
     )
     assert q.history[-1].actor == "Sở Công Thương Bắc Giang"
     assert q.history[-1].authority is Authority.PROVINCIAL_DEPARTMENT
-
-
-@pytest.mark.clause(f"{TT36}:9.5")
-@pytest.mark.clause(f"{TT36}:10.1.a")
-def test_return_and_resubmit() -> None:
-    p = walk(national(), "register")
-    with pytest.raises(TransitionRefused) as no_reason:
-        transition(
-            p, "return_for_completion", as_of=date(2015, 5, 20), actor="provincial_department"
-        )
-    assert no_reason.value.citation == _tt36(9, 5)
-    r = transition(
-        p,
-        "return_for_completion",
-        as_of=date(2015, 5, 20),
-        actor="provincial_department",
-        reason="thiếu văn bản đề nghị của đơn vị thụ hưởng",
-    )
-    assert r.state is ProposalState.RETURNED
-    back = transition(r, "resubmit", as_of=date(2015, 5, 25), actor="implementing_unit")
-    assert back.state is ProposalState.REGISTERED
-    assert back.history[-1].citation == _tt36(10, 1, "a")
-
-
-@pytest.mark.clause(f"{TT36}:8.3")
-def test_reject_at_each_level() -> None:
-    p = walk(national(), "appraise_ministry")
-    with pytest.raises(TransitionRefused):
-        transition(p, "reject", as_of=date(2016, 1, 5), actor="department", reason="vượt dự toán")
-    q = transition(p, "reject", as_of=date(2016, 1, 5), actor="ministry", reason="vượt dự toán")
-    assert q.state is ProposalState.REJECTED
-    assert q.history[-1].citation == _tt36(8, 3)
-
-
-@pytest.mark.clause(f"{TT36}:8.1.b")
-def test_direct_registration_skips_base_appraisal() -> None:
-    p = transition(national(), "register", as_of=date(2015, 6, 1), actor="regional_centre")
-    with pytest.raises(TransitionRefused) as caught:
-        transition(p, "appraise_base", as_of=date(2015, 6, 2), actor="provincial_department")
-    assert caught.value.citation == _tt36(8, 1, "b")
-    q = transition(p, "appraise_ministry", as_of=date(2015, 9, 1), actor="department")
-    assert q.state is ProposalState.MINISTRY_APPRAISED
-
-
-@pytest.mark.clause(f"{TT36}:21.2.c")
-def test_bid_proposal_needs_the_bidding_result_before_the_contract() -> None:
-    p = walk(
-        national("domestic_fair_organisation", contents=("typical_products_and_promotion",)),
-        "approve",
-    )
-    with pytest.raises(TransitionRefused) as caught:
-        transition(p, "contract", as_of=date(2016, 2, 1), actor="department")
-    assert caught.value.citation == _tt36(21, 2, "c")
-    q = transition(
-        p, "contract", as_of=date(2016, 2, 1), actor="department", bidding_decision="QĐ 12/QĐ-SCT"
-    )
-    assert q.procurement is not None
-    assert q.procurement.value == "bidding"
-
-
-@pytest.mark.clause(f"{TT36}:8.1.a")
-def test_dates_go_forward() -> None:
-    p = walk(national(), "register")
-    with pytest.raises(TransitionRefused) as caught:
-        transition(p, "appraise_base", as_of=date(2015, 5, 1), actor="provincial_department")
-    assert caught.value.code == "before_last_step"
 
 
 @pytest.mark.clause(f"{TT36}:8.1.a")

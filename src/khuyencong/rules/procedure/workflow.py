@@ -1,0 +1,461 @@
+"""The national workflow of Thông tư 36/2013/TT-BCT: one handler per lifecycle event."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import timedelta
+from decimal import Decimal
+from functools import cache
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from ...errors import NotEncodedError
+from ...schemas.citation import Citation
+from ...schemas.codes import (
+    Authority,
+    ProcurementMethod,
+    ProposalKind,
+    ProposalState,
+)
+from ...schemas.proposal import Proposal
+from .._procedure import (
+    DIRECT_REGISTRATION,
+    cite,
+    event_dates,
+    implementation_year,
+    registered_directly,
+    require,
+)
+from ..advances import AdvanceStage, advance_allowance, advanced_total, contract_ceiling
+from ..calendar import DeadlineNotEncoded, registration_deadline
+from ..procurement import procurement_method
+from .adjustment import AdjustmentKind, _kinds, adjustment_authority
+from .common import _RUNNING, A, E, S, _Refuse
+from .steps import (
+    _Context,
+    _decimal,
+    _from,
+    _need,
+    _need_reason,
+    _provincial_confirmation,
+    _Step,
+    _text,
+)
+
+
+def _register(ctx: _Context) -> _Step:
+    direct = bool(ctx.details.get("direct", ctx.authority is A.REGIONAL_CENTRE))
+    citation = DIRECT_REGISTRATION if direct else cite(10, 1)
+    _from(ctx, {S.DRAFT}, citation)
+    _need(
+        ctx, {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE} if direct else {A.IMPLEMENTING_UNIT}, citation
+    )
+    deadline = registration_deadline(
+        ctx.proposal.plan_year, direct=direct, as_of=ctx.as_of, rulebook=ctx.rb
+    )
+    if isinstance(deadline, DeadlineNotEncoded):
+        raise NotEncodedError(deadline.not_encoded.reason_en, deadline.not_encoded)
+    note = ""
+    if ctx.as_of > deadline.due:
+        guidance = _text(ctx, "guidance")
+        if guidance is None:
+            raise _Refuse(
+                "registration_late",
+                f"Hạn đăng ký là trước ngày {deadline.due + timedelta(days=1):%d/%m/%Y} "
+                f"(hạn chót {deadline.due:%d/%m/%Y}); trường hợp khác theo "
+                "hướng dẫn (chi tiết “guidance”).",
+                f"Registration closed on {deadline.due.isoformat()} (inclusive); other cases follow "
+                "the guidance of the Department or Agency (detail 'guidance').",
+                deadline.citation,
+            )
+        note = f"Theo hướng dẫn: {guidance}"
+    return _Step(S.REGISTERED, ctx.authority, citation, note=note)
+
+
+def _state_before_return(proposal: Proposal) -> ProposalState:
+    """The state the proposal was in when it was last returned for completion (registered, if
+    the history does not say)."""
+    for entry in reversed(proposal.history):
+        if entry.event is E.RETURN_FOR_COMPLETION:
+            return entry.from_state
+    return S.REGISTERED
+
+
+def _return(ctx: _Context) -> _Step:
+    direct = registered_directly(ctx.proposal)
+    if ctx.state is S.REGISTERED and not direct:
+        citation, who = cite(8, 1, "a"), A.PROVINCIAL_DEPARTMENT
+    else:
+        citation, who = cite(6, 2), A.DEPARTMENT
+    _from(ctx, {S.REGISTERED, S.BASE_APPRAISED}, citation)
+    _need(ctx, {who}, citation)
+    _need_reason(ctx, cite(9, 5))
+    return _Step(S.RETURNED, ctx.authority, citation)
+
+
+def _resubmit(ctx: _Context) -> _Step:
+    _from(ctx, {S.RETURNED}, cite(10))
+    back = _state_before_return(ctx.proposal)
+    if back is S.REGISTERED and not registered_directly(ctx.proposal):
+        citation = cite(10, 1, "a")
+        who = {A.IMPLEMENTING_UNIT}
+    else:
+        citation = cite(10, 2, "a")
+        who = {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE, A.PROVINCIAL_DEPARTMENT}
+    _need(ctx, who, citation)
+    return _Step(back, ctx.authority, citation)
+
+
+def _appraise_base(ctx: _Context) -> _Step:
+    citation = cite(8, 1, "a")
+    if registered_directly(ctx.proposal):
+        raise _Refuse(
+            "no_base_appraisal_for_direct",
+            "Đề án của Trung tâm Khuyến công quốc gia ở vùng hoặc thực hiện trên nhiều tỉnh gửi "
+            "trực tiếp Cục Công nghiệp địa phương thẩm định, không qua thẩm định cấp cơ sở.",
+            "A regional centre's or multi-province proposal goes straight to the Agency for "
+            "appraisal, without base-level appraisal.",
+            DIRECT_REGISTRATION,
+        )
+    _from(ctx, {S.REGISTERED}, citation)
+    _need(ctx, {A.PROVINCIAL_DEPARTMENT}, citation)
+    return _Step(S.BASE_APPRAISED, ctx.authority, citation)
+
+
+def _appraise_ministry(ctx: _Context) -> _Step:
+    citation = cite(8, 2)
+    sources = {S.REGISTERED} if registered_directly(ctx.proposal) else {S.BASE_APPRAISED}
+    _from(ctx, sources, citation)
+    _need(ctx, {A.DEPARTMENT}, citation)
+    return _Step(S.MINISTRY_APPRAISED, ctx.authority, citation)
+
+
+def _approve(ctx: _Context) -> _Step:
+    citation = cite(8, 3)
+    _from(ctx, {S.MINISTRY_APPRAISED}, citation)
+    _need(ctx, {A.MINISTRY}, citation)
+    return _Step(S.APPROVED, ctx.authority, citation, updates={"approved_on": ctx.as_of})
+
+
+def _reject(ctx: _Context) -> _Step:
+    direct = registered_directly(ctx.proposal)
+    state = ctx.state
+    if state is S.RETURNED:
+        state = _state_before_return(ctx.proposal)
+    if state is S.REGISTERED and not direct:
+        citation, who = cite(8, 1, "a"), A.PROVINCIAL_DEPARTMENT
+    elif state in (S.REGISTERED, S.BASE_APPRAISED):
+        citation, who = cite(8, 2), A.DEPARTMENT
+    else:
+        citation, who = cite(8, 3), A.MINISTRY
+    _from(ctx, {S.REGISTERED, S.BASE_APPRAISED, S.MINISTRY_APPRAISED, S.RETURNED}, citation)
+    _need(ctx, {who}, citation)
+    _need_reason(ctx, cite(9))
+    return _Step(S.REJECTED, ctx.authority, citation)
+
+
+_FIXABLE = ("beneficiaries", "locations", "coordinating_units")
+
+
+@cache
+def _adapter(name: str) -> TypeAdapter[Any]:
+    """A validator of the Proposal field ``name`` alone, built once.  Field constraints are
+    checked again when the whole proposal is re-validated."""
+    annotation = Proposal.model_fields[name].annotation
+    if annotation is None:  # pragma: no cover - every Proposal field is annotated
+        raise TypeError(f"Proposal.{name} has no annotation")
+    return TypeAdapter(annotation)
+
+
+def _updates(ctx: _Context, names: Iterable[str]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for name in names:
+        if name in ctx.details:
+            try:
+                out[name] = _adapter(name).validate_python(ctx.details[name])
+            except ValidationError as exc:
+                raise ValueError(f"detail {name!r}: {exc}") from None
+    return out
+
+
+def _fix_beneficiaries(ctx: _Context) -> _Step:
+    citation = cite(21, 2, "a")
+    if ctx.proposal.kind is not ProposalKind.GROUP:
+        raise _Refuse(
+            "not_a_group_proposal",
+            "Chỉ đề án lập theo nhóm mới xác định đơn vị thụ hưởng sau khi giao kế hoạch.",
+            "Only group proposals have their beneficiaries fixed after the plan is assigned.",
+            cite(10, 1, "a"),
+        )
+    if registered_directly(ctx.proposal):
+        raise _Refuse(
+            "group_not_via_provincial_department",
+            "Sở Công Thương phê duyệt kế hoạch triển khai đề án nhóm do Sở đăng ký hoặc thẩm định "
+            "cấp cơ sở; với đề án gửi trực tiếp Cục, Thông tư không quy định.",
+            "The provincial Department approves the implementation plan of group proposals it "
+            "registered or appraised; for proposals sent straight to the Agency the circular is "
+            "silent.",
+            cite(21, 2),
+        )
+    _from(ctx, {S.APPROVED, S.CONTRACTED}, citation)
+    _need(ctx, {A.PROVINCIAL_DEPARTMENT}, citation)
+    if event_dates(ctx.proposal, E.FIX_BENEFICIARIES):
+        raise _Refuse(
+            "beneficiaries_already_fixed",
+            "Đơn vị thụ hưởng đã được xác định; thay đổi theo thủ tục điều chỉnh.",
+            "The beneficiaries are fixed; change them by adjustment.",
+            cite(11, 4),
+        )
+    updates = _updates(ctx, _FIXABLE)
+    if not updates.get("beneficiaries"):
+        raise ValueError("detail 'beneficiaries' (one or more) is required to fix a group")
+    return _Step(ctx.stay, ctx.authority, citation, updates=updates)
+
+
+def _contract(ctx: _Context) -> _Step:
+    citation = cite(12, 1)
+    _from(ctx, {S.APPROVED}, citation)
+    _need(ctx, {A.DEPARTMENT}, citation)
+    method = procurement_method(ctx.proposal, ctx.as_of, rulebook=ctx.rb)
+    updates: dict[str, Any] = {"procurement": method.method}
+    if method.method is ProcurementMethod.BIDDING and _text(ctx, "bidding_decision") is None:
+        raise _Refuse(
+            "bidding_result_required",
+            "Đề án thực hiện đấu thầu: cần quyết định phê duyệt kết quả đấu thầu làm cơ sở ký hợp "
+            "đồng (chi tiết “bidding_decision”).",
+            "A bid proposal needs the decision approving the bidding result before the contract "
+            "(detail 'bidding_decision').",
+            cite(20, 2) if registered_directly(ctx.proposal) else cite(21, 2, "c"),
+        )
+    # The support under the contract, when given, is recorded: it is the base of the 70 %
+    # ceiling on advances (Điểm b khoản 2 Điều 8 TTLT 26/2014/TTLT-BTC-BCT).
+    amount = _decimal(ctx, "amount")
+    if amount is not None and (amount <= 0 or amount != amount.to_integral_value()):
+        raise ValueError(
+            "detail 'amount' (the support under the contract) is a positive whole number of đồng"
+        )
+    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates, amount=amount)
+
+
+def _start(ctx: _Context) -> _Step:
+    citation = cite(23, 2)
+    _from(ctx, {S.CONTRACTED}, citation)
+    _need(ctx, {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE}, citation)
+    if ctx.proposal.kind is ProposalKind.GROUP and not event_dates(
+        ctx.proposal, E.FIX_BENEFICIARIES
+    ):
+        raise _Refuse(
+            "group_plan_not_approved",
+            "Đề án nhóm: Sở Công Thương phải phê duyệt kế hoạch triển khai (xác định đơn vị thụ "
+            "hưởng) trước khi tổ chức thực hiện.",
+            "Group proposal: the provincial Department approves the implementation plan (fixing "
+            "the beneficiaries) before work starts.",
+            cite(21, 2, "a"),
+        )
+    return _Step(S.IN_PROGRESS, ctx.authority, citation)
+
+
+def _advance(ctx: _Context) -> _Step:
+    citation = cite(12, 2)
+    _from(ctx, {S.CONTRACTED, S.IN_PROGRESS, S.ACCEPTED}, citation)
+    _need(ctx, {A.DEPARTMENT}, cite(20, 1))
+    amount = _decimal(ctx, "amount")
+    if amount is None or amount <= 0 or amount != amount.to_integral_value():
+        raise ValueError("detail 'amount' (a positive whole number of đồng) is required")
+    raw_stage = ctx.details.get("stage")
+    if raw_stage is None:
+        if advanced_total(ctx.proposal) == 0:
+            stage = AdvanceStage.FIRST
+        elif ctx.state is S.ACCEPTED:
+            stage = AdvanceStage.REMAINING
+        else:
+            stage = AdvanceStage.NEXT
+    else:
+        stage = AdvanceStage(str(raw_stage))
+    allowance = advance_allowance(
+        ctx.proposal,
+        stage,
+        ctx.as_of,
+        base_accepted=ctx.state is S.ACCEPTED,
+        progress=_decimal(ctx, "progress"),
+        ratio_decided=_decimal(ctx, "ratio_decided"),
+        rulebook=ctx.rb,
+    )
+    if not allowance.allowed:
+        first = allowance.reasons[0]
+        raise _Refuse(first.code, first.message_vi, first.message_en, first.citation)
+    if amount > allowance.amount:
+        binding = next((n for n in allowance.reasons if n.code == "contract_ceiling_binds"), None)
+        rule = binding.citation if binding is not None else allowance.rule
+        raise _Refuse(
+            "advance_above_allowance",
+            f"Số tạm ứng {amount} đồng vượt mức được tạm ứng {allowance.amount} đồng.",
+            f"The advance of {amount} đồng exceeds the {allowance.amount} đồng allowed.",
+            rule,
+        )
+    return _Step(ctx.stay, ctx.authority, allowance.rule, amount=amount)
+
+
+def _adjust(ctx: _Context) -> _Step:
+    _from(ctx, _RUNNING, cite(11, 2))
+    raw = ctx.details.get("changes")
+    if raw is None or isinstance(raw, str) or not isinstance(raw, Iterable):
+        raise ValueError("detail 'changes' (a list of AdjustmentKind) is required")
+    kinds = _kinds(raw)
+    routed = {
+        AdjustmentKind.EXTEND_INTO_NEXT_YEAR: "extend",
+        AdjustmentKind.STOP_PROPOSAL: "stop",
+        AdjustmentKind.ADD_PROPOSAL: "approve",
+    }
+    for kind, event in routed.items():
+        if kind in kinds:
+            raise _Refuse(
+                "use_dedicated_event",
+                f"“{kind.vi}” là một bước riêng (sự kiện “{event}”).",
+                f"'{kind.en}' is a step of its own (event '{event}').",
+                cite(11, 2, "a"),
+            )
+    updates = _updates(
+        ctx,
+        (
+            "budget_lines",
+            "contents",
+            "beneficiaries",
+            "locations",
+            "coordinating_units",
+            "start_date",
+            "end_date",
+        ),
+    )
+    p = ctx.proposal
+    declared: list[tuple[bool, AdjustmentKind, Citation]] = []
+    if "budget_lines" in updates:
+        new_total = sum((line.requested for line in updates["budget_lines"]), Decimal(0))
+        declared.append(
+            (new_total > p.total_requested, AdjustmentKind.INCREASE_TOTAL_SUPPORT, cite(11, 2, "a"))
+        )
+        advanced = advanced_total(p)
+        if advanced:
+            ceiling, rule = contract_ceiling(p, ctx.as_of, support=new_total, rulebook=ctx.rb)
+            if advanced > ceiling:
+                raise _Refuse(
+                    "adjustment_below_advances",
+                    f"Đã tạm ứng {advanced} đồng, vượt mức tạm ứng tối đa {ceiling} đồng sau "
+                    "điều chỉnh; phải hoàn trả phần tạm ứng không có khối lượng (khoản 6 Điều 12).",
+                    f"{advanced} đồng already advanced exceeds the {ceiling} đồng ceiling after the "
+                    "adjustment; refund the advance without matching work first (Art 12.6).",
+                    rule.citation,
+                )
+    for name, kind, clause in (
+        ("contents", AdjustmentKind.CHANGE_CONTENTS, cite(11, 2, "a")),
+        ("beneficiaries", AdjustmentKind.CHANGE_BENEFICIARY, cite(11, 2, "b")),
+        ("locations", AdjustmentKind.CHANGE_LOCATION, cite(11, 2, "b")),
+        ("coordinating_units", AdjustmentKind.CHANGE_COORDINATING_UNIT, cite(11, 2, "b")),
+    ):
+        if name in updates:
+            declared.append((updates[name] != getattr(p, name), kind, clause))
+    year = implementation_year(p)
+    for name in ("start_date", "end_date"):
+        if name in updates and updates[name] != getattr(p, name):
+            if updates[name] is not None and updates[name].year > year:
+                raise _Refuse(
+                    "timing_beyond_fiscal_year",
+                    "Kéo dài thời gian thực hiện sang năm sau là gia hạn (sự kiện “extend”), do "
+                    "Bộ Công Thương phê duyệt.",
+                    "Moving the work into the following year is an extension (event 'extend'), "
+                    "approved by the Ministry.",
+                    cite(11, 2, "a"),
+                )
+            declared.append(
+                (True, AdjustmentKind.CHANGE_TIMING_WITHIN_FISCAL_YEAR, cite(11, 2, "b"))
+            )
+    for changed, kind, clause in declared:
+        if changed and kind not in kinds:
+            raise _Refuse(
+                "adjustment_not_declared",
+                f"Nội dung điều chỉnh “{kind.vi}” phải được nêu trong đề nghị (chi tiết “changes”).",
+                f"The adjustment '{kind.en}' must be declared in the request (detail 'changes').",
+                clause,
+            )
+    decision = adjustment_authority(
+        kinds,
+        as_of=ctx.as_of,
+        group=p.kind is ProposalKind.GROUP,
+        via_provincial_department=not registered_directly(p),
+        rulebook=ctx.rb,
+    )
+    _need(ctx, {decision.authority}, decision.citation)
+    if decision.authority is not A.PROVINCIAL_DEPARTMENT:
+        _provincial_confirmation(ctx)
+    _need_reason(ctx, cite(11, 1))
+    return _Step(S.ADJUSTED, ctx.authority, decision.citation, updates=updates)
+
+
+def _ministry_decides(target: ProposalState) -> Callable[[_Context], _Step]:
+    """Extending a proposal into the next year and stopping it: the Ministry decides, on the
+    provincial Department's confirmation, with reasons (Điểm a khoản 2, khoản 1 Điều 11)."""
+
+    def step(ctx: _Context) -> _Step:
+        citation = cite(11, 2, "a")
+        _from(ctx, _RUNNING, citation)
+        _need(ctx, {A.MINISTRY}, citation)
+        _provincial_confirmation(ctx)
+        _need_reason(ctx, cite(11, 1))
+        return _Step(target, ctx.authority, citation)
+
+    return step
+
+
+_extend = _ministry_decides(S.EXTENDED)
+_stop = _ministry_decides(S.STOPPED)
+
+
+def _stop_for_violation(ctx: _Context) -> _Step:
+    rule = require(ctx.rb, "adjustment.stop_for_violation", ctx.as_of)
+    _from(ctx, _RUNNING, rule.citation)
+    _need(ctx, {Authority(str(rule.value))}, rule.citation)
+    _need_reason(ctx, rule.citation)
+    return _Step(S.STOPPED, ctx.authority, rule.citation)
+
+
+def _accept_base(ctx: _Context) -> _Step:
+    citation = cite(20, 2) if ctx.authority is A.DEPARTMENT else cite(21, 1)
+    _from(ctx, {S.IN_PROGRESS}, citation)
+    _need(ctx, {A.PROVINCIAL_DEPARTMENT, A.DEPARTMENT}, citation)
+    return _Step(S.ACCEPTED, ctx.authority, citation)
+
+
+def _settle(ctx: _Context) -> _Step:
+    citation = cite(18, 2)
+    _from(ctx, {S.ACCEPTED}, citation)
+    _need(ctx, {A.DEPARTMENT}, citation)
+    if advanced_total(ctx.proposal) > ctx.proposal.total_requested:
+        raise _Refuse(
+            "advances_above_support",
+            "Số đã tạm ứng vượt kinh phí hỗ trợ: phải hoàn trả trước khi quyết toán.",
+            "More was advanced than the support: refund before settling.",
+            cite(12, 6),
+        )
+    return _Step(S.SETTLED, ctx.authority, citation)
+
+
+_HANDLERS = {
+    E.REGISTER: _register,
+    E.RETURN_FOR_COMPLETION: _return,
+    E.RESUBMIT: _resubmit,
+    E.APPRAISE_BASE: _appraise_base,
+    E.APPRAISE_MINISTRY: _appraise_ministry,
+    E.APPROVE: _approve,
+    E.REJECT: _reject,
+    E.FIX_BENEFICIARIES: _fix_beneficiaries,
+    E.CONTRACT: _contract,
+    E.START: _start,
+    E.ADVANCE: _advance,
+    E.ADJUST: _adjust,
+    E.EXTEND: _extend,
+    E.STOP: _stop,
+    E.STOP_FOR_VIOLATION: _stop_for_violation,
+    E.ACCEPT_BASE: _accept_base,
+    E.SETTLE: _settle,
+}

@@ -1,0 +1,138 @@
+"""Recognition and the certificate (Điều 17, 20 Thông tư 26/2014/TT-BCT)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from .._args import check_date, check_rulebook
+from ..rulebooks import Rulebook, national
+from ..schemas.citation import Provenance
+from ._common import _cite, _get, _returns_not_encoded
+from .codes import (
+    SelectionAuthority,
+)
+from .models import Certificate
+from .results import (
+    Check,
+    Verdict,
+)
+
+__all__ = ["certificate_valid_until", "check_certificate", "check_recognition"]
+
+
+@_returns_not_encoded
+def check_recognition(
+    scores: Sequence[Decimal | int],
+    as_of: date,
+    product: Verdict | None = None,
+    rulebook: Rulebook | None = None,
+) -> Verdict:
+    """Whether a product earns a certificate, khoản 1 Điều 17 Thông tư 26/2014/TT-BCT: the
+    average of the jury's scores is 70 or more, and the product meets Điều 4 (pass the verdict of
+    :func:`check_product` as ``product``; Điều 7 is applied through the scores).
+
+    The number and mix of certificates is the council's decision and is not checked.
+    """
+    as_of = check_date(as_of, "as_of")
+    if not scores:
+        raise ValueError("at least one jury score is needed")
+    rb = check_rulebook(rulebook) or national()
+    threshold = _get(rb, "typical_products.pass_score", as_of)
+    average = sum((Decimal(s) for s in scores), Decimal(0)) / len(scores)
+    checks = [
+        Check(
+            code="average_score",
+            passed=average >= threshold.integer,
+            citation=threshold.citation,
+            provenance=threshold.provenance,
+            message_vi=f"Điểm bình quân {average:.2f}, cần từ {threshold.integer} điểm trở lên.",
+            message_en=f"Average score {average:.2f}; {threshold.integer} or more is needed.",
+        )
+    ]
+    if product is not None:
+        passed = {"passed": True, "failed": False, "not_assessable": None}[product.status]
+        checks.append(
+            Check(
+                code="meets_article_4",
+                passed=passed,
+                citation=_cite(17, 1),
+                provenance=product.provenance,
+                message_vi=f"Sản phẩm đáp ứng Điều 4: {product.status}.",
+                message_en=f"The product meets Art 4: {product.status}.",
+            )
+        )
+    return Verdict(subject="recognition", as_of=as_of, checks=tuple(checks))
+
+
+@_returns_not_encoded
+def certificate_valid_until(issued_on: date, rulebook: Rulebook | None = None) -> date:
+    """The last day a certificate issued on ``issued_on`` is valid: 31 December of the third year,
+    counting the year of issue as the first (khoản 3 Điều 17 Thông tư 26/2014/TT-BCT)."""
+    issued_on = check_date(issued_on, "issued_on")
+    rb = check_rulebook(rulebook) or national()
+    years = _get(rb, "typical_products.certificate_years", issued_on).integer
+    return date(issued_on.year + years - 1, 12, 31)
+
+
+@_returns_not_encoded
+def check_certificate(
+    certificate: Certificate, on: date, rulebook: Rulebook | None = None
+) -> Verdict:
+    """Check a certificate on ``on``: issued by the authority of its level (khoản 2 Điều 17),
+    valid from its issue until 31 December of the third year (khoản 3 Điều 17) and not revoked
+    (khoản 3 Điều 20 Thông tư 26/2014/TT-BCT)."""
+    on = check_date(on, "on")
+    rb = check_rulebook(rulebook) or national()
+    issued = certificate.issued_on
+    years = _get(rb, "typical_products.certificate_years", issued)
+    approvers = _get(rb, "typical_products.approver", issued)
+    until = date(issued.year + years.integer - 1, 12, 31)
+    expected = SelectionAuthority(approvers.table[certificate.level.value][0])
+    given = certificate.issued_by
+    checks = [
+        Check(
+            code="certificate_issuer",
+            passed=None if given is None else given is expected,
+            citation=approvers.citation,
+            provenance=approvers.provenance,
+            message_vi=f"Giấy chứng nhận {certificate.level.vi.lower()} do {expected.vi} cấp"
+            + ("; người cấp chưa được khai." if given is None else f"; khai: {given.vi}."),
+            message_en=f"A certificate of the {certificate.level.en.lower()} is granted by the "
+            f"{expected.en}"
+            + ("; the issuer is not declared." if given is None else f"; declared: {given.en}."),
+        )
+    ]
+    revoked = certificate.revoked_on is not None and certificate.revoked_on <= on
+    if revoked:
+        checks.append(
+            Check(
+                code="certificate_valid",
+                passed=False,
+                citation=_cite(20, 3),
+                provenance=Provenance.OFFICIAL_TEXT,
+                message_vi=f"Giấy chứng nhận đã bị thu hồi ngày {certificate.revoked_on:%d/%m/%Y}.",
+                message_en=f"The certificate was revoked on {certificate.revoked_on}.",
+            )
+        )
+    else:
+        valid = issued <= on <= until
+        checks.append(
+            Check(
+                code="certificate_valid",
+                passed=valid,
+                citation=years.citation,
+                provenance=years.provenance,
+                message_vi=(
+                    f"Giấy chứng nhận cấp ngày {issued:%d/%m/%Y} có giá trị đến hết ngày "
+                    f"{until:%d/%m/%Y}; ngày {on:%d/%m/%Y} "
+                    + ("còn giá trị." if valid else "không còn giá trị.")
+                ),
+                message_en=(
+                    f"Issued {issued}, valid until the end of {until}; on {on} it is "
+                    + ("valid." if valid else "not valid.")
+                ),
+            )
+        )
+    return Verdict(subject="certificate", as_of=on, checks=tuple(checks))

@@ -1,0 +1,211 @@
+"""The councils, the jury and the round (Điều 8, 9, 11 Thông tư 26/2014/TT-BCT)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .._args import check_date, check_optional_date, check_rulebook
+from ..rulebooks import Rulebook, national
+from ._common import _cite, _get, _level_gate, _returns_not_encoded
+from .codes import (
+    CouncilBody,
+    CouncilRole,
+    SelectionAuthority,
+    SelectionLevel,
+)
+from .models import Council, SelectionRound
+from .results import (
+    Check,
+    Refusal,
+    Verdict,
+)
+
+__all__ = ["check_council", "check_jury", "check_round", "council_sizes"]
+
+
+@_returns_not_encoded
+def council_sizes(
+    level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
+) -> tuple[int, ...] | Refusal:
+    """The numbers of members a council of ``level`` may have (Điều 9 Thông tư 26/2014/TT-BCT:
+    5 or 7, 7 or 9, 9 or 11, 11 or 13 from district to national)."""
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    gate = _level_gate(rb, level, as_of)
+    if isinstance(gate, Refusal):
+        return gate
+    return tuple(
+        int(x) for x in _get(rb, f"typical_products.council_size.{level.value}", as_of).codes
+    )
+
+
+def _holds(held: CouncilRole, required: str) -> bool:
+    # A standing vice-chair is a vice-chair (khoản 4 Điều 9 names vice-chairs without "thường trực").
+    if required == CouncilRole.VICE_CHAIR.value:
+        return held in (CouncilRole.VICE_CHAIR, CouncilRole.STANDING_VICE_CHAIR)
+    return held.value == required
+
+
+def _point(role: str) -> str:
+    # Điều 9, each clause: point a names the chair, point b the vice-chairs.
+    return "a" if role == CouncilRole.CHAIR.value else "b"
+
+
+@_returns_not_encoded
+def check_council(
+    council: Council, as_of: date, rulebook: Rulebook | None = None
+) -> Verdict | Refusal:
+    """Check a selection council: who establishes it (khoản 1 Điều 8), its size and its chair and
+    vice-chairs (Điều 9 Thông tư 26/2014/TT-BCT)."""
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    level = council.level
+    gate = _level_gate(rb, level, as_of)
+    if isinstance(gate, Refusal):
+        return gate
+    size = _get(rb, f"typical_products.council_size.{level.value}", as_of)
+    allowed = tuple(int(x) for x in size.codes)
+    n = len(council.members)
+    allowed_vi = " hoặc ".join(f"{x:02d}" for x in allowed)
+    allowed_en = " or ".join(str(x) for x in allowed)
+    checks = [
+        Check(
+            code="council_size",
+            passed=n in allowed,
+            citation=size.citation,
+            provenance=size.provenance,
+            message_vi=f"Hội đồng {level.vi.lower()} có {allowed_vi} thành viên; có {n}.",
+            message_en=f"A council of the {level.en.lower()} has {allowed_en} members; it has {n}.",
+        )
+    ]
+    composition = _get(rb, f"typical_products.council_composition.{level.value}", as_of)
+    chairs = [m for m in council.members if m.role is CouncilRole.CHAIR]
+    checks.append(
+        Check(
+            code="council_one_chair",
+            passed=len(chairs) == 1,
+            citation=_cite(9, level.rank + 1, "a"),
+            provenance=composition.provenance,
+            message_vi=f"Hội đồng có một Chủ tịch; có {len(chairs)}.",
+            message_en=f"The council has one chair; it has {len(chairs)}.",
+        )
+    )
+    for role, requirements in composition.table.items():
+        for requirement in requirements:
+            bodies = tuple(CouncilBody(b) for b in requirement.split("|"))
+            met = any(_holds(m.role, role) and m.represents in bodies for m in council.members)
+            role_label = CouncilRole(role)
+            checks.append(
+                Check(
+                    code=f"council_{role}_{requirement.replace('|', '_or_')}",
+                    passed=met,
+                    citation=_cite(9, level.rank + 1, _point(role)),
+                    provenance=composition.provenance,
+                    message_vi=(
+                        f"{role_label.vi} là đại diện Lãnh đạo "
+                        + " hoặc ".join(b.vi for b in bodies)
+                        + (": có." if met else ": không có.")
+                    ),
+                    message_en=(
+                        f"{role_label.en}: a leader of "
+                        + " or ".join(b.en for b in bodies)
+                        + (": present." if met else ": missing.")
+                    ),
+                )
+            )
+    founders = _get(rb, "typical_products.council_founder", as_of)
+    expected = SelectionAuthority(founders.table[level.value][0])
+    given = council.established_by
+    checks.append(
+        Check(
+            code="council_founder",
+            passed=None if given is None else given is expected,
+            citation=_cite(8, 1, "abcd"[level.rank]),
+            provenance=founders.provenance,
+            message_vi=(
+                f"Hội đồng {level.vi.lower()} do {expected.vi} quyết định thành lập"
+                + ("; người thành lập chưa được khai." if given is None else f"; khai: {given.vi}.")
+            ),
+            message_en=(
+                f"A council of the {level.en.lower()} is established by the {expected.en}"
+                + (
+                    "; who established it is not declared."
+                    if given is None
+                    else f"; declared: {given.en}."
+                )
+            ),
+        )
+    )
+    return Verdict(subject="council", as_of=as_of, checks=tuple(checks))
+
+
+@_returns_not_encoded
+def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Check:
+    """The jury (Ban Giám khảo) has an odd number of members: khoản 2 Điều 11 Thông tư
+    26/2014/TT-BCT."""
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    odd = _get(rb, "typical_products.jury_size_odd", as_of)
+    passed = size >= 1 and (size % 2 == 1 or not odd.flag)
+    return Check(
+        code="jury_size_odd",
+        passed=passed,
+        citation=odd.citation,
+        provenance=odd.provenance,
+        message_vi=f"Số lượng thành viên Ban Giám khảo là số lẻ; có {size}.",
+        message_en=f"The jury has an odd number of members; it has {size}.",
+    )
+
+
+@_returns_not_encoded
+def check_round(
+    selection_round: SelectionRound, as_of: date | None = None, rulebook: Rulebook | None = None
+) -> Verdict | Refusal:
+    """Check a selection round as of ``as_of`` (default: its first day): its level exists, its
+    year against the usual schedule of Điều 14 (district and provincial rounds usually in odd years,
+    regional and national in even years; other years are allowed where the competent authority
+    decides, so this check never fails), its council and its jury when given."""
+    as_of = check_optional_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    when = as_of or selection_round.starts_on
+    level = selection_round.level
+    gate = _level_gate(rb, level, when)
+    if isinstance(gate, Refusal):
+        return gate
+    scope = "local" if level.rank <= SelectionLevel.PROVINCE.rank else "central"
+    usual = _get(rb, f"typical_products.usual_year.{scope}", when)
+    year = selection_round.starts_on.year
+    parity = "odd" if year % 2 else "even"
+    parity_vi = {"odd": "lẻ", "even": "chẵn"}
+    usual_value = str(usual.value)
+    if parity == usual_value:
+        vi = f"Năm {year} là năm {parity_vi[parity]}, năm thường tổ chức bình chọn {level.vi.lower()}."
+        en = f"{year} is an {parity} year, when {level.en.lower()} rounds are usually held."
+    else:
+        vi = (
+            f"Năm {year} không phải năm thường tổ chức ({parity_vi[usual_value]}); được tổ chức "
+            "khi cấp có thẩm quyền quy định (trường hợp khác)."
+        )
+        en = (
+            f"{year} is not the usual ({usual_value}) year; allowed where the competent "
+            "authority so decides."
+        )
+    checks = [
+        Check(
+            code="round_year",
+            passed=True,
+            citation=usual.citation,
+            provenance=usual.provenance,
+            message_vi=vi,
+            message_en=en,
+        )
+    ]
+    if selection_round.council is not None:
+        council = check_council(selection_round.council, when, rb)
+        if isinstance(council, Verdict):
+            checks.extend(council.checks)
+    if selection_round.jury_size is not None:
+        jury = check_jury(selection_round.jury_size, when, rb)
+        if isinstance(jury, Check):
+            checks.append(jury)
+    return Verdict(subject="round", as_of=when, checks=tuple(checks))

@@ -1,0 +1,211 @@
+"""The registration dossier (Điều 12 Thông tư 26/2014/TT-BCT)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .._args import check_rulebook
+from ..rulebooks import NotEncoded, Rulebook, national
+from ..schemas.citation import Provenance
+from ._common import _cite, _get, _returns_not_encoded, _Unencoded
+from .certificate import check_certificate
+from .codes import (
+    PhotoAngle,
+    SelectionLevel,
+)
+from .levels import entry_requirement
+from .models import RegistrationDossier
+from .results import (
+    Check,
+    Refusal,
+    Verdict,
+)
+
+__all__ = ["check_dossier"]
+
+
+def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
+    count = _get(rb, "typical_products.dossier_photos", as_of)
+    short = _get(rb, "typical_products.photo_min_short_side_cm", as_of)
+    long = _get(rb, "typical_products.photo_min_long_side_cm", as_of)
+    photos = dossier.photos
+    angles = {p.angle for p in photos}
+    missing = [a for a in PhotoAngle if a not in angles]
+    good_count = len(photos) >= count.integer and not missing
+    small = [
+        p
+        for p in photos
+        if min(p.width_cm, p.height_cm) < short.integer
+        or max(p.width_cm, p.height_cm) < long.integer
+        or not p.colour
+    ]
+    missing_vi = ", ".join(a.vi.lower() for a in missing) or "không"
+    missing_en = ", ".join(a.en.lower() for a in missing) or "none"
+    return [
+        Check(
+            code="photos_angles",
+            passed=good_count,
+            citation=count.citation,
+            provenance=count.provenance,
+            message_vi=(
+                f"Kèm {count.integer:02d} ảnh màu chụp tại 3 góc độ (chính diện, mặt bên, từ trên "
+                f"xuống); có {len(photos)} ảnh, thiếu góc: {missing_vi}."
+            ),
+            message_en=(
+                f"{count.integer} colour photographs from 3 angles (front, side, above); "
+                f"{len(photos)} given, angles missing: {missing_en}."
+            ),
+        ),
+        Check(
+            code="photos_size_colour",
+            passed=bool(photos) and not small,
+            citation=short.citation,
+            provenance=short.provenance,
+            message_vi=(
+                f"Ảnh màu, cỡ tối thiểu ({short.integer} x {long.integer}) cm; "
+                f"{len(small)} ảnh không đạt."
+            ),
+            message_en=(
+                f"Colour photographs of at least {short.integer} x {long.integer} cm; "
+                f"{len(small)} do not comply."
+            ),
+        ),
+    ]
+
+
+@_returns_not_encoded
+def check_dossier(
+    dossier: RegistrationDossier, rulebook: Rulebook | None = None
+) -> Verdict | Refusal:
+    """Check a registration dossier on the day it is submitted, Điều 12 Thông tư 26/2014/TT-BCT:
+    the documents of khoản 1 for every level, and for higher levels a certificate of the level
+    below still valid on that day (điểm b) and the recommending letter (điểm c), or for a
+    provincial round without district round the route of điểm d khoản 2."""
+    rb = check_rulebook(rulebook) or national()
+    as_of = dossier.submitted_on
+    requirement = entry_requirement(dossier.level, as_of, rb)
+    if isinstance(requirement, NotEncoded):
+        raise _Unencoded(requirement)
+    if isinstance(requirement, Refusal):
+        return requirement
+    prov = requirement.provenance
+    checks = [
+        Check(
+            code="registration_form",
+            passed=dossier.registration_form and dossier.business_registration_copy,
+            citation=_cite(12, 1, "a"),
+            provenance=prov,
+            message_vi=(
+                "Phiếu đăng ký (Phụ lục 1) kèm bản sao hợp lệ Giấy chứng nhận đăng ký kinh doanh: "
+                + (
+                    "có."
+                    if dossier.registration_form and dossier.business_registration_copy
+                    else "thiếu."
+                )
+            ),
+            message_en=(
+                "Registration form (Annex 1) with a valid copy of the business registration "
+                "certificate: "
+                + (
+                    "present."
+                    if dossier.registration_form and dossier.business_registration_copy
+                    else "missing."
+                )
+            ),
+        ),
+        Check(
+            code="product_description",
+            passed=dossier.product_description,
+            citation=_cite(12, 1, "b"),
+            provenance=prov,
+            message_vi="Bản thuyết minh sản phẩm (Phụ lục 2): "
+            + ("có." if dossier.product_description else "thiếu."),
+            message_en="Product description (Annex 2): "
+            + ("present." if dossier.product_description else "missing."),
+        ),
+        *_photo_checks(dossier, rb, as_of),
+    ]
+    level = dossier.level
+    clause = level.rank + 1
+    if level is SelectionLevel.PROVINCE and not dossier.lower_round_held:
+        checks.append(
+            Check(
+                code="recommendation_letter",
+                passed=dossier.recommendation_letter,
+                citation=_cite(12, 2, "d"),
+                provenance=prov,
+                message_vi=(
+                    "Không tổ chức bình chọn cấp huyện: hồ sơ gửi Ủy ban nhân dân cấp huyện xem xét, "
+                    "có văn bản gửi đăng ký cấp tỉnh: "
+                    + ("có." if dossier.recommendation_letter else "thiếu.")
+                ),
+                message_en=(
+                    "No district round was held: the dossier goes through the district People's "
+                    "Committee, whose letter registers it for the provincial round: "
+                    + ("present." if dossier.recommendation_letter else "missing.")
+                ),
+            )
+        )
+    elif requirement.certificate_of is not None:
+        checks.append(
+            _lower_certificate_check(dossier, requirement.certificate_of, clause, rb, prov)
+        )
+        checks.append(
+            Check(
+                code="recommendation_letter",
+                passed=dossier.recommendation_letter,
+                citation=_cite(12, clause, "c"),
+                provenance=prov,
+                message_vi=(
+                    f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
+                    "(Phụ lục 5): " + ("có." if dossier.recommendation_letter else "thiếu.")
+                ),
+                message_en=(
+                    f"Letter of {requirement.recommender_en} with the summary list (Annex 5): "
+                    + ("present." if dossier.recommendation_letter else "missing.")
+                ),
+            )
+        )
+    return Verdict(subject="dossier", as_of=as_of, checks=tuple(checks))
+
+
+def _lower_certificate_check(
+    dossier: RegistrationDossier,
+    needed: SelectionLevel,
+    clause: int,
+    rb: Rulebook,
+    provenance: Provenance,
+) -> Check:
+    citation = _cite(12, clause, "b")
+    cert = dossier.lower_level_certificate
+    on = dossier.submitted_on
+    if cert is None or cert.level is not needed:
+        given_vi = "không có" if cert is None else f"có Giấy chứng nhận {cert.level.vi.lower()}"
+        given_en = "none given" if cert is None else f"a certificate of the {cert.level.en.lower()}"
+        return Check(
+            code="lower_level_certificate",
+            passed=False,
+            citation=citation,
+            provenance=provenance,
+            message_vi=f"Cần bản sao Giấy chứng nhận {needed.vi.lower()} còn giá trị; {given_vi}.",
+            message_en=f"A valid certificate of the {needed.en.lower()} is needed; {given_en}.",
+        )
+    status = check_certificate(cert, on, rb)
+    if isinstance(status, NotEncoded):
+        return Check(
+            code="lower_level_certificate",
+            passed=None,
+            citation=citation,
+            provenance=provenance,
+            message_vi=f"Không xác định được hạn của Giấy chứng nhận: {status.reason_vi}",
+            message_en=f"The certificate's validity cannot be determined: {status.reason_en}",
+        )
+    valid = status.check("certificate_valid")
+    return Check(
+        code="lower_level_certificate",
+        passed=valid.passed,
+        citation=citation,
+        provenance=provenance,
+        message_vi=f"Giấy chứng nhận {needed.vi.lower()}: {valid.message_vi}",
+        message_en=f"Certificate of the {needed.en.lower()}: {valid.message_en}",
+    )

@@ -1,0 +1,132 @@
+"""Funds of a selection round (Điều 19, 21 Thông tư 26/2014/TT-BCT; điểm g khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT)."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .._args import check_date, check_rulebook
+from ..rulebooks import NotEncoded, Rulebook, national
+from ..schemas.citation import Provenance
+from ._common import _cite, _get, _level_gate, _returns_not_encoded, _Unencoded
+from .codes import (
+    SelectionLevel,
+)
+from .results import (
+    Check,
+    LocalFunding,
+    NationalFunding,
+    Refusal,
+    Verdict,
+)
+
+__all__ = ["check_selection_funding", "selection_funding"]
+
+_FUNDING_ITEMS = {
+    SelectionLevel.REGION: ("support.selection_round_regional", "support.award_regional"),
+    SelectionLevel.NATIONAL: ("support.selection_round_national", "support.award_national"),
+}
+
+
+@_returns_not_encoded
+def selection_funding(
+    level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
+) -> NationalFunding | LocalFunding | Refusal:
+    """Who funds a round of ``level`` and up to how much (Điều 19, khoản 2 Điều 21 Thông tư
+    26/2014/TT-BCT).
+
+    District and provincial rounds and awards are paid from local funds at levels the provincial
+    People's Committee sets (:class:`LocalFunding`, no national cap).  Regional and national rounds
+    are paid from national funds, at most 100 and 200 million đồng per round and 5 and 10 million
+    đồng per awarded product (điểm g khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT, until 10/05/2018;
+    from 11/05/2018 Thông tư 28/2018/TT-BTC governs and its levels are not encoded).
+    """
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    gate = _level_gate(rb, level, as_of)
+    if isinstance(gate, Refusal):
+        return gate
+    local = _get(rb, "typical_products.locally_funded_levels", as_of)
+    if level.value in local.codes:
+        return LocalFunding(
+            level=level,
+            citation=local.citation,
+            award_citation=_cite(21, 2, "b"),
+            provenance=local.provenance,
+            message_vi=(
+                f"Kinh phí bình chọn {level.vi.lower()} từ nguồn kinh phí khuyến công địa phương; "
+                "mức hỗ trợ và mức thưởng do Ủy ban nhân dân cấp tỉnh quy định."
+            ),
+            message_en=(
+                f"A {level.en.lower()} round is paid from local khuyến công funds; support and award "
+                "levels are set by the provincial People's Committee."
+            ),
+        )
+    basis = _get(rb, "typical_products.nationally_funded_levels", as_of)
+    round_code, award_code = _FUNDING_ITEMS[level]
+    round_level = _get(rb, round_code, as_of)
+    award_level = _get(rb, award_code, as_of)
+    round_cap, award_cap = round_level.support.cap, award_level.support.cap
+    if round_cap is None or award_cap is None:
+        raise TypeError(f"{round_code} and {award_code} must carry caps")
+    provenance = (
+        Provenance.SECONDARY
+        if Provenance.SECONDARY in (round_level.provenance, award_level.provenance)
+        else Provenance.OFFICIAL_TEXT
+    )
+    return NationalFunding(
+        level=level,
+        round_cap=round_cap,
+        award_cap=award_cap,
+        basis=basis.citation,
+        round_citation=round_level.citation,
+        award_citation=award_level.citation,
+        provenance=provenance,
+    )
+
+
+@_returns_not_encoded
+def check_selection_funding(
+    level: SelectionLevel,
+    as_of: date,
+    *,
+    round_cost: Decimal | None = None,
+    award_per_product: Decimal | None = None,
+    rulebook: Rulebook | None = None,
+) -> Verdict | LocalFunding | Refusal:
+    """Check the national support asked for a round's organisation and for each award against
+    the caps of :func:`selection_funding` ("không quá": equal to the cap is allowed)."""
+    as_of = check_date(as_of, "as_of")
+    funding = selection_funding(level, as_of, rulebook)
+    if isinstance(funding, NotEncoded):
+        raise _Unencoded(funding)
+    if not isinstance(funding, NationalFunding):
+        return funding
+    checks: list[Check] = []
+    if round_cost is not None:
+        checks.append(
+            Check(
+                code="selection_round_cap",
+                passed=round_cost <= funding.round_cap,
+                citation=funding.round_citation,
+                provenance=funding.provenance,
+                message_vi=f"Hỗ trợ tổ chức bình chọn {level.vi.lower()} không quá "
+                f"{funding.round_cap:,} đồng/lần; đề nghị {round_cost:,} đồng.",
+                message_en=f"Support for a {level.en.lower()} round is at most "
+                f"{funding.round_cap:,} VND; {round_cost:,} VND asked.",
+            )
+        )
+    if award_per_product is not None:
+        checks.append(
+            Check(
+                code="award_cap",
+                passed=award_per_product <= funding.award_cap,
+                citation=funding.award_citation,
+                provenance=funding.provenance,
+                message_vi=f"Thưởng sản phẩm đạt giải {level.vi.lower()} không quá "
+                f"{funding.award_cap:,} đồng/sản phẩm; đề nghị {award_per_product:,} đồng.",
+                message_en=f"An award at the {level.en.lower()} is at most "
+                f"{funding.award_cap:,} VND per product; {award_per_product:,} VND asked.",
+            )
+        )
+    return Verdict(subject="funding", as_of=as_of, checks=tuple(checks))

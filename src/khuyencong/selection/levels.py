@@ -1,0 +1,109 @@
+"""The selection levels and how a product enters each (Điều 3, 6, 10, 12 Thông tư 26/2014/TT-BCT)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from .._args import check_date, check_rulebook
+from ..rulebooks import Rulebook, national
+from ..schemas.citation import Provenance
+from ._common import _cite, _level_gate, _returns_not_encoded
+from .codes import (
+    SelectionLevel,
+)
+from .geography import REFORM_DATE, REFORM_SOURCE
+from .results import (
+    Check,
+    EntryRequirement,
+    Refusal,
+)
+
+__all__ = ["entry_requirement", "level_in_force"]
+
+
+@_returns_not_encoded
+def level_in_force(
+    level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
+) -> Check | Refusal:
+    """Whether selection at ``level`` exists on ``as_of``: the four levels of khoản 2 Điều 6
+    Thông tư 26/2014/TT-BCT; the district level is refused from 01/07/2025."""
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    gate = _level_gate(rb, level, as_of)
+    if isinstance(gate, Refusal):
+        return gate
+    present = level.value in gate.codes
+    return Check(
+        code="level",
+        passed=present,
+        citation=gate.citation,
+        provenance=gate.provenance,
+        message_vi=f"{level.vi} là một trong {len(gate.codes)} cấp bình chọn.",
+        message_en=f"The {level.en.lower()} is one of the {len(gate.codes)} levels of selection.",
+    )
+
+
+_RECOMMENDER = {
+    SelectionLevel.PROVINCE: ("Ủy ban nhân dân cấp huyện", "the district People's Committee"),
+    SelectionLevel.REGION: ("Ủy ban nhân dân cấp tỉnh", "the provincial People's Committee"),
+    SelectionLevel.NATIONAL: (
+        "Cục trưởng Cục Công nghiệp địa phương",
+        "the Director of the Agency for Regional Industry",
+    ),
+}
+
+
+@_returns_not_encoded
+def entry_requirement(
+    level: SelectionLevel, as_of: date, rulebook: Rulebook | None = None
+) -> EntryRequirement | Refusal:
+    """How a product enters ``level``: through a still-valid certificate of the level below and a
+    recommending letter (khoản 2 Điều 10; điểm b, c khoản 2-4 Điều 12 Thông tư 26/2014/TT-BCT).
+    A district round is entered directly (khoản 1 Điều 12).
+
+    From 01/07/2025 the provincial route (district certificate, letter of the district People's
+    Committee, or điểm d khoản 2 Điều 12 through that committee) has no district level to run
+    through: the answer is a :class:`Refusal`, as for the district level itself.
+    """
+    as_of = check_date(as_of, "as_of")
+    rb = check_rulebook(rulebook) or national()
+    gate = _level_gate(rb, level, as_of)
+    if isinstance(gate, Refusal):
+        return gate
+    if level is SelectionLevel.PROVINCE and as_of >= REFORM_DATE:
+        return Refusal(
+            code="province_entry_after_reform",
+            as_of=as_of,
+            reason_vi=(
+                "Khoản 2 Điều 12 Thông tư 26/2014/TT-BCT yêu cầu Giấy chứng nhận cấp huyện và văn "
+                "bản đề nghị của Ủy ban nhân dân cấp huyện; từ 01/07/2025 không còn cấp huyện. "
+                "Thư viện không biết quy định thay thế nên không xác định được cách đăng ký cấp tỉnh."
+            ),
+            reason_en=(
+                "Art 12.2 of Circular 26/2014/TT-BCT requires a district certificate and a letter of "
+                "the district People's Committee; from 2025-07-01 there is no district level. The "
+                "library knows no replacement rule, so it cannot say how a product enters the "
+                "provincial level."
+            ),
+            provenance=Provenance.SECONDARY,
+            source=REFORM_SOURCE,
+            citation=_cite(12, 2),
+        )
+    if level is SelectionLevel.DISTRICT:
+        return EntryRequirement(
+            level=level,
+            certificate_of=None,
+            recommender_vi="",
+            recommender_en="",
+            citation=_cite(12, 1),
+            provenance=gate.provenance,
+        )
+    vi, en = _RECOMMENDER[level]
+    return EntryRequirement(
+        level=level,
+        certificate_of=level.below,
+        recommender_vi=vi,
+        recommender_en=en,
+        citation=_cite(12, level.rank + 1),
+        provenance=gate.provenance,
+    )
