@@ -57,6 +57,12 @@ _FOREIGN_FAIRS = frozenset(
 """Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
 
 
+_MACHINERY = SupportItem.MACHINERY_AND_TECHNOLOGY
+_DEMONSTRATION_NEW = SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
+_FOUNDING = SupportItem.ENTERPRISE_FOUNDING
+_NATIONAL = FundingSourceKind.NATIONAL
+
+
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
@@ -79,7 +85,8 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         )
                     )
     for index, line in enumerate(proposal.budget_lines):
-        if line.item is SupportItem.MACHINERY_AND_TECHNOLOGY:
+        item = line.item
+        if item is _MACHINERY:
             rule = ctx.programme("condition.machinery_must_be_new")
             if isinstance(rule, Resolved) and line.machinery_is_new is False:
                 ctx.add(
@@ -103,10 +110,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         index,
                     )
                 )
-        elif (
-            line.item is SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
-            and proposal.funding.kind is FundingSourceKind.NATIONAL
-        ):
+        elif item is _DEMONSTRATION_NEW and proposal.funding.kind is _NATIONAL:
             rule = ctx.programme("condition.demonstration_new_in_district")
             if isinstance(rule, Resolved) and line.technology_new_in_district is False:
                 ctx.add(
@@ -132,7 +136,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         index,
                     )
                 )
-        elif line.item is SupportItem.ENTERPRISE_FOUNDING:
+        elif item is _FOUNDING:
             areas = ctx.resolve("condition.enterprise_founding_areas")
             if isinstance(areas, NotEncoded):
                 continue  # the line's level is reported as not encoded with the same instrument

@@ -242,6 +242,9 @@ def allowed_support(
     return max(floor_dong(value), _ZERO), name
 
 
+_COMPUTED = LineStatus.COMPUTED
+
+
 def computed_line(
     index: int,
     line: BudgetLine,
@@ -273,7 +276,7 @@ def computed_line(
     return LineResult(
         index,
         line.item,
-        LineStatus.COMPUTED,
+        _COMPUTED,
         line.cost,
         line.requested,
         other,
