@@ -118,7 +118,12 @@ _DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
 def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     """The area attributes of the proposal's places and its beneficiaries' production sites."""
     places = [p.attributes for p in proposal.locations]
-    places += [b.production_site.attributes for b in proposal.beneficiaries if b.production_site]
+    for b in proposal.beneficiaries:
+        site = b.production_site
+        if site is not None:
+            places.append(site.attributes)
+    if len(places) == 1:
+        return places[0]
     return frozenset().union(*places)
 
 
@@ -147,21 +152,30 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
 
     group_a, owners = ctx.programme_many("priority.industries_group_a", "priority.owners_2025")
     industries = {i for b in beneficiaries for i in b.industries}
-    cleaner = any(b.kind is _CLEANER_KIND for b in beneficiaries) or any(
-        line.item is _CLEANER_PILOT for line in proposal.budget_lines
-    )
+    cleaner = False
+    supporting = False
+    for b in beneficiaries:
+        if b.kind is _CLEANER_KIND:
+            cleaner = True
+        if b.supporting_industry_product:
+            supporting = True
+    if not cleaner:
+        for line in proposal.budget_lines:
+            if line.item is _CLEANER_PILOT:
+                cleaner = True
+                break
     if isinstance(group_a, Resolved):
         listed = group_a.codes
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
         # ranks apart: it sets ``cleaner_production``, not the industry group.
         if _CLEANER_INDUSTRY in industries and _CLEANER_INDUSTRY in listed:
             cleaner = True
-        a_hits = [i.value for i in industries if i in listed and i is not _CLEANER_INDUSTRY]
-        if any(b.supporting_industry_product for b in beneficiaries):
+        a_hits = [i._value_ for i in industries if i in listed and i is not _CLEANER_INDUSTRY]
+        if supporting:
             a_hits.append("supporting_industry_product")
         if a_hits:
             industry_group = industry_group or "a"
-            tags += sorted(set(a_hits))
+            tags += sorted(set(a_hits)) if len(a_hits) > 1 else a_hits
             citations.append(group_a.citation)
         if not industries.isdisjoint(_DEPRECATED):
             _deprecated_industries(ctx, proposal, group_a, undecided)
