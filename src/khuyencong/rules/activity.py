@@ -190,7 +190,12 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             )
         )
         return
-    table = ctx.resolve("content.items")
+    table, approved, counterpart, no_other = ctx.resolve_many(
+        "content.items",
+        "condition.approved_by_competent_authority",
+        "condition.counterpart_committed",
+        "condition.no_other_state_funding",
+    )
     if isinstance(table, Resolved):
         if not proposal.contents:
             ctx.add(
@@ -218,7 +223,6 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                             index,
                         )
                     )
-    approved = ctx.resolve("condition.approved_by_competent_authority")
     if isinstance(approved, Resolved) and proposal.state not in _APPROVED_STATES:
         ctx.add(
             Finding.of(
@@ -229,21 +233,22 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 approved,
             )
         )
-    for code, flag, vi, en in (
+    for rule, code, flag, vi, en in (
         (
+            counterpart,
             "condition.counterpart_committed",
             proposal.counterpart_committed,
             "cam kết đầu tư đủ phần kinh phí còn lại",
             "a commitment to fund the rest of the cost",
         ),
         (
+            no_other,
             "condition.no_other_state_funding",
             proposal.no_other_state_funding,
             "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
             "a commitment that no other state funds cover the same items",
         ),
     ):
-        rule = ctx.resolve(code)
         if not isinstance(rule, Resolved):
             continue
         if flag is False:

@@ -172,16 +172,30 @@ class Context:
             self.documents[document] = None
         return bundle[0]
 
+    def resolve_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
+        """Resolve several national rules at the assessment date, in order, as that many calls
+        of :meth:`resolve` would (memoised in the tables of the date when none has a warning)."""
+        memo = compile_tables(self.national, self.as_of).many
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._many(codes, self.as_of)
+        if bundle is None:
+            return tuple(self.resolve(code) for code in codes)
+        for document in bundle[1]:
+            self.documents[document] = None
+        return bundle[0]
+
     def _many(
-        self, codes: tuple[str, ...]
+        self, codes: tuple[str, ...], on: date | None = None
     ) -> tuple[tuple[Resolved | NotEncoded, ...], tuple[str, ...]] | None:
-        """As :meth:`_bundle`, a :class:`NotEncoded` allowed (it records nothing)."""
+        """As :meth:`_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
+        allowed (it records nothing)."""
         found: list[Resolved | NotEncoded] = []
         documents: list[str] = []
+        when = self._programme_date if on is None else on
         for code in codes:
-            result = self._programme.get(code)
-            if result is None:
-                result = self.national.resolve(code, self._programme_date)
+            result = self.national.resolve(code, when)
             if isinstance(result, Resolved):
                 if not result.quiet:
                     return None
