@@ -43,6 +43,11 @@ _KIND_LISTS = (
 """The lists of beneficiary kinds, in the order a kind is looked up."""
 
 
+_SME = BeneficiaryKind.SME
+_PHUONG = CommuneKind.PHUONG
+_MINING = Industry.MINING_AND_MINERALS
+
+
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
     kinds: dict[str, Resolved | NotEncoded] = {}
@@ -99,7 +104,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         return
     cited = kinds[group]
-    if b.kind is BeneficiaryKind.SME and b.enterprise_size is None:
+    if b.kind is _SME and b.enterprise_size is None:
         ctx.add(
             Finding(
                 code="enterprise_size_missing",
@@ -171,7 +176,7 @@ def _old_geography_ok(
         return True, communes, _label(place.commune_kind)
     if place.district_kind is not None and place.district_kind in districts.codes:
         return True, districts, _label(place.district_kind)
-    if place.commune_kind is CommuneKind.PHUONG:
+    if place.commune_kind is _PHUONG:
         if place.city_class is None:
             return None, wards, ("phường chưa khai báo loại đô thị", "a ward without a city class")
         if place.city_class in wards.codes:
@@ -325,7 +330,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     if (
         b.production_site is not None
         and isinstance(office, LocalityPre2025)
-        and office.commune_kind is CommuneKind.PHUONG
+        and office.commune_kind is _PHUONG
         and office.city_class is not None
         and office.city_class.value == "1"
     ):
@@ -377,7 +382,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    eligible = [x for x in b.industries if x.value in allowed]
+    eligible = [x for x in b.industries if x in allowed]  # StrEnum: hashes as its code
     if not eligible:
         names_vi = ", ".join(x.vi for x in b.industries)
         names_en = ", ".join(x.en for x in b.industries)
@@ -392,7 +397,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    if Industry.MINING_AND_MINERALS in b.industries:
+    if _MINING in b.industries:
         areas = ctx.programme("industry.mining_areas")
         site = b.production_site
         if isinstance(areas, Resolved):
