@@ -24,7 +24,7 @@ from .context import Context
 from .eligibility import check_beneficiary
 from .findings import Finding, Severity
 from .priority import PriorityClass, classify_in
-from .tables import Level, compile_tables
+from .tables import Level, Tables, compile_tables
 
 __all__ = ["Assessment", "Status", "assess"]
 
@@ -370,14 +370,16 @@ def _line(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    proposal: Proposal,
-    overlay: Rulebook | None,
     factor: Decimal,
     factor_ratio: tuple[int, int],
     allocation: Decimal | None,
+    national_tables: Tables,
+    levels: Tables | None,
 ) -> LineResult | tuple[Level, BudgetLine]:
+    """One budget line: its level from ``levels`` (the tables of the national rulebook or of
+    the province's overlay at the assessment date; ``None`` for a local proposal without one)."""
     item = line.item
-    if item in compile_tables(ctx.national, ctx.as_of).referrals:
+    if item in national_tables.referrals:
         referral_code = "referral." + item
         label = _label(index, item)
         referral = ctx.resolve(referral_code)
@@ -393,27 +395,25 @@ def _line(
                 referral,
             )
         return _line_not_encoded(ctx, index, line, referral)
-    if proposal.funding.kind is _LOCAL:
-        if overlay is None:
-            rule = ctx.resolve("local.levels_set_by_province")
-            if isinstance(rule, Resolved):
-                label = _label(index, item)
-                return _level_not_encoded(
-                    ctx,
-                    index,
-                    line,
-                    f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
-                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook).",
-                    f"The level for {label[1]} of a local proposal is set by the provincial "
-                    "People's Committee; load the province's rulebook (load_rulebook).",
-                    (),
-                    rule,
-                )
-            return _line_not_encoded(ctx, index, line, rule)
-        book = overlay
-    else:
-        book = ctx.national
-    found = compile_tables(book, ctx.as_of).level(item)
+    if levels is None:
+        # A local proposal without the province's rulebook.
+        rule = ctx.resolve("local.levels_set_by_province")
+        if isinstance(rule, Resolved):
+            label = _label(index, item)
+            return _level_not_encoded(
+                ctx,
+                index,
+                line,
+                f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
+                "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook).",
+                f"The level for {label[1]} of a local proposal is set by the provincial "
+                "People's Committee; load the province's rulebook (load_rulebook).",
+                (),
+                rule,
+            )
+        return _line_not_encoded(ctx, index, line, rule)
+    book = levels.book
+    found = levels.level(item)
     if found is None:
         label = _label(index, item)
         return _level_not_encoded(
@@ -529,8 +529,12 @@ def assess(
     factor = _factor(ctx, proposal, priority, overlay)
 
     factor_ratio = factor.as_integer_ratio()
+    national_tables = compile_tables(book, as_of)
+    levels: Tables | None = national_tables
+    if proposal.funding.kind is _LOCAL:
+        levels = None if overlay is None else compile_tables(overlay, as_of)
     results: list[LineResult | tuple[Level, BudgetLine]] = [
-        _line(ctx, i, line, proposal, overlay, factor, factor_ratio, allocation)
+        _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
         for i, line in enumerate(proposal.budget_lines)
     ]
     # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
