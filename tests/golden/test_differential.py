@@ -41,6 +41,7 @@ factors = st.integers(min_value=50, max_value=200).map(lambda n: Decimal(n) / 10
     requested_share=st.floats(min_value=0, max_value=1),
     other_share=st.floats(min_value=0, max_value=1),
     base=st.none() | money,
+    base_den=st.sampled_from([1, 1, 2, 100]),
     rate=rates,
     cap=caps,
     units=st.integers(min_value=1, max_value=12),
@@ -51,6 +52,7 @@ def test_integer_formula_equals_the_decimal_one(
     requested_share: float,
     other_share: float,
     base: int | None,
+    base_den: int,
     rate: Decimal | None,
     cap: Decimal | None,
     units: int,
@@ -66,7 +68,7 @@ def test_integer_formula_equals_the_decimal_one(
         units=units,
         factor=factor,
         other_sources=Decimal(other),
-        basis_amount=None if base is None else Decimal(base),
+        basis_amount=None if base is None else Decimal(base) / base_den,
     )
     compiled = line_support(
         requested,
@@ -77,6 +79,7 @@ def test_integer_formula_equals_the_decimal_one(
         None if rate is None else rate.as_integer_ratio(),
         None if cap is None else cap.as_integer_ratio(),
         factor.as_integer_ratio(),
+        1 if base is None else base_den,
     )
     assert compiled == (int(reference[0]), reference[1])
 

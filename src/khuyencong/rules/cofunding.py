@@ -261,15 +261,23 @@ def computed_line(
     other = line.other_sources
     other_int = int(other) if other else 0
     units = line.units
+    base_den = 1
+    if basis_amount is None:
+        base = cost
+    elif type(basis_amount) is int:
+        base = basis_amount
+    else:
+        base, base_den = Decimal(basis_amount).as_integer_ratio()
     allowed, limit = line_support(
         int(line.requested),
         cost,
         other_int,
-        cost if basis_amount is None else int(basis_amount),
+        base,
         units,
         level.rate_ratio,
         level.cap_ratio,
         factor.as_integer_ratio() if factor_ratio is None else factor_ratio,
+        base_den,
     )
     cap = level.cap
     resolved = level.resolved

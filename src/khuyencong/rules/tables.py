@@ -162,11 +162,13 @@ def line_support(
     rate: tuple[int, int] | None,
     cap: tuple[int, int] | None,
     factor: tuple[int, int],
+    base_den: int = 1,
 ) -> tuple[int, str]:
     """``min(requested, rate × base × factor, cap × units × factor, cost − other sources)``
     rounded down to the đồng (never below 0), and the bound that decided it — ties go to the
     earlier bound, as in :func:`~khuyencong.rules.cofunding.allowed_support`.  Exact: each
-    bound is a fraction of integers, compared by cross-multiplying.
+    bound is a fraction of integers, compared by cross-multiplying.  The basis is
+    ``base / base_den`` (an allocation given with a fraction of a đồng).
 
     >>> line_support(400_000_000, 1_000_000_000, 0, 1_000_000_000, 1, (3, 10), (500_000_000, 1), (1, 1))
     (300000000, 'rate')
@@ -175,7 +177,7 @@ def line_support(
     fn, fd = factor
     if rate is not None:
         n = rate[0] * base * fn
-        d = rate[1] * fd
+        d = rate[1] * fd * base_den
         if n * best_d < best_n * d:
             best_n, best_d, name = n, d, "rate"
     if cap is not None:
