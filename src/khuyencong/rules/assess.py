@@ -3,7 +3,7 @@ may receive, what the beneficiary must put in, and why — every reason with its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -335,13 +335,21 @@ def _level_not_encoded(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    vi: str,
-    en: str,
+    texts: Callable[[], tuple[str, str]],
     instruments: tuple[str, ...],
-    citation_from: Resolved | None = None,
+    citation_from: Resolved | None,
+    memo: dict[tuple[object, ...], tuple[object, Finding]],
+    key: tuple[object, ...],
+    anchor: object,
 ) -> LineResult:
-    ctx.add(
-        Finding(
+    """The line's level is not encoded: its finding (prepared once per date, line position and
+    the answer it rests on — ``anchor``, kept with it — and then reused) and its pending result."""
+    cached = memo.get(key)
+    if cached is not None and cached[0] is anchor:
+        finding = cached[1]
+    else:
+        vi, en = texts()
+        finding = Finding(
             code="level_not_encoded",
             severity=Severity.WARNING,
             message_vi=vi,
@@ -351,14 +359,33 @@ def _level_not_encoded(
             line=index,
             instrument=instruments[0] if instruments else None,
         )
-    )
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[key] = (anchor, finding)
+    ctx.add(finding)
     return pending_line(index, line, LineStatus.NOT_ENCODED, level=None, instruments=instruments)
 
 
-def _line_not_encoded(ctx: Context, index: int, line: BudgetLine, result: NotEncoded) -> LineResult:
+def _line_not_encoded(
+    ctx: Context,
+    index: int,
+    line: BudgetLine,
+    result: NotEncoded,
+    memo: dict[tuple[object, ...], tuple[object, Finding]],
+) -> LineResult:
     """A line whose level the governing instrument sets, and the library does not encode."""
     instruments = () if result.instrument is None else (result.instrument,)
-    return _level_not_encoded(ctx, index, line, result.reason_vi, result.reason_en, instruments)
+    return _level_not_encoded(
+        ctx,
+        index,
+        line,
+        lambda: (result.reason_vi, result.reason_en),
+        instruments,
+        None,
+        memo,
+        ("not_encoded", id(result), index),
+        result,
+    )
 
 
 def _label(index: int, item: SupportItem) -> tuple[str, str]:
@@ -379,53 +406,78 @@ def _line(
     """One budget line: its level from ``levels`` (the tables of the national rulebook or of
     the province's overlay at the assessment date; ``None`` for a local proposal without one)."""
     item = line.item
+    memo = national_tables.findings
     if item in national_tables.referrals:
-        referral_code = "referral." + item
-        label = _label(index, item)
-        referral = ctx.resolve(referral_code)
+        referral = ctx.resolve("referral." + item)
         if isinstance(referral, Resolved):
             names = referral.codes
+
+            def referral_texts() -> tuple[str, str]:
+                label = _label(index, item)
+                vi = f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa."
+                en = (
+                    f"The level for {label[1]} follows {', '.join(names)}, which the library "
+                    "does not encode."
+                )
+                return vi, en
+
             return _level_not_encoded(
                 ctx,
                 index,
                 line,
-                f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa.",
-                f"The level for {label[1]} follows {', '.join(names)}, which the library does not encode.",
+                referral_texts,
                 names,
                 referral,
+                memo,
+                ("referral", item, index, id(referral)),
+                referral,
             )
-        return _line_not_encoded(ctx, index, line, referral)
+        return _line_not_encoded(ctx, index, line, referral, memo)
     if levels is None:
         # A local proposal without the province's rulebook.
         rule = ctx.resolve("local.levels_set_by_province")
         if isinstance(rule, Resolved):
-            label = _label(index, item)
+
+            def local_texts() -> tuple[str, str]:
+                label = _label(index, item)
+                vi = (
+                    f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
+                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook)."
+                )
+                en = (
+                    f"The level for {label[1]} of a local proposal is set by the provincial "
+                    "People's Committee; load the province's rulebook (load_rulebook)."
+                )
+                return vi, en
+
             return _level_not_encoded(
                 ctx,
                 index,
                 line,
-                f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
-                "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook).",
-                f"The level for {label[1]} of a local proposal is set by the provincial "
-                "People's Committee; load the province's rulebook (load_rulebook).",
+                local_texts,
                 (),
                 rule,
+                memo,
+                ("local", item, index, id(rule)),
+                rule,
             )
-        return _line_not_encoded(ctx, index, line, rule)
+        return _line_not_encoded(ctx, index, line, rule, memo)
     book = levels.book
     found = levels.level(item)
     if found is None:
-        label = _label(index, item)
+
+        def absent_texts() -> tuple[str, str]:
+            label = _label(index, item)
+            return (
+                f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
+                f"No support level for {label[1]} in {book.title_en}.",
+            )
+
         return _level_not_encoded(
-            ctx,
-            index,
-            line,
-            f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
-            f"No support level for {label[1]} in {book.title_en}.",
-            (),
+            ctx, index, line, absent_texts, (), None, memo, ("absent", id(book), item, index), book
         )
     if isinstance(found, NotEncoded):
-        return _line_not_encoded(ctx, index, line, found)
+        return _line_not_encoded(ctx, index, line, found, memo)
     level = found
     if level.quiet:
         ctx.documents[level.document] = None

@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook, SupportLevel
 from ..rulebooks.model import Basis
+from .findings import Finding
 
 __all__ = ["Level", "Tables", "compile_tables", "line_support"]
 
@@ -81,6 +82,7 @@ class Tables:
         "as_of",
         "book",
         "bundles",
+        "findings",
         "levels",
         "many",
         "memo",
@@ -94,6 +96,9 @@ class Tables:
         self.levels: dict[str, Level | NotEncoded | None] = {}
         self._referrals: frozenset[str] | None = None
         self.areas: dict[tuple[object, ...], tuple[str | None, tuple[str, ...]]] = {}
+        self.findings: dict[tuple[object, ...], tuple[object, Finding]] = {}
+        """Findings prepared for this date (a line's level not encoded...), each with the
+        object it rests on, which the reader checks by identity."""
         """Priority area group and matching attributes, by set of place attributes."""
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
         self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
