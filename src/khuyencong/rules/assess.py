@@ -8,6 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
@@ -393,6 +394,21 @@ def _label(index: int, item: SupportItem) -> tuple[str, str]:
     return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
 
 
+_MISSING: Any = object()
+
+
+def _referrals(tables: Tables) -> frozenset[str]:
+    """The items whose level another instrument sets (``referral.<item>`` parameters), once
+    per rulebook and date."""
+    memo = tables.memo
+    found = memo.get(("referrals",))
+    if found is None:
+        found = memo[("referrals",)] = frozenset(
+            code.removeprefix("referral.") for code in tables.book if code.startswith("referral.")
+        )
+    return found
+
+
 def _line(
     ctx: Context,
     index: int,
@@ -407,7 +423,7 @@ def _line(
     the province's overlay at the assessment date; ``None`` for a local proposal without one)."""
     item = line.item
     memo = national_tables.findings
-    if item in national_tables.referrals:
+    if item in _referrals(national_tables):
         referral = ctx.resolve("referral." + item)
         if isinstance(referral, Resolved):
             names = referral.codes
@@ -463,7 +479,9 @@ def _line(
             )
         return _line_not_encoded(ctx, index, line, rule, memo)
     book = levels.book
-    found = levels.level(item)
+    found = levels.levels.get(item, _MISSING)
+    if found is _MISSING:
+        found = levels.level(item, "support." + item)
     if found is None:
 
         def absent_texts() -> tuple[str, str]:

@@ -77,7 +77,6 @@ class Tables:
     """
 
     __slots__ = (
-        "_referrals",
         "areas",
         "as_of",
         "book",
@@ -94,7 +93,6 @@ class Tables:
         self.as_of = as_of
         self.values: dict[str, Resolution] = book.on(as_of)
         self.levels: dict[str, Level | NotEncoded | None] = {}
-        self._referrals: frozenset[str] | None = None
         self.areas: dict[tuple[object, ...], tuple[str | None, tuple[str, ...]]] = {}
         self.findings: dict[tuple[object, ...], tuple[object, Finding]] = {}
         """Findings prepared for this date (a line's level not encoded...), each with the
@@ -105,23 +103,13 @@ class Tables:
         self.bundles = {}
         self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], tuple[str, ...]] | None] = {}
 
-    @property
-    def referrals(self) -> frozenset[str]:
-        """The items whose level another instrument sets (``referral.<item>`` parameters)."""
-        found = self._referrals
-        if found is None:
-            found = self._referrals = frozenset(
-                code.removeprefix("referral.") for code in self.book if code.startswith("referral.")
-            )
-        return found
-
-    def level(self, item: str) -> Level | NotEncoded | None:
-        """The support level of ``item`` at the date (see the class docstring)."""
+    def level(self, item: str, code: str) -> Level | NotEncoded | None:
+        """The support level of ``item`` (its parameter ``code``) at the date (see the class
+        docstring); compiled on first use."""
         try:
             return self.levels[item]
         except KeyError:
             pass
-        code = "support." + item
         found: Level | NotEncoded | None = None
         if code in self.book:
             result = self.book.resolve(code, self.as_of)
