@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING
 
 from ..l10n import format_vnd
@@ -32,11 +34,32 @@ def _percent(rate: Decimal, lang: str) -> str:
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
 
 
-def _line(line: LineResult, lang: str) -> str:
-    vi = lang == "vi"
+_SUFFIX = {"vi": " đ", "en": " VND"}
+
+
+@cache
+def _money(lang: str) -> Callable[[Decimal], str]:
+    """A formatter of whole đồng that writes what :func:`~khuyencong.l10n.format_vnd` writes,
+    with Python's own digit grouping (the locale's group symbol is read once per language,
+    not per amount); anything but whole đồng goes to ``format_vnd``."""
+    lang = "vi" if lang == "vi" else "en"
+    sample = format_vnd(1000, lang)  # "1.000 đ" or "1,000 VND"
+    group, suffix = sample[1], _SUFFIX[lang]
+    if not sample.endswith(suffix):
+        return lambda amount: format_vnd(amount, lang)
 
     def money(amount: Decimal) -> str:
-        return format_vnd(amount, lang)
+        whole = int(amount)
+        if whole != amount:
+            return format_vnd(amount, lang)  # refuses it, as before
+        text = f"{whole:,}"
+        return (text if group == "," else text.replace(",", group)) + suffix
+
+    return money
+
+
+def _line(line: LineResult, lang: str, money: Callable[[Decimal], str]) -> str:
+    vi = lang == "vi"
 
     head = (
         f"Dòng {line.index + 1} — {line.item.vi}: chi phí {money(line.cost)}, đề nghị {money(line.requested)}"
@@ -85,6 +108,7 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
     """Explain ``assessment`` in ``lang`` ("vi" or "en")."""
     vi = lang == "vi"
     a = assessment
+    money = _money("vi" if vi else "en")
     status = _STATUS[a.status.value][0 if vi else 1]
     when = a.as_of.strftime("%d/%m/%Y") if vi else a.as_of.isoformat()
     out = [
@@ -96,25 +120,24 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
     ]
     if a.support is not None:
         out.append(
-            f"Kinh phí khuyến công được hỗ trợ: {format_vnd(a.support, lang)} "
-            f"(đề nghị {format_vnd(a.requested, lang)})."
+            f"Kinh phí khuyến công được hỗ trợ: {money(a.support)} (đề nghị {money(a.requested)})."
             if vi
-            else f"Khuyến công support allowed: {format_vnd(a.support, lang)} "
-            f"(requested {format_vnd(a.requested, lang)})."
+            else f"Khuyến công support allowed: {money(a.support)} "
+            f"(requested {money(a.requested)})."
         )
     else:
         unknown = a.unknown_lines
         numbers = ", ".join(str(line.index + 1) for line in unknown)
         known = [line.allowed for line in a.lines if line.allowed is not None]
-        partial = format_vnd(sum(known, Decimal(0)), lang)
+        partial = money(sum(known, Decimal(0)))
         out.append(
             f"Kinh phí khuyến công được hỗ trợ: chưa xác định được (đề nghị "
-            f"{format_vnd(a.requested, lang)}), vì chưa tính được mức hỗ trợ của "
+            f"{money(a.requested)}), vì chưa tính được mức hỗ trợ của "
             f"{len(unknown)} dòng (dòng {numbers})"
             + (f"; các dòng đã tính được cộng lại {partial}, chưa phải tổng số." if known else ".")
             if vi
             else f"Khuyến công support allowed: not known (requested "
-            f"{format_vnd(a.requested, lang)}): the support of {len(unknown)} line(s) "
+            f"{money(a.requested)}): the support of {len(unknown)} line(s) "
             f"(line {numbers}) could not be computed"
             + (
                 f"; the computed lines add up to {partial}, which is not the total."
@@ -122,7 +145,7 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
                 else "."
             )
         )
-    out += [_line(line, lang) for line in a.lines]
+    out += [_line(line, lang, money) for line in a.lines]
     order = (Severity.ERROR, Severity.UNDETERMINED, Severity.WARNING, Severity.INFO)
     for severity in order:
         findings = [f for f in a.findings if f.severity is severity]
