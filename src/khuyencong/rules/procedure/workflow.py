@@ -292,6 +292,12 @@ def _advance(ctx: _Context) -> _Step:
     return _Step(ctx.stay, ctx.authority, allowance.rule, amount=amount)
 
 
+def _clause(ctx: _Context, kind: AdjustmentKind) -> Citation:
+    """The point of Khoản 2 Điều 11 whose list holds ``kind`` (the parameters
+    ``adjustment.ministry`` and ``adjustment.department``, read by :func:`adjustment_authority`)."""
+    return adjustment_authority((kind,), as_of=ctx.as_of, rulebook=ctx.rb).citation
+
+
 def _adjust(ctx: _Context) -> _Step:
     _apply(ctx, _rule(ctx, "adjust"), by=False)
     raw = ctx.details.get("changes")
@@ -309,7 +315,7 @@ def _adjust(ctx: _Context) -> _Step:
                 "use_dedicated_event",
                 f"“{kind.vi}” là một bước riêng (sự kiện “{event}”).",
                 f"'{kind.en}' is a step of its own (event '{event}').",
-                cite(11, 2, "a"),
+                _clause(ctx, kind),
             )
     updates = _updates(
         ctx,
@@ -328,7 +334,11 @@ def _adjust(ctx: _Context) -> _Step:
     if "budget_lines" in updates:
         new_total = sum((line.requested for line in updates["budget_lines"]), Decimal(0))
         declared.append(
-            (new_total > p.total_requested, AdjustmentKind.INCREASE_TOTAL_SUPPORT, cite(11, 2, "a"))
+            (
+                new_total > p.total_requested,
+                AdjustmentKind.INCREASE_TOTAL_SUPPORT,
+                _clause(ctx, AdjustmentKind.INCREASE_TOTAL_SUPPORT),
+            )
         )
         advanced = advanced_total(p)
         if advanced:
@@ -342,14 +352,14 @@ def _adjust(ctx: _Context) -> _Step:
                     "adjustment; refund the advance without matching work first (Art 12.6).",
                     rule.citation,
                 )
-    for name, kind, clause in (
-        ("contents", AdjustmentKind.CHANGE_CONTENTS, cite(11, 2, "a")),
-        ("beneficiaries", AdjustmentKind.CHANGE_BENEFICIARY, cite(11, 2, "b")),
-        ("locations", AdjustmentKind.CHANGE_LOCATION, cite(11, 2, "b")),
-        ("coordinating_units", AdjustmentKind.CHANGE_COORDINATING_UNIT, cite(11, 2, "b")),
+    for name, kind in (
+        ("contents", AdjustmentKind.CHANGE_CONTENTS),
+        ("beneficiaries", AdjustmentKind.CHANGE_BENEFICIARY),
+        ("locations", AdjustmentKind.CHANGE_LOCATION),
+        ("coordinating_units", AdjustmentKind.CHANGE_COORDINATING_UNIT),
     ):
         if name in updates:
-            declared.append((updates[name] != getattr(p, name), kind, clause))
+            declared.append((updates[name] != getattr(p, name), kind, _clause(ctx, kind)))
     year = implementation_year(p)
     for name in ("start_date", "end_date"):
         if name in updates and updates[name] != getattr(p, name):
@@ -360,10 +370,14 @@ def _adjust(ctx: _Context) -> _Step:
                     "Bộ Công Thương phê duyệt.",
                     "Moving the work into the following year is an extension (event 'extend'), "
                     "approved by the Ministry.",
-                    cite(11, 2, "a"),
+                    _clause(ctx, AdjustmentKind.EXTEND_INTO_NEXT_YEAR),
                 )
             declared.append(
-                (True, AdjustmentKind.CHANGE_TIMING_WITHIN_FISCAL_YEAR, cite(11, 2, "b"))
+                (
+                    True,
+                    AdjustmentKind.CHANGE_TIMING_WITHIN_FISCAL_YEAR,
+                    _clause(ctx, AdjustmentKind.CHANGE_TIMING_WITHIN_FISCAL_YEAR),
+                )
             )
     for changed, kind, clause in declared:
         if changed and kind not in kinds:
