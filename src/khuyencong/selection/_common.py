@@ -25,6 +25,12 @@ def _cite(article: int, clause: int | None = None, point: str | None = None) -> 
     return Citation(document=DOCUMENT, article=article, clause=clause, point=point)
 
 
+def _at_point(clause: Citation, point: str) -> Citation:
+    """A point of ``clause``: the clause comes from the parameter of a level (Điều 9, Điều 12),
+    the point from the rule that cites it."""
+    return clause.model_copy(update={"point": point})
+
+
 def _district_refusal(level: SelectionLevel, as_of: date) -> Refusal | None:
     """From 01/07/2025 there is no district level: điểm a khoản 1 Điều 3 no longer has an object."""
     if level is not SelectionLevel.DISTRICT or as_of < REFORM_DATE:

@@ -9,8 +9,7 @@ from typing import Final
 from .._args import check_date, check_optional_date, check_rulebook
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
-from ..schemas.citation import Citation
-from ._common import _cite, _level_gate
+from ._common import _at_point, _cite, _level_gate
 from .codes import (
     CouncilBody,
     CouncilRole,
@@ -70,11 +69,6 @@ def _holds(held: CouncilRole, required: str) -> bool:
     if required == CouncilRole.VICE_CHAIR.value:
         return held in (CouncilRole.VICE_CHAIR, CouncilRole.STANDING_VICE_CHAIR)
     return held.value == required
-
-
-def _at_point(clause: Citation, point: str) -> Citation:
-    # The clause of Điều 9 is the composition parameter's (one per level); the point is the role's.
-    return clause.model_copy(update={"point": point})
 
 
 def _point(role: str) -> str:

@@ -7,8 +7,8 @@ from datetime import date
 from .._args import check_rulebook
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
-from ..schemas.citation import Provenance
-from ._common import _cite
+from ..schemas.citation import Citation, Provenance
+from ._common import _at_point, _cite
 from .certificate import check_certificate
 from .codes import (
     PhotoAngle,
@@ -127,7 +127,6 @@ def check_dossier(
         *_photo_checks(dossier, rb, as_of),
     ]
     level = dossier.level
-    clause = level.rank + 1
     if level is SelectionLevel.PROVINCE and not dossier.lower_round_held:
         checks.append(
             Check(
@@ -149,13 +148,15 @@ def check_dossier(
         )
     elif requirement.certificate_of is not None:
         checks.append(
-            _lower_certificate_check(dossier, requirement.certificate_of, clause, rb, prov)
+            _lower_certificate_check(
+                dossier, requirement.certificate_of, requirement.citation, rb, prov
+            )
         )
         checks.append(
             Check(
                 code="recommendation_letter",
                 passed=dossier.recommendation_letter,
-                citation=_cite(12, clause, "c"),
+                citation=_at_point(requirement.citation, "c"),
                 provenance=prov,
                 message_vi=(
                     f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
@@ -173,11 +174,11 @@ def check_dossier(
 def _lower_certificate_check(
     dossier: RegistrationDossier,
     needed: SelectionLevel,
-    clause: int,
+    clause: Citation,
     rb: Rulebook,
     provenance: Provenance,
 ) -> Check:
-    citation = _cite(12, clause, "b")
+    citation = _at_point(clause, "b")
     cert = dossier.lower_level_certificate
     on = dossier.submitted_on
     if cert is None or cert.level is not needed:
