@@ -20,6 +20,8 @@ import attrs
 from pydantic import ValidationError
 
 from ..errors import AmountParseError, KhuyenCongError
+from ..l10n.catalog import Text
+from ..l10n.errors import FieldError
 from ..rules.findings import Finding
 from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
@@ -691,18 +693,13 @@ class _Builder:
                 if field in source:
                     row = source[field]
                     header = row.headers.get(field)
-            label = FIELDS.get(field, field)
-            if error["type"] == "missing":
-                detail, detail_vi = f"missing {label}", f"thiếu {label.split(' (')[0]}"
-            else:
-                detail, detail_vi = message, f"{label.split(' (')[0]}: {message}"
             if field in row.bad:
                 continue  # the cell was already reported as unreadable
             if (row.number, field, message) in seen:
                 continue  # the place is both the proposal's location and the production site
             seen.add((row.number, field, message))
             row.findings.append(
-                finding("invalid", row.number, header, detail=detail, detail_vi=detail_vi)
+                finding("invalid", row.number, header, detail=FieldError.of(error, (field,)))
             )
 
     def _assess(
@@ -810,15 +807,8 @@ class _Builder:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 where = ".".join(str(x) for x in error["loc"])
-                message = str(error["msg"]).removeprefix("Value error, ")
                 row.findings.append(
-                    finding(
-                        "invalid",
-                        row.number,
-                        where,
-                        detail=f"{where}: {message}",
-                        detail_vi=f"{where}: {message}",
-                    )
+                    finding("invalid", row.number, where, detail=FieldError.of(error))
                 )
         status, allowed_total, as_of = "invalid", None, None
         code = model.get("code") if isinstance(model.get("code"), str) else None
@@ -871,6 +861,14 @@ def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
     )
 
 
+def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
+    """The parameters and catalogue key of an engine finding's text."""
+    params = getattr(item, "params", None)
+    if params is not None:
+        return params, getattr(item, "key", None)
+    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
+
+
 def _engine_finding(item: Any, row: int) -> RowFinding:
     """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
     code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
@@ -886,8 +884,7 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
             None,
             item.code,
             _SEVERITIES[item.severity],
-            item.message_vi,
-            item.message_en,
+            *_engine_text(item),
             cite_vi,
             cite_en,
             key,
@@ -909,8 +906,8 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         column=None,
         code=str(getattr(item, "code", "rule")),
         severity=severity,  # type: ignore[arg-type]
-        message_vi=message_vi,
-        message_en=message_en,
+        params={"text": Text(message_vi, message_en)},
+        key="finding.verbatim",
         citation_vi=cite_vi,
         citation_en=cite_en,
         citation_key=key,

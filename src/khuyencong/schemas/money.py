@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from pydantic import Field, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
 from pydantic_core import PydanticKnownError
 
+from ..errors import InvalidValueError
+
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
 _ONE = Decimal(1)
@@ -23,12 +25,9 @@ def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
     """
     if type(value) is not Decimal:
         if isinstance(value, float):
-            raise ValueError(
-                "amounts are whole đồng given as an integer or a string such as '1500000000', "
-                "not a floating-point number"
-            )
+            raise InvalidValueError(code="amount_float")
         if isinstance(value, bool):
-            raise ValueError("an amount must be a number of đồng, not true/false")
+            raise InvalidValueError(code="amount_true_false")
         value = parse(value)
     if value.is_finite() and value < 0:
         # The error pydantic gives for Field(ge=0), so messages and error types stay the same.
@@ -39,14 +38,14 @@ def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
 def whole_dong(value: Decimal) -> Decimal:
     """Refuse fractions of a đồng, and NaN or infinity."""
     if not value.is_finite():
-        raise ValueError("an amount must be a finite number of đồng")
+        raise InvalidValueError(code="amount_finite")
     if value != value.to_integral_value():
-        raise ValueError(f"{value} is not a whole number of đồng")
+        raise InvalidValueError(code="amount_not_whole", value=str(value))
     try:
         return value.quantize(_ONE)
     except InvalidOperation:
         # More digits than the decimal context holds (28): no real amount is that large.
-        raise ValueError(f"{value} is too large to be an amount in đồng") from None
+        raise InvalidValueError(code="amount_too_large_digits", value=str(value)) from None
 
 
 Money = Annotated[
