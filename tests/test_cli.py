@@ -268,12 +268,17 @@ def test_assess_bad_inputs_exit_two(tmp_path: Path, command: str) -> None:
     missing = tmp_path / "missing.json"
     code, _, err = run(command, str(missing))
     assert code == 2
+    assert "không có tệp này" in err
+    code, _, err = run(command, str(missing), "--lang", "en")
     assert "no such file" in err
 
     broken = tmp_path / "broken.json"
     broken.write_text("{not json", encoding="utf-8")
     code, _, err = run(command, str(broken))
     assert code == 2
+    assert "không phải JSON hợp lệ" in err
+    assert "dòng 1" in err
+    code, _, err = run(command, str(broken), "--lang", "en")
     assert "not valid JSON" in err
     assert "line 1" in err
 
@@ -284,8 +289,14 @@ def test_assess_bad_inputs_exit_two(tmp_path: Path, command: str) -> None:
     invalid.write_text(json.dumps(bad), encoding="utf-8")
     code, _, err = run(command, str(invalid))
     assert code == 2
+    # in Vietnamese by default: the path with the fields' labels, lines counted from 1
+    assert "Tên đề án: thiếu thông tin bắt buộc" in err
+    assert "Dòng kinh phí 1 › Kinh phí đề nghị: kinh phí đề nghị 2000000000 vượt" in err
+    assert "Field required" not in err
+    code, _, err = run(command, str(invalid), "--lang", "en")
+    assert code == 2
     assert "title: Field required" in err
-    assert "budget_lines.0.requested: requested support 2000000000 exceeds" in err
+    assert "budget line 1 › requested support: requested support 2000000000 exceeds" in err
 
     valid = tmp_path / "valid.json"
     valid.write_text(json.dumps(proposal()), encoding="utf-8")

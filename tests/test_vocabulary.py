@@ -13,6 +13,7 @@ import pytest
 
 from khuyencong import Finding, Severity
 from khuyencong.datasets import findings as row_findings
+from khuyencong.l10n.catalog import Catalogued
 from khuyencong.rules.findings import SEVERITY_ORDER, Bilingual
 from khuyencong.rules.lifecycle import Refusal, TransitionRefused, transition
 from khuyencong.schemas import Citation, Provenance
@@ -38,9 +39,12 @@ def test_row_severity_is_the_one_severity_as_strings() -> None:
 
 
 def test_every_result_type_has_the_one_message_method() -> None:
-    for cls in (Finding, row_findings.RowFinding, Check, Refusal):
+    for cls in (Finding, Check, Refusal):
         assert issubclass(cls, Bilingual)
         assert cls.message is Bilingual.message
+    # a row finding keeps its code and parameters; its text comes from the message catalogue
+    assert issubclass(row_findings.RowFinding, Catalogued)
+    assert row_findings.RowFinding.message is Catalogued.message
     f = row_findings.finding("bad_value", 3, "Chi phí", detail="x")
     assert f.message("vi") == "Giá trị không hợp lệ: x"
     assert f.message("en") == "Invalid value: x"

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from ..errors import AmountParseError, KhuyenCongError
 from ..l10n.catalog import Text
-from ..l10n.errors import FieldError
+from ..l10n.errors import FieldError, reason_of
 from ..rules.findings import Finding
 from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
@@ -180,7 +180,7 @@ class _Problem:
     """Why a cell cannot be read: the finding to make, without its row, on each row holding it."""
 
     code: str
-    detail: str
+    detail: object
     detail_vi: str | None = None
 
     def at(self, row: int, header: str) -> RowFinding:
@@ -206,8 +206,7 @@ class _Column:
         try:
             return self.convert(value)
         except (AmountParseError, ValueError) as exc:
-            shown = str(value)[:60]
-            return _Problem("bad_value", str(exc), f"không đọc được {shown!r} ở cột {self.header}")
+            return _Problem("bad_value", reason_of(exc))
 
     def read_text(self, text: str) -> Any:
         """What a CSV text cell reads as: :data:`_BLANK`, a field value or a :class:`_Problem`.

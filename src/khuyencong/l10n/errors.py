@@ -65,7 +65,8 @@ def _ctx_value(value: Any, lang: str) -> Any:
     return value
 
 
-def _reason(error: Mapping[str, Any], lang: str) -> str:
+def render_reason(error: Mapping[str, Any], lang: str = "vi") -> str:
+    """What is wrong, without the path, in ``lang``."""
     kind = str(error.get("type", ""))
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     if kind in ("value_error", "assertion_error"):
@@ -88,7 +89,7 @@ def render_error(
 ) -> str:
     """One error of ``ValidationError.errors()`` in ``lang``: "path: reason" (the reason alone
     when the path is empty).  ``loc`` replaces the error's own path (e.g. to drop a prefix)."""
-    reason = _reason(error, lang)
+    reason = render_reason(error, lang)
     path = render_path(error.get("loc", ()) if loc is None else loc, lang)
     return render("path.error", {"path": path, "message": reason}, lang) if path else reason
 
@@ -117,6 +118,15 @@ class Reason:
         return render(f"error.{self.code}", dict(self.params), lang)
 
 
+def reason_of(exc: BaseException) -> Reason:
+    """An exception as a :class:`Reason` (a value that renders in either language)."""
+    return Reason(
+        getattr(exc, "code", None),
+        tuple(sorted(getattr(exc, "params", {}).items())),
+        str(exc),
+    )
+
+
 @attrs.frozen(slots=True)
 class FieldError:
     """One validation error as a parameter of a finding (rendered when the finding is read):
@@ -133,11 +143,7 @@ class FieldError:
         ctx = dict(error.get("ctx") or {})
         cause = ctx.get("error")
         if isinstance(cause, BaseException):  # kept as a value (compared, pickled)
-            ctx["error"] = Reason(
-                getattr(cause, "code", None),
-                tuple(sorted(getattr(cause, "params", {}).items())),
-                str(cause),
-            )
+            ctx["error"] = reason_of(cause)
         return cls(
             tuple(error.get("loc", ()) if loc is None else loc),
             str(error.get("type", "")),

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import DatasetError, KhuyenCongError, NotEncodedError, RulebookError
+from ..l10n.errors import render_path, render_reason
 
 __all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "language"]
 
@@ -123,10 +124,11 @@ def language(request: Request) -> str:
 
 
 def field_errors(
-    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",)
+    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",), lang: str = "en"
 ) -> list[dict[str, Any]]:
-    """pydantic's errors as ``{"path", "message", "type"}``, the path joined with dots and
-    without the request part (``body``) FastAPI puts first."""
+    """pydantic's errors as ``{"path", "field", "message", "type"}``: the path joined with dots
+    and without the request part (``body``) FastAPI puts first, the path in words (fields'
+    labels, lists counted from 1) and the message in ``lang`` (from the message catalogue)."""
     listed = []
     for error in errors:
         loc = list(error.get("loc", ()))
@@ -135,7 +137,8 @@ def field_errors(
         listed.append(
             {
                 "path": ".".join(str(part) for part in loc) or "(body)",
-                "message": str(error.get("msg", "")).removeprefix("Value error, "),
+                "field": render_path(loc, lang),
+                "message": render_reason(error, lang),
                 "type": str(error.get("type", "")),
             }
         )
@@ -156,8 +159,8 @@ def from_library(exc: KhuyenCongError) -> Problem:
     return Problem(422, "khuyencong_error", f"Không xử lý được: {text}", text)
 
 
-def _validation_problem(errors: Sequence[Any]) -> Problem:
-    listed = field_errors(errors)
+def _validation_problem(errors: Sequence[Any], lang: str) -> Problem:
+    listed = field_errors(errors, lang=lang)
     where = "proposal" in {e["path"].split(".")[0] for e in listed}
     count = len(listed)
     return Problem(
@@ -178,12 +181,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _validation_problem(exc.errors()).response(language(request))
+        lang = language(request)
+        return _validation_problem(exc.errors(), lang).response(lang)
 
     @app.exception_handler(ValidationError)
     async def _invalid_model(request: Request, exc: ValidationError) -> JSONResponse:
         errors = [dict(e, loc=("proposal", *e["loc"])) for e in exc.errors(include_url=False)]
-        return _validation_problem(errors).response(language(request))
+        lang = language(request)
+        return _validation_problem(errors, lang).response(lang)
 
     @app.exception_handler(KhuyenCongError)
     async def _library(request: Request, exc: KhuyenCongError) -> JSONResponse:

@@ -1,0 +1,140 @@
+"""The one message catalogue (issue 17): both languages, the same placeholders, every code.
+
+The finding codes are ENUMERATED from the source (every literal code passed to a finding
+constructor, found with ``ast``), not listed by hand: a new code without its texts fails here.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+import khuyencong
+from khuyencong.l10n.catalog import LANGS, catalogue, po_path
+
+SRC = Path(khuyencong.__file__).parent
+PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%|%")
+
+FINDING_MAKERS = {
+    # name of the callable: how the code is given (first positional argument or code=)
+    "finding",  # datasets layer
+    "Finding",
+    "of",  # Finding.of
+    "note",
+    "RowFinding",
+    "Check",
+    "Refusal",
+}
+"""Constructors of findings, whose literal ``code`` the enumeration collects."""
+
+
+def _placeholders(text: str) -> list[str]:
+    return sorted(m.group(1) or m.group(0) for m in PLACEHOLDER.finditer(text))
+
+
+def _entries(lang: str) -> dict[str, str]:
+    with po_path(lang).open("rb") as f:
+        cat = read_po(f, locale=lang)
+    return {str(m.id): str(m.string) for m in cat if m.id}
+
+
+def test_every_key_has_both_languages() -> None:
+    vi, en = _entries("vi"), _entries("en")
+    assert sorted(set(vi) ^ set(en)) == []
+    assert [k for k, v in vi.items() if not v.strip()] == []
+    assert [k for k, v in en.items() if not v.strip()] == []
+
+
+def test_placeholders_are_the_same_in_both_languages() -> None:
+    vi, en = _entries("vi"), _entries("en")
+    differ = {k: (vi[k], en[k]) for k in vi if _placeholders(vi[k]) != _placeholders(en[k])}
+    assert differ == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_text_is_a_valid_python_format(lang: str) -> None:
+    for key, text in catalogue(lang).items():
+        names = {n for n in _placeholders(text) if n not in ("%%", "%")}
+        assert "%" not in PLACEHOLDER.sub("", text), key  # a lone % is written %%
+        assert "%(" not in (text % dict.fromkeys(names, "x")), key
+
+
+def _literal_codes(node: ast.Call) -> Iterator[str]:
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+    if name not in FINDING_MAKERS:
+        return
+    for kw in node.keywords:
+        if kw.arg == "code" and isinstance(kw.value, ast.Constant):
+            yield str(kw.value.value)
+    if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        yield node.args[0].value
+
+
+def emitted_codes(*packages: str) -> dict[str, set[str]]:
+    """Every literal finding code passed to a finding constructor in ``packages`` (folders of
+    the source), with the files that emit it."""
+    codes: dict[str, set[str]] = {}
+    for package in packages:
+        for path in sorted((SRC / package).rglob("*.py")):
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Call):
+                    for code in _literal_codes(node):
+                        codes.setdefault(code, set()).add(str(path.relative_to(SRC)))
+    return codes
+
+
+def test_the_enumeration_finds_codes_of_the_datasets_layer() -> None:
+    # guard against a vacuous enumeration: codes known to be emitted are found
+    found = emitted_codes("datasets")
+    assert {"unreadable_line", "invalid", "total_mismatch", "not_assessed"} <= set(found)
+
+
+@pytest.mark.parametrize("package", ["datasets"])
+def test_every_emitted_code_has_its_text(package: str) -> None:
+    missing = {
+        code: sorted(files)
+        for code, files in emitted_codes(package).items()
+        if f"finding.{code}" not in catalogue("vi")
+    }
+    assert missing == {}
+
+
+def test_every_literal_key_rendered_in_the_source_exists() -> None:
+    keys: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("render", "_t")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+                and "." in node.args[0].value
+            ):
+                keys[node.args[0].value] = str(path.relative_to(SRC))
+    assert keys  # the check is not vacuous
+    assert {k: v for k, v in keys.items() if k not in catalogue("vi")} == {}
+
+
+ENGLISH_WORDS = re.compile(
+    r"\b(eligible|ineligible|not[ _]assessable|invalid|undetermined|warning|info|error|"
+    r"computed|needs[ _]input|Field required|Extra inputs|Input should|exceeds|is not a|"
+    r"rows?|proposals?)\b"
+)
+"""English statuses, severities and validation phrases that Vietnamese output must not hold."""
+
+
+@pytest.mark.parametrize("kind", ["status", "line_status", "severity", "pydantic", "error", "cli"])
+def test_vietnamese_texts_hold_no_english_status_severity_or_validation_phrase(kind: str) -> None:
+    english = {
+        key: text
+        for key, text in catalogue("vi").items()
+        if key.startswith(f"{kind}.") and ENGLISH_WORDS.search(PLACEHOLDER.sub("", text))
+    }
+    assert english == {}
