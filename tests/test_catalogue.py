@@ -138,3 +138,45 @@ def test_vietnamese_texts_hold_no_english_status_severity_or_validation_phrase(k
         if key.startswith(f"{kind}.") and ENGLISH_WORDS.search(PLACEHOLDER.sub("", text))
     }
     assert english == {}
+
+
+def _check(monkeypatch: pytest.MonkeyPatch, *argv: str) -> str:
+    import io
+
+    from khuyencong.cli import main
+
+    monkeypatch.setenv("COLUMNS", "100")
+    out, err = io.StringIO(), io.StringIO()
+    main(["check", *argv], out=out, err=err)
+    return out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("example", [[], ["mau-2"]])
+def test_the_vietnamese_report_speaks_vietnamese_and_fits_100_columns(
+    monkeypatch: pytest.MonkeyPatch, example: list[str]
+) -> None:
+    text = _check(monkeypatch, "--example", *example)
+    assert "Dòng có phát hiện" in text  # the report is there
+    assert [line for line in text.splitlines() if len(line) > 100] == []
+    assert ENGLISH_WORDS.findall(text) == []
+    # the validation errors of the example are in Vietnamese, with their reason
+    if not example:
+        flat = " ".join(line.strip() for line in text.splitlines())
+        assert "'1,500' không rõ nghĩa: trong tiếng Việt dấu phẩy ngăn phần thập phân" in flat
+
+
+@pytest.mark.parametrize("example", [[], ["mau-2"]])
+def test_the_english_report_holds_no_vietnamese_only_word(
+    monkeypatch: pytest.MonkeyPatch, example: list[str]
+) -> None:
+    text = _check(monkeypatch, "--example", *example, "--lang", "en")
+    assert "Rows with findings" in text
+    vietnamese = {
+        catalogue("vi")[key]
+        for key in catalogue("vi")
+        if key.split(".")[0] in ("status", "severity", "line_status", "heading", "cli")
+        and catalogue("vi")[key] != catalogue("en")[key]
+        and "%(" not in catalogue("vi")[key]
+        and len(catalogue("vi")[key]) > 4
+    }
+    assert sorted(v for v in vietnamese if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text)) == []
