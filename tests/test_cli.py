@@ -321,7 +321,8 @@ def test_rulebook_check(tmp_path: Path) -> None:
     good.write_text(template(), encoding="utf-8")
     code, out, _ = run("rulebook", "check", str(good))
     assert code == 0
-    assert "ok" in out
+    assert "đạt" in out  # Vietnamese by default
+    assert "ok" in run("--lang", "en", "rulebook", "check", str(good))[1]
 
     bad = tmp_path / "bad.toml"
     text = template().replace('rate = "50%", cap = 100_000_000', 'rate = "fifty", cap = -1')
@@ -331,7 +332,7 @@ def test_rulebook_check(tmp_path: Path) -> None:
     lines = out.strip().splitlines()
     assert len(lines) >= 2  # every problem, not only the first
     assert all(line.startswith(str(bad)) for line in lines)
-    assert "problem" in err
+    assert "vấn đề" in err
 
     not_toml = tmp_path / "broken.toml"
     not_toml.write_text("[meta\n", encoding="utf-8")
@@ -341,7 +342,7 @@ def test_rulebook_check(tmp_path: Path) -> None:
 
     code, _, err = run("rulebook", "check", str(tmp_path / "missing.toml"))
     assert code == 2
-    assert "no such file" in err
+    assert "không có tệp này" in err
 
 
 def test_rulebook_diff_between_dates() -> None:

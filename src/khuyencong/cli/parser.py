@@ -24,7 +24,9 @@ class _Formatter(argparse.HelpFormatter):
     usage_prefix = "usage: "
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or self.usage_prefix)
+        super().add_usage(
+            usage, actions, groups, self.usage_prefix if prefix is None else prefix
+        )
 
 
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
