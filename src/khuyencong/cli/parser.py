@@ -24,9 +24,7 @@ class _Formatter(argparse.HelpFormatter):
     usage_prefix = "usage: "
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(
-            usage, actions, groups, self.usage_prefix if prefix is None else prefix
-        )
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:

@@ -156,5 +156,5 @@ def finding(
     the other ``fields`` as parameters — rendered only when read."""
     params: dict[str, Any] = dict(fields)
     if detail or detail_vi is not None:
-        params["detail"] = detail if detail_vi is None else Text(detail_vi, detail)
+        params["detail"] = detail if detail_vi is None else Text(detail_vi, str(detail))
     return RowFinding(row, column, code, SEVERITIES[code], params or NO_PARAMS)

@@ -93,7 +93,7 @@ def has(key: str) -> bool:
 
 def render_param(value: Any, lang: str) -> Any:
     """``value`` as it reads in ``lang``."""
-    if isinstance(value, str):
+    if type(value) is str:
         return value
     if isinstance(value, Text):
         return value.vi if lang == "vi" else value.en
@@ -112,7 +112,7 @@ def render_param(value: Any, lang: str) -> Any:
         return ", ".join(str(render_param(v, lang)) for v in value)
     vi = getattr(value, "vi", None)
     en = getattr(value, "en", None)
-    if isinstance(vi, str) and isinstance(en, str):
+    if isinstance(vi, str) and isinstance(en, str):  # a citation, a labelled code
         return vi if lang == "vi" else en
     if isinstance(value, Decimal):
         return format(value, "f")
