@@ -329,7 +329,9 @@ def _several(
                 raise AmountParseError(
                     code="not_what",
                     value=repr(parts[start].strip()),
-                    what=what if hint is None else Text(what.vi + hint.vi, what.en + hint.en),
+                    what=what
+                    if hint is None
+                    else Text(f"{what.vi}{hint.vi}", f"{what.en}{hint.en}"),
                 )
             if code not in codes:
                 codes.append(code)

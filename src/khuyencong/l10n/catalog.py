@@ -23,12 +23,11 @@ attributes (a :class:`~khuyencong.Citation`); a list or tuple is joined with com
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
-from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -51,8 +50,30 @@ LANGS: Final = ("vi", "en")
 
 _DIR: Final = Path(__file__).with_name("locale")
 
-NO_PARAMS: Final[Mapping[str, Any]] = MappingProxyType({})
-"""The parameters of a message that has none (shared, never copied)."""
+
+class _NoParams(Mapping[str, Any]):
+    """An empty, immutable mapping that pickles as the one :data:`NO_PARAMS`."""
+
+    __slots__ = ()
+
+    def __getitem__(self, key: str) -> Any:
+        raise KeyError(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
+
+    def __repr__(self) -> str:
+        return "{}"
+
+    def __reduce__(self) -> str:
+        return "NO_PARAMS"
+
+
+NO_PARAMS: Final[Mapping[str, Any]] = _NoParams()
+"""The parameters of a message that has none (shared, never copied; pickles as itself)."""
 
 
 @attrs.frozen(slots=True)
@@ -60,8 +81,8 @@ class Text:
     """A parameter that is already text in both languages (a name from the rulebook data, a
     reason from a ``NotEncoded``)."""
 
-    vi: str
-    en: str
+    vi: object
+    en: object
 
 
 @attrs.frozen(slots=True)
@@ -96,7 +117,7 @@ def render_param(value: Any, lang: str) -> Any:
     if type(value) is str:
         return value
     if isinstance(value, Text):
-        return value.vi if lang == "vi" else value.en
+        return render_param(value.vi if lang == "vi" else value.en, lang)
     if isinstance(value, Money):
         from .formatting import format_vnd
 
