@@ -4,9 +4,9 @@ Generates an N-row CSV (default 1,000,000 rows; 4 budget lines per proposal, Vie
 and amount formats, and the beneficiary facts the rule engine reads) in a temporary directory,
 runs ``validate(...).summary()`` end to end — validation and assessment with
 ``khuyencong.assess`` — and prints rows per second and peak memory.  ``--validate-only`` measures
-validation alone (``assessor=None``); ``--workers N`` checks with ``validate(..., workers=N)``.
+validation alone (``assessor=None``).
 
-    python benchmarks/datasets_throughput.py [ROWS] [--validate-only] [--workers N]
+    python benchmarks/datasets_throughput.py [ROWS] [--validate-only]
 
 Peak memory is measured twice: ``tracemalloc`` (Python allocations during the run) and the
 process's maximum resident set size (``resource.getrusage``), which includes the interpreter and
@@ -132,7 +132,7 @@ class _TreeMemory:
         return self.peak
 
 
-def main(rows: int = 1_000_000, *, assess: bool = True, workers: int = 1) -> None:
+def main(rows: int = 1_000_000, *, assess: bool = True) -> None:
     """Generate, validate (and assess), report."""
     from khuyencong.datasets import validate
 
@@ -148,14 +148,14 @@ def main(rows: int = 1_000_000, *, assess: bool = True, workers: int = 1) -> Non
         )
         tracemalloc.start()
         started = time.perf_counter()
-        summary = validate(path, assessor=assessor, workers=workers).summary()
+        summary = validate(path, assessor=assessor).summary()
         elapsed = time.perf_counter() - started
         _, traced_peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         # Without tracemalloc's overhead, for the rate.
         sampler = _TreeMemory()
         started = time.perf_counter()
-        validate(path, assessor=assessor, workers=workers).summary()
+        validate(path, assessor=assessor).summary()
         plain = time.perf_counter() - started
         tree_peak = sampler.stop()
     maxrss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -169,14 +169,12 @@ def main(rows: int = 1_000_000, *, assess: bool = True, workers: int = 1) -> Non
     print(f"throughput under tracemalloc: {rows / elapsed:,.0f} rows/s")
     print(f"peak traced Python memory: {traced_peak / 1e6:.1f} MB")
     print(f"max resident set size of the process: {maxrss_mb:.0f} MB")
-    if workers > 1:
-        print(f"peak resident set of this process and its descendants: {tree_peak:.0f} MB")
+    print(f"peak resident set of this process and its descendants: {tree_peak:.0f} MB")
 
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("rows", nargs="?", type=int, default=1_000_000)
     parser.add_argument("--validate-only", action="store_true")
-    parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
-    main(args.rows, assess=not args.validate_only, workers=args.workers)
+    main(args.rows, assess=not args.validate_only)

@@ -432,10 +432,13 @@ def test_piping_into_a_reader_that_stops_early_leaves_no_traceback() -> None:
     assert stderr == b""
 
 
-def test_check_with_workers_prints_the_same_report() -> None:
+def test_check_workers_is_deprecated_and_prints_the_same_report() -> None:
     alone = run("check", "--example", "--format", "csv")
     shared = run("check", "--example", "--format", "csv", "--workers", "2")
-    assert shared == alone
+    assert shared[:2] == alone[:2]
+    assert "--workers" in shared[2]
+    assert "deprecated" in shared[2]
+    assert "Dask" in shared[2]
     assert alone[0] == 1
     for bad in ("0", "two", "-1"):
         code, _, err = run("check", "--example", "--workers", bad)

@@ -10,6 +10,11 @@ import khuyencong as kc
 
 HEAVY = [
     "pandas",
+    "polars",
+    "pyarrow",
+    "duckdb",
+    "dask",
+    "khuyencong.datasets.columnar",
     "openpyxl",
     "click",
     "typer",

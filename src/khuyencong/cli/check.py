@@ -172,15 +172,16 @@ def _check_source(
 ) -> int:
     """Check ``source`` and write the report in the chosen format, streaming it row by row to
     the output file or to ``out`` (flat memory whatever the size of the file)."""
-    from ..datasets import validate
+    from ..datasets import WORKERS_DEPRECATED, validate
 
+    if args.workers != 1:
+        print(f"khuyencong: --workers: {WORKERS_DEPRECATED}", file=err)
     rulebooks = _rulebooks(args.rulebook)
     report = validate(
         source,
         as_of=args.as_of,
         rulebooks=rulebooks,
         sheet=args.sheet,
-        workers=args.workers,
         format=fmt,
         layout=args.layout,
     )

@@ -149,7 +149,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         "--workers",
         type=_positive_count,
         default=1,
-        help=t("help.processes_that_validate_and_assess"),
+        help=t("help.deprecated_and_ignored_every_row"),
     )
 
     assess = command(

@@ -15,6 +15,7 @@ no row is dropped and nothing but :class:`~khuyencong.errors.KhuyenCongError` is
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator, Mapping
 from datetime import date
 from importlib.resources import as_file, files
@@ -33,6 +34,13 @@ from .pipeline import Assessor, Grouping, RowResult
 from .readers import Table, open_table
 from .report import COLUMNS, Report
 from .summary import Summary, SummaryRow
+
+WORKERS_DEPRECATED = (
+    "workers= (and khuyencong check --workers) is deprecated and ignored: every row is checked "
+    "in this process. To spread a large plan over cores or machines, run the columnar step "
+    "khuyencong.datasets.columnar.cofund_batch with Dask's map_partitions (see "
+    "docs/performance.md)."
+)
 
 if TYPE_CHECKING:
     from ..rules import Assessment
@@ -126,12 +134,10 @@ def validate(
     :func:`load_layout`): its columns, unit of amounts, header rows and sections.  ``grouping``: see
     :mod:`.pipeline`.  ``assessor``: ``"auto"`` assesses each valid proposal with
     :func:`khuyencong.assess` (and ``rulebooks``), ``None`` validates only (with a note), or any
-    callable ``(proposal, as_of) -> Assessment``.  ``workers``: how many processes build,
-    validate and assess the proposals (default 1: all in this process); more use more cores on
-    large files, with the same results in the same order.  The assessor and its rulebooks are
-    then pickled to each worker, so a custom assessor must be a module-level function, and a
-    script that checks with workers must guard its entry point with
-    ``if __name__ == "__main__":``.
+    callable ``(proposal, as_of) -> Assessment``.  ``workers``: deprecated and ignored (a
+    ``DeprecationWarning`` when it is not 1): every row is checked in this process; to spread
+    a large plan over cores or machines, run the columnar step
+    :func:`khuyencong.datasets.columnar.cofund_batch` with Dask (see docs/performance.md).
 
     ``as_of`` is a ``datetime.date`` and ``rulebooks`` are loaded rulebooks or paths of rulebook
     files; anything else is an :class:`~khuyencong.errors.ArgumentError` naming the argument.
@@ -150,14 +156,12 @@ def validate(
         raise DatasetError(
             f"workers must be a whole number of processes, 1 or more, not {workers!r}"
         )
+    if workers != 1:
+        warnings.warn(WORKERS_DEPRECATED, DeprecationWarning, stacklevel=2)
     from .layout import as_layout
 
     mapping = ColumnMapping(columns, layout=as_layout(layout))
     chosen = default_assessor(rulebooks) if isinstance(assessor, str) else assessor
-    if workers > 1:
-        from .workers import check_picklable
-
-        check_picklable(chosen)
     reopenable = True
     if hasattr(source, "read") and not isinstance(source, str | Path):
         data = source.read()
@@ -176,5 +180,4 @@ def validate(
         as_of=as_of,
         grouping=grouping,
         reopenable=reopenable,
-        workers=workers,
     )

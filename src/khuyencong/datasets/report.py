@@ -177,7 +177,6 @@ class Report:
         as_of: date | None,
         grouping: Grouping,
         reopenable: bool = True,
-        workers: int = 1,
     ) -> None:
         self._opener = opener
         self._first: Table | None = first
@@ -186,7 +185,6 @@ class Report:
         self._as_of = as_of
         self._grouping = grouping
         self._reopenable = reopenable
-        self._workers = workers
         self._summary: Summary | None = None
         self.source: str = first.name
         """A name for the source (its path, or ``<stream>``)."""
@@ -217,7 +215,6 @@ class Report:
             as_of=self._as_of,
             grouping=self._grouping,
             notes=notes,
-            workers=self._workers,
         ):
             accumulator.add(result)
             yield result

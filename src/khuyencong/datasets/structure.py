@@ -25,8 +25,8 @@ from .layout import AMOUNT_FIELDS, SectionMode, Unit, unit_in_text
 
 if TYPE_CHECKING:
     from .columns import ColumnMapping
-    from .pipeline import _Parsed
     from .readers import Table
+    from .rows import _Parsed
 
 __all__ = ["Structure", "not_stated_findings", "prepare", "section_meaning"]
 

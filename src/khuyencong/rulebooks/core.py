@@ -338,7 +338,8 @@ class Rulebook:
         """The value of ``code`` in force on ``as_of``, or a :class:`NotEncoded` naming the
         instrument that governs that date.  ``as_of`` is a ``datetime.date`` (anything else,
         a ``datetime`` included, is an :class:`~khuyencong.errors.ArgumentError`)."""
-        table = self._by_date.get(as_of) if type(as_of) is date else None
+        # A datetime or a string never equals a date key: it reaches on(), which refuses it.
+        table = self._by_date.get(as_of)
         if table is None:
             table = self.on(as_of)
         found = table.get(code)
@@ -504,8 +505,8 @@ _V = TypeVar("_V")
 class FrozenDict(dict[_K, _V]):
     """A dict that refuses changes: the tables of a compiled rulebook are shared by every caller.
 
-    Unlike ``types.MappingProxyType`` it can be pickled, so a rulebook can travel to the worker
-    processes of a dataset check (``khuyencong.datasets.validate(..., workers=2)``).
+    Unlike ``types.MappingProxyType`` it can be pickled, so a rulebook can travel to other
+    processes (the workers of Dask, Spark or Ray).
     """
 
     __slots__ = ()

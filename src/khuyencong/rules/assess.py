@@ -92,7 +92,7 @@ class Assessment:
 def _split_rulebooks(
     rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None,
 ) -> tuple[Rulebook, list[Rulebook]]:
-    books = check_rulebooks(rulebooks)
+    books = None if rulebooks is None else check_rulebooks(rulebooks)
     if books is None:
         return national(), []
     nationals = [b for b in books if b.kind == "national"]
@@ -359,7 +359,8 @@ def assess(
             f"assess() takes a khuyencong.Proposal, not {type(proposal).__name__}; "
             "build one with Proposal.model_validate(data)"
         )
-    as_of = check_date(as_of, "as_of")
+    if type(as_of) is not date:
+        as_of = check_date(as_of, "as_of")
     book, overlays = _split_rulebooks(rulebooks)
     overlay = _overlay_for(proposal, overlays)
     ctx = Context(book, as_of, overlay=overlay, plan_year=proposal.plan_year)

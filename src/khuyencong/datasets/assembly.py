@@ -1,0 +1,233 @@
+"""The pieces of a proposal built from rows: which dataset field a validation error is about,
+the rows' values merged, the place of a proposal, the engine's findings as row findings, and
+the default date of an assessment (used by :mod:`.build`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from typing import Any, Final
+
+from ..l10n.catalog import Text
+from ..rules.findings import Finding
+from ..rules.findings import Severity as EngineSeverity
+from ..schemas.proposal import Proposal
+from .columns import FIELDS
+from .findings import SEVERITY_ORDER, RowFinding, Severity, finding
+from .rows import LINE_FIELDS, _Parsed
+from .values import commune_kind_from_name, district_kind_from_name
+
+__all__ = ["default_as_of"]
+
+_ZERO: Final = Decimal(0)
+
+_PROPOSAL_FIELD_SET: Final = frozenset(FIELDS) - LINE_FIELDS - {"contents"}
+_FIELD_RANK: Final = {field: rank for rank, field in enumerate(FIELDS)}
+_MODEL_TO_FIELD: Final = {
+    "beneficiaries": "beneficiary",
+    "locations": "province",
+    "budget_lines": "item",
+}
+_LINE_MODEL_TO_FIELD: Final = {"description": "line_description"}
+_BENEFICIARY_TO_FIELD: Final = {
+    "name": "beneficiary",
+    "kind": "beneficiary_kind",
+    "tax_code": "tax_code",
+    "industries": "industries",
+    "enterprise_size": "enterprise_size",
+}
+_PLACE_TO_FIELD: Final = {"attributes": "area_attributes"}
+
+
+def _field_of(loc: tuple[int | str, ...]) -> str:
+    """The dataset field a validation error of a proposal (outside its budget lines) is about."""
+    head = str(loc[0]) if loc else ""
+    if head == "funding" and len(loc) > 1 and loc[1] == "level":
+        return "funding_level"
+    place: tuple[int | str, ...] | None = None
+    if head == "beneficiaries" and len(loc) > 2:
+        key = str(loc[2])
+        if key in ("production_site", "registered_office"):
+            place = loc[3:]
+        else:
+            return _BENEFICIARY_TO_FIELD.get(key, "beneficiary")
+    elif head == "locations":
+        place = loc[2:]
+    if place is not None:
+        # Skip the geography tag of the discriminated union ("pre2025" or "2025").
+        keys = [str(k) for k in place if k not in ("pre2025", "2025")]
+        key = keys[0] if keys else "province"
+        key = _PLACE_TO_FIELD.get(key, key)
+        return key if key in FIELDS else "province"
+    return _MODEL_TO_FIELD.get(head, head)
+
+
+def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], list[str]]:
+    """The proposal-level values of a group of rows, the row each came from, and the activity
+    contents of all its rows (in order, without repeats).
+
+    The first row giving a field wins; a later row with a different value gets a
+    ``conflicting_value`` warning (a row's warnings in the order of :data:`FIELDS`).
+    """
+    values: dict[str, Any] = {}
+    source: dict[str, _Parsed] = {}
+    contents: list[str] = []
+    for row in group:
+        conflicts: list[str] = []
+        for field, value in row.values.items():
+            if field not in _PROPOSAL_FIELD_SET:
+                continue
+            if field not in values:
+                values[field] = value
+                source[field] = row
+            elif value != values[field]:
+                conflicts.append(field)
+        for field in sorted(conflicts, key=_FIELD_RANK.__getitem__):
+            row.findings.append(
+                finding(
+                    "conflicting_value",
+                    row.number,
+                    row.headers.get(field),
+                    detail=str(source[field].number),
+                )
+            )
+        for content in row.values.get("contents", ()):
+            if content not in contents:
+                contents.append(content)
+    return values, source, contents
+
+
+_SEVERITIES: Final[dict[str, Severity]] = {
+    EngineSeverity.ERROR: "error",
+    EngineSeverity.UNDETERMINED: "undetermined",
+    EngineSeverity.WARNING: "warning",
+    EngineSeverity.INFO: "info",
+}
+"""The engine's severities as the plain strings of row findings."""
+
+
+def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
+    """A citation's Vietnamese and English text and its key (a :class:`khuyencong.Citation`
+    renders each once); a plain string is taken as the text in both languages."""
+    if citation is None:
+        return None, None, None
+    if isinstance(citation, str):
+        return citation, citation, None
+    key = getattr(citation, "key", None)
+    return (
+        str(getattr(citation, "vi", citation)),
+        str(getattr(citation, "en", citation)),
+        None if key is None else str(key),
+    )
+
+
+def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
+    """The parameters and catalogue key of an engine finding's text (rendered when read)."""
+    params = getattr(item, "params", None)
+    if params is not None:
+        return params, getattr(item, "key", None)
+    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
+
+
+def _engine_finding(item: Any, row: int) -> RowFinding:
+    """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
+    code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
+    languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
+    plain string is taken as the Vietnamese citation) and the budget line it is about.
+
+    The engine's own findings are read field by field; anything else that looks like one (from
+    a custom assessor) is read defensively."""
+    if type(item) is Finding:
+        cite_vi, cite_en, key = _citation_texts(item.citation)
+        return RowFinding(
+            row,
+            None,
+            item.code,
+            _SEVERITIES[item.severity],
+            *_engine_text(item),
+            cite_vi,
+            cite_en,
+            key,
+            item.line,
+        )
+    method = getattr(item, "message", None)
+    if callable(method):
+        message_vi, message_en = str(method("vi")), str(method("en"))
+    else:
+        message_vi = str(getattr(item, "message_vi", "") or item)
+        message_en = str(getattr(item, "message_en", "") or item)
+    severity = str(getattr(item, "severity", "error"))
+    if severity not in SEVERITY_ORDER:
+        severity = "error"
+    cite_vi, cite_en, key = _citation_texts(getattr(item, "citation", None))
+    line = getattr(item, "line", None)
+    return RowFinding(
+        row=row,
+        column=None,
+        code=str(getattr(item, "code", "rule")),
+        severity=severity,  # type: ignore[arg-type]
+        params={"text": Text(message_vi, message_en)},
+        key="finding.verbatim",
+        citation_vi=cite_vi,
+        citation_en=cite_en,
+        citation_key=key,
+        line=line if isinstance(line, int) else None,
+    )
+
+
+_AMOUNT_OF: Final = {
+    "cost": "cost",
+    "requested": "requested",
+    "national_amount": "requested",
+    "local_amount": "requested",
+    "counterpart": "counterpart",
+}
+
+
+def _unreadable(bad: set[str]) -> tuple[str, ...]:
+    """The report's amounts that an unreadable cell of ``bad`` leaves unknown."""
+    return tuple(
+        a
+        for a in ("cost", "requested", "counterpart")
+        if any(_AMOUNT_OF.get(field) == a for field in bad)
+    )
+
+
+def default_as_of(proposal: Proposal) -> date:
+    """The date a proposal is assessed at when none is given: its approval date, else its start
+    date, else 1 January of its plan year."""
+    return proposal.approved_on or proposal.start_date or date(proposal.plan_year, 1, 1)
+
+
+def _location(values: Mapping[str, Any]) -> dict[str, Any] | None:
+    """The place of the proposal and its beneficiary's production site, in the geography the
+    columns describe: 2025 codes, else a province name with its district and commune (their kinds
+    from explicit columns, else from the conventional prefix of the name, else unknown)."""
+    location: dict[str, Any]
+    if "province_code" in values:
+        location = {"geography": "2025", "province_code": values["province_code"]}
+        if "ward_code" in values:
+            location["ward_code"] = values["ward_code"]
+    elif "province" in values:
+        location = {"geography": "pre2025", "province": values["province"]}
+        for key, kind, derive in (
+            ("district", "district_kind", district_kind_from_name),
+            ("commune", "commune_kind", commune_kind_from_name),
+        ):
+            if key in values:
+                location[key] = values[key]
+            if kind in values:
+                location[kind] = values[kind]
+            elif key in values:
+                derived = derive(values[key])
+                if derived is not None:
+                    location[kind] = derived
+        for key in ("city_class", "ward_converted_on"):
+            if key in values:
+                location[key] = values[key]
+    else:
+        return None
+    if "area_attributes" in values:
+        location["attributes"] = values["area_attributes"]
+    return location
