@@ -111,7 +111,8 @@ def test_every_literal_key_rendered_in_the_source_exists() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if (
                 isinstance(node, ast.Call)
-                and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("render", "_t")
+                and getattr(node.func, "id", getattr(node.func, "attr", None))
+                in ("render", "_t", "Msg")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)

@@ -14,6 +14,7 @@ import attrs
 from pydantic import ValidationError
 
 from ..errors import KhuyenCongError
+from ..l10n.catalog import Msg
 from ..l10n.errors import FieldError
 from ..schemas.proposal import Proposal
 from .assembly import (
@@ -156,8 +157,7 @@ class _Builder:
                 finding(
                     "amount_mismatch",
                     group[0].number,
-                    detail="both national (KCQG) and local (KCĐP) amounts, no funding column",
-                    detail_vi="có cả kinh phí KCQG và KCĐP mà không có cột Nguồn kinh phí",
+                    detail=Msg("detail.both_funds"),
                 )
             )
             return None
@@ -201,9 +201,13 @@ class _Builder:
                         "amount_mismatch",
                         row.number,
                         row.headers[other],
-                        detail=f"an amount under {row.headers[other]} on a {funding} proposal",
-                        detail_vi=f"có số tiền ở cột {row.headers[other]} nhưng đề án dùng "
-                        + ("kinh phí KCQG" if funding == "national" else "kinh phí KCĐP"),
+                        detail=Msg(
+                            "detail.other_fund",
+                            {
+                                "column": row.headers[other],
+                                "funding": Msg(f"detail.fund.{funding}"),
+                            },
+                        ),
                     )
                 )
         if "cost" in v:

@@ -37,6 +37,7 @@ __all__ = [
     "NO_PARAMS",
     "Catalogued",
     "Money",
+    "Msg",
     "Text",
     "catalogue",
     "has",
@@ -90,6 +91,19 @@ class Money:
     """An amount in whole đồng, written ``1.500.000 đ`` or ``1,500,000 VND`` when rendered."""
 
     amount: Decimal | int
+
+
+@attrs.frozen(slots=True)
+class Msg:
+    """A parameter that is itself a catalogue text (a finding's detail): ``key`` with its
+    ``params``, rendered in the language of the message it is part of."""
+
+    key: str
+    params: Mapping[str, Any] = attrs.field(default=NO_PARAMS, hash=False)
+
+    def message(self, lang: str = "vi") -> str:
+        """The text in ``lang``."""
+        return render(self.key, self.params, lang)
 
 
 def po_path(lang: str) -> Path:
