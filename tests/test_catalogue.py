@@ -181,3 +181,28 @@ def test_the_english_report_holds_no_vietnamese_only_word(
         and len(catalogue("vi")[key]) > 4
     }
     assert sorted(v for v in vietnamese if re.search(rf"(?<!\w){re.escape(v)}(?!\w)", text)) == []
+
+
+@pytest.mark.parametrize("command", ["assess", "explain"])
+def test_assess_and_explain_in_vietnamese_hold_no_english_status_or_severity(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, command: str
+) -> None:
+    import io
+    import json
+    from importlib.resources import files
+
+    from khuyencong.cli import main
+
+    monkeypatch.setenv("COLUMNS", "100")
+    examples = json.loads(
+        files("khuyencong.examples").joinpath("proposals.json").read_text(encoding="utf-8")
+    )["proposals"]
+    for i, proposal in enumerate(examples):
+        path = tmp_path / f"p{i}.json"
+        path.write_text(json.dumps(proposal, ensure_ascii=False), encoding="utf-8")
+        out, err = io.StringIO(), io.StringIO()
+        main([command, str(path)], out=out, err=err)
+        text = out.getvalue() + err.getvalue()
+        assert text.strip()
+        assert ENGLISH_WORDS.findall(text) == [], path
+        assert [line for line in out.getvalue().splitlines() if len(line) > 100] == []

@@ -175,8 +175,26 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(assessment_json(a, args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(_assessment_text(a, args.lang))
+        out.write(_fit(_assessment_text(a, args.lang), out))
     return _exit_code(a)
+
+
+def _fit(text: str, out: TextIO) -> str:
+    """``text`` with each line wrapped to the terminal's width when it goes to a terminal or
+    ``COLUMNS`` is set (a file or a pipe gets whole lines), continuation lines indented under
+    the line's own indent."""
+    import os
+
+    from .terminal import terminal_width, wrap
+
+    if "COLUMNS" not in os.environ and not out.isatty():
+        return text
+    width = terminal_width()
+    out = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
+        out.extend(wrap(line, width, indent) if len(line) > width else [line])
+    return "\n".join(out) + "\n"
 
 
 def _exit_code(a: Assessment) -> int:
@@ -187,5 +205,5 @@ def _exit_code(a: Assessment) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
     a = _assessment(args)
-    out.write(a.explain(args.lang) + "\n")
+    out.write(_fit(a.explain(args.lang) + "\n", out))
     return _exit_code(a)
