@@ -294,7 +294,7 @@ def test_assess_bad_inputs_exit_two(tmp_path: Path, command: str) -> None:
     assert code == 2
     # in Vietnamese by default: the path with the fields' labels, lines counted from 1
     assert "Tên đề án: thiếu thông tin bắt buộc" in err
-    assert "Dòng kinh phí 1 › Kinh phí đề nghị: kinh phí đề nghị 2000000000 vượt" in err
+    assert "Dòng kinh phí 1 › Kinh phí đề nghị: kinh phí đề nghị 2.000.000.000 đ vượt" in err
     assert "Field required" not in err
     code, _, err = run(command, str(invalid), "--lang", "en")
     assert code == 2

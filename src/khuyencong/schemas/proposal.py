@@ -16,6 +16,7 @@ from pydantic import (
 )
 
 from ..errors import InvalidValueError
+from ..l10n.catalog import Money as Amount
 from .beneficiary import Beneficiary
 from .citation import Citation
 from .codes import (
@@ -89,9 +90,9 @@ class BudgetLine(BaseModel):
         if cost is not None and requested is not None and requested + value > cost:
             raise InvalidValueError(
                 code="requested_and_other_exceed_cost",
-                requested=str(requested),
-                other=str(value),
-                cost=str(cost),
+                requested=Amount(requested, plain_en=True),
+                other=Amount(value, plain_en=True),
+                cost=Amount(cost, plain_en=True),
             )
         return value
 
@@ -101,7 +102,9 @@ class BudgetLine(BaseModel):
         cost = info.data.get("cost")
         if cost is not None and value > cost:
             raise InvalidValueError(
-                code="requested_exceeds_cost", requested=str(value), cost=str(cost)
+                code="requested_exceeds_cost",
+                requested=Amount(value, plain_en=True),
+                cost=Amount(cost, plain_en=True),
             )
         return value
 
