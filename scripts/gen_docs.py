@@ -38,6 +38,8 @@ from khuyencong.coverage import (  # noqa: E402
     article_coverage,
     builtin_rulebooks,
     cited_clauses,
+    code_cited_clauses,
+    code_sources,
     group_covering,
     load_articles,
     parse_allowlist,
@@ -103,7 +105,8 @@ def main() -> None:
             print(f"removed from {ALLOWLIST.relative_to(ROOT)}: {key}")
     allow = parse_allowlist(ALLOWLIST.read_text(encoding="utf-8"))
     cited = cited_clauses(*builtin_rulebooks())
-    COVERAGE.write_text(render_coverage(cited, covering, allow), encoding="utf-8")
+    code_cited = code_cited_clauses(code_sources(ROOT / "src" / "khuyencong"))
+    COVERAGE.write_text(render_coverage(cited, covering, allow, code_cited), encoding="utf-8")
     print(COVERAGE.relative_to(ROOT))
     rows, problems = article_coverage(load_articles(), cited, covering)
     ARTICLES.write_text(render_articles(rows), encoding="utf-8")

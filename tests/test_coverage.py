@@ -12,6 +12,8 @@ from khuyencong.coverage import (
     citation_from_key,
     cited_clauses,
     clause_sort_key,
+    code_cited_clauses,
+    code_sources,
     load_articles,
     parse_allowlist,
     render_articles,
@@ -147,3 +149,33 @@ def test_render_articles_counts_and_reasons() -> None:
     assert "## 16/2011/TTLT-BCT-BNV" in page
     assert "1 articles: 0 executable, 0 data only, 1 not encoded, 0 out of scope." in page
     assert "| Điều 5 | Về tài chính | not encoded | Other law. |" in page
+
+
+def test_code_citations_are_read_from_the_python_calls() -> None:
+    sources = {
+        "a.py": 'TT = "46/2012/TT-BCT"\nX = Citation(document=TT, article=8, clause=3, point="b")',
+        "b.py": "def f(n):\n    return cite(n)\nY = cite(8, 1, 'a')\nZ = _cite(12, 2, 'd')",
+    }
+    assert code_cited_clauses(sources) == {
+        "36/2013/TT-BCT:8.1.a": ["b.py:3"],
+        "46/2012/TT-BCT:8.3.b": ["a.py:2"],
+        "26/2014/TT-BCT:12.2.d": ["b.py:4"],
+    }
+
+
+def test_a_clause_cited_only_in_the_code_is_held_to_a_test() -> None:
+    code = {"36/2013/TT-BCT:99.1": ["khuyencong/x.py:1"]}
+    report = check_coverage(CITED, {k: ["t"] for k in CITED}, parse_allowlist(""), code_cited=code)
+    assert report.problems
+    assert "36/2013/TT-BCT:99.1" in report.problems[0]
+    assert "khuyencong/x.py:1" in report.problems[0]
+    allowed = parse_allowlist("36/2013/TT-BCT:99.1  # pending\n")
+    assert check_coverage(CITED, {k: ["t"] for k in CITED}, allowed, code_cited=code).ok
+    # Without the code citations the same entry is stale.
+    assert not check_coverage(CITED, {k: ["t"] for k in CITED}, allowed).ok
+
+
+def test_every_clause_the_package_cites_in_code_is_found() -> None:
+    found = code_cited_clauses(code_sources())
+    assert "36/2013/TT-BCT:8.1.b" in found  # DIRECT_REGISTRATION
+    assert any(p.startswith("khuyencong/selection/") for places in found.values() for p in places)

@@ -17,8 +17,10 @@ compute exactly the same thing.  It reads no files and imports no test framework
 
 from __future__ import annotations
 
+import ast
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
 
 import attrs
 
@@ -38,6 +40,8 @@ __all__ = [
     "citation_from_key",
     "cited_clauses",
     "clause_sort_key",
+    "code_cited_clauses",
+    "code_sources",
     "group_covering",
     "load_articles",
     "parse_allowlist",
@@ -174,24 +178,96 @@ class CoverageReport:
         return not self.problems
 
 
+_CITE_DEFAULTS: Mapping[str, str] = {"cite": "36/2013/TT-BCT", "_cite": "26/2014/TT-BCT"}
+"""The helpers that build a citation from (article, clause, point) and the document they
+default to (``rules._procedure.cite``, ``selection._common._cite``)."""
+
+
+def code_sources(package: Path | None = None) -> dict[str, str]:
+    """The text of every Python module of ``package`` (the installed ``khuyencong`` unless
+    told), keyed by its path relative to the package's parent (``khuyencong/rules/...``)."""
+    root = Path(__file__).parent if package is None else package
+    return {
+        str(path.relative_to(root.parent)): path.read_text(encoding="utf-8")
+        for path in sorted(root.rglob("*.py"))
+    }
+
+
+def code_cited_clauses(sources: Mapping[str, str]) -> dict[str, list[str]]:
+    r"""Every clause key the Python ``sources`` (path → text) cite with a literal
+    ``Citation(document=..., article=...)``, ``cite(article, clause, point)`` or
+    ``_cite(...)`` call, with the ``path:line`` of each call, in legal order.  A document named by
+    a module-level constant (``TT36``) is resolved; a call whose parts are not constants (the
+    helpers themselves) is skipped.
+
+    >>> code_cited_clauses({"m.py": 'TT = "36/2013/TT-BCT"\nx = Citation(document=TT, article=8)'})
+    {'36/2013/TT-BCT:8': ['m.py:2']}
+    """
+    trees = {name: ast.parse(text) for name, text in sources.items()}
+    constants: dict[str, object] = {}
+    for tree in trees.values():
+        for node in tree.body:
+            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+                for target in node.targets:
+                    if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+                        constants[target.id] = node.value.value
+
+    def constant(node: ast.expr) -> object:
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Name) and node.id in constants:
+            return constants[node.id]
+        raise LookupError(node)
+
+    found: dict[str, list[str]] = {}
+    for name, tree in sorted(trees.items()):
+        for call in ast.walk(tree):
+            if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Name):
+                continue
+            helper = call.func.id
+            parts: dict[str, object]
+            positional: tuple[str, ...]
+            if helper in _CITE_DEFAULTS:
+                parts = {"document": _CITE_DEFAULTS[helper]}
+                positional = ("article", "clause", "point")
+            elif helper == "Citation":
+                parts, positional = {}, ()
+            else:
+                continue
+            try:
+                parts.update(zip(positional, (constant(a) for a in call.args), strict=False))
+                parts.update({k.arg: constant(k.value) for k in call.keywords if k.arg})
+                key = Citation.model_validate(parts).key
+            except (LookupError, ValueError, TypeError):
+                continue
+            found.setdefault(key, []).append(f"{name}:{call.lineno}")
+    return {key: found[key] for key in sorted(found, key=clause_sort_key)}
+
+
 def check_coverage(
     cited: Mapping[str, Sequence[tuple[str, ParamValue]]],
     covering: Mapping[str, Sequence[str]],
     allow: AllowList,
     allowlist_name: str = "tests/spec/uncovered.txt",
+    code_cited: Mapping[str, Sequence[str]] | None = None,
 ) -> CoverageReport:
     """Compare what is cited with what the tests cover (key → tests) and the allow-list.
 
     Fails when a cited clause is uncovered and not allowed, when an allowed clause is in fact
     covered (the list only shrinks), when an allowed clause is cited by no rulebook, and on any
-    problem of the allow-list itself.
+    problem of the allow-list itself.  ``code_cited`` (from :func:`code_cited_clauses`) adds
+    the clauses the Python code cites: they are held to the same rule.
     """
     problems = list(allow.problems)
     covered: list[str] = []
     allowed: list[str] = []
-    for key, uses in cited.items():
+    uses_of: dict[str, str] = {
+        key: ", ".join(sorted({code for code, _ in uses})) for key, uses in cited.items()
+    }
+    for key, places in (code_cited or {}).items():
+        uses_of.setdefault(key, ", ".join(places))
+    for key, params in uses_of.items():
         tests = covering.get(key, ())
-        params = ", ".join(sorted({code for code, _ in uses}))
         if tests:
             covered.append(key)
             if key in allow.reasons:
@@ -208,12 +284,12 @@ def check_coverage(
                 f"(or, with a reason, list it in {allowlist_name})"
             )
     for key in allow.reasons:
-        if key not in cited:
+        if key not in uses_of:
             problems.append(
                 f"{key} is in {allowlist_name} but no built-in rulebook cites it; remove it"
             )
     return CoverageReport(
-        cited=tuple(cited),
+        cited=tuple(uses_of),
         covered=tuple(covered),
         allowed=tuple(allowed),
         problems=tuple(problems),
@@ -224,9 +300,12 @@ def render_coverage(
     cited: Mapping[str, Sequence[tuple[str, ParamValue]]],
     covering: Mapping[str, Sequence[str]],
     allow: AllowList,
+    code_cited: Mapping[str, Sequence[str]] | None = None,
 ) -> str:
-    """The Markdown page ``docs/clause-coverage.md``: one row per cited clause."""
-    report = check_coverage(cited, covering, allow)
+    """The Markdown page ``docs/clause-coverage.md``: one row per cited clause (and, with
+    ``code_cited``, one per clause only the Python code cites)."""
+    code_only = {k: v for k, v in (code_cited or {}).items() if k not in cited}
+    report = check_coverage(cited, covering, allow, code_cited=code_cited)
     lines = [
         "# Clause coverage",
         "",
@@ -260,9 +339,31 @@ def render_coverage(
             by = "**not covered**: " + md_cell(allow.reasons.get(key, "no reason given"))
         vi = citation_from_key(key).vi
         lines.append(f"| {md_cell(vi)} | `{key}` | {params} | {by} |")
+    if code_only:
+        lines += [
+            "",
+            "## Clauses cited in the code",
+            "",
+            (
+                "Clauses that no rulebook value cites but the Python code does (a condition that is "
+                "logic, a refusal's clause), with the places that cite them; the same gate applies."
+            ),
+            "",
+            "| clause (Vietnamese) | key | cited at | covered by |",
+            "|---|---|---|---|",
+        ]
+        for key, places in code_only.items():
+            tests = covering.get(key, ())
+            if tests:
+                by = "<br>".join(md_cell(t) for t in tests)
+            else:
+                by = "**not covered**: " + md_cell(allow.reasons.get(key, "no reason given"))
+            at = "<br>".join(f"`{md_cell(p)}`" for p in places)
+            lines.append(f"| {md_cell(citation_from_key(key).vi)} | `{key}` | {at} | {by} |")
+    known = {*cited, *code_only}
     others = sorted(
-        (k for k in covering if k not in cited and _is_key(k)), key=clause_sort_key
-    ) + sorted(k for k in covering if k not in cited and not _is_key(k))
+        (k for k in covering if k not in known and _is_key(k)), key=clause_sort_key
+    ) + sorted(k for k in covering if k not in known and not _is_key(k))
     if others:
         lines += [
             "",

@@ -27,6 +27,8 @@ from khuyencong.coverage import (
     builtin_rulebooks,
     check_coverage,
     cited_clauses,
+    code_cited_clauses,
+    code_sources,
     group_covering,
     load_articles,
     parse_allowlist,
@@ -156,6 +158,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         default="",
     )
     parser.addini(
+        "clause_code_package",
+        "package whose Python citations (cite(), Citation(...)) the clause coverage check also "
+        "holds to a test (path from the rootdir)",
+        default="",
+    )
+    parser.addini(
         "clause_coverage_doc",
         "generated clause coverage page checked for drift (path from the rootdir)",
         default="",
@@ -237,11 +245,13 @@ class CoverageItem(_ReportingItem):
         allow = parse_allowlist(text, name)
         cited = cited_clauses(*builtin_rulebooks())
         covering = group_covering(covering_pairs(self.session.items, root))
-        problems = list(check_coverage(cited, covering, allow, name).problems)
+        package = self.config.getini("clause_code_package")
+        code_cited = code_cited_clauses(code_sources(root / str(package))) if package else None
+        problems = list(check_coverage(cited, covering, allow, name, code_cited).problems)
         doc = self.config.getini("clause_coverage_doc")
         if doc:
             page = root / str(doc)
-            expected = render_coverage(cited, covering, allow)
+            expected = render_coverage(cited, covering, allow, code_cited)
             if not page.is_file() or page.read_text(encoding="utf-8") != expected:
                 problems.append(f"{doc} is out of date; regenerate it with: {REGENERATE}")
         articles_doc = self.config.getini("article_coverage_doc")

@@ -107,137 +107,24 @@ def _first_documents(form: AdvanceForm) -> tuple[RequiredDocument, ...]:
     )
 
 
-@cache  # a fixed checklist per item: built once
-def _remaining_item_documents(item: SupportItem) -> tuple[RequiredDocument, ...]:
-    """Art 14, clauses 1-15, by spending item."""
-    payment_list = "bảng kê chứng từ thanh toán kèm chứng từ chi tương ứng 100% kinh phí thực hiện"
-    payment_list_en = "list of payment vouchers with spending vouchers for 100 % of the funds"
-    table: dict[SupportItem, tuple[tuple[str, str, Citation], ...]] = {
-        SupportItem.VOCATIONAL_TRAINING: (
-            (
-                "Quyết định cấp chứng chỉ hoặc chứng nhận; danh sách học viên được cấp (có chữ ký); danh sách lao động được sử dụng sau đào tạo; chứng từ tiền ăn, đi lại của học viên (nếu có)",
-                "Certificate decision; signed list of certified trainees; list of trainees employed after training; vouchers for trainees' meals and travel (if any)",
-                cite(14, 1),
-            ),
-        ),
-        SupportItem.CONSULTING: (
-            (
-                f"Hợp đồng; biên bản nghiệm thu và thanh lý hợp đồng thuê tư vấn kèm sản phẩm tư vấn; {payment_list}",
-                f"Contract; acceptance and liquidation minutes of the consultancy with its output; {payment_list_en}",
-                cite(14, 2, "a"),
-            ),
-        ),
-        SupportItem.STAFF_TRAINING: (
-            (
-                "Danh sách học viên được cấp chứng nhận (có chữ ký); giáo trình, tài liệu; chứng từ tiền ăn của học viên (nếu có)",
-                "Signed list of certified trainees; course material; vouchers for trainees' meals (if any)",
-                cite(14, 2, "b"),
-            ),
-        ),
-        SupportItem.CONFERENCE: (
-            (
-                "Danh sách đại biểu (có chữ ký); tài liệu; chứng từ tiền ăn, nghỉ, đi lại của đại biểu không hưởng lương ngân sách (nếu có)",
-                "Signed list of participants; material; vouchers for meals, lodging and travel of participants not paid by the state (if any)",
-                cite(14, 2, "c"),
-            ),
-        ),
-        SupportItem.DEMONSTRATION_NEW_TECHNOLOGY: (
-            (
-                "Hóa đơn chứng từ hạng mục được hỗ trợ; danh sách đại biểu hội nghị mô hình (có chữ ký, xác nhận của đơn vị thực hiện và thụ hưởng); tài liệu giới thiệu mô hình",
-                "Invoices for the supported items; signed list of participants in the demonstration meeting; material presenting the model",
-                cite(14, 3),
-            ),
-        ),
-        SupportItem.MACHINERY_AND_TECHNOLOGY: (
-            (
-                "Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng chuyển giao công nghệ",
-                "Technology-transfer contract, acceptance and liquidation minutes",
-                cite(14, 4),
-            ),
-            (
-                "Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng mua máy móc",
-                "Machinery purchase contract, acceptance and liquidation minutes",
-                cite(14, 5),
-            ),
-        ),
-        SupportItem.BRAND: (
-            (
-                f"Giấy chứng nhận đăng ký thương hiệu hoặc nhãn hiệu; quy chế sử dụng nhãn hiệu (nhãn hiệu tập thể); chiến lược hoặc kế hoạch quảng bá thương hiệu; {payment_list}",
-                f"Brand or trademark registration certificate; rules for a collective mark; brand strategy or plan; {payment_list_en}",
-                cite(14, 7),
-            ),
-        ),
-        SupportItem.MEDIA: (
-            (
-                "Hợp đồng, biên bản nghiệm thu và thanh lý hợp đồng của nhà thầu hoặc nhà cung cấp dịch vụ; danh sách sản phẩm kèm sản phẩm mẫu (nếu có); giấy phép hoạt động (trang thông tin điện tử)",
-                "Contractor's contract, acceptance and liquidation minutes; list of products with samples (if any); licence (for websites)",
-                cite(14, 8),
-            ),
-        ),
-        SupportItem.DOMESTIC_FAIR_ORGANISATION: (
-            (
-                "Danh sách đơn vị tham gia thuê gian hàng có xác nhận của Sở Công Thương nơi tổ chức (bản chính); hợp đồng thuê gian hàng",
-                "List of booth renters confirmed by the Department where the fair is held (original); booth rental contracts",
-                cite(14, 10),
-            ),
-        ),
-        SupportItem.DOMESTIC_FAIR_PARTICIPATION: (
-            (
-                "Danh sách cơ sở được hỗ trợ có xác nhận của Sở Công Thương (bản chính); hợp đồng thuê gian hàng; hóa đơn tài chính thu tiền thuê gian hàng",
-                "List of supported establishments confirmed by the Department (original); booth rental contract; the organiser's invoice for the booth",
-                cite(14, 11),
-            ),
-        ),
-        SupportItem.LINKAGE_CLUSTER: (
-            (
-                f"Quyết định phê duyệt cụm liên kết của cơ quan có thẩm quyền; {payment_list}",
-                f"Competent approval of the linkage cluster; {payment_list_en}",
-                cite(14, 12),
-            ),
-        ),
-        SupportItem.CLUSTER_DETAILED_PLANNING: (
-            (
-                f"Quyết định phê duyệt quy hoạch chi tiết của cơ quan có thẩm quyền; {payment_list}",
-                f"Competent approval of the detailed plan; {payment_list_en}",
-                cite(14, 13),
-            ),
-        ),
-        SupportItem.CONTEST: (
-            (
-                "Quyết định thành lập Ban Tổ chức, Ban Giám khảo; quyết định kèm danh sách đạt giải",
-                "Decisions setting up the organising committee and jury; decision with the list of winners",
-                cite(14, 15),
-            ),
-        ),
-    }
-    table[SupportItem.DEMONSTRATION_EXISTING] = table[SupportItem.DEMONSTRATION_NEW_TECHNOLOGY]
-    association = (
-        (
-            f"Quyết định thành lập và điều lệ hiệp hội, hội ngành nghề được phê duyệt; danh sách hội viên; {payment_list}",
-            f"Approved founding decision and charter; list of members; {payment_list_en}",
-            cite(14, 9),
-        ),
-    )
-    table[SupportItem.ASSOCIATION_REGIONAL] = association
-    table[SupportItem.ASSOCIATION_NATIONAL] = association
-    works = (
-        (
-            "Biên bản nghiệm thu hoàn thành hạng mục hoặc công trình đưa vào sử dụng kèm bảng xác định giá trị khối lượng hoàn thành; văn bản xác nhận kết quả đầu ra đạt chuẩn (hệ thống xử lý ô nhiễm)",
-            "Completion acceptance of the item or works put into use, with the value of work done; confirmation that the output meets standards (pollution treatment)",
-            cite(14, 14),
-        ),
-        (
-            "Báo cáo kiểm toán quyết toán hạng mục hoặc công trình của đơn vị kiểm toán độc lập (khi chủ đầu tư là doanh nghiệp, tại cụm công nghiệp)",
-            "Independent audit of the item's final accounts (when the cluster investor is an enterprise)",
-            cite(14, 14),
-        ),
-    )
-    # Khoản 14 names building a pollution-treatment system, not repairing or upgrading one
-    # (Điểm o, p khoản 2 Điều 6 TTLT 26/2014): those have only the common documents.
-    table[SupportItem.CLUSTER_INFRASTRUCTURE] = works
-    table[SupportItem.POLLUTION_SYSTEM_NEW_CLUSTER] = works
-    table[SupportItem.POLLUTION_SYSTEM_NEW_ESTABLISHMENT] = works[:1]
-    return tuple(_doc(*row) for row in table.get(item, ()))
+REMAINING_DOCUMENTS = "advance.remaining_documents"
+"""The checklist of Khoản 1-15 Điều 14: the parameters whose codes start with this name and a
+dot, one per document, each listing the spending items that need it
+(``rulebooks/data/params/advance_documents.toml``)."""
+
+
+def _remaining_item_documents(
+    rb: Rulebook, item: SupportItem, as_of: date
+) -> tuple[RequiredDocument, ...]:
+    """Art 14, clauses 1-15, by spending item, read from the rulebook in its order."""
+    docs: list[RequiredDocument] = []
+    for code, param in rb.params.items():
+        if not code.startswith(REMAINING_DOCUMENTS + "."):
+            continue
+        rule = require(rb, code, as_of)
+        if item.value in rule.codes:
+            docs.append(_doc(param.label_vi, param.label_en, rule.citation))
+    return tuple(docs)
 
 
 def advance_documents(
@@ -328,5 +215,5 @@ def advance_documents(
             ),
         ]
         for item in dict.fromkeys(items):
-            docs += _remaining_item_documents(item)
+            docs += _remaining_item_documents(rb, item, as_of)
     return tuple(dict.fromkeys(docs))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 import attrs
 
@@ -20,6 +20,7 @@ from ...schemas.proposal import Proposal
 from .._procedure import (
     cite,
     registered_directly,
+    require,
 )
 from .common import _CARRY_ON, _Refuse
 
@@ -61,6 +62,81 @@ class _Context:
     def stay(self) -> ProposalState:
         """The state the proposal keeps for a step that does not move it."""
         return self.proposal.state
+
+
+STEP_PARAMS: Final = (
+    "register.via_department",
+    "register.direct",
+    "return_for_completion.via_department",
+    "return_for_completion.department",
+    "resubmit",
+    "resubmit.via_department",
+    "resubmit.direct",
+    "appraise_base",
+    "appraise_ministry.via_department",
+    "appraise_ministry.direct",
+    "approve",
+    "reject.via_department",
+    "reject.department",
+    "reject.ministry",
+    "fix_beneficiaries",
+    "contract",
+    "start",
+    "advance",
+    "advance.payer",
+    "adjust",
+    "extend",
+    "stop",
+    "accept_base.department",
+    "accept_base.provincial_department",
+    "settle",
+)
+"""The steps of the national workflow held as data: parameter ``workflow.step.<name>``
+(``rulebooks/data/params/workflow.toml``).  A test checks every name here is in the rulebook and
+every name the handlers ask for is here."""
+
+
+@attrs.frozen(slots=True)
+class StepRule:
+    """One step of the workflow read from the rulebook: the states it starts from, the state it
+    leads to (``None`` when the step keeps the state or the handler computes it), the competent
+    bodies and the clause of the dated value."""
+
+    sources: frozenset[ProposalState]
+    to_state: ProposalState | None
+    by: frozenset[Authority]
+    citation: Citation
+
+
+def step_rule(rb: Rulebook, name: str, as_of: date) -> StepRule:
+    """The step ``name`` (one of :data:`STEP_PARAMS`) at ``as_of``; raises
+    :class:`~khuyencong.errors.NotEncodedError` when the rulebook does not encode it then, and
+    ``KeyError`` for a name not in :data:`STEP_PARAMS` (a typo is an error, not a finding)."""
+    if name not in STEP_PARAMS:
+        raise KeyError(f"no workflow step {name!r}")
+    resolved = require(rb, "workflow.step." + name, as_of)
+    table = resolved.value
+    if not isinstance(table, Mapping):  # pragma: no cover - the loader checks the type
+        raise TypeError(f"workflow.step.{name} is not a table")
+    to = table.get("to", ())
+    return StepRule(
+        sources=frozenset(ProposalState(s) for s in table.get("from", ())),
+        to_state=ProposalState(to[0]) if to else None,
+        by=frozenset(Authority(a) for a in table.get("by", ())),
+        citation=resolved.citation,
+    )
+
+
+def _rule(ctx: _Context, name: str) -> StepRule:
+    return step_rule(ctx.rb, name, ctx.as_of)
+
+
+def _apply(ctx: _Context, rule: StepRule, *, sources: bool = True, by: bool = True) -> None:
+    """The checks of a step held as data: from which states, by whom, under the step's clause."""
+    if sources:
+        _from(ctx, rule.sources, rule.citation)
+    if by:
+        _need(ctx, rule.by, rule.citation)
 
 
 def _need(ctx: _Context, allowed: Iterable[Authority], citation: Citation) -> None:

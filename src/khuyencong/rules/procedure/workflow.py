@@ -33,12 +33,14 @@ from ..procurement import procurement_method
 from .adjustment import AdjustmentKind, _kinds, adjustment_authority
 from .common import _RUNNING, A, E, S, _Refuse
 from .steps import (
+    _apply,
     _Context,
     _decimal,
     _from,
     _need,
     _need_reason,
     _provincial_confirmation,
+    _rule,
     _Step,
     _text,
 )
@@ -46,11 +48,9 @@ from .steps import (
 
 def _register(ctx: _Context) -> _Step:
     direct = bool(ctx.details.get("direct", ctx.authority is A.REGIONAL_CENTRE))
-    citation = DIRECT_REGISTRATION if direct else cite(10, 1)
-    _from(ctx, {S.DRAFT}, citation)
-    _need(
-        ctx, {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE} if direct else {A.IMPLEMENTING_UNIT}, citation
-    )
+    rule = _rule(ctx, "register.direct" if direct else "register.via_department")
+    citation = rule.citation
+    _apply(ctx, rule)
     deadline = registration_deadline(
         ctx.proposal.plan_year, direct=direct, as_of=ctx.as_of, rulebook=ctx.rb
     )
@@ -70,7 +70,7 @@ def _register(ctx: _Context) -> _Step:
                 deadline.citation,
             )
         note = f"Theo hướng dẫn: {guidance}"
-    return _Step(S.REGISTERED, ctx.authority, citation, note=note)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, citation, note=note)
 
 
 def _state_before_return(proposal: Proposal) -> ProposalState:
@@ -84,31 +84,29 @@ def _state_before_return(proposal: Proposal) -> ProposalState:
 
 def _return(ctx: _Context) -> _Step:
     direct = registered_directly(ctx.proposal)
-    if ctx.state is S.REGISTERED and not direct:
-        citation, who = cite(8, 1, "a"), A.PROVINCIAL_DEPARTMENT
-    else:
-        citation, who = cite(6, 2), A.DEPARTMENT
-    _from(ctx, {S.REGISTERED, S.BASE_APPRAISED}, citation)
-    _need(ctx, {who}, citation)
+    via_department = ctx.state is S.REGISTERED and not direct
+    rule = _rule(
+        ctx,
+        "return_for_completion.via_department"
+        if via_department
+        else "return_for_completion.department",
+    )
+    _apply(ctx, rule)
     _need_reason(ctx, cite(9, 5))
-    return _Step(S.RETURNED, ctx.authority, citation)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 def _resubmit(ctx: _Context) -> _Step:
-    _from(ctx, {S.RETURNED}, cite(10))
+    _apply(ctx, _rule(ctx, "resubmit"), by=False)
     back = _state_before_return(ctx.proposal)
-    if back is S.REGISTERED and not registered_directly(ctx.proposal):
-        citation = cite(10, 1, "a")
-        who = {A.IMPLEMENTING_UNIT}
-    else:
-        citation = cite(10, 2, "a")
-        who = {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE, A.PROVINCIAL_DEPARTMENT}
-    _need(ctx, who, citation)
-    return _Step(back, ctx.authority, citation)
+    via_department = back is S.REGISTERED and not registered_directly(ctx.proposal)
+    rule = _rule(ctx, "resubmit.via_department" if via_department else "resubmit.direct")
+    _apply(ctx, rule, sources=False)
+    return _Step(back, ctx.authority, rule.citation)
 
 
 def _appraise_base(ctx: _Context) -> _Step:
-    citation = cite(8, 1, "a")
+    rule = _rule(ctx, "appraise_base")
     if registered_directly(ctx.proposal):
         raise _Refuse(
             "no_base_appraisal_for_direct",
@@ -118,24 +116,23 @@ def _appraise_base(ctx: _Context) -> _Step:
             "appraisal, without base-level appraisal.",
             DIRECT_REGISTRATION,
         )
-    _from(ctx, {S.REGISTERED}, citation)
-    _need(ctx, {A.PROVINCIAL_DEPARTMENT}, citation)
-    return _Step(S.BASE_APPRAISED, ctx.authority, citation)
+    _apply(ctx, rule)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 def _appraise_ministry(ctx: _Context) -> _Step:
-    citation = cite(8, 2)
-    sources = {S.REGISTERED} if registered_directly(ctx.proposal) else {S.BASE_APPRAISED}
-    _from(ctx, sources, citation)
-    _need(ctx, {A.DEPARTMENT}, citation)
-    return _Step(S.MINISTRY_APPRAISED, ctx.authority, citation)
+    direct = registered_directly(ctx.proposal)
+    rule = _rule(ctx, "appraise_ministry.direct" if direct else "appraise_ministry.via_department")
+    _apply(ctx, rule)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 def _approve(ctx: _Context) -> _Step:
-    citation = cite(8, 3)
-    _from(ctx, {S.MINISTRY_APPRAISED}, citation)
-    _need(ctx, {A.MINISTRY}, citation)
-    return _Step(S.APPROVED, ctx.authority, citation, updates={"approved_on": ctx.as_of})
+    rule = _rule(ctx, "approve")
+    _apply(ctx, rule)
+    return _Step(
+        rule.to_state or ctx.stay, ctx.authority, rule.citation, updates={"approved_on": ctx.as_of}
+    )
 
 
 def _reject(ctx: _Context) -> _Step:
@@ -144,15 +141,15 @@ def _reject(ctx: _Context) -> _Step:
     if state is S.RETURNED:
         state = _state_before_return(ctx.proposal)
     if state is S.REGISTERED and not direct:
-        citation, who = cite(8, 1, "a"), A.PROVINCIAL_DEPARTMENT
+        variant = "reject.via_department"
     elif state in (S.REGISTERED, S.BASE_APPRAISED):
-        citation, who = cite(8, 2), A.DEPARTMENT
+        variant = "reject.department"
     else:
-        citation, who = cite(8, 3), A.MINISTRY
-    _from(ctx, {S.REGISTERED, S.BASE_APPRAISED, S.MINISTRY_APPRAISED, S.RETURNED}, citation)
-    _need(ctx, {who}, citation)
+        variant = "reject.ministry"
+    rule = _rule(ctx, variant)
+    _apply(ctx, rule)
     _need_reason(ctx, cite(9))
-    return _Step(S.REJECTED, ctx.authority, citation)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 _FIXABLE = ("beneficiaries", "locations", "coordinating_units")
@@ -180,7 +177,8 @@ def _updates(ctx: _Context, names: Iterable[str]) -> dict[str, Any]:
 
 
 def _fix_beneficiaries(ctx: _Context) -> _Step:
-    citation = cite(21, 2, "a")
+    rule = _rule(ctx, "fix_beneficiaries")
+    citation = rule.citation
     if ctx.proposal.kind is not ProposalKind.GROUP:
         raise _Refuse(
             "not_a_group_proposal",
@@ -198,8 +196,7 @@ def _fix_beneficiaries(ctx: _Context) -> _Step:
             "silent.",
             cite(21, 2),
         )
-    _from(ctx, {S.APPROVED, S.CONTRACTED}, citation)
-    _need(ctx, {A.PROVINCIAL_DEPARTMENT}, citation)
+    _apply(ctx, rule)
     if event_dates(ctx.proposal, E.FIX_BENEFICIARIES):
         raise _Refuse(
             "beneficiaries_already_fixed",
@@ -214,9 +211,9 @@ def _fix_beneficiaries(ctx: _Context) -> _Step:
 
 
 def _contract(ctx: _Context) -> _Step:
-    citation = cite(12, 1)
-    _from(ctx, {S.APPROVED}, citation)
-    _need(ctx, {A.DEPARTMENT}, citation)
+    rule = _rule(ctx, "contract")
+    citation = rule.citation
+    _apply(ctx, rule)
     method = procurement_method(ctx.proposal, ctx.as_of, rulebook=ctx.rb)
     updates: dict[str, Any] = {"procurement": method.method}
     if method.method is ProcurementMethod.BIDDING and _text(ctx, "bidding_decision") is None:
@@ -235,13 +232,12 @@ def _contract(ctx: _Context) -> _Step:
         raise ValueError(
             "detail 'amount' (the support under the contract) is a positive whole number of đồng"
         )
-    return _Step(S.CONTRACTED, ctx.authority, citation, updates=updates, amount=amount)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, citation, updates=updates, amount=amount)
 
 
 def _start(ctx: _Context) -> _Step:
-    citation = cite(23, 2)
-    _from(ctx, {S.CONTRACTED}, citation)
-    _need(ctx, {A.IMPLEMENTING_UNIT, A.REGIONAL_CENTRE}, citation)
+    rule = _rule(ctx, "start")
+    _apply(ctx, rule)
     if ctx.proposal.kind is ProposalKind.GROUP and not event_dates(
         ctx.proposal, E.FIX_BENEFICIARIES
     ):
@@ -253,13 +249,12 @@ def _start(ctx: _Context) -> _Step:
             "the beneficiaries) before work starts.",
             cite(21, 2, "a"),
         )
-    return _Step(S.IN_PROGRESS, ctx.authority, citation)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 def _advance(ctx: _Context) -> _Step:
-    citation = cite(12, 2)
-    _from(ctx, {S.CONTRACTED, S.IN_PROGRESS, S.ACCEPTED}, citation)
-    _need(ctx, {A.DEPARTMENT}, cite(20, 1))
+    _apply(ctx, _rule(ctx, "advance"), by=False)
+    _apply(ctx, _rule(ctx, "advance.payer"), sources=False)
     amount = _decimal(ctx, "amount")
     if amount is None or amount <= 0 or amount != amount.to_integral_value():
         raise ValueError("detail 'amount' (a positive whole number of đồng) is required")
@@ -298,7 +293,7 @@ def _advance(ctx: _Context) -> _Step:
 
 
 def _adjust(ctx: _Context) -> _Step:
-    _from(ctx, _RUNNING, cite(11, 2))
+    _apply(ctx, _rule(ctx, "adjust"), by=False)
     raw = ctx.details.get("changes")
     if raw is None or isinstance(raw, str) or not isinstance(raw, Iterable):
         raise ValueError("detail 'changes' (a list of AdjustmentKind) is required")
@@ -392,23 +387,23 @@ def _adjust(ctx: _Context) -> _Step:
     return _Step(S.ADJUSTED, ctx.authority, decision.citation, updates=updates)
 
 
-def _ministry_decides(target: ProposalState) -> Callable[[_Context], _Step]:
+def _ministry_decides(name: str) -> Callable[[_Context], _Step]:
     """Extending a proposal into the next year and stopping it: the Ministry decides, on the
-    provincial Department's confirmation, with reasons (Điểm a khoản 2, khoản 1 Điều 11)."""
+    provincial Department's confirmation, with reasons (Điểm a khoản 2, khoản 1 Điều 11; the
+    states, the body and the clause are the step ``name`` of the rulebook)."""
 
     def step(ctx: _Context) -> _Step:
-        citation = cite(11, 2, "a")
-        _from(ctx, _RUNNING, citation)
-        _need(ctx, {A.MINISTRY}, citation)
+        rule = _rule(ctx, name)
+        _apply(ctx, rule)
         _provincial_confirmation(ctx)
         _need_reason(ctx, cite(11, 1))
-        return _Step(target, ctx.authority, citation)
+        return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
     return step
 
 
-_extend = _ministry_decides(S.EXTENDED)
-_stop = _ministry_decides(S.STOPPED)
+_extend = _ministry_decides("extend")
+_stop = _ministry_decides("stop")
 
 
 def _stop_for_violation(ctx: _Context) -> _Step:
@@ -420,16 +415,17 @@ def _stop_for_violation(ctx: _Context) -> _Step:
 
 
 def _accept_base(ctx: _Context) -> _Step:
-    citation = cite(20, 2) if ctx.authority is A.DEPARTMENT else cite(21, 1)
-    _from(ctx, {S.IN_PROGRESS}, citation)
-    _need(ctx, {A.PROVINCIAL_DEPARTMENT, A.DEPARTMENT}, citation)
-    return _Step(S.ACCEPTED, ctx.authority, citation)
+    by_department = ctx.authority is A.DEPARTMENT
+    rule = _rule(
+        ctx, "accept_base.department" if by_department else "accept_base.provincial_department"
+    )
+    _apply(ctx, rule)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 def _settle(ctx: _Context) -> _Step:
-    citation = cite(18, 2)
-    _from(ctx, {S.ACCEPTED}, citation)
-    _need(ctx, {A.DEPARTMENT}, citation)
+    rule = _rule(ctx, "settle")
+    _apply(ctx, rule)
     if advanced_total(ctx.proposal) > ctx.proposal.total_requested:
         raise _Refuse(
             "advances_above_support",
@@ -437,7 +433,7 @@ def _settle(ctx: _Context) -> _Step:
             "More was advanced than the support: refund before settling.",
             cite(12, 6),
         )
-    return _Step(S.SETTLED, ctx.authority, citation)
+    return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
 
 
 _HANDLERS = {

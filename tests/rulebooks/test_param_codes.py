@@ -1,0 +1,119 @@
+"""Names that are checked (issue 13): every parameter code written in ``src/`` is in the
+rulebook, so a typo fails here and not as a "no support level" finding at a user's assessment;
+and the places that still glue a code from a prefix and a runtime value are listed, so no new
+one appears unnoticed."""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+import khuyencong
+from khuyencong.rulebooks import national
+from khuyencong.rulebooks.loader import template
+from khuyencong.rules.procedure.steps import STEP_PARAMS
+
+ROOT = Path(khuyencong.__file__).parent
+
+KNOWN_GLUE = {
+    # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
+    ("rulebooks/loader.py", "support."),
+    ("rules/activity.py", "condition."),
+    ("rules/advances/allowance.py", "advance.first_ratio."),
+    ("rules/assess.py", "referral."),
+    ("rules/assess.py", "support."),
+    ("rules/centres.py", "centre."),
+    ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
+    ("rules/compiled.py", "support."),
+    ("rules/procedure/local.py", "local.procedure."),  # only in an error message
+    ("rules/procedure/steps.py", "workflow.step."),
+    ("rules/reporting.py", "reporting."),
+    ("selection/council.py", "typical_products.council_size."),
+    ("selection/council.py", "typical_products.council_composition."),
+    ("selection/council.py", "typical_products.usual_year."),
+}
+"""Only shrinks: turn a glued code into a checked one (a registry such as
+``procedure.steps.STEP_PARAMS``, or a table parameter) and delete its line."""
+
+
+PROVINCIAL_ONLY = frozenset({"local.procedure"})
+"""Parameters only a provincial rulebook holds (the local procedure table, Điểm b khoản 3
+Điều 8 TT 46/2012/TT-BCT), named by the code that reads them."""
+
+
+@cache
+def _book_codes() -> frozenset[str]:
+    return frozenset(national().params)
+
+
+def _pattern() -> re.Pattern[str]:
+    heads = sorted({code.split(".")[0] for code in _book_codes()})
+    return re.compile(r"^(?:{})\.[a-z0-9_.]*$".format("|".join(map(re.escape, heads))))
+
+
+def _literals() -> list[tuple[str, int, str]]:
+    """(module, line, text) of every string constant of src/ that looks like a parameter code
+    (docstrings aside)."""
+    pattern = _pattern()
+    found: list[tuple[str, int, str]] = []
+    for path in sorted(ROOT.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {
+            id(node.body[0].value)
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
+            and node.body
+            and isinstance(node.body[0], ast.Expr)
+            and isinstance(node.body[0].value, ast.Constant)
+        }
+        module = str(path.relative_to(ROOT))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and id(node) not in docstrings
+                and pattern.match(node.value)
+            ):
+                found.append((module, node.lineno, node.value))
+    return found
+
+
+def _known(code: str) -> bool:
+    book = national()
+    return (
+        code in _book_codes()
+        or code in STEP_PARAMS  # workflow.step.<name>, read through step_rule
+        or code in book.rules
+        or any(p.startswith(code + ".") for p in _book_codes())  # a checklist's name
+        or code in PROVINCIAL_ONLY
+        or f'"{code}"' in template()  # a parameter of provincial rulebooks
+    )
+
+
+def test_every_parameter_code_in_the_source_is_in_the_rulebook() -> None:
+    unknown = [
+        f"{module}:{line}: {code}"
+        for module, line, code in _literals()
+        if not code.endswith(".") and not _known(code)
+    ]
+    assert not unknown, unknown
+
+
+def test_glued_codes_are_only_where_they_are_known() -> None:
+    glued = {(module, code) for module, _, code in _literals() if code.endswith(".")}
+    assert glued - KNOWN_GLUE == set(), "new glued parameter codes: use a registry"
+    assert KNOWN_GLUE - glued == set(), "no longer glued: remove from KNOWN_GLUE"
+
+
+def test_every_glued_prefix_names_parameters() -> None:
+    for _, prefix in sorted(KNOWN_GLUE):
+        provincial = prefix.removesuffix(".") in PROVINCIAL_ONLY or prefix in template()
+        assert any(code.startswith(prefix) for code in _book_codes()) or provincial, prefix
+
+
+def test_the_enumeration_catches_a_typo() -> None:
+    assert _pattern().match("support.brnad")
+    assert not _known("support.brnad")
+    assert _known("support.brand")
