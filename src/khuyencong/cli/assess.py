@@ -190,11 +190,11 @@ def _fit(text: str, out: TextIO) -> str:
     if "COLUMNS" not in os.environ and not out.isatty():
         return text
     width = terminal_width()
-    out = []
+    lines: list[str] = []
     for line in text.splitlines():
         indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
-        out.extend(wrap(line, width, indent) if len(line) > width else [line])
-    return "\n".join(out) + "\n"
+        lines.extend(wrap(line, width, indent) if len(line) > width else [line])
+    return "\n".join(lines) + "\n"
 
 
 def _exit_code(a: Assessment) -> int:
