@@ -39,12 +39,14 @@ def test_row_severity_is_the_one_severity_as_strings() -> None:
 
 
 def test_every_result_type_has_the_one_message_method() -> None:
-    for cls in (Finding, Check, Refusal):
+    for cls in (Finding, Check):
         assert issubclass(cls, Bilingual)
         assert cls.message is Bilingual.message
-    # a row finding keeps its code and parameters; its text comes from the message catalogue
-    assert issubclass(row_findings.RowFinding, Catalogued)
-    assert row_findings.RowFinding.message is Catalogued.message
+    # row findings and lifecycle refusals keep their code and parameters; their text comes
+    # from the message catalogue
+    for catalogued in (row_findings.RowFinding, Refusal):
+        assert issubclass(catalogued, Catalogued)
+        assert catalogued.message is Catalogued.message
     f = row_findings.finding("bad_value", 3, "Chi phí", detail="x")
     assert f.message("vi") == "Giá trị không hợp lệ: x"
     assert f.message("en") == "Invalid value: x"
