@@ -13,7 +13,7 @@ import pytest
 
 from khuyencong import Finding, Severity
 from khuyencong.datasets import findings as row_findings
-from khuyencong.l10n.catalog import Catalogued
+from khuyencong.l10n.catalog import Catalogued, Text
 from khuyencong.rules.findings import SEVERITY_ORDER, Bilingual
 from khuyencong.rules.lifecycle import Refusal, TransitionRefused, transition
 from khuyencong.schemas import Citation, Provenance
@@ -39,12 +39,11 @@ def test_row_severity_is_the_one_severity_as_strings() -> None:
 
 
 def test_every_result_type_has_the_one_message_method() -> None:
-    for cls in (Finding, Check):
-        assert issubclass(cls, Bilingual)
-        assert cls.message is Bilingual.message
-    # row findings and lifecycle refusals keep their code and parameters; their text comes
-    # from the message catalogue
-    for catalogued in (row_findings.RowFinding, Refusal):
+    assert issubclass(Finding, Bilingual)
+    assert Finding.message is Bilingual.message
+    # row findings, selection checks and lifecycle refusals keep their code and parameters;
+    # their text comes from the message catalogue
+    for catalogued in (row_findings.RowFinding, Check, Refusal):
         assert issubclass(catalogued, Catalogued)
         assert catalogued.message is Catalogued.message
     f = row_findings.finding("bad_value", 3, "Chi phí", detail="x")
@@ -62,8 +61,8 @@ def test_a_selection_check_is_a_finding(passed: bool | None, severity: Severity)
         passed=passed,
         citation=TT26,
         provenance=Provenance.OFFICIAL_TEXT,
-        message_vi="Sản phẩm do chính cơ sở sản xuất",
-        message_en="Made by the producer itself",
+        params={"text": Text("Sản phẩm do chính cơ sở sản xuất", "Made by the producer itself")},
+        key="finding.verbatim",
     )
     assert check.severity is severity
     f = check.finding()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_optional_date, check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import Rulebook, national
 from ._common import _cite, _get, _level_gate, _returns_not_encoded
 from .codes import (
@@ -74,8 +75,11 @@ def check_council(
             passed=n in allowed,
             citation=size.citation,
             provenance=size.provenance,
-            message_vi=f"Hội đồng {level.vi.lower()} có {allowed_vi} thành viên; có {n}.",
-            message_en=f"A council of the {level.en.lower()} has {allowed_en} members; it has {n}.",
+            params={
+                "level": Text(level.vi.lower(), level.en.lower()),
+                "allowed": Text(allowed_vi, allowed_en),
+                "n": n,
+            },
         )
     ]
     composition = _get(rb, f"typical_products.council_composition.{level.value}", as_of)
@@ -86,8 +90,7 @@ def check_council(
             passed=len(chairs) == 1,
             citation=_cite(9, level.rank + 1, "a"),
             provenance=composition.provenance,
-            message_vi=f"Hội đồng có một Chủ tịch; có {len(chairs)}.",
-            message_en=f"The council has one chair; it has {len(chairs)}.",
+            params={"chairs": len(chairs)},
         )
     )
     for role, requirements in composition.table.items():
@@ -101,16 +104,17 @@ def check_council(
                     passed=met,
                     citation=_cite(9, level.rank + 1, _point(role)),
                     provenance=composition.provenance,
-                    message_vi=(
-                        f"{role_label.vi} là đại diện Lãnh đạo "
-                        + " hoặc ".join(b.vi for b in bodies)
-                        + (": có." if met else ": không có.")
-                    ),
-                    message_en=(
-                        f"{role_label.en}: a leader of "
-                        + " or ".join(b.en for b in bodies)
-                        + (": present." if met else ": missing.")
-                    ),
+                    params={
+                        "text": Text(
+                            f"{role_label.vi} là đại diện Lãnh đạo "
+                            + " hoặc ".join(b.vi for b in bodies)
+                            + (": có." if met else ": không có."),
+                            f"{role_label.en}: a leader of "
+                            + " or ".join(b.en for b in bodies)
+                            + (": present." if met else ": missing."),
+                        )
+                    },
+                    key="finding.verbatim",
                 )
             )
     founders = _get(rb, "typical_products.council_founder", as_of)
@@ -122,18 +126,23 @@ def check_council(
             passed=None if given is None else given is expected,
             citation=_cite(8, 1, "abcd"[level.rank]),
             provenance=founders.provenance,
-            message_vi=(
-                f"Hội đồng {level.vi.lower()} do {expected.vi} quyết định thành lập"
-                + ("; người thành lập chưa được khai." if given is None else f"; khai: {given.vi}.")
-            ),
-            message_en=(
-                f"A council of the {level.en.lower()} is established by the {expected.en}"
-                + (
-                    "; who established it is not declared."
-                    if given is None
-                    else f"; declared: {given.en}."
+            params={
+                "text": Text(
+                    f"Hội đồng {level.vi.lower()} do {expected.vi} quyết định thành lập"
+                    + (
+                        "; người thành lập chưa được khai."
+                        if given is None
+                        else f"; khai: {given.vi}."
+                    ),
+                    f"A council of the {level.en.lower()} is established by the {expected.en}"
+                    + (
+                        "; who established it is not declared."
+                        if given is None
+                        else f"; declared: {given.en}."
+                    ),
                 )
-            ),
+            },
+            key="finding.verbatim",
         )
     )
     return Verdict(subject="council", as_of=as_of, checks=tuple(checks))
@@ -152,8 +161,7 @@ def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Chec
         passed=passed,
         citation=odd.citation,
         provenance=odd.provenance,
-        message_vi=f"Số lượng thành viên Ban Giám khảo là số lẻ; có {size}.",
-        message_en=f"The jury has an odd number of members; it has {size}.",
+        params={"size": size},
     )
 
 
@@ -196,8 +204,8 @@ def check_round(
             passed=True,
             citation=usual.citation,
             provenance=usual.provenance,
-            message_vi=vi,
-            message_en=en,
+            params={"text": Text(vi, en)},
+            key="finding.verbatim",
         )
     ]
     if selection_round.council is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _get, _returns_not_encoded, _Unencoded
@@ -47,28 +48,18 @@ def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> li
             passed=good_count,
             citation=count.citation,
             provenance=count.provenance,
-            message_vi=(
-                f"Kèm {count.integer:02d} ảnh màu chụp tại 3 góc độ (chính diện, mặt bên, từ trên "
-                f"xuống); có {len(photos)} ảnh, thiếu góc: {missing_vi}."
-            ),
-            message_en=(
-                f"{count.integer} colour photographs from 3 angles (front, side, above); "
-                f"{len(photos)} given, angles missing: {missing_en}."
-            ),
+            params={
+                "integer": Text(format(count.integer, "02d"), count.integer),
+                "photos": len(photos),
+                "missing": Text(missing_vi, missing_en),
+            },
         ),
         Check(
             code="photos_size_colour",
             passed=bool(photos) and not small,
             citation=short.citation,
             provenance=short.provenance,
-            message_vi=(
-                f"Ảnh màu, cỡ tối thiểu ({short.integer} x {long.integer}) cm; "
-                f"{len(small)} ảnh không đạt."
-            ),
-            message_en=(
-                f"Colour photographs of at least {short.integer} x {long.integer} cm; "
-                f"{len(small)} do not comply."
-            ),
+            params={"integer": short.integer, "integer2": long.integer, "small": len(small)},
         ),
     ]
 
@@ -95,33 +86,39 @@ def check_dossier(
             passed=dossier.registration_form and dossier.business_registration_copy,
             citation=_cite(12, 1, "a"),
             provenance=prov,
-            message_vi=(
-                "Phiếu đăng ký (Phụ lục 1) kèm bản sao hợp lệ Giấy chứng nhận đăng ký kinh doanh: "
-                + (
-                    "có."
-                    if dossier.registration_form and dossier.business_registration_copy
-                    else "thiếu."
+            params={
+                "text": Text(
+                    "Phiếu đăng ký (Phụ lục 1) kèm bản sao hợp lệ Giấy chứng nhận đăng ký kinh doanh: "
+                    + (
+                        "có."
+                        if dossier.registration_form and dossier.business_registration_copy
+                        else "thiếu."
+                    ),
+                    "Registration form (Annex 1) with a valid copy of the business registration "
+                    "certificate: "
+                    + (
+                        "present."
+                        if dossier.registration_form and dossier.business_registration_copy
+                        else "missing."
+                    ),
                 )
-            ),
-            message_en=(
-                "Registration form (Annex 1) with a valid copy of the business registration "
-                "certificate: "
-                + (
-                    "present."
-                    if dossier.registration_form and dossier.business_registration_copy
-                    else "missing."
-                )
-            ),
+            },
+            key="finding.verbatim",
         ),
         Check(
             code="product_description",
             passed=dossier.product_description,
             citation=_cite(12, 1, "b"),
             provenance=prov,
-            message_vi="Bản thuyết minh sản phẩm (Phụ lục 2): "
-            + ("có." if dossier.product_description else "thiếu."),
-            message_en="Product description (Annex 2): "
-            + ("present." if dossier.product_description else "missing."),
+            params={
+                "text": Text(
+                    "Bản thuyết minh sản phẩm (Phụ lục 2): "
+                    + ("có." if dossier.product_description else "thiếu."),
+                    "Product description (Annex 2): "
+                    + ("present." if dossier.product_description else "missing."),
+                )
+            },
+            key="finding.verbatim",
         ),
         *_photo_checks(dossier, rb, as_of),
     ]
@@ -134,16 +131,17 @@ def check_dossier(
                 passed=dossier.recommendation_letter,
                 citation=_cite(12, 2, "d"),
                 provenance=prov,
-                message_vi=(
-                    "Không tổ chức bình chọn cấp huyện: hồ sơ gửi Ủy ban nhân dân cấp huyện xem xét, "
-                    "có văn bản gửi đăng ký cấp tỉnh: "
-                    + ("có." if dossier.recommendation_letter else "thiếu.")
-                ),
-                message_en=(
-                    "No district round was held: the dossier goes through the district People's "
-                    "Committee, whose letter registers it for the provincial round: "
-                    + ("present." if dossier.recommendation_letter else "missing.")
-                ),
+                params={
+                    "text": Text(
+                        "Không tổ chức bình chọn cấp huyện: hồ sơ gửi Ủy ban nhân dân cấp huyện xem xét, "
+                        "có văn bản gửi đăng ký cấp tỉnh: "
+                        + ("có." if dossier.recommendation_letter else "thiếu."),
+                        "No district round was held: the dossier goes through the district People's "
+                        "Committee, whose letter registers it for the provincial round: "
+                        + ("present." if dossier.recommendation_letter else "missing."),
+                    )
+                },
+                key="finding.verbatim",
             )
         )
     elif requirement.certificate_of is not None:
@@ -156,14 +154,15 @@ def check_dossier(
                 passed=dossier.recommendation_letter,
                 citation=_cite(12, clause, "c"),
                 provenance=prov,
-                message_vi=(
-                    f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
-                    "(Phụ lục 5): " + ("có." if dossier.recommendation_letter else "thiếu.")
-                ),
-                message_en=(
-                    f"Letter of {requirement.recommender_en} with the summary list (Annex 5): "
-                    + ("present." if dossier.recommendation_letter else "missing.")
-                ),
+                params={
+                    "text": Text(
+                        f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
+                        "(Phụ lục 5): " + ("có." if dossier.recommendation_letter else "thiếu."),
+                        f"Letter of {requirement.recommender_en} with the summary list (Annex 5): "
+                        + ("present." if dossier.recommendation_letter else "missing."),
+                    )
+                },
+                key="finding.verbatim",
             )
         )
     return Verdict(subject="dossier", as_of=as_of, checks=tuple(checks))
@@ -187,8 +186,11 @@ def _lower_certificate_check(
             passed=False,
             citation=citation,
             provenance=provenance,
-            message_vi=f"Cần bản sao Giấy chứng nhận {needed.vi.lower()} còn giá trị; {given_vi}.",
-            message_en=f"A valid certificate of the {needed.en.lower()} is needed; {given_en}.",
+            params={
+                "needed": Text(needed.vi.lower(), needed.en.lower()),
+                "given": Text(given_vi, given_en),
+            },
+            key="finding.lower_level_certificate.2",
         )
     status = check_certificate(cert, on, rb)
     if isinstance(status, NotEncoded):
@@ -197,8 +199,8 @@ def _lower_certificate_check(
             passed=None,
             citation=citation,
             provenance=provenance,
-            message_vi=f"Không xác định được hạn của Giấy chứng nhận: {status.reason_vi}",
-            message_en=f"The certificate's validity cannot be determined: {status.reason_en}",
+            params={"reason": Text(status.reason_vi, status.reason_en)},
+            key="finding.lower_level_certificate.3",
         )
     valid = status.check("certificate_valid")
     return Check(
@@ -206,6 +208,8 @@ def _lower_certificate_check(
         passed=valid.passed,
         citation=citation,
         provenance=provenance,
-        message_vi=f"Giấy chứng nhận {needed.vi.lower()}: {valid.message_vi}",
-        message_en=f"Certificate of the {needed.en.lower()}: {valid.message_en}",
+        params={
+            "needed": Text(needed.vi.lower(), needed.en.lower()),
+            "message": Text(valid.message_vi, valid.message_en),
+        },
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _level_gate, _returns_not_encoded
@@ -38,8 +39,7 @@ def level_in_force(
         passed=present,
         citation=gate.citation,
         provenance=gate.provenance,
-        message_vi=f"{level.vi} là một trong {len(gate.codes)} cấp bình chọn.",
-        message_en=f"The {level.en.lower()} is one of the {len(gate.codes)} levels of selection.",
+        params={"level": Text(level.vi, level.en.lower()), "codes": len(gate.codes)},
     )
 
 

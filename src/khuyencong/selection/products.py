@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _get, _returns_not_encoded
@@ -37,8 +38,7 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
             passed=product.group.value in groups.codes,
             citation=groups.citation,
             provenance=groups.provenance,
-            message_vi=f"Sản phẩm thuộc {product.group.vi.lower()}.",
-            message_en=f"The product belongs to the group: {product.group.en}.",
+            params={"group": Text(product.group.vi.lower(), product.group.en)},
         )
     ]
     if product.set_kind is not None:
@@ -48,14 +48,10 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
                 passed=True,
                 citation=_cite(3, 2, product.set_kind.point),
                 provenance=Provenance.OFFICIAL_TEXT,
-                message_vi=(
-                    f"Bộ sản phẩm gồm {len(product.components)} sản phẩm do cùng cơ sở sản xuất: "
-                    f"{product.set_kind.vi.lower()}."
-                ),
-                message_en=(
-                    f"A product set of {len(product.components)} products by the same "
-                    f"establishment: {product.set_kind.en.lower()}."
-                ),
+                params={
+                    "components": len(product.components),
+                    "set_kind": Text(product.set_kind.vi.lower(), product.set_kind.en.lower()),
+                },
             )
         )
     for code in conditions.codes:
@@ -73,8 +69,8 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
                 passed=declared,
                 citation=_cite(4, condition.clause),
                 provenance=conditions.provenance,
-                message_vi=f"{condition.vi}: {vi}.",
-                message_en=f"{condition.en}: {en}.",
+                params={"text": Text(f"{condition.vi}: {vi}.", f"{condition.en}: {en}.")},
+                key="finding.verbatim",
             )
         )
     return Verdict(subject="product", as_of=as_of, checks=tuple(checks))

@@ -9,13 +9,15 @@ the encoded law, e.g. the district level after the 2025 reform).  Both are falsy
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-from ..rules.findings import Bilingual, Finding, Severity
+from ..l10n.catalog import NO_PARAMS, Catalogued
+from ..rules.findings import Finding, Severity
 from ..schemas.citation import Citation, Provenance
 from .codes import Region, SelectionLevel
 from .geography import LegacyProvince
@@ -36,7 +38,7 @@ Status = Literal["passed", "failed", "not_assessable"]
 
 
 @attrs.frozen(slots=True)
-class Check(Bilingual):
+class Check(Catalogued):
     """One condition of the law applied to one input.
 
     ``passed`` is ``None`` when the input needed to decide was not declared.  A check speaks the
@@ -47,8 +49,10 @@ class Check(Bilingual):
     passed: bool | None
     citation: Citation
     provenance: Provenance
-    message_vi: str
-    message_en: str
+    params: Mapping[str, Any] = attrs.field(default=NO_PARAMS, hash=False)
+    """The named parameters of its text (``finding.<code>`` in the message catalogue)."""
+    key: str | None = None
+    """The catalogue key of its text when it is not ``finding.<code>``."""
 
     @property
     def severity(self) -> Severity:
