@@ -24,12 +24,13 @@ from datetime import date
 
 from .._args import check_date
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
-from ..schemas.codes import FundingSourceKind, ProposalState, SupportItem
+from ..schemas.codes import ActivityContent, FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
 from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
+from .tables import compile_tables
 
 __all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
@@ -56,6 +57,12 @@ _FOREIGN_FAIRS = frozenset(
 """Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
 
 
+_MACHINERY = SupportItem.MACHINERY_AND_TECHNOLOGY
+_DEMONSTRATION_NEW = SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
+_FOUNDING = SupportItem.ENTERPRISE_FOUNDING
+_NATIONAL = FundingSourceKind.NATIONAL
+
+
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
     items = {line.item for line in proposal.budget_lines}
@@ -78,7 +85,8 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         )
                     )
     for index, line in enumerate(proposal.budget_lines):
-        if line.item is SupportItem.MACHINERY_AND_TECHNOLOGY:
+        item = line.item
+        if item is _MACHINERY:
             rule = ctx.programme("condition.machinery_must_be_new")
             if isinstance(rule, Resolved) and line.machinery_is_new is False:
                 ctx.add(
@@ -102,10 +110,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         index,
                     )
                 )
-        elif (
-            line.item is SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
-            and proposal.funding.kind is FundingSourceKind.NATIONAL
-        ):
+        elif item is _DEMONSTRATION_NEW and proposal.funding.kind is _NATIONAL:
             rule = ctx.programme("condition.demonstration_new_in_district")
             if isinstance(rule, Resolved) and line.technology_new_in_district is False:
                 ctx.add(
@@ -131,7 +136,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         index,
                     )
                 )
-        elif line.item is SupportItem.ENTERPRISE_FOUNDING:
+        elif item is _FOUNDING:
             areas = ctx.resolve("condition.enterprise_founding_areas")
             if isinstance(areas, NotEncoded):
                 continue  # the line's level is reported as not encoded with the same instrument
@@ -150,6 +155,25 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 )
 
 
+def _items_of(
+    ctx: Context, table: Resolved, contents: tuple[ActivityContent, ...]
+) -> frozenset[str]:
+    """The spending items of ``contents`` (and the items of any content), from the compiled
+    tables' memo: the table at a date is fixed, so the answer for the same contents is too."""
+    memo = compile_tables(ctx.national, ctx.as_of).memo
+    key = ("content.items", id(table), contents)
+    found = memo.get(key)
+    if found is None:
+        items_of = table.table
+        found = frozenset(items_of.get("any", ())).union(
+            *(items_of.get(content, ()) for content in contents)
+        )
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[key] = found
+    return found
+
+
 def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
     fit = ctx.resolve("condition.content_and_industry_fit")
@@ -166,7 +190,12 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             )
         )
         return
-    table = ctx.resolve("content.items")
+    table, approved, counterpart, no_other = ctx.resolve_many(
+        "content.items",
+        "condition.approved_by_competent_authority",
+        "condition.counterpart_committed",
+        "condition.no_other_state_funding",
+    )
     if isinstance(table, Resolved):
         if not proposal.contents:
             ctx.add(
@@ -179,13 +208,9 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 )
             )
         else:
-            items_of = table.table
-            general = items_of.get("any", ())
+            allowed = _items_of(ctx, table, proposal.contents)
             for index, line in enumerate(proposal.budget_lines):
-                item = line.item
-                if item not in general and not any(
-                    item in items_of.get(content, ()) for content in proposal.contents
-                ):
+                if line.item not in allowed:
                     ctx.add(
                         Finding.of(
                             "item_outside_contents",
@@ -198,7 +223,6 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                             index,
                         )
                     )
-    approved = ctx.resolve("condition.approved_by_competent_authority")
     if isinstance(approved, Resolved) and proposal.state not in _APPROVED_STATES:
         ctx.add(
             Finding.of(
@@ -209,21 +233,22 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 approved,
             )
         )
-    for code, flag, vi, en in (
+    for rule, code, flag, vi, en in (
         (
+            counterpart,
             "condition.counterpart_committed",
             proposal.counterpart_committed,
             "cam kết đầu tư đủ phần kinh phí còn lại",
             "a commitment to fund the rest of the cost",
         ),
         (
+            no_other,
             "condition.no_other_state_funding",
             proposal.no_other_state_funding,
             "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
             "a commitment that no other state funds cover the same items",
         ),
     ):
-        rule = ctx.resolve(code)
         if not isinstance(rule, Resolved):
             continue
         if flag is False:

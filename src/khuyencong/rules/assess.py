@@ -3,13 +3,12 @@ may receive, what the beneficiary must put in, and why — every reason with its
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-
-import attrs
+from typing import Any
 
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
@@ -19,16 +18,20 @@ from ..rulebooks.model import Basis
 from ..schemas.codes import FundingSourceKind, ProposalKind, SupportItem
 from ..schemas.proposal import BudgetLine, Proposal
 from ..text import province_key
+from ._value import Value
 from .activity import check_activities, check_support_conditions
 from .cofunding import LineResult, LineStatus, computed_line, ineligible_line, pending_line
 from .context import Context
 from .eligibility import check_beneficiary
 from .findings import Finding, Severity
 from .priority import PriorityClass, classify_in
+from .tables import Level, Tables, compile_tables
 
 __all__ = ["Assessment", "Status", "assess"]
 
 _ONE = Decimal(1)
+_UNIT = (1, 1)
+_NO_SEVERITY: frozenset[Severity] = frozenset()
 
 
 class Status(StrEnum):
@@ -39,28 +42,129 @@ class Status(StrEnum):
     NOT_ASSESSABLE = "not_assessable"
 
 
-@attrs.frozen(slots=True)
-class Assessment:
-    """The outcome of :func:`assess` for one proposal at one date."""
+class Assessment(Value):
+    """The outcome of :func:`assess` for one proposal at one date (immutable: its fields are
+    read-only properties)."""
 
-    proposal_code: str
-    title: str
-    as_of: date
-    status: Status
-    support: Decimal | None
-    """Total khuyến công support the rules allow, in whole đồng: the sum of the lines; 0 when
-    the proposal is ineligible (nothing is allowed); ``None`` — not known, never 0 — when some
-    line's support could not be computed (its level not encoded, or an input missing).  See
-    :attr:`complete` and :attr:`unknown_lines`."""
-    requested: Decimal
-    lines: tuple[LineResult, ...]
-    findings: tuple[Finding, ...]
-    priority: PriorityClass
-    rulebooks: tuple[str, ...]
-    documents: tuple[str, ...]
-    """The legal documents whose rules were applied."""
-    programme_date: date
-    """The date at which programme rules were read (the approval date under a transition rule)."""
+    __slots__ = (
+        "_as_of",
+        "_documents",
+        "_findings",
+        "_lines",
+        "_priority",
+        "_programme_date",
+        "_proposal_code",
+        "_requested",
+        "_rulebooks",
+        "_status",
+        "_support",
+        "_title",
+    )
+    _fields = (
+        "proposal_code",
+        "title",
+        "as_of",
+        "status",
+        "support",
+        "requested",
+        "lines",
+        "findings",
+        "priority",
+        "rulebooks",
+        "documents",
+        "programme_date",
+    )
+
+    def __init__(
+        self,
+        proposal_code: str,
+        title: str,
+        as_of: date,
+        status: Status,
+        support: Decimal | None,
+        requested: Decimal,
+        lines: tuple[LineResult, ...],
+        findings: tuple[Finding, ...],
+        priority: PriorityClass,
+        rulebooks: tuple[str, ...],
+        documents: tuple[str, ...],
+        programme_date: date,
+    ) -> None:
+        self._proposal_code = proposal_code
+        self._title = title
+        self._as_of = as_of
+        self._status = status
+        self._support = support
+        self._requested = requested
+        self._lines = lines
+        self._findings = findings
+        self._priority = priority
+        self._rulebooks = rulebooks
+        self._documents = documents
+        self._programme_date = programme_date
+
+    @property
+    def proposal_code(self) -> str:
+        """The proposal's code."""
+        return self._proposal_code
+
+    @property
+    def title(self) -> str:
+        """The proposal's title."""
+        return self._title
+
+    @property
+    def as_of(self) -> date:
+        """The date of the rules applied."""
+        return self._as_of
+
+    @property
+    def status(self) -> Status:
+        """eligible, ineligible or not_assessable."""
+        return self._status
+
+    @property
+    def support(self) -> Decimal | None:
+        """Total khuyến công support the rules allow, in whole đồng: the sum of the lines; 0 when
+        the proposal is ineligible (nothing is allowed); ``None`` — not known, never 0 — when some
+        line's support could not be computed (its level not encoded, or an input missing).  See
+        :attr:`complete` and :attr:`unknown_lines`."""
+        return self._support
+
+    @property
+    def requested(self) -> Decimal:
+        """The total support requested, in whole đồng."""
+        return self._requested
+
+    @property
+    def lines(self) -> tuple[LineResult, ...]:
+        """The outcome of each budget line, in order."""
+        return self._lines
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        """Every reason, with its clause."""
+        return self._findings
+
+    @property
+    def priority(self) -> PriorityClass:
+        """The proposal's priority area and industry."""
+        return self._priority
+
+    @property
+    def rulebooks(self) -> tuple[str, ...]:
+        """The ids of the rulebooks applied."""
+        return self._rulebooks
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        """The legal documents whose rules were applied."""
+        return self._documents
+
+    @property
+    def programme_date(self) -> date:
+        """The date at which programme rules were read (the approval date under a transition rule)."""
+        return self._programme_date
 
     @property
     def complete(self) -> bool:
@@ -89,6 +193,20 @@ class Assessment:
         return explain(self, lang)
 
 
+# Enum members read on every assessment, bound once (a class attribute look-up of an enum
+# member costs about 60 ns on CPython 3.11).
+_LOCAL = FundingSourceKind.LOCAL
+_GROUP = ProposalKind.GROUP
+_PROPOSAL_BUDGET = Basis.PROPOSAL_BUDGET
+_ANNUAL_ALLOCATION = Basis.ANNUAL_ALLOCATION
+_ERROR = Severity.ERROR
+_UNDETERMINED = Severity.UNDETERMINED
+_ELIGIBLE = Status.ELIGIBLE
+_INELIGIBLE = Status.INELIGIBLE
+_NOT_ASSESSABLE = Status.NOT_ASSESSABLE
+_COMPUTED = LineStatus.COMPUTED
+
+
 def _split_rulebooks(
     rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None,
 ) -> tuple[Rulebook, list[Rulebook]]:
@@ -102,7 +220,7 @@ def _split_rulebooks(
 
 
 def _overlay_for(proposal: Proposal, overlays: list[Rulebook]) -> Rulebook | None:
-    if proposal.funding.kind is not FundingSourceKind.LOCAL or not overlays:
+    if proposal.funding.kind is not _LOCAL or not overlays:
         return None
     province = proposal.funding.province
     if province is None:
@@ -150,7 +268,7 @@ def _factor(
     factor = proposal.priority_factor
     if factor == _ONE:
         return _ONE
-    local = proposal.funding.kind is FundingSourceKind.LOCAL
+    local = proposal.funding.kind is _LOCAL
     book = overlay if local else ctx.national
     if book is None or "priority.support_factor_ceiling" not in book:
         ctx.add(
@@ -218,13 +336,21 @@ def _level_not_encoded(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    vi: str,
-    en: str,
+    texts: Callable[[], tuple[str, str]],
     instruments: tuple[str, ...],
-    citation_from: Resolved | None = None,
+    citation_from: Resolved | None,
+    memo: dict[tuple[object, ...], tuple[object, Finding]],
+    key: tuple[object, ...],
+    anchor: object,
 ) -> LineResult:
-    ctx.add(
-        Finding(
+    """The line's level is not encoded: its finding (prepared once per date, line position and
+    the answer it rests on — ``anchor``, kept with it — and then reused) and its pending result."""
+    cached = memo.get(key)
+    if cached is not None and cached[0] is anchor:
+        finding = cached[1]
+    else:
+        vi, en = texts()
+        finding = Finding(
             code="level_not_encoded",
             severity=Severity.WARNING,
             message_vi=vi,
@@ -234,14 +360,33 @@ def _level_not_encoded(
             line=index,
             instrument=instruments[0] if instruments else None,
         )
-    )
+        if len(memo) >= 4096:
+            memo.clear()
+        memo[key] = (anchor, finding)
+    ctx.add(finding)
     return pending_line(index, line, LineStatus.NOT_ENCODED, level=None, instruments=instruments)
 
 
-def _line_not_encoded(ctx: Context, index: int, line: BudgetLine, result: NotEncoded) -> LineResult:
+def _line_not_encoded(
+    ctx: Context,
+    index: int,
+    line: BudgetLine,
+    result: NotEncoded,
+    memo: dict[tuple[object, ...], tuple[object, Finding]],
+) -> LineResult:
     """A line whose level the governing instrument sets, and the library does not encode."""
     instruments = () if result.instrument is None else (result.instrument,)
-    return _level_not_encoded(ctx, index, line, result.reason_vi, result.reason_en, instruments)
+    return _level_not_encoded(
+        ctx,
+        index,
+        line,
+        lambda: (result.reason_vi, result.reason_en),
+        instruments,
+        None,
+        memo,
+        ("not_encoded", id(result), index),
+        result,
+    )
 
 
 def _label(index: int, item: SupportItem) -> tuple[str, str]:
@@ -249,68 +394,115 @@ def _label(index: int, item: SupportItem) -> tuple[str, str]:
     return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
 
 
+_MISSING: Any = object()
+
+
+def _referrals(tables: Tables) -> frozenset[str]:
+    """The items whose level another instrument sets (``referral.<item>`` parameters), once
+    per rulebook and date."""
+    memo = tables.memo
+    found = memo.get(("referrals",))
+    if found is None:
+        found = memo[("referrals",)] = frozenset(
+            code.removeprefix("referral.") for code in tables.book if code.startswith("referral.")
+        )
+    return found
+
+
 def _line(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    proposal: Proposal,
-    overlay: Rulebook | None,
     factor: Decimal,
+    factor_ratio: tuple[int, int],
     allocation: Decimal | None,
-) -> LineResult | tuple[Resolved, BudgetLine]:
+    national_tables: Tables,
+    levels: Tables | None,
+) -> LineResult | tuple[Level, BudgetLine]:
+    """One budget line: its level from ``levels`` (the tables of the national rulebook or of
+    the province's overlay at the assessment date; ``None`` for a local proposal without one)."""
     item = line.item
-    referral_code = "referral." + item
-    if referral_code in ctx.national:
-        label = _label(index, item)
-        referral = ctx.resolve(referral_code)
+    memo = national_tables.findings
+    if item in _referrals(national_tables):
+        referral = ctx.resolve("referral." + item)
         if isinstance(referral, Resolved):
             names = referral.codes
+
+            def referral_texts() -> tuple[str, str]:
+                label = _label(index, item)
+                vi = f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa."
+                en = (
+                    f"The level for {label[1]} follows {', '.join(names)}, which the library "
+                    "does not encode."
+                )
+                return vi, en
+
             return _level_not_encoded(
                 ctx,
                 index,
                 line,
-                f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa.",
-                f"The level for {label[1]} follows {', '.join(names)}, which the library does not encode.",
+                referral_texts,
                 names,
                 referral,
+                memo,
+                ("referral", item, index, id(referral)),
+                referral,
             )
-        return _line_not_encoded(ctx, index, line, referral)
-    code = "support." + item
-    if proposal.funding.kind is FundingSourceKind.LOCAL:
-        if overlay is None:
-            rule = ctx.resolve("local.levels_set_by_province")
-            if isinstance(rule, Resolved):
+        return _line_not_encoded(ctx, index, line, referral, memo)
+    if levels is None:
+        # A local proposal without the province's rulebook.
+        rule = ctx.resolve("local.levels_set_by_province")
+        if isinstance(rule, Resolved):
+
+            def local_texts() -> tuple[str, str]:
                 label = _label(index, item)
-                return _level_not_encoded(
-                    ctx,
-                    index,
-                    line,
+                vi = (
                     f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
-                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook).",
-                    f"The level for {label[1]} of a local proposal is set by the provincial "
-                    "People's Committee; load the province's rulebook (load_rulebook).",
-                    (),
-                    rule,
+                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook)."
                 )
-            return _line_not_encoded(ctx, index, line, rule)
-        book = overlay
-    else:
-        book = ctx.national
-    if code not in book:
-        label = _label(index, item)
+                en = (
+                    f"The level for {label[1]} of a local proposal is set by the provincial "
+                    "People's Committee; load the province's rulebook (load_rulebook)."
+                )
+                return vi, en
+
+            return _level_not_encoded(
+                ctx,
+                index,
+                line,
+                local_texts,
+                (),
+                rule,
+                memo,
+                ("local", item, index, id(rule)),
+                rule,
+            )
+        return _line_not_encoded(ctx, index, line, rule, memo)
+    book = levels.book
+    found = levels.levels.get(item, _MISSING)
+    if found is _MISSING:
+        found = levels.level(item, "support." + item)
+    if found is None:
+
+        def absent_texts() -> tuple[str, str]:
+            label = _label(index, item)
+            return (
+                f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
+                f"No support level for {label[1]} in {book.title_en}.",
+            )
+
         return _level_not_encoded(
-            ctx,
-            index,
-            line,
-            f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
-            f"No support level for {label[1]} in {book.title_en}.",
-            (),
+            ctx, index, line, absent_texts, (), None, memo, ("absent", id(book), item, index), book
         )
-    level = ctx.resolve(code, rulebook=book)
-    if isinstance(level, NotEncoded):
-        return _line_not_encoded(ctx, index, line, level)
-    basis = level.support.basis
-    if basis is Basis.ANNUAL_ALLOCATION:
+    if isinstance(found, NotEncoded):
+        return _line_not_encoded(ctx, index, line, found, memo)
+    level = found
+    if level.quiet:
+        ctx.documents[level.document] = None
+    else:
+        ctx.record(book, level.code, level.resolved)
+    basis = level.basis
+    if basis is _ANNUAL_ALLOCATION:
         if allocation is None:
             label = _label(index, item)
             ctx.add(
@@ -325,15 +517,15 @@ def _line(
                         f"{label[1].capitalize()}: the level is a share of the annual allocation; "
                         "give the allocation."
                     ),
-                    rule=level,
+                    rule=level.resolved,
                     line=index,
                 )
             )
-            return pending_line(index, line, LineStatus.NEEDS_INPUT, level=level)
-        return computed_line(index, line, level, _ONE, basis_amount=allocation)
-    if basis is Basis.PROPOSAL_BUDGET:
+            return pending_line(index, line, LineStatus.NEEDS_INPUT, level=level.resolved)
+        return computed_line(index, line, level, _ONE, basis_amount=allocation, factor_ratio=_UNIT)
+    if basis is _PROPOSAL_BUDGET:
         return (level, line)  # computed once the other lines are known
-    return computed_line(index, line, level, factor)
+    return computed_line(index, line, level, factor, factor_ratio=factor_ratio)
 
 
 def assess(
@@ -374,7 +566,7 @@ def assess(
                 message_en=f"{overlay.title_en}: illustrative figures, not a province's law.",
             )
         )
-    elif proposal.funding.kind is FundingSourceKind.LOCAL and overlays and overlay is None:
+    elif proposal.funding.kind is _LOCAL and overlays and overlay is None:
         ctx.add(
             Finding(
                 code="overlay_province_mismatch",
@@ -390,7 +582,7 @@ def assess(
             )
         )
 
-    if not proposal.beneficiaries and proposal.kind is not ProposalKind.GROUP:
+    if not proposal.beneficiaries and proposal.kind is not _GROUP:
         ctx.add(
             Finding(
                 code="no_beneficiaries",
@@ -406,19 +598,26 @@ def assess(
     priority = classify_in(ctx, proposal)
     factor = _factor(ctx, proposal, priority, overlay)
 
-    results: list[LineResult | tuple[Resolved, BudgetLine]] = [
-        _line(ctx, i, line, proposal, overlay, factor, allocation)
+    factor_ratio = factor.as_integer_ratio()
+    national_tables = compile_tables(book, as_of)
+    levels: Tables | None = national_tables
+    if proposal.funding.kind is _LOCAL:
+        levels = None if overlay is None else compile_tables(overlay, as_of)
+    results: list[LineResult | tuple[Level, BudgetLine]] = [
+        _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
         for i, line in enumerate(proposal.budget_lines)
     ]
     # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
     budget_known = True
-    budget = Decimal(0)
-    for r in results:
-        if isinstance(r, LineResult):
-            if r.status is LineStatus.COMPUTED and r.allowed is not None:
-                budget += r.allowed
-            else:
-                budget_known = False
+    budget = 0
+    if not all(isinstance(r, LineResult) for r in results):
+        for r in results:
+            if isinstance(r, LineResult):
+                allowed = r.allowed
+                if r.status is _COMPUTED and allowed is not None:
+                    budget += int(allowed)
+                else:
+                    budget_known = False
     lines: list[LineResult] = []
     for i, result in enumerate(results):
         if isinstance(result, LineResult):
@@ -426,7 +625,9 @@ def assess(
             continue
         level, line = result
         if budget_known:
-            lines.append(computed_line(i, line, level, _ONE, basis_amount=budget))
+            lines.append(
+                computed_line(i, line, level, _ONE, basis_amount=budget, factor_ratio=_UNIT)
+            )
         else:
             ctx.add(
                 Finding.of(
@@ -440,40 +641,49 @@ def assess(
                         f"Line {i + 1}: the management share is a share of the proposal's budget, "
                         "but some lines' support could not be computed."
                     ),
-                    rule=level,
+                    rule=level.resolved,
                     line=i,
                 )
             )
-            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level))
+            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
 
-    severities = {f.severity for f in ctx.findings}
-    if Severity.ERROR in severities:
-        status = Status.INELIGIBLE
-    elif Severity.UNDETERMINED in severities:
-        status = Status.NOT_ASSESSABLE
+    severities = {f.severity for f in ctx.findings} if ctx.findings else _NO_SEVERITY
+    if _ERROR in severities:
+        status = _INELIGIBLE
+    elif _UNDETERMINED in severities:
+        status = _NOT_ASSESSABLE
     else:
-        status = Status.ELIGIBLE
+        status = _ELIGIBLE
     support: Decimal | None
-    if status is Status.INELIGIBLE:
+    if status is _INELIGIBLE:
         # Nothing is allowed on any line of an ineligible proposal; each line says why.
         lines = [ineligible_line(line) for line in lines]
         support = Decimal(0)
-    elif any(line.allowed is None for line in lines):
-        support = None  # not known: some line's level is not encoded or needs an input
     else:
-        support = sum((line.allowed or Decimal(0) for line in lines), Decimal(0))
-    books = [book.id] + ([overlay.id] if overlay is not None else [])
+        # Not known (None) when some line's level is not encoded or needs an input.
+        total = 0
+        for result_line in lines:
+            allowed = result_line.allowed
+            if allowed is None:
+                support = None
+                break
+            total += int(allowed)
+        else:
+            support = Decimal(total)
+    requested = 0
+    for budget_line in proposal.budget_lines:
+        requested += int(budget_line.requested)
     return Assessment(
-        proposal_code=proposal.code,
-        title=proposal.title,
-        as_of=as_of,
-        status=status,
-        support=support,
-        requested=proposal.total_requested,
-        lines=tuple(lines),
-        findings=tuple(ctx.findings),
-        priority=priority,
-        rulebooks=tuple(books),
-        documents=tuple(ctx.documents),
-        programme_date=ctx.programme_date,
+        proposal.code,
+        proposal.title,
+        as_of,
+        status,
+        support,
+        Decimal(requested),
+        tuple(lines),
+        tuple(ctx.findings),
+        priority,
+        (book.id,) if overlay is None else (book.id, overlay.id),
+        tuple(ctx.documents),
+        ctx.programme_date,
     )

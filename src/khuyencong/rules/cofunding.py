@@ -18,14 +18,14 @@ import decimal
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
-import attrs
-
 from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import SupportItem
 from ..schemas.money import floor_dong
 from ..schemas.proposal import BudgetLine
+from ._value import Value
+from .tables import Level, line_support
 
 __all__ = [
     "LineResult",
@@ -37,6 +37,7 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 _CONTEXT = decimal.Context(prec=60, rounding=ROUND_FLOOR)
 
 
@@ -54,33 +55,162 @@ class LineStatus(StrEnum):
     The line keeps the level that would have applied (rate, cap, citation) for reference."""
 
 
-@attrs.frozen(slots=True)
-class LineResult:
-    """The outcome for one budget line."""
+class LineResult(Value):
+    """The outcome for one budget line (immutable: its fields are read-only properties)."""
 
-    index: int
-    item: SupportItem
-    status: LineStatus
-    cost: Decimal
-    requested: Decimal
-    other_sources: Decimal
-    allowed: Decimal | None
-    """Khuyến công support the rules allow, in whole đồng; ``None`` unless computed."""
-    counterpart: Decimal | None
-    """What the beneficiary must put in: cost − allowed − other sources."""
-    rate: Decimal | None = None
-    """The level's rate (share of the basis), before the priority factor."""
-    cap: Decimal | None = None
-    """The level's cap for this line (cap per unit × units), before the priority factor."""
-    factor: Decimal = Decimal(1)
-    basis: Basis | None = None
-    limit: str | None = None
-    """Which bound decided the allowed amount: requested, rate, cap or sources; ``ineligible``
-    when nothing is allowed because the proposal is ineligible."""
-    citation: Citation | None = None
-    provenance: Provenance | None = None
-    instruments: tuple[str, ...] = ()
-    """For lines whose level is not encoded: the instruments that set it."""
+    __slots__ = (
+        "_allowed",
+        "_basis",
+        "_cap",
+        "_citation",
+        "_cost",
+        "_counterpart",
+        "_factor",
+        "_index",
+        "_instruments",
+        "_item",
+        "_limit",
+        "_other_sources",
+        "_provenance",
+        "_rate",
+        "_requested",
+        "_status",
+    )
+    _fields = (
+        "index",
+        "item",
+        "status",
+        "cost",
+        "requested",
+        "other_sources",
+        "allowed",
+        "counterpart",
+        "rate",
+        "cap",
+        "factor",
+        "basis",
+        "limit",
+        "citation",
+        "provenance",
+        "instruments",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        item: SupportItem,
+        status: LineStatus,
+        cost: Decimal,
+        requested: Decimal,
+        other_sources: Decimal,
+        allowed: Decimal | None,
+        counterpart: Decimal | None,
+        rate: Decimal | None = None,
+        cap: Decimal | None = None,
+        factor: Decimal = _ONE,
+        basis: Basis | None = None,
+        limit: str | None = None,
+        citation: Citation | None = None,
+        provenance: Provenance | None = None,
+        instruments: tuple[str, ...] = (),
+    ) -> None:
+        self._index = index
+        self._item = item
+        self._status = status
+        self._cost = cost
+        self._requested = requested
+        self._other_sources = other_sources
+        self._allowed = allowed
+        self._counterpart = counterpart
+        self._rate = rate
+        self._cap = cap
+        self._factor = factor
+        self._basis = basis
+        self._limit = limit
+        self._citation = citation
+        self._provenance = provenance
+        self._instruments = instruments
+
+    @property
+    def index(self) -> int:
+        """The line's position in the proposal (0-based)."""
+        return self._index
+
+    @property
+    def item(self) -> SupportItem:
+        """The support item."""
+        return self._item
+
+    @property
+    def status(self) -> LineStatus:
+        """What the engine could say about the line's support."""
+        return self._status
+
+    @property
+    def cost(self) -> Decimal:
+        """The line's cost, in whole đồng."""
+        return self._cost
+
+    @property
+    def requested(self) -> Decimal:
+        """The khuyến công support requested, in whole đồng."""
+        return self._requested
+
+    @property
+    def other_sources(self) -> Decimal:
+        """Other lawful sources on the line, in whole đồng."""
+        return self._other_sources
+
+    @property
+    def allowed(self) -> Decimal | None:
+        """Khuyến công support the rules allow, in whole đồng; ``None`` unless computed."""
+        return self._allowed
+
+    @property
+    def counterpart(self) -> Decimal | None:
+        """What the beneficiary must put in: cost − allowed − other sources."""
+        return self._counterpart
+
+    @property
+    def rate(self) -> Decimal | None:
+        """The level's rate (share of the basis), before the priority factor."""
+        return self._rate
+
+    @property
+    def cap(self) -> Decimal | None:
+        """The level's cap for this line (cap per unit × units), before the priority factor."""
+        return self._cap
+
+    @property
+    def factor(self) -> Decimal:
+        """The priority factor applied (point t)."""
+        return self._factor
+
+    @property
+    def basis(self) -> Basis | None:
+        """What the rate is a share of."""
+        return self._basis
+
+    @property
+    def limit(self) -> str | None:
+        """Which bound decided the allowed amount: requested, rate, cap or sources;
+        ``ineligible`` when nothing is allowed because the proposal is ineligible."""
+        return self._limit
+
+    @property
+    def citation(self) -> Citation | None:
+        """The clause of the level applied."""
+        return self._citation
+
+    @property
+    def provenance(self) -> Provenance | None:
+        """The provenance tier of the level applied."""
+        return self._provenance
+
+    @property
+    def instruments(self) -> tuple[str, ...]:
+        """For lines whose level is not encoded: the instruments that set it."""
+        return self._instruments
 
 
 def allowed_support(
@@ -112,41 +242,61 @@ def allowed_support(
     return max(floor_dong(value), _ZERO), name
 
 
+_COMPUTED = LineStatus.COMPUTED
+
+
 def computed_line(
     index: int,
     line: BudgetLine,
-    level: Resolved,
+    level: Resolved | Level,
     factor: Decimal,
-    basis_amount: Decimal | None = None,
+    basis_amount: Decimal | int | None = None,
+    factor_ratio: tuple[int, int] | None = None,
 ) -> LineResult:
-    """Apply a resolved support level to a line."""
-    support: SupportLevel = level.support
-    allowed, limit = allowed_support(
-        requested=line.requested,
-        cost=line.cost,
-        rate=support.rate,
-        cap=support.cap,
-        units=line.units,
-        factor=factor,
-        other_sources=line.other_sources,
-        basis_amount=basis_amount,
+    """Apply a support level to a line, in integers of whole đồng (see
+    :func:`~khuyencong.rules.tables.line_support`); the result speaks ``Decimal``."""
+    if not isinstance(level, Level):
+        level = Level(level.code, level)
+    cost = int(line.cost)
+    other = line.other_sources
+    other_int = int(other) if other else 0
+    units = line.units
+    base_den = 1
+    if basis_amount is None:
+        base = cost
+    elif type(basis_amount) is int:
+        base = basis_amount
+    else:
+        base, base_den = Decimal(basis_amount).as_integer_ratio()
+    allowed, limit = line_support(
+        int(line.requested),
+        cost,
+        other_int,
+        base,
+        units,
+        level.rate_ratio,
+        level.cap_ratio,
+        factor.as_integer_ratio() if factor_ratio is None else factor_ratio,
+        base_den,
     )
+    cap = level.cap
+    resolved = level.resolved
     return LineResult(
-        index=index,
-        item=line.item,
-        status=LineStatus.COMPUTED,
-        cost=line.cost,
-        requested=line.requested,
-        other_sources=line.other_sources,
-        allowed=allowed,
-        counterpart=line.cost - allowed - line.other_sources,
-        rate=support.rate,
-        cap=None if support.cap is None else support.cap * line.units,
-        factor=factor,
-        basis=support.basis,
-        limit=limit,
-        citation=level.citation,
-        provenance=level.provenance,
+        index,
+        line.item,
+        _COMPUTED,
+        line.cost,
+        line.requested,
+        other,
+        Decimal(allowed),
+        Decimal(cost - allowed - other_int),
+        level.rate,
+        None if cap is None else (cap if units == 1 else cap * units),
+        factor,
+        level.basis,
+        limit,
+        resolved.citation,
+        resolved.provenance,
     )
 
 
@@ -184,8 +334,7 @@ def pending_line(
 def ineligible_line(line: LineResult) -> LineResult:
     """The same line in an ineligible proposal: nothing is allowed (``allowed`` 0, status
     ``proposal_ineligible``), and the beneficiary's part is the whole cost less other sources."""
-    return attrs.evolve(
-        line,
+    return line.evolve(
         status=LineStatus.PROPOSAL_INELIGIBLE,
         allowed=_ZERO,
         counterpart=line.cost - line.other_sources,

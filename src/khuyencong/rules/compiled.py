@@ -36,6 +36,7 @@ from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.model import Basis
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import SupportItem
+from .tables import line_support
 
 __all__ = ["CompiledLevel", "CompiledLevels", "compile_levels", "line_allowed"]
 
@@ -152,20 +153,18 @@ def line_allowed(
     factor: Fraction = Fraction(1),
     basis_amount: int | None = None,
 ) -> tuple[int, str]:
-    """The allowed support in whole đồng and the bound that decided it, on integers (the
-    scalar :func:`~.cofunding.allowed_support` on a compiled level)."""
-    base = cost if basis_amount is None else basis_amount
-    best_name, best = "requested", Fraction(requested)
+    """The allowed support in whole đồng and the bound that decided it, on integers: the
+    scalar engine's own formula (:func:`~.tables.line_support`) on a compiled level."""
+    rate = None
     if level.rate_num is not None and level.rate_den is not None:
-        value = Fraction(level.rate_num * base, level.rate_den) * factor
-        if value < best:
-            best_name, best = "rate", value
-    if level.cap is not None:
-        value = level.cap * units * factor
-        if value < best:
-            best_name, best = "cap", value
-    if other_sources:
-        value = Fraction(cost - other_sources)
-        if value < best:
-            best_name, best = "sources", value
-    return max(best.numerator // best.denominator, 0), best_name
+        rate = (level.rate_num, level.rate_den)
+    return line_support(
+        requested,
+        cost,
+        other_sources,
+        cost if basis_amount is None else basis_amount,
+        units,
+        rate,
+        None if level.cap is None else (level.cap, 1),
+        (factor.numerator, factor.denominator),
+    )

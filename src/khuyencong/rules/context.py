@@ -12,6 +12,7 @@ from datetime import date
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Provenance
 from .findings import Finding
+from .tables import compile_tables
 
 __all__ = ["Context"]
 
@@ -73,6 +74,9 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
+        if result.__class__ is Resolved and result.quiet:
+            self.documents[result.citation.document] = None
+            return result
         return self._record(book, code, result)
 
     def programme(self, code: str) -> Resolved | NotEncoded:
@@ -80,7 +84,15 @@ class Context:
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
+        if result.__class__ is Resolved and result.quiet:
+            # The common case inline: official text, no caveat — only its document to note.
+            self.documents[result.citation.document] = None
+            return result
         return self._record(self.national, code, result)
+
+    def record(self, book: Rulebook, code: str, result: Resolved) -> None:
+        """Record a value the caller found in compiled tables, as :meth:`resolve` would."""
+        self._record(book, code, result)
 
     def _record(
         self, book: Rulebook, code: str, result: Resolved | NotEncoded
@@ -111,6 +123,17 @@ class Context:
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
+        memo = compile_tables(self.national, self._programme_date).bundles
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._bundle(codes)
+        if bundle is not None:
+            # Every value official text without caveat, all encoded: only their documents to
+            # note, in the order the codes are read.
+            for document in bundle[1]:
+                self.documents[document] = None
+            return list(bundle[0])
         found: list[Resolved] = []
         for code in codes:
             result = self.programme(code)
@@ -119,6 +142,66 @@ class Context:
                 return None
             found.append(result)
         return found
+
+    def _bundle(
+        self, codes: tuple[str, ...]
+    ) -> tuple[tuple[Resolved, ...], tuple[str, ...]] | None:
+        """The answers to ``codes`` at the programme date and their documents, when they are
+        all quiet :class:`Resolved` values (else ``None``: read them one by one)."""
+        found: list[Resolved] = []
+        for code in codes:
+            result = self._programme.get(code)
+            if result is None:
+                result = self.national.resolve(code, self._programme_date)
+            if not isinstance(result, Resolved) or not result.quiet:
+                return None
+            found.append(result)
+        return tuple(found), tuple(r.citation.document for r in found)
+
+    def programme_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
+        """Resolve several programme rules, in order, as that many calls of :meth:`programme`
+        would (the answers of a date memoised in its tables when none has a warning)."""
+        memo = compile_tables(self.national, self._programme_date).many
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._many(codes)
+        if bundle is None:
+            return tuple(self.programme(code) for code in codes)
+        for document in bundle[1]:
+            self.documents[document] = None
+        return bundle[0]
+
+    def resolve_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
+        """Resolve several national rules at the assessment date, in order, as that many calls
+        of :meth:`resolve` would (memoised in the tables of the date when none has a warning)."""
+        memo = compile_tables(self.national, self.as_of).many
+        try:
+            bundle = memo[codes]
+        except KeyError:
+            bundle = memo[codes] = self._many(codes, self.as_of)
+        if bundle is None:
+            return tuple(self.resolve(code) for code in codes)
+        for document in bundle[1]:
+            self.documents[document] = None
+        return bundle[0]
+
+    def _many(
+        self, codes: tuple[str, ...], on: date | None = None
+    ) -> tuple[tuple[Resolved | NotEncoded, ...], tuple[str, ...]] | None:
+        """As :meth:`_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
+        allowed (it records nothing)."""
+        found: list[Resolved | NotEncoded] = []
+        documents: list[str] = []
+        when = self._programme_date if on is None else on
+        for code in codes:
+            result = self.national.resolve(code, when)
+            if isinstance(result, Resolved):
+                if not result.quiet:
+                    return None
+                documents.append(result.citation.document)
+            found.append(result)
+        return tuple(found), tuple(documents)
 
     def add(self, finding: Finding) -> None:
         """Record a finding."""

@@ -23,6 +23,7 @@ from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industr
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .context import Context
 from .findings import Finding, Severity
+from .tables import compile_tables
 
 __all__ = ["check_beneficiary", "check_industry", "check_location", "converted_ward_qualifies"]
 
@@ -40,6 +41,11 @@ _KIND_LISTS = (
     ("artisan", "beneficiary.artisan_kinds"),
 )
 """The lists of beneficiary kinds, in the order a kind is looked up."""
+
+
+_SME = BeneficiaryKind.SME
+_PHUONG = CommuneKind.PHUONG
+_MINING = Industry.MINING_AND_MINERALS
 
 
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
@@ -98,7 +104,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         return
     cited = kinds[group]
-    if b.kind is BeneficiaryKind.SME and b.enterprise_size is None:
+    if b.kind is _SME and b.enterprise_size is None:
         ctx.add(
             Finding(
                 code="enterprise_size_missing",
@@ -170,7 +176,7 @@ def _old_geography_ok(
         return True, communes, _label(place.commune_kind)
     if place.district_kind is not None and place.district_kind in districts.codes:
         return True, districts, _label(place.district_kind)
-    if place.commune_kind is CommuneKind.PHUONG:
+    if place.commune_kind is _PHUONG:
         if place.city_class is None:
             return None, wards, ("phường chưa khai báo loại đô thị", "a ward without a city class")
         if place.city_class in wards.codes:
@@ -268,8 +274,8 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
         return
     plan_year = ctx.programme_date.year + 1 if ctx.plan_year is None else ctx.plan_year
     ok, cite, why = place_qualifies(ctx, place, plan_year)
-    where = _describe(place)
     if why is None:
+        where = _describe(place)
         old = isinstance(place, LocalityPre2025)
         ctx.add(
             Finding.of(
@@ -295,6 +301,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
         return
     if ok is None:
         if cite is not None:
+            where = _describe(place)
             ctx.add(
                 Finding.of(
                     "place_incomplete",
@@ -307,6 +314,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         return
     if not ok:
+        where = _describe(place)
         ctx.add(
             Finding.of(
                 "place_not_rural",
@@ -322,7 +330,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     if (
         b.production_site is not None
         and isinstance(office, LocalityPre2025)
-        and office.commune_kind is CommuneKind.PHUONG
+        and office.commune_kind is _PHUONG
         and office.city_class is not None
         and office.city_class.value == "1"
     ):
@@ -343,6 +351,17 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
 # ---- industries ----------------------------------------------------------------------------
 
 
+def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
+    """The eligible industry codes (the list and its 2025 extension), from the compiled tables'
+    memo of the programme date."""
+    memo = compile_tables(ctx.national, ctx.programme_date).memo
+    key = ("industry.eligible", id(listed), id(extension))
+    found = memo.get(key)
+    if found is None:
+        found = memo[key] = frozenset(listed.codes) | frozenset(_codes(extension))
+    return found
+
+
 def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
     """Điều 5 NĐ 45/2012/NĐ-CP and Điều 5 TT 46/2012/TT-BCT."""
     listed = ctx.programme("industry.eligible")
@@ -350,7 +369,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
         ctx.add(Finding.not_encoded(listed, beneficiary=i))
         return
     extension = ctx.programme("industry.eligible_2025_extension")
-    allowed = set(listed.codes) | set(_codes(extension))
+    allowed = _industries(ctx, listed, extension)
     if not b.industries:
         ctx.add(
             Finding.of(
@@ -363,7 +382,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    eligible = [x for x in b.industries if x.value in allowed]
+    eligible = [x for x in b.industries if x in allowed]  # StrEnum: hashes as its code
     if not eligible:
         names_vi = ", ".join(x.vi for x in b.industries)
         names_en = ", ".join(x.en for x in b.industries)
@@ -378,7 +397,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    if Industry.MINING_AND_MINERALS in b.industries:
+    if _MINING in b.industries:
         areas = ctx.programme("industry.mining_areas")
         site = b.production_site
         if isinstance(areas, Resolved):

@@ -5,7 +5,9 @@ The words are the message catalogue's ``explain.*`` entries (:mod:`khuyencong.l1
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from ..l10n import format_date, format_vnd
@@ -24,12 +26,35 @@ def _percent(rate: Decimal, lang: str) -> str:
     return (text.replace(".", ",") if lang == "vi" else text) + " %"
 
 
+_SUFFIX = {"vi": " đ", "en": " VND"}
+
+
+@cache
+def _money(lang: str) -> Callable[[Decimal], str]:
+    """A formatter of whole đồng that writes what :func:`~khuyencong.l10n.format_vnd` writes,
+    with Python's own digit grouping (the locale's group symbol is read once per language,
+    not per amount); anything but whole đồng goes to ``format_vnd``."""
+    lang = "vi" if lang == "vi" else "en"
+    sample = format_vnd(1000, lang)  # "1.000 đ" or "1,000 VND"
+    group, suffix = sample[1], _SUFFIX[lang]
+    if not sample.endswith(suffix):
+        return lambda amount: format_vnd(amount, lang)
+
+    def money(amount: Decimal) -> str:
+        whole = int(amount)
+        if whole != amount:
+            return format_vnd(amount, lang)  # refuses it, as before
+        text = f"{whole:,}"
+        return (text if group == "," else text.replace(",", group)) + suffix
+
+    return money
+
+
 def _line(line: LineResult, lang: str) -> str:
     def t(key: str, **params: Any) -> str:
         return render(f"explain.{key}", params, lang)
 
-    def money(amount: Decimal) -> str:
-        return format_vnd(amount, lang)
+    money = _money(lang)
 
     head = t(
         "line",
@@ -80,14 +105,15 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
             status=t(f"status.{a.status.value}"),
         )
     ]
-    requested = format_vnd(a.requested, lang)
+    money = _money(lang)
+    requested = money(a.requested)
     if a.support is not None:
-        out.append(t("support", allowed=format_vnd(a.support, lang), requested=requested))
+        out.append(t("support", allowed=money(a.support), requested=requested))
     else:
         unknown = a.unknown_lines
         numbers = ", ".join(str(line.index + 1) for line in unknown)
         known = [line.allowed for line in a.lines if line.allowed is not None]
-        partial = format_vnd(sum(known, Decimal(0)), lang)
+        partial = money(sum(known, Decimal(0)))
         out.append(
             t("support_not_known", requested=requested, n=len(unknown), numbers=numbers)
             + (t("partial", partial=partial) if known else ".")

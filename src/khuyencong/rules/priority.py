@@ -12,8 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-import attrs
-
 from .._args import check_date
 from ..rulebooks.core import Resolved, Rulebook
 from ..rulebooks.loader import national
@@ -21,27 +19,84 @@ from ..schemas.beneficiary import Beneficiary
 from ..schemas.citation import Citation
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, Industry, SupportItem
 from ..schemas.proposal import Proposal
+from ._value import Value
 from .context import Context
 from .findings import Finding, Severity
+from .tables import compile_tables
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
 
-@attrs.frozen(slots=True)
-class PriorityClass:
+class PriorityClass(Value):
     """A proposal's priority: its best area group (a-d of Khoản 1 Điều 6 TT 46/2012) and industry
-    group (b or a of Khoản 2 Điều 6 NĐ 45/2012), with the facts behind them."""
+    group (b or a of Khoản 2 Điều 6 NĐ 45/2012), with the facts behind them (immutable: its
+    fields are read-only properties)."""
 
-    area_group: str | None
-    industry_group: str | None
-    cleaner_production: bool
-    """A cleaner-production proposal, which Điểm b khoản 3 Điều 6 TT 46/2012 does not rank."""
-    tags: tuple[str, ...]
-    citations: tuple[Citation, ...]
-    undecided: tuple[str, ...] = ()
-    """Facts whose priority cannot be decided: a deprecated industry code that joins a priority
-    and a non-priority industry, or a typical-product certificate without its issue date (its
-    validity, Khoản 3 Điều 17 TT 26/2014/TT-BCT, cannot be checked).  They give no priority."""
+    __slots__ = (
+        "_area_group",
+        "_citations",
+        "_cleaner_production",
+        "_industry_group",
+        "_tags",
+        "_undecided",
+    )
+    _fields = (
+        "area_group",
+        "industry_group",
+        "cleaner_production",
+        "tags",
+        "citations",
+        "undecided",
+    )
+
+    def __init__(
+        self,
+        area_group: str | None,
+        industry_group: str | None,
+        cleaner_production: bool,
+        tags: tuple[str, ...],
+        citations: tuple[Citation, ...],
+        undecided: tuple[str, ...] = (),
+    ) -> None:
+        self._area_group = area_group
+        self._industry_group = industry_group
+        self._cleaner_production = cleaner_production
+        self._tags = tags
+        self._citations = citations
+        self._undecided = undecided
+
+    @property
+    def area_group(self) -> str | None:
+        """The best priority area group (a to d), or ``None``."""
+        return self._area_group
+
+    @property
+    def industry_group(self) -> str | None:
+        """The priority industry group (b or a), or ``None``."""
+        return self._industry_group
+
+    @property
+    def cleaner_production(self) -> bool:
+        """A cleaner-production proposal, which Điểm b khoản 3 Điều 6 TT 46/2012 does not rank."""
+        return self._cleaner_production
+
+    @property
+    def tags(self) -> tuple[str, ...]:
+        """The facts that give the priority."""
+        return self._tags
+
+    @property
+    def citations(self) -> tuple[Citation, ...]:
+        """The clauses of those facts."""
+        return self._citations
+
+    @property
+    def undecided(self) -> tuple[str, ...]:
+        """Facts whose priority cannot be decided: a deprecated industry code that joins a
+        priority and a non-priority industry, or a typical-product certificate without its issue
+        date (its validity, Khoản 3 Điều 17 TT 26/2014/TT-BCT, cannot be checked).  They give no
+        priority."""
+        return self._undecided
 
     @property
     def is_priority(self) -> bool:
@@ -53,10 +108,22 @@ class PriorityClass:
         )
 
 
+_CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
+_CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
+_CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
+_DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
+"""Deprecated industry codes that join two industries (see :func:`_deprecated_industries`)."""
+
+
 def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     """The area attributes of the proposal's places and its beneficiaries' production sites."""
     places = [p.attributes for p in proposal.locations]
-    places += [b.production_site.attributes for b in proposal.beneficiaries if b.production_site]
+    for b in proposal.beneficiaries:
+        site = b.production_site
+        if site is not None:
+            places.append(site.attributes)
+    if len(places) == 1:
+        return places[0]
     return frozenset().union(*places)
 
 
@@ -65,18 +132,12 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     tags: list[str] = []
     citations: list[Citation] = []
     area_group: str | None = None
-    groups = ctx.programme("priority.area_groups")
-    order = ctx.programme("priority.area_order")
+    groups, order = ctx.programme_many("priority.area_groups", "priority.area_order")
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
         attributes = place_attributes(proposal)
         if attributes:
-            table = groups.table
-            for letter in order.codes:
-                # Codes are StrEnum members, equal to (and hashing as) their string codes.
-                hits = [a for a in table.get(letter, ()) if a in attributes]
-                if hits:
-                    area_group = area_group or letter
-                    tags += hits
+            area_group, hits = _area_group(ctx, groups, order, attributes)
+            tags += hits
         if area_group is not None:
             citations.append(groups.citation)
 
@@ -89,29 +150,36 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         tags += b_tags
         citations += b_citations
 
-    group_a = ctx.programme("priority.industries_group_a")
+    group_a, owners = ctx.programme_many("priority.industries_group_a", "priority.owners_2025")
     industries = {i for b in beneficiaries for i in b.industries}
-    cleaner = any(
-        b.kind is BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT for b in beneficiaries
-    ) or any(line.item is SupportItem.CLEANER_PRODUCTION_PILOT for line in proposal.budget_lines)
+    cleaner = False
+    supporting = False
+    for b in beneficiaries:
+        if b.kind is _CLEANER_KIND:
+            cleaner = True
+        if b.supporting_industry_product:
+            supporting = True
+    if not cleaner:
+        for line in proposal.budget_lines:
+            if line.item is _CLEANER_PILOT:
+                cleaner = True
+                break
     if isinstance(group_a, Resolved):
         listed = group_a.codes
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
         # ranks apart: it sets ``cleaner_production``, not the industry group.
-        if Industry.CLEANER_PRODUCTION in industries and Industry.CLEANER_PRODUCTION in listed:
+        if _CLEANER_INDUSTRY in industries and _CLEANER_INDUSTRY in listed:
             cleaner = True
-        a_hits = [
-            i.value for i in industries if i in listed and i is not Industry.CLEANER_PRODUCTION
-        ]
-        if any(b.supporting_industry_product for b in beneficiaries):
+        a_hits = [i._value_ for i in industries if i in listed and i is not _CLEANER_INDUSTRY]
+        if supporting:
             a_hits.append("supporting_industry_product")
         if a_hits:
             industry_group = industry_group or "a"
-            tags += sorted(set(a_hits))
+            tags += sorted(set(a_hits)) if len(a_hits) > 1 else a_hits
             citations.append(group_a.citation)
-        _deprecated_industries(ctx, proposal, group_a, undecided)
+        if not industries.isdisjoint(_DEPRECATED):
+            _deprecated_industries(ctx, proposal, group_a, undecided)
 
-    owners = ctx.programme("priority.owners_2025")
     if isinstance(owners, Resolved):
         for b in beneficiaries:
             if b.woman_owned and "woman_owned" in owners.codes:
@@ -119,13 +187,37 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
             if b.ethnic_minority_owned and "ethnic_minority_owned" in owners.codes:
                 tags.append("ethnic_minority_owned")
     return PriorityClass(
-        area_group=area_group,
-        industry_group=industry_group,
-        cleaner_production=cleaner,
-        tags=tuple(dict.fromkeys(tags)),
-        citations=tuple(dict.fromkeys(citations)),
-        undecided=tuple(dict.fromkeys(undecided)),
+        area_group,
+        industry_group,
+        cleaner,
+        tuple(dict.fromkeys(tags)) if tags else (),
+        tuple(dict.fromkeys(citations)) if citations else (),
+        tuple(dict.fromkeys(undecided)) if undecided else (),
     )
+
+
+def _area_group(
+    ctx: Context, groups: Resolved, order: Resolved, attributes: frozenset[AreaAttribute]
+) -> tuple[str | None, tuple[str, ...]]:
+    """The best area group (Khoản 1 Điều 6 TT 46/2012, in the order of its points) and the
+    attributes that match any group, memoised in the tables of the programme date."""
+    memo = compile_tables(ctx.national, ctx.programme_date).areas
+    key = (id(groups), id(order), attributes)
+    found = memo.get(key)
+    if found is None:
+        area_group: str | None = None
+        tags: list[str] = []
+        table = groups.table
+        for letter in order.codes:
+            # Codes are StrEnum members, equal to (and hashing as) their string codes.
+            hits = [a for a in table.get(letter, ()) if a in attributes]
+            if hits:
+                area_group = area_group or letter
+                tags += hits
+        if len(memo) >= 4096:
+            memo.clear()
+        found = memo[key] = (area_group, tuple(tags))
+    return found
 
 
 def _group_b(
@@ -137,10 +229,12 @@ def _group_b(
     (điểm c)."""
     tags: list[str] = []
     cites: list[Citation] = []
-    share = ctx.programme("priority.local_raw_material_share_above")
-    workers = ctx.programme("priority.labour_intensive_min_workers")
-    export = ctx.programme("priority.export_products")
-    key = ctx.programme("priority.key_industry_products")
+    share, workers, export, key = ctx.programme_many(
+        "priority.local_raw_material_share_above",
+        "priority.labour_intensive_min_workers",
+        "priority.export_products",
+        "priority.key_industry_products",
+    )
     for i, b in enumerate(proposal.beneficiaries):
         typical = _typical_product(ctx, b, i, undecided)
         if typical is not None:
@@ -182,8 +276,9 @@ def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str])
     issued = b.typical_product_certificate_issued_on
     if not b.typical_product_certificate and issued is None:
         return None
-    rule = ctx.programme("priority.typical_product_certificate_valid")
-    years = ctx.programme("typical_products.certificate_years")
+    rule, years = ctx.programme_many(
+        "priority.typical_product_certificate_valid", "typical_products.certificate_years"
+    )
     if not isinstance(rule, Resolved) or not isinstance(years, Resolved):
         return _tt46_d()
     on = ctx.programme_date

@@ -6,33 +6,55 @@ import decimal
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
 from typing import Annotated, Any
 
-from pydantic import Field, ValidatorFunctionWrapHandler, WithJsonSchema, WrapValidator
-from pydantic_core import PydanticKnownError
+from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticKnownError, SchemaValidator, ValidationError, core_schema
 
 from ..errors import InvalidValueError
 
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
 _ONE = Decimal(1)
+_DIGITS_MAX = 28
+"""The digits of the default decimal context: longer amounts go the slow way (and are refused)."""
+_LIMIT = 10**_DIGITS_MAX
 
 
-def _money(value: Any, parse: ValidatorFunctionWrapHandler) -> Decimal:
-    """Validate an amount in one step: refuse floats and booleans, let pydantic parse integers
-    and strings, then refuse negative amounts and fractions of a đồng.
+def _money(value: Any) -> Decimal:
+    """Validate an amount in one step: refuse floats and booleans, parse integers and strings as
+    pydantic does, then refuse negative amounts and fractions of a đồng.
 
-    One validator instead of a chain of three: amounts are the most frequent field of a plan,
-    and a ``Decimal`` (what the datasets readers give) skips pydantic's parsing altogether.
+    One plain validator instead of a chain of three (or a wrap validator calling back into
+    pydantic): amounts are the most frequent field of a plan.  A string of ASCII digits or a
+    non-negative integer (what plans hold) becomes a ``Decimal`` at once; a ``Decimal`` (what
+    the datasets readers give) skips parsing; anything else is parsed by pydantic-core's own
+    decimal validator, whose errors are raised as they are.
     """
-    if type(value) is not Decimal:
+    kind = type(value)
+    if kind is str:
+        if value.isdigit() and value.isascii() and len(value) <= _DIGITS_MAX:
+            # The common case of a plan: a string of ASCII digits — a whole, finite,
+            # non-negative amount the decimal context holds.  Decimal() alone is exact here.
+            return Decimal(value)
+    elif kind is int and 0 <= value < _LIMIT:
+        return Decimal(value)
+    if kind is not Decimal:
         if isinstance(value, float):
             raise InvalidValueError(code="amount_float")
         if isinstance(value, bool):
             raise InvalidValueError(code="amount_true_false")
-        value = parse(value)
+        try:
+            value = _DECIMAL.validate_python(value)
+        except ValidationError as exc:
+            error = exc.errors()[0]
+            raise PydanticKnownError(error["type"], error.get("ctx")) from None  # type: ignore[arg-type]
     if value.is_finite() and value < 0:
         # The error pydantic gives for Field(ge=0), so messages and error types stay the same.
         raise PydanticKnownError("greater_than_equal", {"ge": 0})
     return whole_dong(value)
+
+
+_DECIMAL = SchemaValidator(core_schema.decimal_schema())
+"""pydantic-core's decimal parsing, for the amounts the fast paths of :func:`_money` leave."""
 
 
 def whole_dong(value: Decimal) -> Decimal:
@@ -50,9 +72,12 @@ def whole_dong(value: Decimal) -> Decimal:
 
 Money = Annotated[
     Decimal,
-    WrapValidator(_money),
+    PlainValidator(_money),
+    # JSON: the string of digits, as pydantic writes a Decimal (a plain validator leaves
+    # pydantic's own Decimal serializer checking a string against a decimal: a warning).
+    PlainSerializer(str, return_type=str, when_used="json"),
     Field(description="Whole đồng (VND), non-negative"),
-    # Stated by hand: the wrap validator hides the rules from pydantic's schema generation.
+    # Stated by hand: the plain validator hides the rules from pydantic's schema generation.
     WithJsonSchema(
         {
             "anyOf": [
