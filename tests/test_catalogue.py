@@ -26,9 +26,9 @@ FINDING_MAKERS = {
     "Finding",
     "of",  # Finding.of
     "note",
+    "_finding",  # rules/relocation.py
     "RowFinding",
     "Check",
-    "Refusal",
 }
 """Constructors of findings, whose literal ``code`` the enumeration collects."""
 
@@ -95,14 +95,45 @@ def test_the_enumeration_finds_codes_of_the_datasets_layer() -> None:
     assert {"unreadable_line", "invalid", "total_mismatch", "not_assessed"} <= set(found)
 
 
-@pytest.mark.parametrize("package", ["datasets"])
+SHOWN_VERBATIM: dict[str, str] = {
+    # code: why its text is not (yet) a catalogue entry.  Their texts are built from rulebook
+    # data or assembled in variables, and shown as they are (``finding.verbatim``).  The list
+    # may only shrink: a code that gains its text, or is no longer emitted, must leave it.
+    "advance_form_decided_by_department_head": "text assembled from a rulebook reason",
+    "certificate_issuer": "text assembled in variables",
+    "complaint_in_time": "text assembled in variables",
+    "council_founder": "text assembled in variables",
+    "geography_mismatch": "text assembled in variables",
+    "level_not_encoded": "the reason comes from the rulebook (NotEncoded)",
+    "product_description": "text assembled in variables",
+    "recommendation_letter": "text assembled in variables",
+    "registration_form": "text assembled in variables",
+    "round_year": "text assembled in variables",
+    "support_conditions_not_encoded": "the reason comes from the rulebook",
+}
+"""Finding codes whose texts are shown verbatim (both languages given by the code or the data)."""
+
+
+@pytest.mark.parametrize("package", ["datasets", "rules", "selection"])
 def test_every_emitted_code_has_its_text(package: str) -> None:
     missing = {
         code: sorted(files)
         for code, files in emitted_codes(package).items()
-        if f"finding.{code}" not in catalogue("vi")
+        if f"finding.{code}" not in catalogue("vi") and code not in SHOWN_VERBATIM
     }
     assert missing == {}
+
+
+def test_the_verbatim_list_only_shrinks() -> None:
+    emitted = emitted_codes("datasets", "rules", "selection")
+    stale = {c for c in SHOWN_VERBATIM if c not in emitted or f"finding.{c}" in catalogue("vi")}
+    assert stale == set()
+
+
+def test_the_enumeration_finds_codes_of_the_engine_procedures_and_selection() -> None:
+    found = emitted_codes("rules", "selection")
+    assert {"large_enterprise", "industry_not_listed", "registration_late"} & set(found)
+    assert len(found) > 50
 
 
 def test_every_literal_key_rendered_in_the_source_exists() -> None:

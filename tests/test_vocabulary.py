@@ -39,13 +39,10 @@ def test_row_severity_is_the_one_severity_as_strings() -> None:
 
 
 def test_every_result_type_has_the_one_message_method() -> None:
-    assert issubclass(Finding, Bilingual)
-    assert Finding.message is Bilingual.message
-    # row findings, selection checks and lifecycle refusals keep their code and parameters;
-    # their text comes from the message catalogue
-    for catalogued in (row_findings.RowFinding, Check, Refusal):
-        assert issubclass(catalogued, Catalogued)
-        assert catalogued.message is Catalogued.message
+    assert Bilingual is Catalogued  # one base: code, params, text from the message catalogue
+    for cls in (Finding, row_findings.RowFinding, Check, Refusal):
+        assert issubclass(cls, Bilingual)
+        assert cls.message is Bilingual.message
     f = row_findings.finding("bad_value", 3, "Chi phí", detail="x")
     assert f.message("vi") == "Giá trị không hợp lệ: x"
     assert f.message("en") == "Invalid value: x"

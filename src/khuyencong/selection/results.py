@@ -16,7 +16,7 @@ from typing import Any, Literal
 
 import attrs
 
-from ..l10n.catalog import NO_PARAMS, Catalogued
+from ..l10n.catalog import NO_PARAMS, Catalogued, Text
 from ..rules.findings import Finding, Severity
 from ..schemas.citation import Citation, Provenance
 from .codes import Region, SelectionLevel
@@ -67,8 +67,8 @@ class Check(Catalogued):
         return Finding(
             code=self.code,
             severity=self.severity,
-            message_vi=self.message_vi,
-            message_en=self.message_en,
+            params=self.params,
+            key=self.key,
             citation=self.citation,
             provenance=self.provenance,
         )
@@ -154,8 +154,8 @@ class Refusal:
         return Finding(
             code=self.code,
             severity=Severity.UNDETERMINED,
-            message_vi=self.reason_vi,
-            message_en=self.reason_en,
+            params={"text": Text(self.reason_vi, self.reason_en)},
+            key="finding.verbatim",
             citation=self.citation,
             provenance=self.provenance,
         )

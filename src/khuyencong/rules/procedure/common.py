@@ -63,8 +63,8 @@ class Refusal(Catalogued):
         return Finding(
             code=self.code,
             severity=Severity.ERROR,
-            message_vi=self.message_vi,
-            message_en=self.message_en,
+            params=self.params,
+            key=self.key,
             citation=self.citation,
         )
 

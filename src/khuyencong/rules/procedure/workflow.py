@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ...errors import NotEncodedError
-from ...l10n.catalog import NO_PARAMS, Text
+from ...l10n.catalog import NO_PARAMS
 from ...schemas.citation import Citation
 from ...schemas.codes import (
     Authority,
@@ -263,9 +263,9 @@ def _advance(ctx: _Context) -> _Step:
         first = allowance.reasons[0]
         raise _Refuse(
             first.code,
-            {"text": Text(first.message_vi, first.message_en)},
+            first.params,
             first.citation,
-            key="finding.verbatim",
+            key=first.key,
         )
     if amount > allowance.amount:
         binding = next((n for n in allowance.reasons if n.code == "contract_ceiling_binds"), None)
