@@ -100,14 +100,9 @@ SHOWN_VERBATIM: dict[str, str] = {
     # data or assembled in variables, and shown as they are (``finding.verbatim``).  The list
     # may only shrink: a code that gains its text, or is no longer emitted, must leave it.
     "advance_form_decided_by_department_head": "text assembled from a rulebook reason",
-    "certificate_issuer": "text assembled in variables",
-    "complaint_in_time": "text assembled in variables",
     "council_founder": "text assembled in variables",
     "geography_mismatch": "text assembled in variables",
     "level_not_encoded": "the reason comes from the rulebook (NotEncoded)",
-    "product_description": "text assembled in variables",
-    "recommendation_letter": "text assembled in variables",
-    "registration_form": "text assembled in variables",
     "round_year": "text assembled in variables",
     "support_conditions_not_encoded": "the reason comes from the rulebook",
 }

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from .._args import check_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _get, _returns_not_encoded
@@ -97,19 +97,12 @@ def check_certificate(
             citation=approvers.citation,
             provenance=approvers.provenance,
             params={
-                "text": Text(
-                    f"Giấy chứng nhận {certificate.level.vi.lower()} do {expected.vi} cấp"
-                    + ("; người cấp chưa được khai." if given is None else f"; khai: {given.vi}."),
-                    f"A certificate of the {certificate.level.en.lower()} is granted by the "
-                    f"{expected.en}"
-                    + (
-                        "; the issuer is not declared."
-                        if given is None
-                        else f"; declared: {given.en}."
-                    ),
-                )
+                "level": Text(certificate.level.vi.lower(), certificate.level.en.lower()),
+                "expected": expected,
+                "given": Msg("detail.issuer_not_declared")
+                if given is None
+                else Msg("detail.issuer_declared", {"issuer": given}),
             },
-            key="finding.verbatim",
         )
     ]
     revoked = certificate.revoked_on is not None and certificate.revoked_on <= on
@@ -136,15 +129,12 @@ def check_certificate(
                 citation=years.citation,
                 provenance=years.provenance,
                 params={
-                    "text": Text(
-                        f"Giấy chứng nhận cấp ngày {issued:%d/%m/%Y} có giá trị đến hết ngày "
-                        f"{until:%d/%m/%Y}; ngày {on:%d/%m/%Y} "
-                        + ("còn giá trị." if valid else "không còn giá trị."),
-                        f"Issued {issued}, valid until the end of {until}; on {on} it is "
-                        + ("valid." if valid else "not valid."),
-                    )
+                    "issued": issued,
+                    "until": until,
+                    "on": on,
+                    "verdict": Msg("word.valid" if valid else "word.not_valid"),
                 },
-                key="finding.verbatim",
+                key="finding.certificate_valid.2",
             )
         )
     return Verdict(subject="certificate", as_of=on, checks=tuple(checks))

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .._args import check_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg
 from ..rulebooks import NotEncoded, Rulebook, national
 from ._common import _get, _returns_not_encoded, _Unencoded
 from .results import (
@@ -92,14 +92,10 @@ def complaint_in_time(
         citation=deadline.citation,
         provenance=deadline.provenance,
         params={
-            "text": Text(
-                f"Thời hiệu khiếu nại {deadline.working_days} ngày làm việc kể từ ngày thông báo "
-                f"{notified_on:%d/%m/%Y}, đến hết ngày {deadline.last_day:%d/%m/%Y}; nộp ngày "
-                f"{filed_on:%d/%m/%Y}: " + ("trong thời hiệu." if ok else "ngoài thời hiệu."),
-                f"{deadline.working_days} working days from the notification on {notified_on}, until "
-                f"{deadline.last_day}; filed on {filed_on}: "
-                + ("in time." if ok else "out of time."),
-            )
+            "days": deadline.working_days,
+            "notified_on": notified_on,
+            "last_day": deadline.last_day,
+            "filed_on": filed_on,
+            "verdict": Msg("word.in_time" if ok else "word.out_of_time"),
         },
-        key="finding.verbatim",
     )

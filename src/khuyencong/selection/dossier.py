@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _get, _returns_not_encoded, _Unencoded
@@ -23,6 +23,11 @@ from .results import (
 )
 
 __all__ = ["check_dossier"]
+
+
+def _present(there: bool | None) -> Msg:
+    """ "có." / "present." or "thiếu." / "missing."."""
+    return Msg("word.present" if there else "word.missing")
 
 
 def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
@@ -87,38 +92,15 @@ def check_dossier(
             citation=_cite(12, 1, "a"),
             provenance=prov,
             params={
-                "text": Text(
-                    "Phiếu đăng ký (Phụ lục 1) kèm bản sao hợp lệ Giấy chứng nhận đăng ký kinh doanh: "
-                    + (
-                        "có."
-                        if dossier.registration_form and dossier.business_registration_copy
-                        else "thiếu."
-                    ),
-                    "Registration form (Annex 1) with a valid copy of the business registration "
-                    "certificate: "
-                    + (
-                        "present."
-                        if dossier.registration_form and dossier.business_registration_copy
-                        else "missing."
-                    ),
-                )
+                "state": _present(dossier.registration_form and dossier.business_registration_copy)
             },
-            key="finding.verbatim",
         ),
         Check(
             code="product_description",
             passed=dossier.product_description,
             citation=_cite(12, 1, "b"),
             provenance=prov,
-            params={
-                "text": Text(
-                    "Bản thuyết minh sản phẩm (Phụ lục 2): "
-                    + ("có." if dossier.product_description else "thiếu."),
-                    "Product description (Annex 2): "
-                    + ("present." if dossier.product_description else "missing."),
-                )
-            },
-            key="finding.verbatim",
+            params={"state": _present(dossier.product_description)},
         ),
         *_photo_checks(dossier, rb, as_of),
     ]
@@ -131,17 +113,7 @@ def check_dossier(
                 passed=dossier.recommendation_letter,
                 citation=_cite(12, 2, "d"),
                 provenance=prov,
-                params={
-                    "text": Text(
-                        "Không tổ chức bình chọn cấp huyện: hồ sơ gửi Ủy ban nhân dân cấp huyện xem xét, "
-                        "có văn bản gửi đăng ký cấp tỉnh: "
-                        + ("có." if dossier.recommendation_letter else "thiếu."),
-                        "No district round was held: the dossier goes through the district People's "
-                        "Committee, whose letter registers it for the provincial round: "
-                        + ("present." if dossier.recommendation_letter else "missing."),
-                    )
-                },
-                key="finding.verbatim",
+                params={"state": _present(dossier.recommendation_letter)},
             )
         )
     elif requirement.certificate_of is not None:
@@ -155,14 +127,10 @@ def check_dossier(
                 citation=_cite(12, clause, "c"),
                 provenance=prov,
                 params={
-                    "text": Text(
-                        f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
-                        "(Phụ lục 5): " + ("có." if dossier.recommendation_letter else "thiếu."),
-                        f"Letter of {requirement.recommender_en} with the summary list (Annex 5): "
-                        + ("present." if dossier.recommendation_letter else "missing."),
-                    )
+                    "recommender": Text(requirement.recommender_vi, requirement.recommender_en),
+                    "state": _present(dossier.recommendation_letter),
                 },
-                key="finding.verbatim",
+                key="finding.recommendation_letter.2",
             )
         )
     return Verdict(subject="dossier", as_of=as_of, checks=tuple(checks))

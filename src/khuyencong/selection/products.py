@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ..schemas.citation import Provenance
 from ._common import _cite, _get, _returns_not_encoded
@@ -58,19 +58,19 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
         condition = EntryCondition(code)
         declared = product.declared.get(condition)
         if declared is None:
-            vi, en = "chưa được khai", "not declared"
+            state = Msg("word.not_declared")
         elif declared:
-            vi, en = "đáp ứng (theo khai báo)", "met (as declared)"
+            state = Msg("word.met_as_declared")
         else:
-            vi, en = "không đáp ứng", "not met"
+            state = Msg("word.not_met")
         checks.append(
             Check(
                 code=condition.value,
                 passed=declared,
                 citation=_cite(4, condition.clause),
                 provenance=conditions.provenance,
-                params={"text": Text(f"{condition.vi}: {vi}.", f"{condition.en}: {en}.")},
-                key="finding.verbatim",
+                params={"condition": condition, "state": state},
+                key="finding.pattern.product_condition",
             )
         )
     return Verdict(subject="product", as_of=as_of, checks=tuple(checks))
