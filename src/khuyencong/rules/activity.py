@@ -176,8 +176,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             Finding(
                 code="support_conditions_not_encoded",
                 severity=Severity.UNDETERMINED,
-                params={"text": Text(fit.reason_vi, fit.reason_en)},
-                key="finding.verbatim",
+                params={"reason": Text(fit.reason_vi, fit.reason_en)},
                 instrument=fit.instrument,
             )
         )

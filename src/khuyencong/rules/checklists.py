@@ -31,7 +31,7 @@ import attrs
 
 from .._args import check_date
 from ..errors import DeclarationError
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
 from ._procedure import require, rulebook_or_national
@@ -201,15 +201,13 @@ def tick(
                     f"{name.rsplit('.', 1)[-1]}_undeclared",
                     Severity.UNDETERMINED,
                     {
-                        "text": Text(
-                            f"Chưa khai báo: {param.label_vi}"
-                            + (" (và điều kiện áp dụng)." if required is None else "."),
-                            f"Not declared: {param.label_en}"
-                            + (" (nor whether it applies)." if required is None else "."),
-                        )
+                        "label": Text(param.label_vi, param.label_en),
+                        "applies": Msg(
+                            "detail.nor_whether_applies" if required is None else "detail.period"
+                        ),
                     },
                     rule,
-                    key="finding.verbatim",
+                    key="finding.pattern.undeclared.2",
                 )
             )
     return Checklist(name=name, as_of=as_of, items=tuple(items), findings=tuple(findings))

@@ -17,7 +17,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from .._args import check_date
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks.core import NotEncoded, Resolved
 from ..schemas.beneficiary import Beneficiary
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry, LabelledEnum
@@ -258,28 +258,14 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 "geography_mismatch",
                 Severity.UNDETERMINED,
-                (
-                    {
-                        "text": Text(
-                            f"{b.name}: địa điểm “{where}” được khai báo theo "
-                            + (
-                                "địa giới trước ngày 01/07/2025"
-                                if old
-                                else "địa giới từ ngày 01/07/2025"
-                            )
-                            + ", nhưng quy định áp dụng vào ngày "
-                            + ctx.programme_date.strftime("%d/%m/%Y")
-                            + " đọc theo địa giới khác; hãy khai báo địa điểm theo địa giới của thời điểm đó.",
-                            f"{b.name}: the place '{where}' is given in the "
-                            + ("pre-2025 geography" if old else "2025 geography")
-                            + f", but the rules in force on {ctx.programme_date.isoformat()} read the other one; "
-                            "declare the place in the geography of that date.",
-                        )
-                    }
-                ),
+                {
+                    "name": b.name,
+                    "where": where,
+                    "given": Msg("word.geography_pre2025" if old else "word.geography_2025"),
+                    "date": ctx.programme_date,
+                },
                 None,
                 beneficiary=i,
-                key="finding.verbatim",
             )
         )
         return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_optional_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ._common import _cite, _get, _level_gate, _returns_not_encoded
 from .codes import (
@@ -105,16 +105,13 @@ def check_council(
                     citation=_cite(9, level.rank + 1, _point(role)),
                     provenance=composition.provenance,
                     params={
-                        "text": Text(
-                            f"{role_label.vi} là đại diện Lãnh đạo "
-                            + " hoặc ".join(b.vi for b in bodies)
-                            + (": có." if met else ": không có."),
-                            f"{role_label.en}: a leader of "
-                            + " or ".join(b.en for b in bodies)
-                            + (": present." if met else ": missing."),
-                        )
+                        "role": role_label,
+                        "bodies": Text(
+                            " hoặc ".join(b.vi for b in bodies), " or ".join(b.en for b in bodies)
+                        ),
+                        "state": Msg("word.present_council" if met else "word.missing_council"),
                     },
-                    key="finding.verbatim",
+                    key="finding.pattern.council_member",
                 )
             )
     founders = _get(rb, "typical_products.council_founder", as_of)
@@ -127,22 +124,12 @@ def check_council(
             citation=_cite(8, 1, "abcd"[level.rank]),
             provenance=founders.provenance,
             params={
-                "text": Text(
-                    f"Hội đồng {level.vi.lower()} do {expected.vi} quyết định thành lập"
-                    + (
-                        "; người thành lập chưa được khai."
-                        if given is None
-                        else f"; khai: {given.vi}."
-                    ),
-                    f"A council of the {level.en.lower()} is established by the {expected.en}"
-                    + (
-                        "; who established it is not declared."
-                        if given is None
-                        else f"; declared: {given.en}."
-                    ),
-                )
+                "level": Text(level.vi.lower(), level.en.lower()),
+                "expected": expected,
+                "given": Msg("detail.founder_not_declared")
+                if given is None
+                else Msg("detail.issuer_declared", {"issuer": given}),
             },
-            key="finding.verbatim",
         )
     )
     return Verdict(subject="council", as_of=as_of, checks=tuple(checks))
