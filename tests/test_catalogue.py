@@ -229,3 +229,18 @@ def test_assess_and_explain_in_vietnamese_hold_no_english_status_or_severity(
         assert text.strip()
         assert ENGLISH_WORDS.findall(text) == [], path
         assert [line for line in out.getvalue().splitlines() if len(line) > 100] == []
+
+
+def test_every_problem_code_of_the_http_api_has_its_title() -> None:
+    codes: set[str] = set()
+    for path in sorted((SRC / "server").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Problem"
+                and len(node.args) > 1
+                and isinstance(node.args[1], ast.Constant)
+            ):
+                codes.add(str(node.args[1].value))
+    assert len(codes) > 5
+    assert {c for c in codes if f"server.title.{c}" not in catalogue("vi")} == set()

@@ -19,6 +19,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import DatasetError, KhuyenCongError, NotEncodedError, RulebookError
+from ..l10n.catalog import render
 from ..l10n.errors import render_path, render_reason
 
 __all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "language"]
@@ -26,26 +27,27 @@ __all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "langua
 MEDIA_TYPE: Final = "application/problem+json"
 TYPE_PREFIX: Final = "urn:khuyencong:problem:"
 
-TITLES: Final[dict[str, tuple[str, str]]] = {
-    "invalid_request": ("Yêu cầu không hợp lệ", "The request is not valid"),
-    "invalid_proposal": ("Đề án không hợp lệ", "The proposal is not valid"),
-    "unknown_rulebook": ("Không có bộ quy định này", "No such rulebook"),
-    "unknown_model": ("Không có mô hình dữ liệu này", "No such model"),
-    "not_found": ("Không tìm thấy", "Not found"),
-    "method_not_allowed": ("Phương thức không được phép", "Method not allowed"),
-    "upload_too_large": ("Tệp tải lên quá lớn", "The upload is too large"),
-    "too_many_rows": ("Tệp có quá nhiều dòng", "The file has too many rows"),
-    "no_file": ("Chưa có tệp", "No file"),
-    "unsupported_format": ("Định dạng không được hỗ trợ", "Unsupported format"),
-    "unreadable_dataset": ("Không đọc được tệp", "The file cannot be read"),
-    "rulebook_error": ("Lỗi bộ quy định", "Rulebook error"),
-    "not_encoded": ("Quy định chưa được mã hóa", "Rule not encoded"),
-    "khuyencong_error": ("Không xử lý được yêu cầu", "The request cannot be processed"),
-    "time_limit": ("Quá thời gian xử lý", "Time limit exceeded"),
-    "not_available": ("Chưa có trong phiên bản này", "Not available in this version"),
-    "internal_error": ("Lỗi máy chủ", "Server error"),
-}
-"""Title of each problem code, in Vietnamese and English."""
+TITLES: Final[tuple[str, ...]] = (
+    "invalid_request",
+    "invalid_proposal",
+    "unknown_rulebook",
+    "unknown_model",
+    "not_found",
+    "method_not_allowed",
+    "upload_too_large",
+    "too_many_rows",
+    "no_file",
+    "unsupported_format",
+    "unreadable_dataset",
+    "rulebook_error",
+    "not_encoded",
+    "khuyencong_error",
+    "time_limit",
+    "not_available",
+    "internal_error",
+)
+"""The problem codes; the title of each, in Vietnamese and English, is the message catalogue's
+``server.title.<code>``."""
 
 _log = logging.getLogger("khuyencong.server")
 
@@ -75,10 +77,12 @@ class Problem(Exception):
     def body(self, lang: str) -> dict[str, Any]:
         """The problem details object, in ``lang``."""
         vi = lang == "vi"
-        title_vi, title_en = TITLES.get(self.code, TITLES["khuyencong_error"])
+        title = render(
+            f"server.title.{self.code if self.code in TITLES else 'khuyencong_error'}", None, lang
+        )
         body: dict[str, Any] = {
             "type": TYPE_PREFIX + self.code,
-            "title": title_vi if vi else title_en,
+            "title": title,
             "status": self.status,
             "detail": self.detail_vi if vi else self.detail_en,
             "code": self.code,
