@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import DatasetError, KhuyenCongError, NotEncodedError, RulebookError
-from ..l10n.catalog import render
+from ..l10n.catalog import NO_PARAMS, render
 from ..l10n.errors import render_path, render_reason
 
 __all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "language"]
@@ -54,29 +54,34 @@ _log = logging.getLogger("khuyencong.server")
 
 class Problem(Exception):
     """An error answered as problem details: ``status``, a ``code`` of :data:`TITLES`, the
-    detail in Vietnamese and English, and optional field ``errors`` and extra members."""
+    detail as named ``params`` of the catalogue's ``server.detail.<code>`` (or ``key``), and
+    optional field ``errors`` and extra members."""
 
     def __init__(
         self,
         status: int,
         code: str,
-        detail_vi: str,
-        detail_en: str,
+        params: Mapping[str, Any] = NO_PARAMS,
         *,
+        key: str | None = None,
         errors: Sequence[Mapping[str, Any]] = (),
         extra: Mapping[str, Any] | None = None,
     ) -> None:
-        super().__init__(detail_en)
         self.status = status
         self.code = code
-        self.detail_vi = detail_vi
-        self.detail_en = detail_en
+        self.params = params
+        self.key = key or f"server.detail.{code}"
+        """The catalogue key of the detail (``server.detail.<code>`` unless given)."""
+        super().__init__(self.detail("en"))
         self.errors = list(errors)
         self.extra = dict(extra or {})
 
+    def detail(self, lang: str) -> str:
+        """The detail in ``lang``, from the message catalogue."""
+        return render(self.key, self.params, lang)
+
     def body(self, lang: str) -> dict[str, Any]:
         """The problem details object, in ``lang``."""
-        vi = lang == "vi"
         title = render(
             f"server.title.{self.code if self.code in TITLES else 'khuyencong_error'}", None, lang
         )
@@ -84,7 +89,7 @@ class Problem(Exception):
             "type": TYPE_PREFIX + self.code,
             "title": title,
             "status": self.status,
-            "detail": self.detail_vi if vi else self.detail_en,
+            "detail": self.detail(lang),
             "code": self.code,
         }
         if self.errors:
@@ -155,12 +160,12 @@ def from_library(exc: KhuyenCongError) -> Problem:
     text = str(exc)
     if isinstance(exc, NotEncodedError):
         extra = {"instrument": exc.instrument} if exc.instrument else None
-        return Problem(422, "not_encoded", f"Quy định chưa được mã hóa: {text}", text, extra=extra)
+        return Problem(422, "not_encoded", {"text": text}, extra=extra)
     if isinstance(exc, DatasetError):
-        return Problem(422, "unreadable_dataset", f"Không đọc được tệp: {text}", text)
+        return Problem(422, "unreadable_dataset", {"text": text})
     if isinstance(exc, RulebookError):
-        return Problem(422, "rulebook_error", f"Lỗi bộ quy định: {text}", text)
-    return Problem(422, "khuyencong_error", f"Không xử lý được: {text}", text)
+        return Problem(422, "rulebook_error", {"text": text})
+    return Problem(422, "khuyencong_error", {"text": text})
 
 
 def _validation_problem(errors: Sequence[Any], lang: str) -> Problem:
@@ -170,9 +175,9 @@ def _validation_problem(errors: Sequence[Any], lang: str) -> Problem:
     return Problem(
         422,
         "invalid_proposal" if where else "invalid_request",
-        f"Có {count} lỗi; xem danh sách theo đường dẫn trường (errors).",
-        f"{count} error(s); see the list by field path (errors).",
+        {"count": count},
         errors=listed,
+        key="server.detail.invalid",
     )
 
 
@@ -204,18 +209,22 @@ def install(app: FastAPI) -> None:
             problem = Problem(
                 404,
                 "not_found",
-                f"Không có địa chỉ {request.url.path}.",
-                f"There is nothing at {request.url.path}.",
+                {"path": request.url.path},
+                key="server.detail.not_found.2",
             )
         elif exc.status_code == 405:
             problem = Problem(
                 405,
                 "method_not_allowed",
-                f"{request.method} không dùng được với {request.url.path}.",
-                f"{request.method} is not allowed on {request.url.path}.",
+                {"method": request.method, "path": request.url.path},
             )
         else:
-            problem = Problem(exc.status_code, "invalid_request", str(exc.detail), str(exc.detail))
+            problem = Problem(
+                exc.status_code,
+                "invalid_request",
+                {"text": str(exc.detail)},
+                key="server.detail.verbatim",
+            )
         response = problem.response(language(request))
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
@@ -227,6 +236,5 @@ def install(app: FastAPI) -> None:
         return Problem(
             500,
             "internal_error",
-            "Lỗi không mong đợi; đã ghi vào nhật ký máy chủ.",
-            "An unexpected error; it is in the server's log.",
+            NO_PARAMS,
         ).response(language(request))
