@@ -100,7 +100,6 @@ SHOWN_VERBATIM: dict[str, str] = {
     # data or assembled in variables, and shown as they are (``finding.verbatim``).  The list
     # may only shrink: a code that gains its text, or is no longer emitted, must leave it.
     "advance_form_decided_by_department_head": "text assembled from a rulebook reason",
-    "level_not_encoded": "the reason comes from the rulebook (NotEncoded)",
     "round_year": "text assembled in variables",
 }
 """Finding codes whose texts are shown verbatim (both languages given by the code or the data)."""

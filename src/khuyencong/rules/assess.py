@@ -3,7 +3,7 @@ may receive, what the beneficiary must put in, and why — every reason with its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -12,7 +12,7 @@ from typing import Any
 
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
-from ..l10n.catalog import NO_PARAMS, Text
+from ..l10n.catalog import NO_PARAMS, Msg, Text
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
@@ -313,7 +313,7 @@ def _level_not_encoded(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    texts: Callable[[], tuple[str, str]],
+    texts: Callable[[], tuple[Mapping[str, Any], str | None]],
     instruments: tuple[str, ...],
     citation_from: Resolved | None,
     memo: dict[tuple[object, ...], tuple[object, Finding]],
@@ -326,12 +326,12 @@ def _level_not_encoded(
     if cached is not None and cached[0] is anchor:
         finding = cached[1]
     else:
-        vi, en = texts()
+        params, text_key = texts()
         finding = Finding(
             code="level_not_encoded",
             severity=Severity.WARNING,
-            params={"text": Text(vi, en)},
-            key="finding.verbatim",
+            params=params,
+            key=text_key,
             citation=None if citation_from is None else citation_from.citation,
             provenance=None if citation_from is None else citation_from.provenance,
             line=index,
@@ -357,7 +357,7 @@ def _line_not_encoded(
         ctx,
         index,
         line,
-        lambda: (result.reason_vi, result.reason_en),
+        lambda: ({"reason": Text(result.reason_vi, result.reason_en)}, None),
         instruments,
         None,
         memo,
@@ -366,9 +366,9 @@ def _line_not_encoded(
     )
 
 
-def _label(index: int, item: SupportItem) -> tuple[str, str]:
-    """How a finding names a budget line, in Vietnamese and English."""
-    return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
+def _label(index: int, item: SupportItem) -> Msg:
+    """How a finding names a budget line (rendered in the finding's language)."""
+    return Msg("detail.line", {"n": index + 1, "item": item})
 
 
 _MISSING: Any = object()
@@ -405,14 +405,9 @@ def _line(
         if isinstance(referral, Resolved):
             names = referral.codes
 
-            def referral_texts() -> tuple[str, str]:
-                label = _label(index, item)
-                vi = f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa."
-                en = (
-                    f"The level for {label[1]} follows {', '.join(names)}, which the library "
-                    "does not encode."
-                )
-                return vi, en
+            def referral_texts() -> tuple[Mapping[str, Any], str | None]:
+                params = {"line": _label(index, item), "names": ", ".join(names)}
+                return params, "finding.level_not_encoded.referral"
 
             return _level_not_encoded(
                 ctx,
@@ -431,17 +426,8 @@ def _line(
         rule = ctx.resolve("local.levels_set_by_province")
         if isinstance(rule, Resolved):
 
-            def local_texts() -> tuple[str, str]:
-                label = _label(index, item)
-                vi = (
-                    f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
-                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook)."
-                )
-                en = (
-                    f"The level for {label[1]} of a local proposal is set by the provincial "
-                    "People's Committee; load the province's rulebook (load_rulebook)."
-                )
-                return vi, en
+            def local_texts() -> tuple[Mapping[str, Any], str | None]:
+                return {"line": _label(index, item)}, "finding.level_not_encoded.local"
 
             return _level_not_encoded(
                 ctx,
@@ -461,12 +447,9 @@ def _line(
         found = levels.level(item, "support." + item)
     if found is None:
 
-        def absent_texts() -> tuple[str, str]:
-            label = _label(index, item)
-            return (
-                f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
-                f"No support level for {label[1]} in {book.title_en}.",
-            )
+        def absent_texts() -> tuple[Mapping[str, Any], str | None]:
+            params = {"line": _label(index, item), "book": Text(book.title_vi, book.title_en)}
+            return params, "finding.level_not_encoded.absent"
 
         return _level_not_encoded(
             ctx, index, line, absent_texts, (), None, memo, ("absent", id(book), item, index), book
@@ -481,12 +464,11 @@ def _line(
     basis = level.basis
     if basis is _ANNUAL_ALLOCATION:
         if allocation is None:
-            label = _label(index, item)
             ctx.add(
                 Finding.of(
                     code="allocation_needed",
                     severity=Severity.INFO,
-                    params={"label": Text(label[0].capitalize(), label[1].capitalize())},
+                    params={"label": Msg("detail.line_start", {"n": index + 1, "item": item})},
                     rule=level.resolved,
                     line=index,
                 )
