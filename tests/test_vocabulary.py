@@ -13,6 +13,7 @@ import pytest
 
 from khuyencong import Finding, Severity
 from khuyencong.datasets import findings as row_findings
+from khuyencong.l10n.catalog import Catalogued, Text
 from khuyencong.rules.findings import SEVERITY_ORDER, Bilingual
 from khuyencong.rules.lifecycle import Refusal, TransitionRefused, transition
 from khuyencong.schemas import Citation, Provenance
@@ -38,6 +39,7 @@ def test_row_severity_is_the_one_severity_as_strings() -> None:
 
 
 def test_every_result_type_has_the_one_message_method() -> None:
+    assert Bilingual is Catalogued  # one base: code, params, text from the message catalogue
     for cls in (Finding, row_findings.RowFinding, Check, Refusal):
         assert issubclass(cls, Bilingual)
         assert cls.message is Bilingual.message
@@ -56,8 +58,8 @@ def test_a_selection_check_is_a_finding(passed: bool | None, severity: Severity)
         passed=passed,
         citation=TT26,
         provenance=Provenance.OFFICIAL_TEXT,
-        message_vi="Sản phẩm do chính cơ sở sản xuất",
-        message_en="Made by the producer itself",
+        params={"text": Text("Sản phẩm do chính cơ sở sản xuất", "Made by the producer itself")},
+        key="finding.verbatim",
     )
     assert check.severity is severity
     f = check.finding()

@@ -8,7 +8,7 @@ field path; everything else raises one of the classes below.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 if TYPE_CHECKING:
     from .rulebooks.core import NotEncoded
@@ -18,6 +18,7 @@ __all__ = [
     "ArgumentError",
     "DatasetError",
     "DeclarationError",
+    "InvalidValueError",
     "KhuyenCongError",
     "NotEncodedError",
     "NothingToCheckError",
@@ -55,7 +56,40 @@ class TransitionError(KhuyenCongError):
     """A lifecycle step was refused; the message gives the reason and the clause."""
 
 
-class AmountParseError(KhuyenCongError, ValueError):
+class InvalidValueError(KhuyenCongError, ValueError):
+    """A value the library's own checks refuse, with the reason as a ``code`` and named
+    ``params`` of the message catalogue (``error.<code>``): :meth:`message` gives it in
+    Vietnamese or English, ``str()`` in English.  Raised inside a pydantic validator, it becomes
+    one error of a ``ValidationError``, which :func:`khuyencong.l10n.render_errors` renders in
+    either language.  (A plain message without a code is shown as it is, in both.)"""
+
+    def __init__(
+        self, message: str | None = None, /, *, code: str | None = None, **params: object
+    ) -> None:
+        self.code = code
+        self.params = params
+        self._text = message
+        super().__init__(message if code is None else self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        """The reason in ``lang`` ("vi" or "en")."""
+        if self.code is None:
+            return str(self._text)
+        from .l10n.catalog import render
+
+        return render(f"error.{self.code}", self.params, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuild, (type(self), self._text, self.code, self.params)
+
+
+def _rebuild(
+    cls: type[InvalidValueError], text: str | None, code: str | None, params: dict[str, object]
+) -> InvalidValueError:
+    return cls(text, code=code, **params)
+
+
+class AmountParseError(InvalidValueError):
     """A Vietnamese amount or date could not be read without guessing."""
 
 

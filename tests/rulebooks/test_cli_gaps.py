@@ -72,7 +72,7 @@ def test_template_for_an_instrument_and_check(tmp_path: Path) -> None:
     code, out, err = run("rulebook", "check", str(path))
     assert code == 1
     assert f'{path}: params."support.brand".values[0].rate: not filled in' in out
-    assert "problem(s)" in err
+    assert "vấn đề" in err  # Vietnamese by default
 
 
 def test_check_two_amendments_together(tmp_path: Path) -> None:
@@ -80,7 +80,7 @@ def test_check_two_amendments_together(tmp_path: Path) -> None:
     b = tmp_path / "b.toml"
     a.write_text(example_amendment(), encoding="utf-8")
     b.write_text(example_amendment().replace("example-tt28-2018", "copy"), encoding="utf-8")
-    assert run("rulebook", "check", str(a)) == (0, f"{a}: ok\n", "")
+    assert run("rulebook", "check", str(a)) == (0, f"{a}: đạt\n", "")
     code, out, _ = run("rulebook", "check", str(a), str(b))
     assert code == 1
     assert "two amendments cannot cover the same parameter and period" in out

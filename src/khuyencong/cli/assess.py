@@ -14,11 +14,13 @@ if TYPE_CHECKING:
 from .common import EXIT_FINDINGS, EXIT_OK, _InputError, _rulebooks
 
 
-def _load_proposal(name: str) -> Proposal:
+def _load_proposal(name: str, lang: str = "vi") -> Proposal:
     """Read a Proposal from a JSON file (``-`` for stdin); every problem is an :class:`_InputError`
-    with a plain message, pydantic's errors listed by field path."""
+    with a plain message in ``lang``, pydantic's errors listed by their path in words."""
     from pydantic import ValidationError
 
+    from ..l10n.catalog import render as _t
+    from ..l10n.errors import render_errors
     from ..schemas import Proposal
 
     if name == "-":
@@ -27,23 +29,21 @@ def _load_proposal(name: str) -> Proposal:
         try:
             text = Path(name).read_text(encoding="utf-8-sig")
         except FileNotFoundError:
-            raise _InputError(f"{name}: no such file") from None
+            raise _InputError(_t("cli.no_such_file", {"name": name}, lang)) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise _InputError(f"{name}: cannot be read: {exc}") from None
+            raise _InputError(
+                _t("cli.cannot_read", {"name": name, "reason": str(exc)}, lang)
+            ) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise _InputError(
-            f"{name}: not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})"
-        ) from None
+        where = {"name": name, "reason": exc.msg, "line": exc.lineno, "column": exc.colno}
+        raise _InputError(_t("cli.not_json", where, lang)) from None
     try:
         return Proposal.model_validate(data)
     except ValidationError as exc:
-        lines = [f"{name}: not a valid proposal ({exc.error_count()} errors):"]
-        for error in exc.errors(include_url=False):
-            where = ".".join(str(part) for part in error["loc"]) or "(proposal)"
-            message = str(error["msg"]).removeprefix("Value error, ")
-            lines.append(f"  {where}: {message}")
+        lines = [_t("cli.invalid_proposal", {"name": name, "n": exc.error_count()}, lang)]
+        lines += [f"  {text}" for text in render_errors(exc, lang)]
         raise _InputError("\n".join(lines)) from None
 
 
@@ -51,7 +51,7 @@ def _assessment(args: argparse.Namespace) -> Assessment:
     from ..datasets.pipeline import default_as_of
     from ..rules import assess
 
-    proposal = _load_proposal(args.proposal)
+    proposal = _load_proposal(args.proposal, args.lang)
     as_of = args.as_of or default_as_of(proposal)
     return assess(proposal, as_of=as_of, rulebooks=_rulebooks(args.rulebook))
 
@@ -134,35 +134,36 @@ def _assessment_text(a: Assessment, lang: str) -> str:
     """The assessment for a person: the verdict in words, the total allowed (or that it is not
     known, and why), then the lines and the findings; dates dd/mm/yyyy and amounts in đồng."""
     from ..l10n import format_date, format_vnd, label
+    from ..l10n.catalog import render as _t
 
     vi = lang == "vi"
+    if a.support is not None:
+        support = format_vnd(a.support, lang)
+    else:
+        support = _t("cli.support_not_known", {"n": len(a.unknown_lines)}, lang)
+    requested = format_vnd(a.requested, lang)
     out = [
-        f"{'Kết quả' if vi else 'Result'}: {label('status', a.status, lang)}",
-        f"{'Được hỗ trợ' if vi else 'Support'}: "
-        + (
-            format_vnd(a.support, lang)
-            if a.support is not None
-            else (
-                f"chưa xác định được ({len(a.unknown_lines)} dòng chưa tính được)"
-                if vi
-                else f"not known ({len(a.unknown_lines)} line(s) not computed)"
-            )
-        )
-        + f" ({'đề nghị' if vi else 'requested'} {format_vnd(a.requested, lang)})",
-        f"{'Đề án' if vi else 'Proposal'}: {a.proposal_code} — {a.title}",
-        f"{'Ngày áp dụng quy định' if vi else 'Rules as of'}: {format_date(a.as_of, lang)}",
-        ("Các dòng:" if vi else "Lines:"),
+        _t("cli.result", {"status": label("status", a.status, lang)}, lang),
+        _t("cli.support", {"amount": support, "requested": requested}, lang),
+        _t("cli.proposal", {"code": a.proposal_code, "title": a.title}, lang),
+        _t("cli.rules_as_of", {"date": format_date(a.as_of, lang)}, lang),
+        _t("cli.lines", None, lang),
     ]
     for line in a.lines:
         allowed = "—" if line.allowed is None else format_vnd(line.allowed, lang)
         cite = "" if line.citation is None else f" ({line.citation.vi if vi else line.citation.en})"
         extra = f" [{', '.join(line.instruments)}]" if line.instruments else ""
-        out.append(
-            f"  {line.index + 1}. {line.item.label(lang)}: {label('line_status', line.status, lang)}, "
-            f"{'đề nghị' if vi else 'requested'} {format_vnd(line.requested, lang)}, "
-            f"{'được hỗ trợ' if vi else 'allowed'} {allowed}{cite}{extra}"
-        )
-    out.append("Phát hiện:" if vi else "Findings:")
+        params = {
+            "n": line.index + 1,
+            "item": line.item.label(lang),
+            "status": label("line_status", line.status, lang),
+            "requested": format_vnd(line.requested, lang),
+            "allowed": allowed,
+            "cite": cite,
+            "extra": extra,
+        }
+        out.append(_t("cli.line", params, lang))
+    out.append(_t("cli.findings", None, lang))
     for f in a.findings:
         cite = "" if f.citation is None else f" ({f.citation.vi if vi else f.citation.en})"
         out.append(f"  [{label('severity', f.severity, lang)}] {f.code}: {f.message(lang)}{cite}")
@@ -174,8 +175,26 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(assessment_json(a, args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(_assessment_text(a, args.lang))
+        out.write(_fit(_assessment_text(a, args.lang), out))
     return _exit_code(a)
+
+
+def _fit(text: str, out: TextIO) -> str:
+    """``text`` with each line wrapped to the terminal's width when it goes to a terminal or
+    ``COLUMNS`` is set (a file or a pipe gets whole lines), continuation lines indented under
+    the line's own indent."""
+    import os
+
+    from .terminal import terminal_width, wrap
+
+    if "COLUMNS" not in os.environ and not out.isatty():
+        return text
+    width = terminal_width()
+    lines: list[str] = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
+        lines.extend(wrap(line, width, indent) if len(line) > width else [line])
+    return "\n".join(lines) + "\n"
 
 
 def _exit_code(a: Assessment) -> int:
@@ -186,5 +205,5 @@ def _exit_code(a: Assessment) -> int:
 
 def _explain(args: argparse.Namespace, out: TextIO) -> int:
     a = _assessment(args)
-    out.write(a.explain(args.lang) + "\n")
+    out.write(_fit(a.explain(args.lang) + "\n", out))
     return _exit_code(a)

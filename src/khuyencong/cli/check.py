@@ -27,9 +27,9 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     from ..datasets.pipeline import PASSING_STATUSES
     from ..datasets.summary import DIMENSIONS, dimension_label, key_label
     from ..l10n import format_vnd, heading, label
+    from ..l10n.catalog import render as _t
     from .terminal import Progress, fit_table, terminal_width, wrap
 
-    vi = lang == "vi"
     width = terminal_width()
 
     def money(value: object) -> str:
@@ -65,7 +65,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
                 ]
             )
     summary = report.summary()
-    title = "Dòng có phát hiện" if vi else "Rows with findings"
+    title = _t("cli.rows_with_findings", None, lang)
     if problem_rows:
         out.write(f"{title}\n")
         cols = [heading(c, lang) for c in ("row", "proposal_code", "status", "column", "findings")]
@@ -74,11 +74,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
         )
         out.write(table + "\n")
         if more:
-            out.write(
-                f"… và {more} phát hiện khác; dùng --format csv để xem hết\n"
-                if vi
-                else f"… and {more} more findings; use --format csv for all\n"
-            )
+            out.write(_t("cli.more_findings", {"n": more}, lang) + "\n")
         out.write("\n")
     for note in summary.notes:
         text = (
@@ -87,7 +83,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
         )
         out.write("\n".join(wrap(text, width, "    ")) + "\n")
     out.write("\n")
-    unknown = "chưa rõ" if vi else "not known"
+    unknown = _t("cli.not_known", None, lang)
     for dimension in DIMENSIONS:
         rows = [
             [
@@ -111,26 +107,15 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     tail: list[str] = []
     if summary.allowed_unknown:
         n = summary.allowed_unknown
-        tail.append(
-            f"Được hỗ trợ: chưa xác định được cho {n} dòng (không cộng vào tổng)"
-            if vi
-            else f"Allowed: not known for {n} lines (not added to the totals)"
-        )
+        tail.append(_t("cli.allowed_not_known", {"n": n}, lang))
     if summary.values_left_out:
         n = summary.values_left_out
-        tail.append(
-            f"{n} số tiền không đọc được đã được để ra ngoài các tổng."
-            if vi
-            else f"{n} unreadable amounts are left out of the totals."
-        )
+        tail.append(_t("cli.unreadable_left_out", {"n": n}, lang))
     status = ", ".join(
         f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
     )
-    tail.append(
-        f"{summary.rows} dòng, {summary.proposals} đề án ({status})"
-        if vi
-        else f"{summary.rows} rows, {summary.proposals} proposals ({status})"
-    )
+    counts = {"rows": summary.rows, "proposals": summary.proposals, "statuses": status}
+    tail.append(_t("cli.summary_line", counts, lang))
     for text in tail:
         out.write("\n".join(wrap(text, width, "    ")) + "\n")
     return summary.ok

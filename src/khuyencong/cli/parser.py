@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 
 if TYPE_CHECKING:
     pass
+from ..l10n.catalog import render
 from .common import _parse_as_of, _positive_count, _UsageError
 
 
@@ -23,12 +24,12 @@ class _Formatter(argparse.HelpFormatter):
     usage_prefix = "usage: "
 
     def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
-        super().add_usage(usage, actions, groups, prefix or self.usage_prefix)
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
 
 
 def _formatter(lang: str) -> type[argparse.HelpFormatter]:
     class Formatter(_Formatter):
-        usage_prefix = "Cách dùng: " if lang == "vi" else "usage: "
+        usage_prefix = render("cli.usage", None, lang)
 
     return Formatter
 
@@ -46,19 +47,16 @@ def _version() -> str:
 
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     """The argument parser, its help texts in ``lang`` ("vi" or "en")."""
-    vi = lang == "vi"
 
-    def t(vi_text: str, en_text: str) -> str:
-        return vi_text if vi else en_text
+    def t(key: str) -> str:
+        return render(key, None, lang)
 
     formatter = _formatter(lang)
 
     def localise(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
-        parser._positionals.title = t("tham số", "positional arguments")
-        parser._optionals.title = t("tuỳ chọn", "options")
-        parser.add_argument(
-            "-h", "--help", action="help", help=t("in hướng dẫn này", "show this help and exit")
-        )
+        parser._positionals.title = t("help.positional_arguments")
+        parser._optionals.title = t("help.options")
+        parser.add_argument("-h", "--help", action="help", help=t("help.show_this_help_and_exit"))
         return parser
 
     parser = localise(
@@ -66,30 +64,22 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
             prog="khuyencong",
             add_help=False,
             formatter_class=formatter,
-            description=t(
-                "Khuyến công: kiểm tra bảng dữ liệu đề án, đánh giá và giải thích một đề án, "
-                "kiểm tra và so sánh bộ quy tắc, in lược đồ JSON.",
-                "Khuyến công (industrial extension) proposals: check datasets, assess and "
-                "explain proposals, check and compare rulebooks, print schemas.",
-            ),
+            description=t("help.khuy_n_c_ng_industrial"),
         )
     )
     parser.add_argument(
         "--version",
         action="version",
         version=f"khuyencong {_version()}",
-        help=t("in số phiên bản", "show the version and exit"),
+        help=t("help.show_the_version_and_exit"),
     )
     parser.add_argument(
         "--lang",
         choices=("vi", "en"),
-        help=t(
-            "ngôn ngữ (mặc định: theo LANG/LC_ALL, nếu không thì tiếng Việt)",
-            "language (default: from LANG/LC_ALL, else Vietnamese)",
-        ),
+        help=t("help.language_default_from_lang_lc"),
     )
     sub = parser.add_subparsers(
-        dest="command", required=True, title=t("lệnh", "commands"), metavar="COMMAND"
+        dest="command", required=True, title=t("help.commands"), metavar="COMMAND"
     )
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -108,141 +98,102 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
             "--lang",
             choices=("vi", "en"),
             default=argparse.SUPPRESS,
-            help=t("ngôn ngữ của kết quả (vi, en)", "language of the output (vi, en)"),
+            help=t("help.language_of_the_output_vi"),
         )
 
     check = command(
         "check",
-        t("kiểm tra một tệp CSV/XLSX/JSONL các đề án", "check a CSV/XLSX/JSONL file of proposals"),
+        t("help.check_a_csv_xlsx_jsonl"),
     )
     check.add_argument(
         "file",
         nargs="?",
-        help=t(
-            "tệp cần kiểm tra ('-' đọc từ đầu vào chuẩn)",
-            "the file to check ('-' reads standard input)",
-        ),
+        help=t("help.the_file_to_check_reads"),
     )
     check.add_argument(
         "--input-format",
         choices=("csv", "xlsx", "jsonl"),
-        help=t(
-            "định dạng tệp vào (mặc định: theo tên tệp; với '-': xlsx nếu là tệp zip, "
-            "không thì csv)",
-            "format of the input (default: from the file name; for '-', xlsx when it is a "
-            "zip, else csv)",
-        ),
+        help=t("help.format_of_the_input_default"),
     )
     check.add_argument(
         "--example",
         nargs="?",
         const="tidy",
         choices=("tidy", "mau-2"),
-        help=t(
-            "kiểm tra một tệp minh hoạ có sẵn: tidy (mặc định) hoặc mau-2 (bảng kế hoạch "
-            "theo Mẫu số 2 TT 36/2013)",
-            "check an embedded illustrative file: tidy (default) or mau-2 (a plan table "
-            "laid out like Mẫu số 2 TT 36/2013)",
-        ),
+        help=t("help.check_an_embedded_illustrative_file"),
     )
     check.add_argument(
         "--layout",
         type=Path,
-        help=t(
-            "bố cục bảng của tỉnh (TOML): cột, đơn vị, mục",
-            "a province's table layout (TOML): columns, unit, sections",
-        ),
+        help=t("help.a_province_s_table_layout"),
     )
-    check.add_argument(
-        "--as-of", type=_parse_as_of, help=t("ngày áp dụng quy định", "date the rules are read at")
-    )
+    check.add_argument("--as-of", type=_parse_as_of, help=t("help.date_the_rules_are_read"))
     check.add_argument(
         "--rulebook",
         type=Path,
-        help=t("bộ quy tắc của tỉnh (TOML)", "a province's rulebook (TOML)"),
+        help=t("help.a_province_s_rulebook_toml"),
     )
     check.add_argument(
         "--format",
         choices=("table", "csv", "xlsx", "json", "html"),
         default="table",
-        help=t("định dạng báo cáo (mặc định: table)", "format of the report (default: table)"),
+        help=t("help.format_of_the_report_default"),
     )
-    check.add_argument(
-        "--output", "-o", type=Path, help=t("ghi báo cáo vào tệp này", "write the report here")
-    )
+    check.add_argument("--output", "-o", type=Path, help=t("help.write_the_report_here"))
     lang_option(check)
     check.add_argument(
         "--sheet",
-        help=t(
-            "trang tính của tệp .xlsx (mặc định: trang đầu)",
-            "worksheet of an .xlsx file (default: the first)",
-        ),
+        help=t("help.worksheet_of_an_xlsx_file"),
     )
     check.add_argument(
         "--workers",
         type=_positive_count,
         default=1,
-        help=t(
-            "không còn dùng, bị bỏ qua: mọi dòng được kiểm tra trong một tiến trình (xem "
-            "docs/performance.md về Dask)",
-            "deprecated and ignored: every row is checked in one process (see "
-            "docs/performance.md for Dask)",
-        ),
+        help=t("help.deprecated_and_ignored_every_row"),
     )
 
     assess = command(
         "assess",
-        t(
-            "đánh giá một đề án (tệp JSON, '-' đọc từ đầu vào chuẩn)",
-            "assess one proposal (a JSON file, '-' for stdin)",
-        ),
+        t("help.assess_one_proposal_a_json"),
     )
     explain = command(
         "explain",
-        t("giải thích kết quả đánh giá một đề án", "explain the assessment of one proposal"),
+        t("help.explain_the_assessment_of_one"),
     )
     for one in (assess, explain):
         one.add_argument(
             "proposal",
-            help=t(
-                "một đề án (Proposal) dạng JSON ('-' đọc đầu vào chuẩn)",
-                "a Proposal as JSON ('-' reads stdin)",
-            ),
+            help=t("help.a_proposal_as_json_reads"),
         )
         one.add_argument(
             "--as-of",
             type=_parse_as_of,
-            help=t(
-                "ngày áp dụng quy định (mặc định: ngày phê duyệt, không thì ngày bắt đầu, "
-                "không thì 1/1 của năm kế hoạch)",
-                "date the rules are read at (default: approval date, else start date, "
-                "else 1 January of the plan year)",
-            ),
+            help=t("help.date_the_rules_are_read_2"),
         )
         one.add_argument(
             "--rulebook",
             type=Path,
-            help=t("bộ quy tắc của tỉnh (TOML)", "a province's rulebook (TOML)"),
+            help=t("help.a_province_s_rulebook_toml"),
         )
         lang_option(one)
     assess.add_argument(
         "--format",
         choices=("text", "json"),
         default="text",
-        help=t("định dạng kết quả", "format of the output"),
+        help=t("help.format_of_the_output"),
     )
 
     command(
         "schema",
-        t("in lược đồ JSON (JSON Schema) của một đề án", "print the JSON Schema of a Proposal"),
+        t("help.print_the_json_schema_of"),
     )
 
     rulebook = command(
         "rulebook",
-        t("kiểm tra, so sánh hoặc lập một bộ quy tắc", "check, compare or start a rulebook"),
+        t("help.check_compare_or_start_a"),
     )
     actions = rulebook.add_subparsers(
-        dest="action", required=True, title=t("thao tác", "actions"), metavar="ACTION"
+        dest="action", required=True, title=t("help.actions"), metavar="ACTION"
     )
 
     def action(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -258,37 +209,31 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
 
     rb_check = action(
         "check",
-        t(
-            "liệt kê mọi lỗi của một tệp bộ quy tắc (văn bản sửa đổi cấp quốc gia: đưa cùng nhau)",
-            "list every problem of a rulebook file (national amendments: give them together)",
-        ),
+        t("help.list_every_problem_of_a"),
     )
     rb_check.add_argument("file", type=Path)
     rb_check.add_argument(
         "more",
         type=Path,
         nargs="*",
-        help=t("thêm bộ quy tắc sửa đổi cấp quốc gia", "more national amendment rulebooks"),
+        help=t("help.more_national_amendment_rulebooks"),
     )
     rb_diff = action(
         "diff",
-        t(
-            "khác biệt giữa hai ngày (YYYY-MM-DD) hoặc hai tệp bộ quy tắc",
-            "what differs between two dates (YYYY-MM-DD) or two rulebook files",
-        ),
+        t("help.what_differs_between_two_dates"),
     )
     rb_diff.add_argument(
         "a",
-        help=t("một ngày hoặc một tệp bộ quy tắc", "a date (built-in rulebook) or a rulebook file"),
+        help=t("help.a_date_built_in_rulebook"),
     )
     rb_diff.add_argument(
         "b",
-        help=t("một ngày hoặc một tệp bộ quy tắc", "a date (built-in rulebook) or a rulebook file"),
+        help=t("help.a_date_built_in_rulebook"),
     )
     rb_diff.add_argument(
         "--as-of",
         type=_parse_as_of,
-        help=t("ngày so sánh hai tệp", "the date two files are compared at"),
+        help=t("help.the_date_two_files_are"),
     )
     lang_option(rb_diff)
     rb_diff.add_argument(
@@ -296,66 +241,44 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         type=Path,
         action="append",
         default=[],
-        help=t(
-            "bộ quy tắc sửa đổi cấp quốc gia nạp trước khi so sánh hai ngày (lặp lại được)",
-            "a national amendment rulebook to load before comparing two dates (repeatable)",
-        ),
+        help=t("help.a_national_amendment_rulebook_to"),
     )
     rb_gaps = action(
         "gaps",
-        t(
-            "những gì bộ quy tắc chưa biết vào một ngày, và văn bản sửa đổi bổ sung gì",
-            "what the rulebooks do not know on a date, and what amendments fill",
-        ),
+        t("help.what_the_rulebooks_do_not"),
     )
     rb_gaps.add_argument(
         "--as-of",
         type=_parse_as_of,
         required=True,
-        help=t("ngày (YYYY-MM-DD)", "the date (YYYY-MM-DD)"),
+        help=t("help.the_date_yyyy_mm_dd"),
     )
     rb_gaps.add_argument(
         "--rulebook",
         type=Path,
         action="append",
         default=[],
-        help=t(
-            "bộ quy tắc sửa đổi cấp quốc gia hoặc của tỉnh (lặp lại được)",
-            "a national amendment rulebook or a province's overlay (repeatable)",
-        ),
+        help=t("help.a_national_amendment_rulebook_or"),
     )
     rb_gaps.add_argument("--format", choices=("table", "json"), default="table")
     lang_option(rb_gaps)
     rb_template = action(
         "template",
-        t(
-            "in mẫu bộ quy tắc của tỉnh có chú thích, hoặc khung một văn bản sửa đổi",
-            "print the documented provincial template, or a national amendment skeleton",
-        ),
+        t("help.print_the_documented_provincial_template"),
     )
     rb_template.add_argument(
         "--instrument",
-        help=t(
-            "khung bộ quy tắc sửa đổi cho văn bản này (vd. 28/2018/TT-BTC)",
-            "the skeleton of a national amendment rulebook for this instrument "
-            "(e.g. 28/2018/TT-BTC)",
-        ),
+        help=t("help.the_skeleton_of_a_national"),
     )
     rb_template.add_argument(
         "--example",
         action="store_true",
-        help=t(
-            "bộ quy tắc sửa đổi minh hoạ (số liệu GIẢ ĐỊNH)",
-            "the illustrative national amendment rulebook (INVENTED figures)",
-        ),
+        help=t("help.the_illustrative_national_amendment_rulebook"),
     )
     _serve_parser(
         command(
             "serve",
-            t(
-                "chạy API HTTP và trang web (cần khuyencong[serve])",
-                "run the HTTP API and the web page (needs khuyencong[serve])",
-            ),
+            t("help.run_the_http_api_and"),
         ),
         t,
     )
@@ -363,45 +286,39 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
 
 
 def _serve_parser(serve: argparse.ArgumentParser, t: Any) -> None:
-    serve.add_argument(
-        "--host", default="127.0.0.1", help=t("địa chỉ lắng nghe", "address to listen on")
-    )
+    serve.add_argument("--host", default="127.0.0.1", help=t("help.address_to_listen_on"))
     serve.add_argument("--port", type=int, default=8000)
     serve.add_argument(
         "--workers",
         type=_positive_count,
         default=1,
-        help=t("số tiến trình uvicorn", "uvicorn processes"),
+        help=t("help.uvicorn_processes"),
     )
     serve.add_argument(
         "--rulebook",
         action="append",
         default=[],
         metavar="FILE_OR_DIR",
-        help=t(
-            "bộ quy tắc của tỉnh hoặc sửa đổi (TOML), hoặc một thư mục (lặp lại được)",
-            "a provincial or amendment rulebook (TOML), or a directory of them, offered to "
-            "requests by id (repeatable)",
-        ),
+        help=t("help.a_provincial_or_amendment_rulebook"),
     )
     serve.add_argument(
         "--max-upload-mb",
         type=float,
         default=50.0,
-        help=t("tệp tải lên lớn nhất (MB)", "largest upload"),
+        help=t("help.largest_upload"),
     )
     serve.add_argument("--max-rows", type=_positive_count, default=200_000)
     serve.add_argument(
         "--time-limit",
         type=float,
         default=120.0,
-        help=t("số giây cho mỗi yêu cầu", "seconds per request"),
+        help=t("help.seconds_per_request"),
     )
     serve.add_argument(
         "--cors-origin",
         action="append",
         default=[],
-        help=t("cho phép nguồn (origin) này (lặp lại được)", "allow this origin (repeatable)"),
+        help=t("help.allow_this_origin_repeatable"),
     )
 
 

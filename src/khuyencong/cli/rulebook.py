@@ -15,26 +15,28 @@ from .common import EXIT_FINDINGS, EXIT_OK, _InputError
 
 
 def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from ..l10n.catalog import render as _t
     from ..rulebooks import check_rulebook
 
+    lang = args.lang
     path: Path = args.file
     try:
         path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise _InputError(f"{path}: no such file") from None
+        raise _InputError(_t("cli.no_such_file", {"name": path}, lang)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise _InputError(f"{path}: cannot be read: {exc}") from None
+        raise _InputError(_t("cli.cannot_read", {"name": path, "reason": exc}, lang)) from None
     for other in args.more:
         if not other.exists():
-            raise _InputError(f"{other}: no such file")
+            raise _InputError(_t("cli.no_such_file", {"name": other}, lang))
     problems = check_rulebook(path, *args.more)
     for problem in problems:
         out.write(f"{problem}\n")
     if problems:
-        err.write(f"{len(problems)} problem(s)\n")
+        err.write(_t("cli.problems", {"n": len(problems)}, lang) + "\n")
         return EXIT_FINDINGS
     for checked in (path, *args.more):
-        out.write(f"{checked}: ok\n")
+        out.write(_t("cli.ok", {"name": checked}, lang) + "\n")
     return EXIT_OK
 
 
@@ -92,6 +94,8 @@ def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
     for change in changes:
         out.write(change.describe(args.lang) + "\n")
     if not changes:
-        out.write("Không có khác biệt.\n" if args.lang == "vi" else "No differences.\n")
+        from ..l10n.catalog import render as _t
+
+        out.write(_t("cli.no_differences", None, args.lang) + "\n")
         return EXIT_OK
     return EXIT_FINDINGS

@@ -139,18 +139,20 @@ class Progress:
 
     def line(self, done: int, elapsed: float) -> str:
         """The text shown after ``done`` rows in ``elapsed`` seconds."""
-        vi = self.lang == "vi"
+        from ..l10n.catalog import render as _t
+
+        lang = self.lang
         rate = done / elapsed if elapsed > 0 else 0.0
-        text = f"{_group(done, self.lang)} {'dòng' if vi else 'rows'}…"
+        text = _t("cli.progress_rows", {"n": _group(done, lang)}, lang)
         if self.total and self.total >= done:
             share = done / self.total
             filled = int(share * 20)
             text = f"[{'#' * filled}{'.' * (20 - filled)}] {share:4.0%} {text}"
         if rate:
-            text += f" {_group(int(rate), self.lang)} {'dòng/giây' if vi else 'rows/s'}"
+            text += " " + _t("cli.progress_rate", {"n": _group(int(rate), lang)}, lang)
             if self.total and self.total > done:
                 left = _clock((self.total - done) / rate)
-                text += f", {'còn khoảng' if vi else 'about'} {left}{'' if vi else ' left'}"
+                text += ", " + _t("cli.progress_left", {"left": left}, lang)
         return text
 
     def track(self, rows: Iterator[_T]) -> Iterator[_T]:

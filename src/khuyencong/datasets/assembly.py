@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
+from ..l10n.catalog import Text
 from ..rules.findings import Finding
 from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
@@ -121,6 +122,14 @@ def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
     )
 
 
+def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
+    """The parameters and catalogue key of an engine finding's text (rendered when read)."""
+    params = getattr(item, "params", None)
+    if params is not None:
+        return params, getattr(item, "key", None)
+    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
+
+
 def _engine_finding(item: Any, row: int) -> RowFinding:
     """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
     code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
@@ -136,8 +145,7 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
             None,
             item.code,
             _SEVERITIES[item.severity],
-            item.message_vi,
-            item.message_en,
+            *_engine_text(item),
             cite_vi,
             cite_en,
             key,
@@ -159,8 +167,8 @@ def _engine_finding(item: Any, row: int) -> RowFinding:
         column=None,
         code=str(getattr(item, "code", "rule")),
         severity=severity,  # type: ignore[arg-type]
-        message_vi=message_vi,
-        message_en=message_en,
+        params={"text": Text(message_vi, message_en)},
+        key="finding.verbatim",
         citation_vi=cite_vi,
         citation_en=cite_en,
         citation_key=key,

@@ -14,6 +14,8 @@ import attrs
 from pydantic import ValidationError
 
 from ..errors import KhuyenCongError
+from ..l10n.catalog import Msg
+from ..l10n.errors import FieldError
 from ..schemas.proposal import Proposal
 from .assembly import (
     _LINE_MODEL_TO_FIELD,
@@ -25,7 +27,6 @@ from .assembly import (
     _unreadable,
     default_as_of,
 )
-from .columns import FIELDS
 from .findings import RowFinding, finding
 from .rows import LINE_FIELDS, RowResult, _Parsed
 from .structure import not_stated_findings
@@ -156,8 +157,7 @@ class _Builder:
                 finding(
                     "amount_mismatch",
                     group[0].number,
-                    detail="both national (KCQG) and local (KCĐP) amounts, no funding column",
-                    detail_vi="có cả kinh phí KCQG và KCĐP mà không có cột Nguồn kinh phí",
+                    detail=Msg("detail.both_funds"),
                 )
             )
             return None
@@ -201,9 +201,13 @@ class _Builder:
                         "amount_mismatch",
                         row.number,
                         row.headers[other],
-                        detail=f"an amount under {row.headers[other]} on a {funding} proposal",
-                        detail_vi=f"có số tiền ở cột {row.headers[other]} nhưng đề án dùng "
-                        + ("kinh phí KCQG" if funding == "national" else "kinh phí KCĐP"),
+                        detail=Msg(
+                            "detail.other_fund",
+                            {
+                                "column": row.headers[other],
+                                "funding": Msg(f"detail.fund.{funding}"),
+                            },
+                        ),
                     )
                 )
         if "cost" in v:
@@ -294,18 +298,13 @@ class _Builder:
                 if field in source:
                     row = source[field]
                     header = row.headers.get(field)
-            label = FIELDS.get(field, field)
-            if error["type"] == "missing":
-                detail, detail_vi = f"missing {label}", f"thiếu {label.split(' (')[0]}"
-            else:
-                detail, detail_vi = message, f"{label.split(' (')[0]}: {message}"
             if field in row.bad:
                 continue  # the cell was already reported as unreadable
             if (row.number, field, message) in seen:
                 continue  # the place is both the proposal's location and the production site
             seen.add((row.number, field, message))
             row.findings.append(
-                finding("invalid", row.number, header, detail=detail, detail_vi=detail_vi)
+                finding("invalid", row.number, header, detail=FieldError.of(error, (field,)))
             )
 
     def _assess(
@@ -413,15 +412,8 @@ class _Builder:
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
                 where = ".".join(str(x) for x in error["loc"])
-                message = str(error["msg"]).removeprefix("Value error, ")
                 row.findings.append(
-                    finding(
-                        "invalid",
-                        row.number,
-                        where,
-                        detail=f"{where}: {message}",
-                        detail_vi=f"{where}: {message}",
-                    )
+                    finding("invalid", row.number, where, detail=FieldError.of(error))
                 )
         status, allowed_total, as_of = "invalid", None, None
         code = model.get("code") if isinstance(model.get("code"), str) else None

@@ -2,14 +2,24 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from operator import attrgetter
 from typing import Any, Final, Literal, TypeVar
 
 import attrs
 
-from ..rules.findings import SEVERITY_ORDER, Bilingual
+from ..l10n.catalog import NO_PARAMS, Catalogued, Text, catalogue
+from ..rules.findings import SEVERITY_ORDER
 
-__all__ = ["MESSAGES", "SEVERITY_ORDER", "RowFinding", "Severity", "finding", "pickled_by_fields"]
+__all__ = [
+    "MESSAGES",
+    "SEVERITIES",
+    "SEVERITY_ORDER",
+    "RowFinding",
+    "Severity",
+    "finding",
+    "pickled_by_fields",
+]
 
 _C = TypeVar("_C", bound=type)
 
@@ -40,204 +50,70 @@ and only those: tests/datasets/test_vocabulary.py checks it).  ``error`` makes a
 rule that cannot be decided on the facts given; ``warning`` is worth a look; ``info`` explains
 what was done.  Row findings keep the string (not the enum) because they travel between worker
 processes by the million; :data:`SEVERITY_ORDER` is the engine's."""
-MESSAGES: Final[dict[str, tuple[Severity, str, str]]] = {
-    # code: (severity, Vietnamese template, English template); {detail} is the specific reason.
-    "undecodable_bytes": (
-        "warning",
-        "Có byte không giải mã được theo {encoding}; đã thay bằng ký tự �",
-        "Bytes that are not valid {encoding} were replaced by �",
-    ),
-    "decoded_as_cp1258": (
-        "info",
-        "Tệp không phải UTF-8; đã đọc theo bảng mã Windows-1258",
-        "The file is not UTF-8; it was read as Windows-1258",
-    ),
-    "unreadable_line": (
-        "error",
-        "Không đọc được dòng này: {detail}",
-        "This line cannot be read: {detail}",
-    ),
-    "multiline_cell": (
-        "info",
-        "Một ô trong ngoặc kép kéo dài đến dòng {detail}: các dòng này là một dòng dữ liệu",
-        "A quoted cell runs on to line {detail}: these lines are one row",
-    ),
-    "ragged_row": (
-        "warning",
-        "Dòng có {detail} ô, ít hơn số cột của dòng tên cột; các cột thiếu được coi là trống",
-        "The row has {detail} cells, fewer than the header; the missing cells are read as empty",
-    ),
-    "unknown_column": (
-        "info",
-        "Cột không nhận ra, bỏ qua",
-        "Column not recognised; ignored",
-    ),
-    "duplicate_column": (
-        "warning",
-        "Cột trùng nghĩa với cột {detail}; chỉ dùng cột đầu tiên",
-        "Column means the same as {detail}; only the first is used",
-    ),
-    "missing_column": (
-        "error",
-        "Thiếu cột bắt buộc: {detail}",
-        "A required column is missing: {detail}",
-    ),
-    "no_item_column": (
-        "warning",
-        "Không có cột Hạng mục chi: mỗi dòng được coi là một hạng mục 'Khoản chi khác'",
-        "No support-item column: each row is read as one line of item 'other'",
-    ),
-    "preamble_row": (
-        "info",
-        "Dòng tiêu đề phía trên dòng tên cột, không phải dữ liệu",
-        "Title row above the header, not data",
-    ),
-    "value_without_header": (
-        "warning",
-        "Có giá trị ở cột không có tên cột, bỏ qua",
-        "A value in a column without a header was ignored",
-    ),
-    "bad_value": (
-        "error",
-        "Giá trị không hợp lệ: {detail}",
-        "Invalid value: {detail}",
-    ),
-    "formula_without_value": (
-        "error",
-        "Ô chứa công thức {detail} chưa có giá trị tính sẵn (mở và lưu lại bằng Excel)",
-        "Formula {detail} has no cached value (open and save the file in Excel)",
-    ),
-    "excel_error_value": (
-        "error",
-        "Ô chứa lỗi Excel {detail}",
-        "The cell holds the Excel error {detail}",
-    ),
-    "conflicting_value": (
-        "warning",
-        "Khác với giá trị ở dòng {detail} của cùng đề án; dùng giá trị đầu tiên",
-        "Differs from row {detail} of the same proposal; the first value is used",
-    ),
-    "code_not_consecutive": (
-        "error",
-        (
-            "Mã đề án đã xuất hiện ở dòng {detail}; các dòng của một đề án phải liền nhau "
-            "(sắp xếp theo Mã đề án)"
-        ),
-        (
-            "Proposal code already seen at row {detail}; rows of a proposal must be consecutive "
-            "(sort by proposal code)"
-        ),
-    ),
-    "missing_code": (
-        "error",
-        "Thiếu Mã đề án",
-        "The proposal code is missing",
-    ),
-    "amount_mismatch": (
-        "error",
-        "Số tiền không khớp nguồn kinh phí: {detail}",
-        "Amount does not match the funding source: {detail}",
-    ),
-    "cost_derived": (
-        "info",
-        "Không có Tổng kinh phí: tính bằng kinh phí khuyến công + đối ứng + nguồn khác",
-        "No total cost: computed as khuyến công support + counterpart + other sources",
-    ),
-    "invalid": (
-        "error",
-        "Dữ liệu không hợp lệ: {detail}",
-        "Invalid data: {detail}",
-    ),
-    "beneficiary_kind_missing": (
-        "warning",
-        "Có Đơn vị thụ hưởng nhưng thiếu Loại hình; đơn vị thụ hưởng chưa được kiểm tra",
-        "A beneficiary is named without its kind; the beneficiary is not checked",
-    ),
-    "beneficiary_missing": (
-        "warning",
-        (
-            "Có thông tin về đơn vị thụ hưởng (ngành nghề, quy mô) nhưng thiếu Đơn vị thụ hưởng "
-            "hoặc Loại hình; thông tin này chưa được dùng"
-        ),
-        (
-            "Facts about a beneficiary (industries, size) without its name or kind; they are not "
-            "used"
-        ),
-    ),
-    "amount_unit": (
-        "info",
-        "Số tiền ghi theo {detail}; đã quy ra đồng",
-        "Amounts are written in {detail}; converted to đồng",
-    ),
-    "table_layout": (
-        "info",
-        "Bố cục bảng: {detail}",
-        "Table layout: {detail}",
-    ),
-    "value_from_title": (
-        "info",
-        "{detail}",
-        "{detail}",
-    ),
-    "code_from_numbering": (
-        "info",
-        "Không có cột Mã đề án: mã đề án lấy theo số mục và STT (ví dụ I.1)",
-        "No proposal-code column: each proposal's code is its section and number (e.g. I.1)",
-    ),
-    "section_unknown": (
-        "warning",
-        "Dòng mục '{detail}' không nêu nội dung khuyến công hay nguồn kinh phí đã biết",
-        "Section row '{detail}' names no known activity content or funding source",
-    ),
-    "total_checked": (
-        "info",
-        "Khớp với tổng các dòng ({detail})",
-        "Matches the sum of the rows it totals ({detail})",
-    ),
-    "total_mismatch": (
-        "error",
-        "Dòng cộng sai: {detail}",
-        "The total is wrong: {detail}",
-    ),
-    "total_unchecked": (
-        "undetermined",
-        "Không kiểm tra được dòng cộng: có số tiền không đọc được trong các dòng {detail}",
-        "The total cannot be checked: an amount in rows {detail} cannot be read",
-    ),
-    "total_scope_unknown": (
-        "warning",
-        "Dòng cộng '{detail}' không ứng với mục nào đã gặp; chưa kiểm tra",
-        "Total '{detail}' matches no section seen so far; not checked",
-    ),
-    "not_stated": (
-        "undetermined",
-        "Tệp không ghi {detail}: chưa xác định được mức hỗ trợ (không đoán)",
-        "The file does not state {detail}: the support cannot be determined (not guessed)",
-    ),
-    "dataframe_header": (
-        "error",
-        "Không tìm thấy dòng tên cột trong DataFrame: {detail}",
-        "No header found in the DataFrame: {detail}",
-    ),
-    "not_assessed": (
-        "info",
-        "Chưa có bộ máy quy tắc (khuyencong.assess): chỉ kiểm tra dữ liệu, chưa tính mức hỗ trợ",
-        (
-            "The rule engine (khuyencong.assess) is not available: data validated only, "
-            "support not computed"
-        ),
-    ),
-    "assessment_failed": (
-        "error",
-        "Không đánh giá được: {detail}",
-        "Could not be assessed: {detail}",
-    ),
+SEVERITIES: Final[dict[str, Severity]] = {
+    "undecodable_bytes": "warning",
+    "decoded_as_cp1258": "info",
+    "unreadable_line": "error",
+    "multiline_cell": "info",
+    "ragged_row": "warning",
+    "unknown_column": "info",
+    "duplicate_column": "warning",
+    "missing_column": "error",
+    "no_item_column": "warning",
+    "preamble_row": "info",
+    "value_without_header": "warning",
+    "bad_value": "error",
+    "formula_without_value": "error",
+    "excel_error_value": "error",
+    "conflicting_value": "warning",
+    "code_not_consecutive": "error",
+    "missing_code": "error",
+    "amount_mismatch": "error",
+    "cost_derived": "info",
+    "invalid": "error",
+    "beneficiary_kind_missing": "warning",
+    "beneficiary_missing": "warning",
+    "amount_unit": "info",
+    "table_layout": "info",
+    "value_from_title": "info",
+    "code_from_numbering": "info",
+    "section_unknown": "warning",
+    "total_checked": "info",
+    "total_mismatch": "error",
+    "total_unchecked": "undetermined",
+    "total_scope_unknown": "warning",
+    "not_stated": "undetermined",
+    "dataframe_header": "error",
+    "not_assessed": "info",
+    "assessment_failed": "error",
 }
+"""The severity of each finding code of the datasets layer; its text is the catalogue's
+``finding.<code>`` (:mod:`khuyencong.l10n.catalog`), whose ``%(detail)s`` is the specific reason."""
+
+
+class _Messages(Mapping[str, tuple[Severity, str, str]]):
+    """``MESSAGES[code] == (severity, Vietnamese template, English template)``, read from the
+    catalogue (kept for callers of the former table)."""
+
+    def __getitem__(self, code: str) -> tuple[Severity, str, str]:
+        key = f"finding.{code}"
+        return SEVERITIES[code], catalogue("vi")[key], catalogue("en")[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(SEVERITIES)
+
+    def __len__(self) -> int:
+        return len(SEVERITIES)
+
+
+MESSAGES: Final[Mapping[str, tuple[Severity, str, str]]] = _Messages()
+"""The finding codes of the datasets layer with their severity and texts (python-format
+templates, from the catalogue)."""
 
 
 @pickled_by_fields
 @attrs.frozen(slots=True)
-class RowFinding(Bilingual):
+class RowFinding(Catalogued):
     """One problem or note about a row (``row`` is ``None`` for the whole file).
 
     ``row`` is the 1-based row number as a spreadsheet shows it (the header is usually row 1), or
@@ -252,8 +128,10 @@ class RowFinding(Bilingual):
     column: str | None
     code: str
     severity: Severity
-    message_vi: str
-    message_en: str
+    params: Mapping[str, Any] = NO_PARAMS
+    """The named parameters of its text (rendered only when asked for)."""
+    key: str | None = None
+    """The catalogue key of its text when it is not ``finding.<code>``."""
     citation_vi: str | None = None
     citation_en: str | None = None
     citation_key: str | None = None
@@ -269,17 +147,14 @@ def finding(
     row: int | None,
     column: str | None = None,
     *,
-    detail: str = "",
+    detail: object = "",
     detail_vi: str | None = None,
-    **fields: str,
+    **fields: object,
 ) -> RowFinding:
-    """Build a finding from the catalogue :data:`MESSAGES`."""
-    severity, vi, en = MESSAGES[code]
-    return RowFinding(
-        row=row,
-        column=column,
-        code=code,
-        severity=severity,
-        message_vi=vi.format(detail=detail if detail_vi is None else detail_vi, **fields),
-        message_en=en.format(detail=detail, **fields),
-    )
+    """A finding of the datasets layer: its severity from :data:`SEVERITIES`, its text the
+    catalogue's ``finding.<code>`` with ``detail`` (in Vietnamese ``detail_vi`` when given) and
+    the other ``fields`` as parameters — rendered only when read."""
+    params: dict[str, Any] = dict(fields)
+    if detail or detail_vi is not None:
+        params["detail"] = detail if detail_vi is None else Text(detail_vi, str(detail))
+    return RowFinding(row, column, code, SEVERITIES[code], params or NO_PARAMS)

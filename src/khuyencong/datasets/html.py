@@ -11,34 +11,13 @@ from html import escape
 from typing import Final
 
 from ..l10n import format_vnd, heading, label
+from ..l10n.catalog import has, render
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
 from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
 
 __all__ = ["bar_chart_svg", "render_html", "summary_html", "summary_tables_html"]
-
-_T: Final = {
-    "title": ("Báo cáo kiểm tra dữ liệu khuyến công", "Khuyến công dataset check"),
-    "rows": ("Số dòng", "Rows"),
-    "proposals": ("Số đề án", "Proposals"),
-    "cost": ("Tổng kinh phí", "Cost"),
-    "requested": ("Đề nghị hỗ trợ", "Requested"),
-    "allowed": ("Được hỗ trợ", "Allowed"),
-    "notes": ("Ghi chú về tệp", "Notes on the file"),
-    "problems": ("Các dòng có phát hiện", "Rows with findings"),
-    "more": ("… và {n} dòng khác (xem bản CSV/Excel)", "… and {n} more rows (see CSV/Excel)"),
-    "not_assessed": (
-        "Chưa đánh giá theo quy tắc: biểu đồ thể hiện kinh phí đề nghị, không phải mức được hỗ trợ.",
-        "Not assessed by the rules: the charts show requested support, not allowed support.",
-    ),
-    "chart": ("{measure} theo {dimension}", "{measure} by {dimension}"),
-    "left_out": (
-        "{n} số tiền không đọc được đã được để ra ngoài các tổng (không thay bằng số tính ra).",
-        "{n} unreadable amounts are left out of the totals (never replaced by a computed one).",
-    ),
-    "illustrative": ("", ""),
-}
 
 
 def _cell(text: str) -> str:
@@ -51,10 +30,10 @@ _HEADINGS: Final = {"code": "proposal_code", "finding": "findings"}
 
 
 def _t(key: str, lang: str, **values: object) -> str:
-    if key not in _T:  # a column heading: from the label table (khuyencong.l10n.LABELS)
+    """The catalogue's ``html.<key>``, or a column heading (``heading.*``, ``column.*``)."""
+    if not has(f"html.{key}"):
         return heading(_HEADINGS.get(key, key), lang)
-    vi, en = _T[key]
-    return (vi if lang == "vi" else en).format(**values)
+    return render(f"html.{key}", values, lang)
 
 
 def _money(value: Decimal | None, lang: str) -> str:
@@ -249,7 +228,7 @@ def _unknown(summary: Summary, lang: str) -> str:
     n = summary.allowed_unknown
     if not n:
         return ""
-    return f" (chưa xác định được cho {n} dòng)" if lang == "vi" else f" (not known for {n} lines)"
+    return _t("unknown", lang, n=n)
 
 
 def _unknown_row(row: SummaryRow, lang: str) -> str:
@@ -257,4 +236,4 @@ def _unknown_row(row: SummaryRow, lang: str) -> str:
     n = row.allowed_unknown
     if not n:
         return ""
-    return f" (+{n} chưa rõ)" if lang == "vi" else f" (+{n} not known)"
+    return _t("unknown_row", lang, n=n)

@@ -18,6 +18,7 @@ from typing import Any, Final, Literal
 import attrs
 
 from ..errors import AmountParseError
+from ..l10n.errors import reason_of
 from .build import Assessor, _Builder, default_as_of
 from .columns import FIELDS, ColumnMapping
 from .findings import RowFinding, finding
@@ -51,7 +52,7 @@ class _Problem:
     """Why a cell cannot be read: the finding to make, without its row, on each row holding it."""
 
     code: str
-    detail: str
+    detail: object
     detail_vi: str | None = None
 
     def at(self, row: int, header: str) -> RowFinding:
@@ -77,8 +78,7 @@ class _Column:
         try:
             return self.convert(value)
         except (AmountParseError, ValueError) as exc:
-            shown = str(value)[:60]
-            return _Problem("bad_value", str(exc), f"không đọc được {shown!r} ở cột {self.header}")
+            return _Problem("bad_value", reason_of(exc))
 
     def read_text(self, text: str) -> Any:
         """What a CSV text cell reads as: :data:`_BLANK`, a field value or a :class:`_Problem`.

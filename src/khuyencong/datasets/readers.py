@@ -22,6 +22,7 @@ from typing import IO, Any, Final
 import attrs
 
 from ..errors import DatasetError
+from ..l10n.catalog import Msg
 from .columns import ColumnMapping
 from .csvread import csv_rows, detect_encoding, normalised, sniff_delimiter
 from .findings import RowFinding, finding
@@ -486,13 +487,14 @@ def read_dataframe(frame: Any, mapping: ColumnMapping, name: str) -> Table:
             finding(
                 "dataframe_header",
                 None,
-                detail=f"the column labels ({', '.join(sorted(kinds))}: "
-                f"{', '.join(str(c) for c in list(columns)[:4])}…) and the first {HEADER_SCAN} "
-                "rows name no known field; name the columns (columns=...) or read the sheet "
-                "with header= set to the header row",
-                detail_vi=f"nhãn cột ({', '.join(str(c) for c in list(columns)[:4])}…) và "
-                f"{HEADER_SCAN} dòng đầu không có tên cột nào nhận ra được; hãy đặt tên cột "
-                "(columns=...) hoặc đọc bảng với header= là dòng tên cột",
+                detail=Msg(
+                    "detail.dataframe_header",
+                    {
+                        "kinds": ", ".join(sorted(kinds)),
+                        "labels": ", ".join(str(c) for c in list(columns)[:4]),
+                        "n": HEADER_SCAN,
+                    },
+                ),
             )
         )
     return table

@@ -13,6 +13,7 @@ from typing import IO, Any, Final, overload
 
 from ..errors import DatasetError
 from ..l10n import label
+from ..l10n.catalog import render
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
 from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
@@ -394,9 +395,7 @@ class Report:
         if summary.values_left_out:
             sheet.append(
                 [
-                    "Số tiền không đọc được, để ra ngoài các tổng"
-                    if lang == "vi"
-                    else "Unreadable amounts left out of the totals",
+                    render("report.values_left_out", None, lang),
                     summary.values_left_out,
                 ]
             )

@@ -19,6 +19,7 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Final
 
+from ..l10n.catalog import Msg, Text
 from ..text import fold
 from .findings import RowFinding, finding
 from .layout import AMOUNT_FIELDS, SectionMode, Unit, unit_in_text
@@ -385,10 +386,16 @@ class Structure:
                         "total_mismatch",
                         row,
                         header,
-                        detail=f"written {_money(written)}, rows {span or '(none)'} of {where_en} "
-                        f"add up to {_money(computed)} (difference {_money(written - computed)})",
-                        detail_vi=f"ghi {_money(written)}, cộng các dòng {span or '(không có)'} "
-                        f"của {where} được {_money(computed)} (chênh {_money(written - computed)})",
+                        detail=Msg(
+                            "detail.total_mismatch",
+                            {
+                                "written": _money(written),
+                                "span": span or Msg("detail.no_rows"),
+                                "where": Text(where, where_en),
+                                "computed": _money(computed),
+                                "difference": _money(written - computed),
+                            },
+                        ),
                     )
                 )
             else:
@@ -398,8 +405,9 @@ class Structure:
                 finding(
                     "total_checked",
                     row,
-                    detail=f"{where_en}, rows {span}",
-                    detail_vi=f"{where}, các dòng {span}",
+                    detail=Msg(
+                        "detail.total_checked", {"where": Text(where, where_en), "span": span}
+                    ),
                 )
             )
         return out
@@ -459,8 +467,9 @@ def _from_title(
                         finding(
                             "value_from_title",
                             None,
-                            detail=f"Unit of amounts '{unit.name}' from title row {number}",
-                            detail_vi=f"Đơn vị tính '{unit.name}' lấy từ dòng tiêu đề {number}",
+                            detail=Msg(
+                                "detail.unit_from_title", {"unit": unit.name, "row": number}
+                            ),
                         )
                     )
             if "kế hoạch" not in text:
@@ -473,8 +482,9 @@ def _from_title(
                         finding(
                             "value_from_title",
                             None,
-                            detail=f"Plan year {match['year']} from title row {number}",
-                            detail_vi=f"Năm kế hoạch {match['year']} lấy từ dòng tiêu đề {number}",
+                            detail=Msg(
+                                "detail.year_from_title", {"year": match["year"], "row": number}
+                            ),
                         )
                     ),
                 )
@@ -486,9 +496,10 @@ def _from_title(
                             finding(
                                 "value_from_title",
                                 None,
-                                detail=f"Funding source {code} from title row {number}",
-                                detail_vi=f"Nguồn kinh phí {words.upper()} lấy từ dòng tiêu đề "
-                                f"{number}",
+                                detail=Msg(
+                                    "detail.funding_from_title",
+                                    {"source": Text(words.upper(), code), "row": number},
+                                ),
                             )
                         ),
                     )
@@ -546,12 +557,6 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
     return structure, notes
 
 
-_NOT_STATED: Final = {
-    "item": ("Hạng mục chi của từng dòng", "the support item of each line"),
-    "beneficiary_kind": ("Loại hình đơn vị thụ hưởng", "the beneficiary's kind"),
-}
-
-
 def not_stated_findings(
     row: int, no_item: bool, has_beneficiary: bool, source: Mapping[str, Any]
 ) -> list[RowFinding]:
@@ -564,6 +569,5 @@ def not_stated_findings(
     if has_beneficiary and "beneficiary_kind" not in source:
         missing.append("beneficiary_kind")
     for key in missing:
-        vi, en = _NOT_STATED[key]
-        out.append(finding("not_stated", row, detail=en, detail_vi=vi))
+        out.append(finding("not_stated", row, detail=Msg(f"detail.not_stated.{key}")))
     return out

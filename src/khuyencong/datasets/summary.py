@@ -9,6 +9,7 @@ from typing import Any, Final
 
 import attrs
 
+from ..l10n.catalog import render
 from ..schemas.codes import ActivityContent, FundingSourceKind
 from .findings import RowFinding
 from .layout import LAYOUT_STATUSES
@@ -19,13 +20,6 @@ __all__ = ["DIMENSIONS", "Summary", "SummaryRow", "key_label"]
 DIMENSIONS: Final = ("funding", "content", "province", "year")
 """The dimensions a summary is broken down by."""
 
-_DIMENSION_LABELS: Final = {
-    "funding": ("Nguồn kinh phí", "Funding source"),
-    "content": ("Nội dung", "Activity content"),
-    "province": ("Tỉnh/Thành phố", "Province"),
-    "year": ("Năm kế hoạch", "Plan year"),
-}
-_NONE: Final = ("(không rõ)", "(unknown)")
 _ZERO: Final = Decimal(0)
 _KEYS_MAX: Final = 4096
 
@@ -35,14 +29,15 @@ _Keys = tuple[str | None, str | None, str | None, int | None]
 
 def dimension_label(dimension: str, lang: str = "vi") -> str:
     """The heading of a summary dimension in ``lang``."""
-    vi, en = _DIMENSION_LABELS[dimension]
-    return vi if lang == "vi" else en
+    if dimension not in DIMENSIONS:
+        raise KeyError(dimension)
+    return render(f"dimension.{dimension}", None, lang)
 
 
 def key_label(dimension: str, key: str, lang: str = "vi") -> str:
     """A readable label for a summary key: codes become their Vietnamese or English label."""
     if key == "":
-        return _NONE[0] if lang == "vi" else _NONE[1]
+        return render("dimension.none", None, lang)
     if dimension == "funding":
         try:
             return FundingSourceKind(key).label(lang)

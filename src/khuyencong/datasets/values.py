@@ -18,6 +18,7 @@ from typing import Any, Final
 
 from ..errors import AmountParseError
 from ..l10n import parse_amount, parse_date, parse_decimal
+from ..l10n.catalog import Text
 from ..schemas.codes import (
     ActivityContent,
     AreaAttribute,
@@ -84,19 +85,19 @@ def _text(value: Any) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, bool):
-        raise AmountParseError(f"{value!r} is true/false, not text")
+        raise AmountParseError(code="text_bool", value=repr(value))
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, Decimal) and value == value.to_integral_value():
         return str(int(value))
     if isinstance(value, datetime | date):
-        raise AmountParseError(f"{value!r} is a date, not text")
+        raise AmountParseError(code="text_date", value=repr(value))
     return str(value)
 
 
 def _integer(value: Any) -> int:
     if isinstance(value, bool):
-        raise AmountParseError(f"{value!r} is true/false, not a whole number")
+        raise AmountParseError(code="integer_bool", value=repr(value))
     if isinstance(value, int):
         return value
     if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
@@ -105,7 +106,7 @@ def _integer(value: Any) -> int:
         return int(value)
     if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value):
         return int(value)
-    raise AmountParseError(f"{value!r} is not a whole number")
+    raise AmountParseError(code="not_integer", value=repr(value))
 
 
 def _labels(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> dict[str, str]:
@@ -118,7 +119,7 @@ def _labels(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> di
     return table
 
 
-def _lookup(table: dict[str, str], what: str) -> Callable[[Any], str]:
+def _lookup(table: dict[str, str], what: Text) -> Callable[[Any], str]:
     """A converter reading a code of ``table`` (keyed by folded code or label); anything else is
     refused as "not ``what``"."""
 
@@ -126,14 +127,18 @@ def _lookup(table: dict[str, str], what: str) -> Callable[[Any], str]:
         text = _text(value)
         code = table.get(fold(text))
         if code is None:
-            raise AmountParseError(f"{text!r} is not {what}")
+            raise AmountParseError(code="not_what", value=repr(text), what=what)
         return code
 
     return convert
 
 
 def _enum(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> Callable[[Any], str]:
-    return _lookup(_labels(enum, extra), f"a known {enum.__name__} (code or label)")
+    what = Text(
+        f"một giá trị của danh mục {enum.__name__} (mã hoặc tên)",
+        f"a known {enum.__name__} (code or label)",
+    )
+    return _lookup(_labels(enum, extra), what)
 
 
 _FUNDING: Final = _labels(
@@ -283,18 +288,21 @@ def lookup_content(value: Any) -> tuple[str, ...]:
             continue
         code = _CONTENTS.get(fold(part)) or content_of_heading(part)
         if code is None:
-            raise AmountParseError(
-                f"{part.strip()!r} is not an activity content of Điều 4 NĐ 45/2012/NĐ-CP "
-                "(use its code, its label, or its clause number 1-9)"
-            )
+            raise AmountParseError(code="not_content", value=repr(part.strip()))
         if code not in codes:
             codes.append(code)
     if not codes:
-        raise AmountParseError(f"{value!r} names no activity content")
+        raise AmountParseError(code="no_content", value=repr(value))
     return tuple(codes)
 
 
-_lookup_item = _lookup(_ITEMS, "a support item of Điều 6 TTLT 26/2014/TTLT-BTC-BCT (code or label)")
+_lookup_item = _lookup(
+    _ITEMS,
+    Text(
+        "hạng mục chi của Điều 6 TTLT 26/2014/TTLT-BTC-BCT (mã hoặc tên)",
+        "a support item of Điều 6 TTLT 26/2014/TTLT-BTC-BCT (code or label)",
+    ),
+)
 
 
 def lookup_item(value: Any) -> str:
@@ -302,7 +310,9 @@ def lookup_item(value: Any) -> str:
     return _lookup_item(value)
 
 
-def _several(table: dict[str, str], what: str, hint: str = "") -> Callable[[Any], tuple[str, ...]]:
+def _several(
+    table: dict[str, str], what: Text, hint: Text | None = None
+) -> Callable[[Any], tuple[str, ...]]:
     """A converter of ';'-separated codes or labels into a tuple of codes (order kept, no repeats)."""
 
     def convert(value: Any) -> tuple[str, ...]:
@@ -316,12 +326,18 @@ def _several(table: dict[str, str], what: str, hint: str = "") -> Callable[[Any]
                 if code is not None:
                     break
             else:
-                raise AmountParseError(f"{parts[start].strip()!r} is not {what}{hint}")
+                raise AmountParseError(
+                    code="not_what",
+                    value=repr(parts[start].strip()),
+                    what=what
+                    if hint is None
+                    else Text(f"{what.vi}{hint.vi}", f"{what.en}{hint.en}"),
+                )
             if code not in codes:
                 codes.append(code)
             start = end
         if not codes:
-            raise AmountParseError(f"{value!r} names no {what}")
+            raise AmountParseError(code="names_none", value=repr(value), what=what)
         return tuple(codes)
 
     return convert
@@ -373,7 +389,7 @@ def _flag(value: Any) -> bool:
         return True
     if text in _NO:
         return False
-    raise AmountParseError(f"{value!r} is not có / không (yes / no)")
+    raise AmountParseError(code="not_yes_no", value=repr(value))
 
 
 def _city_class(value: Any) -> str:
@@ -381,9 +397,7 @@ def _city_class(value: Any) -> str:
     folded = fold(text).removeprefix("dothi").removeprefix("loai")
     code = _CITY_CLASSES.get(folded)
     if code is None:
-        raise AmountParseError(
-            f"{text!r} is not an urban class (đặc biệt, 1-5 or I-V, e.g. 'loại 1')"
-        )
+        raise AmountParseError(code="not_city_class", value=repr(text))
     return code
 
 
@@ -438,7 +452,7 @@ def commune_kind_from_name(name: str) -> str | None:
     return _prefix_kind(_COMMUNE_PREFIX, name)
 
 
-_funding = _lookup(_FUNDING, "a funding source (KCQG / KCĐP)")
+_funding = _lookup(_FUNDING, Text("nguồn kinh phí (KCQG / KCĐP)", "a funding source (KCQG / KCĐP)"))
 
 
 CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
@@ -463,7 +477,9 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "beneficiary_kind": _enum(BeneficiaryKind, {"DNNVV": "sme", "HTX": "cooperative"}),
     "tax_code": _text,
     "industries": _several(
-        _INDUSTRIES, "an industry of Điều 5 NĐ 45/2012/NĐ-CP", " (code or label, ';'-separated)"
+        _INDUSTRIES,
+        Text("ngành nghề của Điều 5 NĐ 45/2012/NĐ-CP", "an industry of Điều 5 NĐ 45/2012/NĐ-CP"),
+        Text(" (mã hoặc tên, cách nhau bằng ';')", " (code or label, ';'-separated)"),
     ),
     "enterprise_size": _enum(
         EnterpriseSize,
@@ -477,7 +493,12 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
         },
     ),
     "area_attributes": _several(
-        _AREAS, "an area attribute", " (e.g. khó khăn; đặc biệt khó khăn; xã nông thôn mới)"
+        _AREAS,
+        Text("đặc điểm địa bàn", "an area attribute"),
+        Text(
+            " (ví dụ khó khăn; đặc biệt khó khăn; xã nông thôn mới)",
+            " (e.g. khó khăn; đặc biệt khó khăn; xã nông thôn mới)",
+        ),
     ),
     "district_kind": _enum(
         DistrictKind, {"thành phố": "thanh_pho_thuoc_tinh", "TP": "thanh_pho_thuoc_tinh"}

@@ -72,29 +72,22 @@ def _integer_part(text: str, original: object) -> int:
     if _PLAIN_RE.match(text):
         if len(text) > 1 and text.startswith("0") and set(text) != {"0"}:
             # "0123" is a code, not an amount, in a Vietnamese table.
-            raise AmountParseError(f"{original!r} starts with a zero; is it really an amount?")
+            raise AmountParseError(code="amount_leading_zero", value=repr(original))
         return int(text)
     if _DOT_GROUPED_RE.match(text) or _SPACE_GROUPED_RE.match(text):
         return int(text.replace(".", "").replace(" ", ""))
     if "," in text and "." not in text:
-        raise AmountParseError(
-            f"{original!r} is ambiguous: in Vietnamese the comma separates decimals and an "
-            "amount in đồng has none; write thousands with dots (1.500.000) or add a unit "
-            "(1,5 tỷ)"
-        )
+        raise AmountParseError(code="amount_comma_ambiguous", value=repr(original))
     if "." in text and "," not in text:
-        raise AmountParseError(
-            f"{original!r} is not an amount in đồng: dots must group thousands in threes "
-            "(1.500.000); for a decimal write a comma and a unit (1,5 tỷ)"
-        )
-    raise AmountParseError(f"{original!r} is not a Vietnamese amount such as 1.500.000.000 đ")
+        raise AmountParseError(code="amount_dot_groups", value=repr(original))
+    raise AmountParseError(code="amount_not_vietnamese", value=repr(original))
 
 
 def _check_range(value: Decimal, original: object, allow_negative: bool) -> Decimal:
     if value < 0 and not allow_negative:
-        raise AmountParseError(f"{original!r} is negative; an amount here must be 0 or more")
+        raise AmountParseError(code="amount_negative", value=repr(original))
     if abs(value) > MAX_AMOUNT:
-        raise AmountParseError(f"{original!r} is larger than 10^18 đồng; not a plausible amount")
+        raise AmountParseError(code="amount_too_large", value=repr(original))
     return value
 
 
@@ -118,30 +111,27 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal:
     khuyencong.errors.AmountParseError: '1.5' is not an amount in đồng: dots must group thousands in threes (1.500.000); for a decimal write a comma and a unit (1,5 tỷ)
     """
     if isinstance(value, bool):
-        raise AmountParseError(f"{value!r} is true/false, not an amount")
+        raise AmountParseError(code="amount_bool", value=repr(value))
     if isinstance(value, int):
         return _check_range(Decimal(value), value, allow_negative)
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise AmountParseError(f"{value!r} is not a finite amount")
+            raise AmountParseError(code="amount_not_finite", value=repr(value))
         if not value.is_integer():
-            raise AmountParseError(f"{value!r} is not a whole number of đồng")
+            raise AmountParseError(code="amount_not_whole", value=repr(value))
         if abs(value) > _FLOAT_EXACT_LIMIT:
-            raise AmountParseError(
-                f"{value!r} is too large to be exact as a spreadsheet number; "
-                "store it as text or as an integer"
-            )
+            raise AmountParseError(code="amount_float_inexact", value=repr(value))
         return _check_range(Decimal(int(value)), value, allow_negative)
     if isinstance(value, Decimal):
         if not value.is_finite():
-            raise AmountParseError(f"{value!r} is not a finite amount")
+            raise AmountParseError(code="amount_not_finite", value=repr(value))
         if abs(value) > MAX_AMOUNT:
-            raise AmountParseError(f"{value} is larger than 10^18 đồng; not a plausible amount")
+            raise AmountParseError(code="amount_too_large", value=str(value))
         if value != value.to_integral_value():
-            raise AmountParseError(f"{value} is not a whole number of đồng")
+            raise AmountParseError(code="amount_not_whole", value=str(value))
         return _check_range(value.quantize(Decimal(1)), value, allow_negative)
     if not isinstance(value, str):
-        raise AmountParseError(f"{value!r} ({type(value).__name__}) is not an amount")
+        raise AmountParseError(code="amount_type", value=repr(value), type=type(value).__name__)
     return _parse_text(value, allow_negative)
 
 
@@ -149,15 +139,15 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal:
 def _parse_text(value: str, allow_negative: bool) -> Decimal:
     text = value.strip()
     if not text:
-        raise AmountParseError("the amount is empty")
+        raise AmountParseError(code="amount_empty")
     if len(text) > _MAX_TEXT:
-        raise AmountParseError(f"{value[:_MAX_TEXT]!r}... is too long to be an amount")
+        raise AmountParseError(code="amount_too_long", value=repr(value[:_MAX_TEXT]))
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     text = text.lower().replace("\u00a0", " ").replace("\u202f", " ")
     match = _AMOUNT_RE.match(text)
     if match is None:
-        raise AmountParseError(f"{value!r} is not a Vietnamese amount such as 1.500.000.000 đ")
+        raise AmountParseError(code="amount_not_vietnamese", value=repr(value))
     number = match["number"].strip()
     unit = match["unit"]
     negative = match["sign"] is not None
@@ -174,8 +164,9 @@ def _parse_text(value: str, allow_negative: bool) -> Decimal:
             quotient, remainder = divmod(numerator, 10 ** len(frac))
             if remainder:
                 raise AmountParseError(
-                    f"{value!r} is not a whole number of đồng "
-                    f"({quotient},{str(remainder).rjust(len(frac), '0').rstrip('0')} đồng)"
+                    code="amount_not_whole_exact",
+                    value=repr(value),
+                    exact=f"{quotient},{str(remainder).rjust(len(frac), '0').rstrip('0')}",
                 )
             result = Decimal(quotient)
         else:
@@ -193,7 +184,7 @@ def parse_decimal(value: object) -> Decimal:
     ambiguous).  Floats are converted through their shortest ``repr``.
     """
     if isinstance(value, bool):
-        raise AmountParseError(f"{value!r} is true/false, not a number")
+        raise AmountParseError(code="number_bool", value=repr(value))
     if isinstance(value, int | Decimal):
         result = Decimal(value)
     elif isinstance(value, float):
@@ -201,15 +192,15 @@ def parse_decimal(value: object) -> Decimal:
     elif isinstance(value, str):
         text = value.strip()
         if len(text) > _MAX_TEXT or not re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", text):
-            raise AmountParseError(f"{value!r} is not a number such as 1,5")
+            raise AmountParseError(code="number_not_comma", value=repr(value))
         if "." in text and len(text.split(".")[1]) == 3:
-            raise AmountParseError(f"{value!r} is ambiguous: 1.500 reads as 1500 in Vietnamese")
+            raise AmountParseError(code="number_dot_ambiguous", value=repr(value))
         try:
             result = Decimal(text.replace(",", "."))
         except InvalidOperation:  # pragma: no cover - the regex guarantees a number
-            raise AmountParseError(f"{value!r} is not a number") from None
+            raise AmountParseError(code="number_not_number", value=repr(value)) from None
     else:
-        raise AmountParseError(f"{value!r} is not a number")
+        raise AmountParseError(code="number_not_number", value=repr(value))
     if not result.is_finite():
-        raise AmountParseError(f"{value!r} is not a finite number")
+        raise AmountParseError(code="number_not_finite", value=repr(value))
     return result

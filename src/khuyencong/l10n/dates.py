@@ -34,12 +34,12 @@ def parse_date(value: object) -> date:
     """
     if isinstance(value, datetime):
         if value.time() != time(0) or value.tzinfo is not None:
-            raise AmountParseError(f"{value.isoformat()} has a time of day; expected a date")
+            raise AmountParseError(code="date_time_of_day", value=value.isoformat())
         return value.date()
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise AmountParseError(f"{value!r} is not a date such as 01/06/2016")
+        raise AmountParseError(code="date_not_date", value=repr(value))
     return _parse_text(value)
 
 
@@ -52,9 +52,9 @@ def _parse_text(value: str) -> date:
     else:
         iso = _ISO_RE.match(text)
         if iso is None:
-            raise AmountParseError(f"{value!r} is not a date such as 01/06/2016 (dd/mm/yyyy)")
+            raise AmountParseError(code="date_not_date_dmy", value=repr(value))
         year, month, day = int(iso[1]), int(iso[2]), int(iso[3])
     try:
         return date(year, month, day)
     except ValueError:
-        raise AmountParseError(f"{value!r} is not a valid calendar date") from None
+        raise AmountParseError(code="date_not_calendar", value=repr(value)) from None

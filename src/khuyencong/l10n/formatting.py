@@ -35,7 +35,7 @@ def format_vnd(amount: Decimal | int, lang: str = "vi") -> str:
     """
     value = Decimal(amount)
     if not value.is_finite() or value != value.to_integral_value():
-        raise AmountParseError(f"{amount!r} is not a whole number of đồng")
+        raise AmountParseError(code="amount_not_whole", value=repr(amount))
     # babel's pattern engine would round very large Decimals through its own precision rules;
     # grouping the exact digits ourselves with babel's locale symbol keeps every digit.
     digits = str(abs(int(value)))

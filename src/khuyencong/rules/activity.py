@@ -23,6 +23,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from .._args import check_date
+from ..l10n.catalog import NO_PARAMS, Text
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.codes import ActivityContent, FundingSourceKind, ProposalState, SupportItem
 from ..schemas.proposal import Proposal
@@ -75,11 +76,11 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                         Finding.of(
                             "foreign_fair_limit",
                             Severity.ERROR,
-                            f"{b.name}: đã được hỗ trợ tham gia hội chợ, hội thảo ở nước ngoài "
-                            f"{b.foreign_fair_supports_in_year} lần trong năm; mỗi cơ sở không quá "
-                            f"{limit.integer} lần/năm.",
-                            f"{b.name}: already supported {b.foreign_fair_supports_in_year} time(s) this "
-                            f"year for fairs abroad; at most {limit.integer} a year per establishment.",
+                            {
+                                "name": b.name,
+                                "foreign_fair_supports_in_year": b.foreign_fair_supports_in_year,
+                                "integer": limit.integer,
+                            },
                             limit,
                             beneficiary=i,
                         )
@@ -93,8 +94,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                     Finding.of(
                         "machinery_not_new",
                         Severity.ERROR,
-                        "Máy móc thiết bị được hỗ trợ ứng dụng phải là máy móc thiết bị mới.",
-                        "Supported machinery must be new.",
+                        NO_PARAMS,
                         rule,
                         index,
                     )
@@ -104,8 +104,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                     Finding.of(
                         "machinery_newness_undeclared",
                         Severity.WARNING,
-                        "Chưa khai báo máy móc thiết bị là mới; cần xác nhận khi thẩm định.",
-                        "Whether the machinery is new is not declared; confirm at appraisal.",
+                        NO_PARAMS,
                         rule,
                         index,
                     )
@@ -117,10 +116,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                     Finding.of(
                         "demonstration_not_new_in_district",
                         Severity.ERROR,
-                        "Mô hình trình diễn của đề án quốc gia phải là công nghệ, sản phẩm chưa có cơ sở "
-                        "nào trên địa bàn cấp huyện áp dụng hoặc sản xuất.",
-                        "A national demonstration model must spread a technology or product not yet "
-                        "applied or made by any establishment in the district.",
+                        NO_PARAMS,
                         rule,
                         index,
                     )
@@ -130,8 +126,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                     Finding.of(
                         "demonstration_novelty_undeclared",
                         Severity.WARNING,
-                        "Chưa khai báo công nghệ, sản phẩm là mới trên địa bàn cấp huyện; cần xác nhận.",
-                        "Whether the technology is new in the district is not declared; confirm it.",
+                        NO_PARAMS,
                         rule,
                         index,
                     )
@@ -145,10 +140,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                     Finding.of(
                         "founding_outside_difficult_area",
                         Severity.ERROR,
-                        "Hỗ trợ thành lập doanh nghiệp chỉ áp dụng tại địa bàn có điều kiện kinh tế - xã "
-                        "hội khó khăn hoặc đặc biệt khó khăn.",
-                        "Enterprise-founding support applies only in areas with difficult or especially "
-                        "difficult socio-economic conditions.",
+                        NO_PARAMS,
                         areas,
                         index,
                     )
@@ -184,8 +176,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             Finding(
                 code="support_conditions_not_encoded",
                 severity=Severity.UNDETERMINED,
-                message_vi=fit.reason_vi,
-                message_en=fit.reason_en,
+                params={"reason": Text(fit.reason_vi, fit.reason_en)},
                 instrument=fit.instrument,
             )
         )
@@ -202,8 +193,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 Finding.of(
                     "contents_missing",
                     Severity.UNDETERMINED,
-                    "Đề án chưa khai báo nội dung hoạt động khuyến công (Điều 4 NĐ 45/2012/NĐ-CP).",
-                    "The proposal declares no khuyến công activity content (Art 4 of Decree 45/2012).",
+                    NO_PARAMS,
                     fit,
                 )
             )
@@ -215,10 +205,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                         Finding.of(
                             "item_outside_contents",
                             Severity.ERROR,
-                            f"Hạng mục “{line.item.vi}” không thuộc nội dung chi của các nội dung hoạt "
-                            "động mà đề án khai báo.",
-                            f"The item '{line.item.en}' is not a spending item of the activity contents "
-                            "the proposal declares.",
+                            {"item": line.item},
                             table,
                             index,
                         )
@@ -228,8 +215,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             Finding.of(
                 "approval_pending",
                 Severity.INFO,
-                "Kinh phí chỉ được hỗ trợ khi đề án được cơ quan có thẩm quyền phê duyệt.",
-                "Support is paid only once the competent authority approves the proposal.",
+                NO_PARAMS,
                 approved,
             )
         )
@@ -256,9 +242,9 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 Finding.of(
                     code.removeprefix("condition.") + "_refused",
                     Severity.ERROR,
-                    f"Đề án không có {vi}.",
-                    f"The proposal lacks {en}.",
+                    {"value": Text(vi, en)},
                     rule,
+                    key="finding.pattern.refused_condition",
                 )
             )
         elif flag is None:
@@ -266,9 +252,9 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 Finding.of(
                     code.removeprefix("condition.") + "_undeclared",
                     Severity.WARNING,
-                    f"Chưa khai báo {vi}.",
-                    f"No declaration of {en}.",
+                    {"value": Text(vi, en)},
                     rule,
+                    key="finding.pattern.undeclared_condition",
                 )
             )
 

@@ -3,7 +3,7 @@ may receive, what the beneficiary must put in, and why — every reason with its
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
@@ -12,6 +12,7 @@ from typing import Any
 
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
+from ..l10n.catalog import NO_PARAMS, Msg, Text
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
@@ -245,16 +246,7 @@ def _programme_date(ctx: Context, proposal: Proposal) -> None:
             Finding.of(
                 code="transition_old_rules",
                 severity=Severity.INFO,
-                message_vi=(
-                    f"Đề án được phê duyệt ngày {proposal.approved_on:%d/%m/%Y}, trước ngày "
-                    f"{rule.valid_from:%d/%m/%Y}: tiếp tục thực hiện theo quy định đã áp dụng khi "
-                    "phê duyệt."
-                ),
-                message_en=(
-                    f"Approved on {proposal.approved_on.isoformat()}, before "
-                    f"{rule.valid_from.isoformat()}: the proposal goes on under the rules it was "
-                    "approved under."
-                ),
+                params={"approved_on": proposal.approved_on, "valid_from": rule.valid_from},
                 rule=rule,
             )
         )
@@ -275,14 +267,7 @@ def _factor(
             Finding(
                 code="priority_factor_not_encoded",
                 severity=Severity.UNDETERMINED,
-                message_vi=(
-                    "Hệ số ưu tiên của đề án khuyến công địa phương do tỉnh quy định; chưa có quy "
-                    "định của tỉnh để kiểm tra."
-                ),
-                message_en=(
-                    "The priority factor of a local proposal is set by the province; no "
-                    "provincial rulebook is loaded to check it."
-                ),
+                params=NO_PARAMS,
             )
         )
         return _ONE
@@ -303,14 +288,7 @@ def _factor(
             Finding.of(
                 code="priority_factor_undecidable",
                 severity=Severity.UNDETERMINED,
-                message_vi=(
-                    f"Hệ số ưu tiên {factor}: chưa xác định được đề án có thuộc ngành nghề ưu tiên "
-                    f"hay không ({', '.join(priority.undecided)})."
-                ),
-                message_en=(
-                    f"Priority factor {factor}: whether the proposal is in a priority industry "
-                    f"cannot be decided ({', '.join(priority.undecided)})."
-                ),
+                params={"factor": factor, "undecided": ", ".join(priority.undecided)},
                 rule=ceiling,
             )
         )
@@ -323,8 +301,7 @@ def _factor(
             Finding.of(
                 code="priority_factor_refused",
                 severity=Severity.ERROR,
-                message_vi=f"Hệ số ưu tiên {factor} {problem_vi}.",
-                message_en=f"Priority factor {factor} {problem_en}.",
+                params={"factor": factor, "problem": Text(problem_vi, problem_en)},
                 rule=ceiling,
             )
         )
@@ -336,7 +313,7 @@ def _level_not_encoded(
     ctx: Context,
     index: int,
     line: BudgetLine,
-    texts: Callable[[], tuple[str, str]],
+    texts: Callable[[], tuple[Mapping[str, Any], str | None]],
     instruments: tuple[str, ...],
     citation_from: Resolved | None,
     memo: dict[tuple[object, ...], tuple[object, Finding]],
@@ -349,12 +326,12 @@ def _level_not_encoded(
     if cached is not None and cached[0] is anchor:
         finding = cached[1]
     else:
-        vi, en = texts()
+        params, text_key = texts()
         finding = Finding(
             code="level_not_encoded",
             severity=Severity.WARNING,
-            message_vi=vi,
-            message_en=en,
+            params=params,
+            key=text_key,
             citation=None if citation_from is None else citation_from.citation,
             provenance=None if citation_from is None else citation_from.provenance,
             line=index,
@@ -380,7 +357,7 @@ def _line_not_encoded(
         ctx,
         index,
         line,
-        lambda: (result.reason_vi, result.reason_en),
+        lambda: ({"reason": Text(result.reason_vi, result.reason_en)}, None),
         instruments,
         None,
         memo,
@@ -389,9 +366,9 @@ def _line_not_encoded(
     )
 
 
-def _label(index: int, item: SupportItem) -> tuple[str, str]:
-    """How a finding names a budget line, in Vietnamese and English."""
-    return f"dòng {index + 1} ({item.vi})", f"line {index + 1} ({item.en})"
+def _label(index: int, item: SupportItem) -> Msg:
+    """How a finding names a budget line (rendered in the finding's language)."""
+    return Msg("detail.line", {"n": index + 1, "item": item})
 
 
 _MISSING: Any = object()
@@ -428,14 +405,9 @@ def _line(
         if isinstance(referral, Resolved):
             names = referral.codes
 
-            def referral_texts() -> tuple[str, str]:
-                label = _label(index, item)
-                vi = f"Mức chi {label[0]} áp dụng theo {', '.join(names)}; thư viện chưa mã hóa."
-                en = (
-                    f"The level for {label[1]} follows {', '.join(names)}, which the library "
-                    "does not encode."
-                )
-                return vi, en
+            def referral_texts() -> tuple[Mapping[str, Any], str | None]:
+                params = {"line": _label(index, item), "names": ", ".join(names)}
+                return params, "finding.level_not_encoded.referral"
 
             return _level_not_encoded(
                 ctx,
@@ -454,17 +426,8 @@ def _line(
         rule = ctx.resolve("local.levels_set_by_province")
         if isinstance(rule, Resolved):
 
-            def local_texts() -> tuple[str, str]:
-                label = _label(index, item)
-                vi = (
-                    f"Mức hỗ trợ {label[0]} của đề án khuyến công địa phương do Ủy ban nhân dân "
-                    "cấp tỉnh quy định; chưa nạp quy định của tỉnh (load_rulebook)."
-                )
-                en = (
-                    f"The level for {label[1]} of a local proposal is set by the provincial "
-                    "People's Committee; load the province's rulebook (load_rulebook)."
-                )
-                return vi, en
+            def local_texts() -> tuple[Mapping[str, Any], str | None]:
+                return {"line": _label(index, item)}, "finding.level_not_encoded.local"
 
             return _level_not_encoded(
                 ctx,
@@ -484,12 +447,9 @@ def _line(
         found = levels.level(item, "support." + item)
     if found is None:
 
-        def absent_texts() -> tuple[str, str]:
-            label = _label(index, item)
-            return (
-                f"Không có mức hỗ trợ cho {label[0]} trong {book.title_vi}.",
-                f"No support level for {label[1]} in {book.title_en}.",
-            )
+        def absent_texts() -> tuple[Mapping[str, Any], str | None]:
+            params = {"line": _label(index, item), "book": Text(book.title_vi, book.title_en)}
+            return params, "finding.level_not_encoded.absent"
 
         return _level_not_encoded(
             ctx, index, line, absent_texts, (), None, memo, ("absent", id(book), item, index), book
@@ -504,19 +464,11 @@ def _line(
     basis = level.basis
     if basis is _ANNUAL_ALLOCATION:
         if allocation is None:
-            label = _label(index, item)
             ctx.add(
                 Finding.of(
                     code="allocation_needed",
                     severity=Severity.INFO,
-                    message_vi=(
-                        f"{label[0].capitalize()}: mức chi tính trên kinh phí khuyến công được giao "
-                        "hằng năm; hãy cho biết kinh phí được giao (allocation)."
-                    ),
-                    message_en=(
-                        f"{label[1].capitalize()}: the level is a share of the annual allocation; "
-                        "give the allocation."
-                    ),
+                    params={"label": Msg("detail.line_start", {"n": index + 1, "item": item})},
                     rule=level.resolved,
                     line=index,
                 )
@@ -562,8 +514,7 @@ def assess(
             Finding(
                 code="illustrative_rulebook",
                 severity=Severity.WARNING,
-                message_vi=f"{overlay.title_vi}: số liệu minh họa, không phải quy định của tỉnh.",
-                message_en=f"{overlay.title_en}: illustrative figures, not a province's law.",
+                params={"title": Text(overlay.title_vi, overlay.title_en)},
             )
         )
     elif proposal.funding.kind is _LOCAL and overlays and overlay is None:
@@ -571,14 +522,7 @@ def assess(
             Finding(
                 code="overlay_province_mismatch",
                 severity=Severity.WARNING,
-                message_vi=(
-                    "Không có quy định của tỉnh nào khớp với tỉnh của đề án "
-                    f"({proposal.funding.province}); mức hỗ trợ địa phương chưa được áp dụng."
-                ),
-                message_en=(
-                    f"No provincial rulebook matches the proposal's province "
-                    f"({proposal.funding.province}); local levels are not applied."
-                ),
+                params={"province": proposal.funding.province},
             )
         )
 
@@ -587,8 +531,7 @@ def assess(
             Finding(
                 code="no_beneficiaries",
                 severity=Severity.INFO,
-                message_vi="Đề án chưa khai báo đơn vị thụ hưởng; chưa kiểm tra đối tượng, địa bàn, ngành nghề.",
-                message_en="No beneficiary is declared; who, where and which industry are not checked.",
+                params=NO_PARAMS,
             )
         )
     for i, beneficiary in enumerate(proposal.beneficiaries):
@@ -633,14 +576,7 @@ def assess(
                 Finding.of(
                     code="proposal_budget_unknown",
                     severity=Severity.INFO,
-                    message_vi=(
-                        f"Dòng {i + 1}: chi quản lý tính trên dự toán đề án, nhưng có dòng chưa tính "
-                        "được mức hỗ trợ."
-                    ),
-                    message_en=(
-                        f"Line {i + 1}: the management share is a share of the proposal's budget, "
-                        "but some lines' support could not be computed."
-                    ),
+                    params={"n": i + 1},
                     rule=level.resolved,
                     line=i,
                 )

@@ -23,6 +23,7 @@ from decimal import Decimal
 import attrs
 
 from .._args import check_date
+from ..l10n.catalog import NO_PARAMS
 from ..rulebooks import NotEncoded, Rulebook
 from ..schemas.codes import FundingSourceKind, SupportItem
 from ..schemas.proposal import Proposal
@@ -49,8 +50,7 @@ def budget_classification(
             Finding.of(
                 "budget_classification_ok",
                 Severity.INFO,
-                f"Hạch toán đúng loại {want_loai} khoản {want_khoan} “hoạt động khuyến công”.",
-                f"Accounted for under type {want_loai}, item {want_khoan} as required.",
+                {"want_loai": want_loai, "want_khoan": want_khoan},
                 rule,
             ),
         )
@@ -58,10 +58,7 @@ def budget_classification(
         Finding.of(
             "budget_classification_wrong",
             Severity.ERROR,
-            f"Kinh phí khuyến công phải hạch toán vào loại {want_loai} khoản {want_khoan} “hoạt "
-            f"động khuyến công”, không phải loại {loai} khoản {khoan}.",
-            f"Khuyến công funds are accounted for under type {want_loai}, item {want_khoan}, not "
-            f"type {loai}, item {khoan}.",
+            {"want_loai": want_loai, "want_khoan": want_khoan, "loai": loai, "khoan": khoan},
             rule,
         ),
     )
@@ -96,9 +93,7 @@ def local_other_contents(
             Finding.of(
                 "local_other_content_unregulated",
                 Severity.ERROR,
-                "Nội dung hỗ trợ khác ngoài Điều 6 chưa được HĐND cấp tỉnh quy định.",
-                "Support of other contents than Article 6 is not regulated by the provincial "
-                "People's Council.",
+                NO_PARAMS,
                 rule,
                 i,
             )
@@ -108,8 +103,7 @@ def local_other_contents(
         Finding.of(
             "local_other_content_undeclared",
             Severity.UNDETERMINED,
-            "Chưa khai báo quy định của HĐND cấp tỉnh về nội dung hỗ trợ khác ngoài Điều 6.",
-            "Whether the provincial People's Council regulates this other content is not declared.",
+            NO_PARAMS,
             rule,
             i,
         )
@@ -142,9 +136,7 @@ def carry_over(
     warning = Finding.of(
         "carry_over_conditions_not_encoded",
         Severity.WARNING,
-        "Việc chuyển nguồn sang năm sau thực hiện theo pháp luật ngân sách nhà nước, chưa được mã "
-        "hóa ở đây.",
-        "The carry-over follows the State budget law, whose conditions are not encoded here.",
+        NO_PARAMS,
         rule,
     )
     return CarryOver(amount=unspent, to_year=plan_year + 1, findings=(warning,))

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from .._args import check_date
+from ..l10n.catalog import Text
 from ..rulebooks import NotEncoded, Rulebook
 from ._procedure import rulebook_or_national
 from .findings import Finding, Severity
@@ -48,8 +49,7 @@ def centre_structure(
             Finding.of(
                 "centre_too_many_deputy_directors",
                 Severity.ERROR,
-                f"Trung tâm có {deputy_directors} Phó Giám đốc; không quá {rule.integer}.",
-                f"The centre has {deputy_directors} deputy directors; at most {rule.integer}.",
+                {"deputy_directors": deputy_directors, "integer": rule.integer},
                 rule,
             )
         )
@@ -67,10 +67,14 @@ def centre_structure(
                     Finding.of(
                         f"{code.removeprefix('centre.')}_count",
                         Severity.WARNING,
-                        f"{vi} thứ {index + 1} có {count} Phó Trưởng; văn bản quy định "
-                        f"{unit.integer:02d} Phó Trưởng.",
-                        f"{en} {index + 1} has {count} deputy heads; the text sets {unit.integer}.",
+                        {
+                            "value": Text(vi, en),
+                            "index": index + 1,
+                            "count": count,
+                            "integer": Text(format(unit.integer, "02d"), unit.integer),
+                        },
                         unit,
+                        key="finding.pattern.count_centre",
                     )
                 )
     return tuple(out)

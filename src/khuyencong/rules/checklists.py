@@ -31,6 +31,7 @@ import attrs
 
 from .._args import check_date
 from ..errors import DeclarationError
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
 from ._procedure import require, rulebook_or_national
@@ -189,9 +190,9 @@ def tick(
                 Finding.of(
                     f"{name.rsplit('.', 1)[-1]}_missing",
                     Severity.ERROR,
-                    f"Thiếu: {param.label_vi}.",
-                    f"Missing: {param.label_en}.",
+                    {"label": Text(param.label_vi, param.label_en)},
                     rule,
+                    key="finding.pattern.missing",
                 )
             )
         elif status is ItemStatus.UNKNOWN:
@@ -199,11 +200,14 @@ def tick(
                 Finding.of(
                     f"{name.rsplit('.', 1)[-1]}_undeclared",
                     Severity.UNDETERMINED,
-                    f"Chưa khai báo: {param.label_vi}"
-                    + (" (và điều kiện áp dụng)." if required is None else "."),
-                    f"Not declared: {param.label_en}"
-                    + (" (nor whether it applies)." if required is None else "."),
+                    {
+                        "label": Text(param.label_vi, param.label_en),
+                        "applies": Msg(
+                            "detail.nor_whether_applies" if required is None else "detail.period"
+                        ),
+                    },
                     rule,
+                    key="finding.pattern.undeclared.2",
                 )
             )
     return Checklist(name=name, as_of=as_of, items=tuple(items), findings=tuple(findings))

@@ -17,6 +17,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from .._args import check_date
+from ..l10n.catalog import Msg, Text
 from ..rulebooks.core import NotEncoded, Resolved
 from ..schemas.beneficiary import Beneficiary
 from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industry, LabelledEnum
@@ -67,14 +68,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
                 Finding.of(
                     code="large_enterprise",
                     severity=Severity.ERROR,
-                    message_vi=(
-                        f"{b.name}: doanh nghiệp lớn không phải cơ sở công nghiệp nông thôn; chỉ "
-                        "doanh nghiệp nhỏ và vừa được hưởng (trừ cơ sở áp dụng sản xuất sạch hơn)."
-                    ),
-                    message_en=(
-                        f"{b.name}: a large enterprise is not a rural industrial establishment; "
-                        "only small and medium enterprises qualify (cleaner production aside)."
-                    ),
+                    params={"name": b.name},
                     rule=rural,
                     beneficiary=i,
                 )
@@ -87,16 +81,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
                 Finding(
                     code="beneficiary_kind_not_covered",
                     severity=Severity.ERROR,
-                    message_vi=(
-                        f"{b.name}: loại hình “{b.kind.vi}” không thuộc đối tượng được hưởng chính "
-                        "sách khuyến công vào thời điểm này (hãy khai báo loại hình đăng ký kinh "
-                        "doanh, ví dụ hộ kinh doanh)."
-                    ),
-                    message_en=(
-                        f"{b.name}: the kind '{b.kind.en}' is not among those the programme "
-                        "supports at this date (declare the registered business form, e.g. a "
-                        "business household)."
-                    ),
+                    params={"name": b.name, "kind": b.kind},
                     citation=None if cite is None else cite.citation,
                     provenance=None if cite is None else cite.provenance,
                     beneficiary=i,
@@ -109,14 +94,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding(
                 code="enterprise_size_missing",
                 severity=Severity.UNDETERMINED,
-                message_vi=(
-                    f"{b.name}: chưa khai báo quy mô doanh nghiệp (siêu nhỏ, nhỏ, vừa) theo tiêu chí "
-                    "của Nghị định 56/2009/NĐ-CP."
-                ),
-                message_en=(
-                    f"{b.name}: the enterprise's size class (micro, small, medium) under Decree "
-                    "56/2009/NĐ-CP is not declared."
-                ),
+                params={"name": b.name},
                 citation=cited.citation if isinstance(cited, Resolved) else None,
                 beneficiary=i,
             )
@@ -265,8 +243,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 "place_missing",
                 Severity.UNDETERMINED,
-                f"{b.name}: chưa khai báo địa điểm sản xuất.",
-                f"{b.name}: the production site is not declared.",
+                {"name": b.name},
                 None,
                 beneficiary=i,
             )
@@ -281,19 +258,12 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 "geography_mismatch",
                 Severity.UNDETERMINED,
-                (
-                    f"{b.name}: địa điểm “{where}” được khai báo theo "
-                    + ("địa giới trước ngày 01/07/2025" if old else "địa giới từ ngày 01/07/2025")
-                    + ", nhưng quy định áp dụng vào ngày "
-                    + ctx.programme_date.strftime("%d/%m/%Y")
-                    + " đọc theo địa giới khác; hãy khai báo địa điểm theo địa giới của thời điểm đó."
-                ),
-                (
-                    f"{b.name}: the place '{where}' is given in the "
-                    + ("pre-2025 geography" if old else "2025 geography")
-                    + f", but the rules in force on {ctx.programme_date.isoformat()} read the other one; "
-                    "declare the place in the geography of that date."
-                ),
+                {
+                    "name": b.name,
+                    "where": where,
+                    "given": Msg("word.geography_pre2025" if old else "word.geography_2025"),
+                    "date": ctx.programme_date,
+                },
                 None,
                 beneficiary=i,
             )
@@ -306,8 +276,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
                 Finding.of(
                     "place_incomplete",
                     Severity.UNDETERMINED,
-                    f"{b.name}: không xác định được địa điểm “{where}” có thuộc địa bàn được hưởng chính sách ({why[0]}).",
-                    f"{b.name}: cannot tell whether '{where}' is a qualifying place ({why[1]}).",
+                    {"name": b.name, "where": where, "why": Text(why[0], why[1])},
                     cite,
                     beneficiary=i,
                 )
@@ -319,8 +288,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 "place_not_rural",
                 Severity.ERROR,
-                f"{b.name}: địa điểm sản xuất “{where}” không thuộc địa bàn được hưởng chính sách khuyến công ({why[0]}).",
-                f"{b.name}: the production site '{where}' is not a place the programme supports ({why[1]}).",
+                {"name": b.name, "where": where, "why": Text(why[0], why[1])},
                 cite,
                 beneficiary=i,
             )
@@ -340,8 +308,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
                 Finding.of(
                     "registered_in_class1_ward",
                     Severity.INFO,
-                    f"{b.name}: trụ sở tại phường thuộc thành phố loại 1 nhưng sản xuất tại địa bàn được hưởng chính sách.",
-                    f"{b.name}: registered in a class-1 city ward but producing in a qualifying place.",
+                    {"name": b.name},
                     rule,
                     beneficiary=i,
                 )
@@ -375,8 +342,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 code="industry_missing",
                 severity=Severity.UNDETERMINED,
-                message_vi=f"{b.name}: chưa khai báo ngành, nghề sản xuất.",
-                message_en=f"{b.name}: no industry is declared.",
+                params={"name": b.name},
                 rule=listed,
                 beneficiary=i,
             )
@@ -390,8 +356,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             Finding.of(
                 code="industry_not_listed",
                 severity=Severity.ERROR,
-                message_vi=f"{b.name}: ngành, nghề “{names_vi}” không thuộc danh mục được hưởng chính sách khuyến công.",
-                message_en=f"{b.name}: the industry '{names_en}' is not on the list the programme supports.",
+                params={"name": b.name, "names": Text(names_vi, names_en)},
                 rule=listed,
                 beneficiary=i,
             )
@@ -409,14 +374,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
                     Finding.of(
                         code="mining_outside_difficult_area",
                         severity=Severity.ERROR,
-                        message_vi=(
-                            f"{b.name}: khai thác, chế biến khoáng sản chỉ được hỗ trợ tại địa bàn có "
-                            "điều kiện kinh tế - xã hội khó khăn hoặc đặc biệt khó khăn."
-                        ),
-                        message_en=(
-                            f"{b.name}: mining and mineral processing are supported only in areas "
-                            "with difficult or especially difficult socio-economic conditions."
-                        ),
+                        params={"name": b.name},
                         rule=areas,
                         beneficiary=i,
                     )
@@ -428,14 +386,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
                 Finding.of(
                     code="clay_brick_kiln_excluded",
                     severity=Severity.ERROR,
-                    message_vi=(
-                        f"{b.name}: không hỗ trợ cơ sở sản xuất gạch đất sét nung bằng lò thủ công "
-                        "cải tiến, lò vòng."
-                    ),
-                    message_en=(
-                        f"{b.name}: fired clay bricks from improved manual or ring kilns are not "
-                        "supported."
-                    ),
+                    params={"name": b.name},
                     rule=rule,
                     beneficiary=i,
                 )

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING, Final
+from typing import Any, Final
 
 import attrs
 
+from ..l10n.catalog import NO_PARAMS, Catalogued, Text
 from ..rulebooks.core import Caveat, NotEncoded, Resolved
 from ..schemas.citation import Citation, Provenance
 
@@ -40,20 +42,12 @@ SEVERITY_ORDER: Final[dict[str, int]] = {
 row findings of the datasets layer carry the same values as strings)."""
 
 
-class Bilingual:
-    """Mixin of every result that speaks in Vietnamese and English: :class:`Finding`, the row
-    findings of the datasets layer, the selection checks and the lifecycle refusals.  The class
-    has ``message_vi`` and ``message_en`` fields; this gives the one ``message(lang)``."""
-
-    __slots__ = ()
-
-    if TYPE_CHECKING:
-        message_vi: str
-        message_en: str
-
-    def message(self, lang: str = "vi") -> str:
-        """The message in ``lang`` ("vi" or "en")."""
-        return self.message_vi if lang == "vi" else self.message_en
+Bilingual = Catalogued
+"""The base of every result that speaks in Vietnamese and English — :class:`Finding`, the row
+findings of the datasets layer, the selection checks and the lifecycle refusals: a ``code``, named
+``params`` and, when its text is not the catalogue's ``finding.<code>``, a ``key``; its
+``message(lang)``, ``message_vi`` and ``message_en`` are rendered from the message catalogue
+(:mod:`khuyencong.l10n.catalog`) only when read."""
 
 
 @attrs.frozen(slots=True)
@@ -66,36 +60,39 @@ class Finding(Bilingual):
 
     code: str
     severity: Severity
-    message_vi: str
-    message_en: str
+    params: Mapping[str, Any] = attrs.field(default=NO_PARAMS, hash=False)
+    """The named parameters of its text (``finding.<code>`` in the message catalogue)."""
     citation: Citation | None = None
     provenance: Provenance | None = None
     line: int | None = None
     beneficiary: int | None = None
     instrument: str | None = None
     """The governing instrument, for ``not_encoded`` findings."""
+    key: str | None = None
+    """The catalogue key of its text when it is not ``finding.<code>``."""
 
     @classmethod
     def of(
         cls,
         code: str,
         severity: Severity,
-        message_vi: str,
-        message_en: str,
+        params: Mapping[str, Any],
         rule: Resolved | None,
         line: int | None = None,
         beneficiary: int | None = None,
+        *,
+        key: str | None = None,
     ) -> Finding:
         """A finding that rests on the resolved ``rule``: its citation and provenance."""
         return cls(
             code=code,
             severity=severity,
-            message_vi=message_vi,
-            message_en=message_en,
+            params=params,
             citation=None if rule is None else rule.citation,
             provenance=None if rule is None else rule.provenance,
             line=line,
             beneficiary=beneficiary,
+            key=key,
         )
 
     @classmethod
@@ -106,8 +103,7 @@ class Finding(Bilingual):
         return cls(
             code="not_encoded",
             severity=Severity.UNDETERMINED,
-            message_vi=result.reason_vi,
-            message_en=result.reason_en,
+            params={"reason": Text(result.reason_vi, result.reason_en)},
             line=line,
             beneficiary=beneficiary,
             instrument=result.instrument,
@@ -119,8 +115,7 @@ class Finding(Bilingual):
         return cls(
             code="instrument_amended",
             severity=Severity.WARNING,
-            message_vi=caveat.message_vi,
-            message_en=caveat.message_en,
+            params={"caveat": Text(caveat.message_vi, caveat.message_en)},
             citation=resolved.citation,
             provenance=resolved.provenance,
             line=line,
@@ -135,14 +130,7 @@ class Finding(Bilingual):
         return cls(
             code="secondary_source",
             severity=Severity.WARNING,
-            message_vi=(
-                f"“{label_vi}” dựa trên nguồn thứ cấp, không phải văn bản chính thức "
-                f"({resolved.source})."
-            ),
-            message_en=(
-                f"'{label_en}' rests on a secondary source, not the official text "
-                f"({resolved.source})."
-            ),
+            params={"label": Text(label_vi, label_en), "source": resolved.source},
             citation=resolved.citation,
             provenance=Provenance.SECONDARY,
             line=line,
@@ -158,26 +146,23 @@ class Finding(Bilingual):
         return cls(
             code="user_supplied",
             severity=Severity.WARNING,
-            message_vi=(
-                f"“{label_vi}” theo giá trị do người dùng cung cấp (user_supplied) trong quy định "
-                f"sửa đổi đã nạp, {resolved.citation.vi}: {resolved.source}."
-            ),
-            message_en=(
-                f"'{label_en}' uses a user_supplied value from a loaded national amendment "
-                f"rulebook, {resolved.citation.en}: {resolved.source}."
-            ),
+            params={
+                "label": Text(label_vi, label_en),
+                "citation": resolved.citation,
+                "source": resolved.source,
+            },
             citation=resolved.citation,
             provenance=Provenance.USER_SUPPLIED,
             line=line,
         )
 
 
-def note(code: str, message_vi: str, message_en: str, citation: Citation | None = None) -> Finding:
+def note(
+    code: str,
+    params: Mapping[str, Any] = NO_PARAMS,
+    citation: Citation | None = None,
+    *,
+    key: str | None = None,
+) -> Finding:
     """An informational finding: a remark with its clause (used by the procedural rules)."""
-    return Finding(
-        code=code,
-        severity=Severity.INFO,
-        message_vi=message_vi,
-        message_en=message_en,
-        citation=citation,
-    )
+    return Finding(code=code, severity=Severity.INFO, params=params, citation=citation, key=key)

@@ -19,6 +19,7 @@ from typing import Any
 import attrs
 
 from .._args import check_optional_date
+from ..l10n.catalog import NO_PARAMS
 from ..rulebooks import NotEncoded, Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import FundingSourceKind, SupportItem
@@ -201,8 +202,7 @@ def plan_summary(
         notes.append(
             note(
                 "breakdown_overlaps",
-                "Đề án có nhiều nội dung hoặc nhiều tỉnh được tính ở mỗi nhóm.",
-                "Proposals with several contents or provinces count in each group.",
+                NO_PARAMS,
             )
         )
     ranked = None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 
 from .._args import check_date
+from ..l10n.catalog import Text
 from ..rulebooks.core import Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..schemas.beneficiary import Beneficiary
@@ -288,10 +289,7 @@ def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str])
             Finding.of(
                 "typical_product_certificate_date_missing",
                 Severity.WARNING,
-                f"{b.name}: chưa khai báo ngày cấp Giấy chứng nhận sản phẩm CNNT tiêu biểu; chỉ "
-                "được ưu tiên trong thời hạn của Giấy chứng nhận, nên chưa xét ưu tiên.",
-                f"{b.name}: the typical-product certificate's issue date is not declared; the "
-                "priority holds only while the certificate is valid, so none is given.",
+                {"name": b.name},
                 rule,
                 beneficiary=i,
             )
@@ -304,11 +302,7 @@ def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str])
         Finding.of(
             "typical_product_certificate_not_valid",
             Severity.INFO,
-            f"{b.name}: Giấy chứng nhận sản phẩm CNNT tiêu biểu cấp ngày {issued:%d/%m/%Y} có giá "
-            f"trị đến hết ngày {until:%d/%m/%Y}; ngày {on:%d/%m/%Y} ngoài thời hạn nên không được "
-            "ưu tiên.",
-            f"{b.name}: the typical-product certificate issued on {issued.isoformat()} is valid "
-            f"until {until.isoformat()}; {on.isoformat()} is outside it, so no priority.",
+            {"name": b.name, "issued": issued, "until": until, "on": on},
             rule,
             beneficiary=i,
         )
@@ -336,12 +330,12 @@ def _deprecated_industries(
                 Finding.of(
                     "industry_code_deprecated",
                     Severity.WARNING,
-                    f"{b.name}: mã ngành “{industry.value}” ({industry.vi}) gộp hai ngành mà chỉ "
-                    "một ngành được ưu tiên theo điểm a khoản 2 Điều 6 NĐ 45/2012; chưa xét ưu "
-                    f"tiên — hãy khai báo {use}.",
-                    f"{b.name}: the industry code '{industry.value}' ({industry.en}) joins two "
-                    "industries of which only one has the priority of Art 6.2.a of Decree "
-                    f"45/2012; no priority is given — declare {use_en}.",
+                    {
+                        "name": b.name,
+                        "industry": industry.value,
+                        "industry2": industry,
+                        "use": Text(use, use_en),
+                    },
                     group_a,
                     beneficiary=i,
                 )

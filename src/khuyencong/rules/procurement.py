@@ -24,6 +24,7 @@ from datetime import date
 import attrs
 
 from .._args import check_date
+from ..l10n.catalog import NO_PARAMS
 from ..rulebooks import Rulebook
 from ..schemas.citation import Citation
 from ..schemas.codes import ProcurementMethod
@@ -84,10 +85,7 @@ def procurement_method(
             notes=(
                 note(
                     code="bidding_law_conditions_not_encoded",
-                    message_vi="Thực hiện theo Luật Đấu thầu nếu đủ điều kiện theo quy định; "
-                    "điều kiện của Luật Đấu thầu không được mã hóa.",
-                    message_en="Awarded under the Law on Bidding if its conditions are met; "
-                    "those conditions are not encoded.",
+                    params=NO_PARAMS,
                     citation=bidding.citation,
                 ),
             ),
@@ -99,10 +97,7 @@ def procurement_method(
             notes=(
                 note(
                     code="bidding_decided_by_department_head",
-                    message_vi="Cục trưởng Cục Công nghiệp địa phương quyết định đấu thầu căn cứ "
-                    "quy mô, tính chất, mức kinh phí hỗ trợ.",
-                    message_en="The head of the Agency for Regional Industry decided that the "
-                    "proposal is bid, given its scale, nature and support.",
+                    params=NO_PARAMS,
                     citation=default.citation,
                 ),
             ),

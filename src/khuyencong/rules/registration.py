@@ -101,9 +101,9 @@ def registration_dossier(
     extra = Finding.of(
         f"{name.rsplit('.', 1)[-1]}_sets",
         Severity.ERROR,
-        f"Gửi {sets} bộ hồ sơ; cần {rule.integer} bộ.",
-        f"{sets} set(s) of the dossier sent; {rule.integer} are required.",
+        {"sets": sets, "integer": rule.integer},
         rule,
+        key="finding.pattern.sets",
     )
     return attrs.evolve(checklist, findings=(*checklist.findings, extra))
 

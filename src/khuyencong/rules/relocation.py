@@ -27,16 +27,17 @@ bounded there by the level alone.  A caller with the loan facts calls
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 import attrs
 from pydantic import BaseModel, ConfigDict, Field
 
 from .._args import check_date, check_optional_date
+from ..l10n.catalog import NO_PARAMS, Text
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.money import Money, floor_dong
 from ._procedure import rulebook_or_national
@@ -110,8 +111,16 @@ class RelocationResult:
     findings: tuple[Finding, ...]
 
 
-def _finding(code: str, severity: Severity, vi: str, en: str, rule: Resolved, **kw: int) -> Finding:
-    return Finding.of(code, severity, vi, en, rule, line=kw.get("line"))
+def _finding(
+    code: str,
+    severity: Severity,
+    params: Mapping[str, Any],
+    rule: Resolved,
+    *,
+    line: int | None = None,
+    key: str | None = None,
+) -> Finding:
+    return Finding.of(code, severity, params, rule, line=line, key=key)
 
 
 def relocation_interest(
@@ -167,8 +176,7 @@ def relocation_interest(
             _finding(
                 "relocation_not_chosen",
                 Severity.ERROR,
-                "Cơ sở không được Chủ tịch UBND cấp tỉnh quyết định lựa chọn hỗ trợ di dời.",
-                "The provincial chairman has not chosen the establishment for relocation support.",
+                NO_PARAMS,
                 chairman,
             )
         )
@@ -178,10 +186,7 @@ def relocation_interest(
             _finding(
                 "relocation_decision_undeclared",
                 Severity.UNDETERMINED,
-                "Chưa khai báo quyết định của Chủ tịch UBND cấp tỉnh lựa chọn cơ sở gây ô nhiễm "
-                "di dời (đánh giá theo Thông tư 04/2012/TT-BTNMT).",
-                "The provincial chairman's decision choosing the polluting establishment (assessed "
-                "under Circular 04/2012/TT-BTNMT) is not declared.",
+                NO_PARAMS,
                 chairman,
             )
         )
@@ -192,8 +197,7 @@ def relocation_interest(
             _finding(
                 "relocation_investment_undeclared",
                 Severity.UNDETERMINED,
-                "Chưa khai báo ngày hoàn thành đầu tư; chỉ hỗ trợ sau khi hoàn thành việc đầu tư.",
-                "The day the investment was completed is not declared; support is paid only after.",
+                NO_PARAMS,
                 after,
             )
         )
@@ -203,10 +207,7 @@ def relocation_interest(
             _finding(
                 "relocation_investment_not_complete",
                 Severity.ERROR,
-                f"Cơ sở chưa hoàn thành việc đầu tư (dự kiến "
-                f"{investment_completed_on.strftime('%d/%m/%Y')}); chỉ hỗ trợ sau khi hoàn thành.",
-                f"The investment is not complete (expected {investment_completed_on.isoformat()}); "
-                "support is paid only after.",
+                {"investment_completed_on": investment_completed_on},
                 after,
             )
         )
@@ -256,10 +257,10 @@ def relocation_interest(
                 _finding(
                     f"relocation_{code}",
                     Severity.ERROR,
-                    f"Khoản vay {index + 1} {vi}: không được hỗ trợ lãi suất.",
-                    f"Loan {index + 1} is {en}: its interest is not supported.",
+                    {"index": index + 1, "value": Text(vi, en)},
                     basis,
                     line=index,
+                    key="finding.pattern.relocation",
                 )
             )
         if excluded:
@@ -273,8 +274,7 @@ def relocation_interest(
                 _finding(
                     "relocation_overdue_undeclared",
                     Severity.UNDETERMINED,
-                    f"Khoản vay {index + 1}: chưa khai báo có quá hạn trả nợ hay không.",
-                    f"Loan {index + 1}: whether it is overdue is not declared.",
+                    {"index": index + 1},
                     overdue,
                     line=index,
                 )
@@ -286,10 +286,7 @@ def relocation_interest(
                 _finding(
                     "relocation_rate_undeclared",
                     Severity.UNDETERMINED,
-                    f"Khoản vay {index + 1}: cần khai báo lãi suất hợp đồng và lãi suất cho vay "
-                    "thấp nhất cùng kỳ hạn, cùng thời kỳ của Ngân hàng Đầu tư Việt Nam.",
-                    f"Loan {index + 1}: declare its contract rate and the lowest rate of the "
-                    "Investment Bank of Vietnam for the same term and period.",
+                    {"index": index + 1},
                     reference,
                     line=index,
                 )
@@ -308,8 +305,7 @@ def relocation_interest(
             _finding(
                 "relocation_no_loans",
                 Severity.UNDETERMINED,
-                "Chưa khai báo khoản vay nào.",
-                "No loan is declared.",
+                NO_PARAMS,
                 level,
             )
         )

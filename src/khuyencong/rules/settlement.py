@@ -131,12 +131,7 @@ def late_settlement(
     finding = Finding.of(
         "settlement_late",
         Severity.WARNING,
-        f"Hồ sơ quyết toán không bảo đảm thời hạn {limit.strftime('%d/%m/%Y')}: Cục Công nghiệp "
-        "địa phương căn cứ biên bản nghiệm thu cơ sở và biểu đề nghị thanh toán (Mẫu số 9) để "
-        "thanh toán với Kho bạc Nhà nước số kinh phí đã tạm ứng.",
-        f"The settlement dossier missed the limit of {limit.isoformat()}: the Agency settles the "
-        "advanced amount with the State Treasury on the base acceptance record and the payment "
-        "request (Form 9).",
+        {"limit": limit},
         basis,
     )
     return LateSettlement(

@@ -8,6 +8,7 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from ..errors import InvalidValueError
 from .codes import BeneficiaryKind, EnterpriseSize, Industry
 from .locality import Locality
 
@@ -28,7 +29,7 @@ def check_tax_code(value: str) -> str:
     try:
         return str(mst.validate(value))
     except StdnumError as exc:
-        raise ValueError(f"{value!r} is not a valid tax code (MST): {exc}") from None
+        raise InvalidValueError(code="tax_code", value=repr(value), reason=str(exc)) from None
 
 
 class Beneficiary(BaseModel):
@@ -110,5 +111,5 @@ class Beneficiary(BaseModel):
     @model_validator(mode="after")
     def _size_goes_with_sme(self) -> Beneficiary:
         if self.enterprise_size is not None and self.kind is not BeneficiaryKind.SME:
-            raise ValueError("enterprise_size is declared only for kind 'sme'")
+            raise InvalidValueError(code="enterprise_size_not_sme")
         return self

@@ -16,6 +16,8 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from ..errors import InvalidValueError
+
 __all__ = [
     "Amendment",
     "Citation",
@@ -155,16 +157,14 @@ class Citation(BaseModel):
     @classmethod
     def _check_number(cls, value: str) -> str:
         if not _NUMBER_RE.match(value):
-            raise ValueError(
-                f"{value!r} is not a Vietnamese document number such as '26/2014/TTLT-BTC-BCT'"
-            )
+            raise InvalidValueError(code="document_number", value=repr(value))
         return value
 
     @field_validator("point")
     @classmethod
     def _check_point(cls, value: str | None) -> str | None:
         if value is not None and value not in POINT_LETTERS:
-            raise ValueError(f"{value!r} is not a point letter of Vietnamese legal drafting")
+            raise InvalidValueError(code="point_letter", value=repr(value))
         return value
 
     @cached_property

@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import InvalidValueError
 from .codes import AreaAttribute, CityClass, CommuneKind, DistrictKind
 
 __all__ = ["Locality", "Locality2025", "LocalityPre2025", "Unit2025", "unit_2025"]
@@ -73,7 +74,7 @@ class LocalityPre2025(_LocalityBase):
     @model_validator(mode="after")
     def _ward_facts_need_a_ward(self) -> LocalityPre2025:
         if self.ward_converted_on is not None and self.commune_kind is not CommuneKind.PHUONG:
-            raise ValueError("ward_converted_on is given, but commune_kind is not 'phuong'")
+            raise InvalidValueError(code="ward_converted_not_phuong")
         return self
 
 
@@ -110,9 +111,7 @@ def unit_2025(province_code: int, ward_code: int | None = None) -> Unit2025:
     try:
         province = Province.from_code(ProvinceCode(province_code))
     except ValueError:
-        raise ValueError(
-            f"{province_code} is not a province code of the 2025 geography (34 provinces)"
-        ) from None
+        raise InvalidValueError(code="province_code_2025", value=str(province_code)) from None
     centrally_run = province.division_type.value == "thành phố trung ương"
     if ward_code is None:
         return Unit2025(
@@ -126,13 +125,14 @@ def unit_2025(province_code: int, ward_code: int | None = None) -> Unit2025:
     try:
         ward = Ward.from_code(WardCode(ward_code))
     except ValueError:
-        raise ValueError(
-            f"{ward_code} is not a commune, ward or special-zone code of the 2025 geography"
-        ) from None
+        raise InvalidValueError(code="ward_code_2025", value=str(ward_code)) from None
     if int(ward.province_code) != province_code:
-        raise ValueError(
-            f"unit {ward_code} ({ward.name}) belongs to province {int(ward.province_code)}, "
-            f"not {province_code}"
+        raise InvalidValueError(
+            code="ward_other_province",
+            ward=str(ward_code),
+            name=ward.name,
+            actual=str(int(ward.province_code)),
+            province=str(province_code),
         )
     kind = _KIND_2025[ward.division_type.value]
     return Unit2025(
@@ -170,9 +170,7 @@ class Locality2025(_LocalityBase):
             try:
                 Ward.from_code(WardCode(value))
             except ValueError:
-                raise ValueError(
-                    f"{value} is not a commune, ward or special-zone code of the 2025 geography"
-                ) from None
+                raise InvalidValueError(code="ward_code_2025", value=str(value)) from None
         return value
 
     @model_validator(mode="after")

@@ -9,6 +9,8 @@ from typing import Annotated, Any
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticKnownError, SchemaValidator, ValidationError, core_schema
 
+from ..errors import InvalidValueError
+
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
 _ONE = Decimal(1)
@@ -37,12 +39,9 @@ def _money(value: Any) -> Decimal:
         return Decimal(value)
     if kind is not Decimal:
         if isinstance(value, float):
-            raise ValueError(
-                "amounts are whole đồng given as an integer or a string such as '1500000000', "
-                "not a floating-point number"
-            )
+            raise InvalidValueError(code="amount_float")
         if isinstance(value, bool):
-            raise ValueError("an amount must be a number of đồng, not true/false")
+            raise InvalidValueError(code="amount_true_false")
         try:
             value = _DECIMAL.validate_python(value)
         except ValidationError as exc:
@@ -61,14 +60,14 @@ _DECIMAL = SchemaValidator(core_schema.decimal_schema())
 def whole_dong(value: Decimal) -> Decimal:
     """Refuse fractions of a đồng, and NaN or infinity."""
     if not value.is_finite():
-        raise ValueError("an amount must be a finite number of đồng")
+        raise InvalidValueError(code="amount_finite")
     if value != value.to_integral_value():
-        raise ValueError(f"{value} is not a whole number of đồng")
+        raise InvalidValueError(code="amount_not_whole", value=str(value))
     try:
         return value.quantize(_ONE)
     except InvalidOperation:
         # More digits than the decimal context holds (28): no real amount is that large.
-        raise ValueError(f"{value} is too large to be an amount in đồng") from None
+        raise InvalidValueError(code="amount_too_large_digits", value=str(value)) from None
 
 
 Money = Annotated[

@@ -15,6 +15,8 @@ from pydantic import (
     model_validator,
 )
 
+from ..errors import InvalidValueError
+from ..l10n.catalog import Money as Amount
 from .beneficiary import Beneficiary
 from .citation import Citation
 from .codes import (
@@ -54,7 +56,7 @@ class FundingSource(BaseModel):
     @model_validator(mode="after")
     def _level_only_for_local(self) -> FundingSource:
         if self.kind is FundingSourceKind.NATIONAL and self.level is not None:
-            raise ValueError("a level (province, district, commune) is given only for local funds")
+            raise InvalidValueError(code="level_only_local")
         return self
 
 
@@ -86,9 +88,11 @@ class BudgetLine(BaseModel):
     def _sources_within_cost(cls, value: Decimal, info: ValidationInfo) -> Decimal:
         cost, requested = info.data.get("cost"), info.data.get("requested")
         if cost is not None and requested is not None and requested + value > cost:
-            raise ValueError(
-                f"requested support {requested} and other sources {value} together exceed the "
-                f"line's cost {cost}"
+            raise InvalidValueError(
+                code="requested_and_other_exceed_cost",
+                requested=Amount(requested, plain_en=True),
+                other=Amount(value, plain_en=True),
+                cost=Amount(cost, plain_en=True),
             )
         return value
 
@@ -97,7 +101,11 @@ class BudgetLine(BaseModel):
     def _requested_within_cost(cls, value: Decimal, info: ValidationInfo) -> Decimal:
         cost = info.data.get("cost")
         if cost is not None and value > cost:
-            raise ValueError(f"requested support {value} exceeds the line's cost {cost}")
+            raise InvalidValueError(
+                code="requested_exceeds_cost",
+                requested=Amount(value, plain_en=True),
+                cost=Amount(cost, plain_en=True),
+            )
         return value
 
 
@@ -163,10 +171,7 @@ class Proposal(BaseModel):
         cls, value: tuple[ActivityContent, ...], info: ValidationInfo
     ) -> tuple[ActivityContent, ...]:
         if info.data.get("kind") is ProposalKind.POINT and len(set(value)) < 2:
-            raise ValueError(
-                "a point proposal (đề án điểm) has two or more activity contents "
-                "(Khoản 3 Điều 2 Thông tư 36/2013/TT-BCT)"
-            )
+            raise InvalidValueError(code="point_proposal_contents")
         return value
 
     @field_validator("end_date")
@@ -174,7 +179,7 @@ class Proposal(BaseModel):
     def _end_not_before_start(cls, value: date | None, info: ValidationInfo) -> date | None:
         start = info.data.get("start_date")
         if value is not None and start is not None and value < start:
-            raise ValueError(f"the end date {value} is before the start date {start}")
+            raise InvalidValueError(code="end_before_start", end=value, start=start)
         return value
 
     @property
@@ -205,6 +210,6 @@ class AnnualPlan(BaseModel):
         seen: set[str] = set()
         for proposal in value:
             if proposal.code in seen:
-                raise ValueError(f"proposal code {proposal.code!r} appears twice in the plan")
+                raise InvalidValueError(code="duplicate_code", value=repr(proposal.code))
             seen.add(proposal.code)
         return value

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -48,8 +49,7 @@ def check_recognition(
             passed=average >= threshold.integer,
             citation=threshold.citation,
             provenance=threshold.provenance,
-            message_vi=f"Điểm bình quân {average:.2f}, cần từ {threshold.integer} điểm trở lên.",
-            message_en=f"Average score {average:.2f}; {threshold.integer} or more is needed.",
+            params={"average": format(average, ".2f"), "integer": threshold.integer},
         )
     ]
     if product is not None:
@@ -60,8 +60,7 @@ def check_recognition(
                 passed=passed,
                 citation=_cite(17, 1),
                 provenance=product.provenance,
-                message_vi=f"Sản phẩm đáp ứng Điều 4: {product.status}.",
-                message_en=f"The product meets Art 4: {product.status}.",
+                params={"status": product.status},
             )
         )
     return Verdict(subject="recognition", as_of=as_of, checks=tuple(checks))
@@ -98,11 +97,13 @@ def check_certificate(
             passed=None if given is None else given is expected,
             citation=approvers.citation,
             provenance=approvers.provenance,
-            message_vi=f"Giấy chứng nhận {certificate.level.vi.lower()} do {expected.vi} cấp"
-            + ("; người cấp chưa được khai." if given is None else f"; khai: {given.vi}."),
-            message_en=f"A certificate of the {certificate.level.en.lower()} is granted by the "
-            f"{expected.en}"
-            + ("; the issuer is not declared." if given is None else f"; declared: {given.en}."),
+            params={
+                "level": Text(certificate.level.vi.lower(), certificate.level.en.lower()),
+                "expected": expected,
+                "given": Msg("detail.issuer_not_declared")
+                if given is None
+                else Msg("detail.issuer_declared", {"issuer": given}),
+            },
         )
     ]
     revoked = certificate.revoked_on is not None and certificate.revoked_on <= on
@@ -113,8 +114,11 @@ def check_certificate(
                 passed=False,
                 citation=_cite(20, 3),
                 provenance=Provenance.OFFICIAL_TEXT,
-                message_vi=f"Giấy chứng nhận đã bị thu hồi ngày {certificate.revoked_on:%d/%m/%Y}.",
-                message_en=f"The certificate was revoked on {certificate.revoked_on}.",
+                params={
+                    "revoked_on": Text(
+                        format(certificate.revoked_on, "%d/%m/%Y"), certificate.revoked_on
+                    )
+                },
             )
         )
     else:
@@ -125,15 +129,13 @@ def check_certificate(
                 passed=valid,
                 citation=years.citation,
                 provenance=years.provenance,
-                message_vi=(
-                    f"Giấy chứng nhận cấp ngày {issued:%d/%m/%Y} có giá trị đến hết ngày "
-                    f"{until:%d/%m/%Y}; ngày {on:%d/%m/%Y} "
-                    + ("còn giá trị." if valid else "không còn giá trị.")
-                ),
-                message_en=(
-                    f"Issued {issued}, valid until the end of {until}; on {on} it is "
-                    + ("valid." if valid else "not valid.")
-                ),
+                params={
+                    "issued": issued,
+                    "until": until,
+                    "on": on,
+                    "verdict": Msg("word.valid" if valid else "word.not_valid"),
+                },
+                key="finding.certificate_valid.2",
             )
         )
     return Verdict(subject="certificate", as_of=on, checks=tuple(checks))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Msg
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from .results import (
@@ -90,13 +91,11 @@ def complaint_in_time(
         passed=ok,
         citation=deadline.citation,
         provenance=deadline.provenance,
-        message_vi=(
-            f"Thời hiệu khiếu nại {deadline.working_days} ngày làm việc kể từ ngày thông báo "
-            f"{notified_on:%d/%m/%Y}, đến hết ngày {deadline.last_day:%d/%m/%Y}; nộp ngày "
-            f"{filed_on:%d/%m/%Y}: " + ("trong thời hiệu." if ok else "ngoài thời hiệu.")
-        ),
-        message_en=(
-            f"{deadline.working_days} working days from the notification on {notified_on}, until "
-            f"{deadline.last_day}; filed on {filed_on}: " + ("in time." if ok else "out of time.")
-        ),
+        params={
+            "days": deadline.working_days,
+            "notified_on": notified_on,
+            "last_day": deadline.last_day,
+            "filed_on": filed_on,
+            "verdict": Msg("word.in_time" if ok else "word.out_of_time"),
+        },
     )

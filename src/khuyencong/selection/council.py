@@ -7,6 +7,7 @@ from datetime import date
 from typing import Final
 
 from .._args import check_date, check_optional_date, check_rulebook
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ._common import _at_point, _cite, _level_gate
@@ -99,8 +100,11 @@ def check_council(
             passed=n in allowed,
             citation=size.citation,
             provenance=size.provenance,
-            message_vi=f"Hội đồng {level.vi.lower()} có {allowed_vi} thành viên; có {n}.",
-            message_en=f"A council of the {level.en.lower()} has {allowed_en} members; it has {n}.",
+            params={
+                "level": Text(level.vi.lower(), level.en.lower()),
+                "allowed": Text(allowed_vi, allowed_en),
+                "n": n,
+            },
         )
     ]
     composition = require(rb, COUNCIL_COMPOSITION[level], as_of)
@@ -111,8 +115,7 @@ def check_council(
             passed=len(chairs) == 1,
             citation=_at_point(composition.citation, "a"),
             provenance=composition.provenance,
-            message_vi=f"Hội đồng có một Chủ tịch; có {len(chairs)}.",
-            message_en=f"The council has one chair; it has {len(chairs)}.",
+            params={"chairs": len(chairs)},
         )
     )
     for role, requirements in composition.table.items():
@@ -126,16 +129,14 @@ def check_council(
                     passed=met,
                     citation=_at_point(composition.citation, _point(role)),
                     provenance=composition.provenance,
-                    message_vi=(
-                        f"{role_label.vi} là đại diện Lãnh đạo "
-                        + " hoặc ".join(b.vi for b in bodies)
-                        + (": có." if met else ": không có.")
-                    ),
-                    message_en=(
-                        f"{role_label.en}: a leader of "
-                        + " or ".join(b.en for b in bodies)
-                        + (": present." if met else ": missing.")
-                    ),
+                    params={
+                        "role": role_label,
+                        "bodies": Text(
+                            " hoặc ".join(b.vi for b in bodies), " or ".join(b.en for b in bodies)
+                        ),
+                        "state": Msg("word.present_council" if met else "word.missing_council"),
+                    },
+                    key="finding.pattern.council_member",
                 )
             )
     founders = require(rb, "typical_products.council_founder", as_of)
@@ -147,18 +148,13 @@ def check_council(
             passed=None if given is None else given is expected,
             citation=_cite(8, 1, "abcd"[level.rank]),
             provenance=founders.provenance,
-            message_vi=(
-                f"Hội đồng {level.vi.lower()} do {expected.vi} quyết định thành lập"
-                + ("; người thành lập chưa được khai." if given is None else f"; khai: {given.vi}.")
-            ),
-            message_en=(
-                f"A council of the {level.en.lower()} is established by the {expected.en}"
-                + (
-                    "; who established it is not declared."
-                    if given is None
-                    else f"; declared: {given.en}."
-                )
-            ),
+            params={
+                "level": Text(level.vi.lower(), level.en.lower()),
+                "expected": expected,
+                "given": Msg("detail.founder_not_declared")
+                if given is None
+                else Msg("detail.issuer_declared", {"issuer": given}),
+            },
         )
     )
     return Verdict(subject="council", as_of=as_of, checks=tuple(checks))
@@ -177,8 +173,7 @@ def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Chec
         passed=passed,
         citation=odd.citation,
         provenance=odd.provenance,
-        message_vi=f"Số lượng thành viên Ban Giám khảo là số lẻ; có {size}.",
-        message_en=f"The jury has an odd number of members; it has {size}.",
+        params={"size": size},
     )
 
 
@@ -221,8 +216,8 @@ def check_round(
             passed=True,
             citation=usual.citation,
             provenance=usual.provenance,
-            message_vi=vi,
-            message_en=en,
+            params={"text": Text(vi, en)},
+            key="finding.verbatim",
         )
     ]
     if selection_round.council is not None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_rulebook
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from ..schemas.citation import Citation, Provenance
@@ -23,6 +24,11 @@ from .results import (
 )
 
 __all__ = ["check_dossier"]
+
+
+def _present(there: bool | None) -> Msg:
+    """ "có." / "present." or "thiếu." / "missing."."""
+    return Msg("word.present" if there else "word.missing")
 
 
 def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
@@ -48,28 +54,18 @@ def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> li
             passed=good_count,
             citation=count.citation,
             provenance=count.provenance,
-            message_vi=(
-                f"Kèm {count.integer:02d} ảnh màu chụp tại 3 góc độ (chính diện, mặt bên, từ trên "
-                f"xuống); có {len(photos)} ảnh, thiếu góc: {missing_vi}."
-            ),
-            message_en=(
-                f"{count.integer} colour photographs from 3 angles (front, side, above); "
-                f"{len(photos)} given, angles missing: {missing_en}."
-            ),
+            params={
+                "integer": Text(format(count.integer, "02d"), count.integer),
+                "photos": len(photos),
+                "missing": Text(missing_vi, missing_en),
+            },
         ),
         Check(
             code="photos_size_colour",
             passed=bool(photos) and not small,
             citation=short.citation,
             provenance=short.provenance,
-            message_vi=(
-                f"Ảnh màu, cỡ tối thiểu ({short.integer} x {long.integer}) cm; "
-                f"{len(small)} ảnh không đạt."
-            ),
-            message_en=(
-                f"Colour photographs of at least {short.integer} x {long.integer} cm; "
-                f"{len(small)} do not comply."
-            ),
+            params={"integer": short.integer, "integer2": long.integer, "small": len(small)},
         ),
     ]
 
@@ -96,33 +92,16 @@ def check_dossier(
             passed=dossier.registration_form and dossier.business_registration_copy,
             citation=_cite(12, 1, "a"),
             provenance=prov,
-            message_vi=(
-                "Phiếu đăng ký (Phụ lục 1) kèm bản sao hợp lệ Giấy chứng nhận đăng ký kinh doanh: "
-                + (
-                    "có."
-                    if dossier.registration_form and dossier.business_registration_copy
-                    else "thiếu."
-                )
-            ),
-            message_en=(
-                "Registration form (Annex 1) with a valid copy of the business registration "
-                "certificate: "
-                + (
-                    "present."
-                    if dossier.registration_form and dossier.business_registration_copy
-                    else "missing."
-                )
-            ),
+            params={
+                "state": _present(dossier.registration_form and dossier.business_registration_copy)
+            },
         ),
         Check(
             code="product_description",
             passed=dossier.product_description,
             citation=_cite(12, 1, "b"),
             provenance=prov,
-            message_vi="Bản thuyết minh sản phẩm (Phụ lục 2): "
-            + ("có." if dossier.product_description else "thiếu."),
-            message_en="Product description (Annex 2): "
-            + ("present." if dossier.product_description else "missing."),
+            params={"state": _present(dossier.product_description)},
         ),
         *_photo_checks(dossier, rb, as_of),
     ]
@@ -134,16 +113,7 @@ def check_dossier(
                 passed=dossier.recommendation_letter,
                 citation=_cite(12, 2, "d"),
                 provenance=prov,
-                message_vi=(
-                    "Không tổ chức bình chọn cấp huyện: hồ sơ gửi Ủy ban nhân dân cấp huyện xem xét, "
-                    "có văn bản gửi đăng ký cấp tỉnh: "
-                    + ("có." if dossier.recommendation_letter else "thiếu.")
-                ),
-                message_en=(
-                    "No district round was held: the dossier goes through the district People's "
-                    "Committee, whose letter registers it for the provincial round: "
-                    + ("present." if dossier.recommendation_letter else "missing.")
-                ),
+                params={"state": _present(dossier.recommendation_letter)},
             )
         )
     elif requirement.certificate_of is not None:
@@ -158,14 +128,11 @@ def check_dossier(
                 passed=dossier.recommendation_letter,
                 citation=_at_point(requirement.citation, "c"),
                 provenance=prov,
-                message_vi=(
-                    f"Văn bản đề nghị của {requirement.recommender_vi} kèm danh sách trích ngang "
-                    "(Phụ lục 5): " + ("có." if dossier.recommendation_letter else "thiếu.")
-                ),
-                message_en=(
-                    f"Letter of {requirement.recommender_en} with the summary list (Annex 5): "
-                    + ("present." if dossier.recommendation_letter else "missing.")
-                ),
+                params={
+                    "recommender": Text(requirement.recommender_vi, requirement.recommender_en),
+                    "state": _present(dossier.recommendation_letter),
+                },
+                key="finding.recommendation_letter.2",
             )
         )
     return Verdict(subject="dossier", as_of=as_of, checks=tuple(checks))
@@ -189,8 +156,11 @@ def _lower_certificate_check(
             passed=False,
             citation=citation,
             provenance=provenance,
-            message_vi=f"Cần bản sao Giấy chứng nhận {needed.vi.lower()} còn giá trị; {given_vi}.",
-            message_en=f"A valid certificate of the {needed.en.lower()} is needed; {given_en}.",
+            params={
+                "needed": Text(needed.vi.lower(), needed.en.lower()),
+                "given": Text(given_vi, given_en),
+            },
+            key="finding.lower_level_certificate.2",
         )
     status = check_certificate(cert, on, rb)
     if isinstance(status, NotEncoded):
@@ -199,8 +169,8 @@ def _lower_certificate_check(
             passed=None,
             citation=citation,
             provenance=provenance,
-            message_vi=f"Không xác định được hạn của Giấy chứng nhận: {status.reason_vi}",
-            message_en=f"The certificate's validity cannot be determined: {status.reason_en}",
+            params={"reason": Text(status.reason_vi, status.reason_en)},
+            key="finding.lower_level_certificate.3",
         )
     valid = status.check("certificate_valid")
     return Check(
@@ -208,6 +178,8 @@ def _lower_certificate_check(
         passed=valid.passed,
         citation=citation,
         provenance=provenance,
-        message_vi=f"Giấy chứng nhận {needed.vi.lower()}: {valid.message_vi}",
-        message_en=f"Certificate of the {needed.en.lower()}: {valid.message_en}",
+        params={
+            "needed": Text(needed.vi.lower(), needed.en.lower()),
+            "message": Text(valid.message_vi, valid.message_en),
+        },
     )

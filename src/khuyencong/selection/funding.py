@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -111,10 +112,11 @@ def check_selection_funding(
                 passed=round_cost <= funding.round_cap,
                 citation=funding.round_citation,
                 provenance=funding.provenance,
-                message_vi=f"Hỗ trợ tổ chức bình chọn {level.vi.lower()} không quá "
-                f"{funding.round_cap:,} đồng/lần; đề nghị {round_cost:,} đồng.",
-                message_en=f"Support for a {level.en.lower()} round is at most "
-                f"{funding.round_cap:,} VND; {round_cost:,} VND asked.",
+                params={
+                    "level": Text(level.vi.lower(), level.en.lower()),
+                    "round_cap": format(funding.round_cap, ","),
+                    "round_cost": format(round_cost, ","),
+                },
             )
         )
     if award_per_product is not None:
@@ -124,10 +126,11 @@ def check_selection_funding(
                 passed=award_per_product <= funding.award_cap,
                 citation=funding.award_citation,
                 provenance=funding.provenance,
-                message_vi=f"Thưởng sản phẩm đạt giải {level.vi.lower()} không quá "
-                f"{funding.award_cap:,} đồng/sản phẩm; đề nghị {award_per_product:,} đồng.",
-                message_en=f"An award at the {level.en.lower()} is at most "
-                f"{funding.award_cap:,} VND per product; {award_per_product:,} VND asked.",
+                params={
+                    "level": Text(level.vi.lower(), level.en.lower()),
+                    "award_cap": format(funding.award_cap, ","),
+                    "award_per_product": format(award_per_product, ","),
+                },
             )
         )
     return Verdict(subject="funding", as_of=as_of, checks=tuple(checks))

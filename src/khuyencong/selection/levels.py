@@ -7,6 +7,7 @@ from datetime import date
 from typing import Final
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Text
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -41,8 +42,7 @@ def level_in_force(
         passed=present,
         citation=gate.citation,
         provenance=gate.provenance,
-        message_vi=f"{level.vi} là một trong {len(gate.codes)} cấp bình chọn.",
-        message_en=f"The {level.en.lower()} is one of the {len(gate.codes)} levels of selection.",
+        params={"level": Text(level.vi, level.en.lower()), "codes": len(gate.codes)},
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Msg, Text
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -38,8 +39,7 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
             passed=product.group.value in groups.codes,
             citation=groups.citation,
             provenance=groups.provenance,
-            message_vi=f"Sản phẩm thuộc {product.group.vi.lower()}.",
-            message_en=f"The product belongs to the group: {product.group.en}.",
+            params={"group": Text(product.group.vi.lower(), product.group.en)},
         )
     ]
     if product.set_kind is not None:
@@ -49,33 +49,29 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
                 passed=True,
                 citation=_cite(3, 2, product.set_kind.point),
                 provenance=Provenance.OFFICIAL_TEXT,
-                message_vi=(
-                    f"Bộ sản phẩm gồm {len(product.components)} sản phẩm do cùng cơ sở sản xuất: "
-                    f"{product.set_kind.vi.lower()}."
-                ),
-                message_en=(
-                    f"A product set of {len(product.components)} products by the same "
-                    f"establishment: {product.set_kind.en.lower()}."
-                ),
+                params={
+                    "components": len(product.components),
+                    "set_kind": Text(product.set_kind.vi.lower(), product.set_kind.en.lower()),
+                },
             )
         )
     for code in conditions.codes:
         condition = EntryCondition(code)
         declared = product.declared.get(condition)
         if declared is None:
-            vi, en = "chưa được khai", "not declared"
+            state = Msg("word.not_declared")
         elif declared:
-            vi, en = "đáp ứng (theo khai báo)", "met (as declared)"
+            state = Msg("word.met_as_declared")
         else:
-            vi, en = "không đáp ứng", "not met"
+            state = Msg("word.not_met")
         checks.append(
             Check(
                 code=condition.value,
                 passed=declared,
                 citation=_cite(4, condition.clause),
                 provenance=conditions.provenance,
-                message_vi=f"{condition.vi}: {vi}.",
-                message_en=f"{condition.en}: {en}.",
+                params={"condition": condition, "state": state},
+                key="finding.pattern.product_condition",
             )
         )
     return Verdict(subject="product", as_of=as_of, checks=tuple(checks))

@@ -9,13 +9,15 @@ the encoded law, e.g. the district level after the 2025 reform).  Both are falsy
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
-from ..rules.findings import Bilingual, Finding, Severity
+from ..l10n.catalog import NO_PARAMS, Catalogued, Text
+from ..rules.findings import Finding, Severity
 from ..schemas.citation import Citation, Provenance
 from .codes import Region, SelectionLevel
 from .geography import LegacyProvince
@@ -36,7 +38,7 @@ Status = Literal["passed", "failed", "not_assessable"]
 
 
 @attrs.frozen(slots=True)
-class Check(Bilingual):
+class Check(Catalogued):
     """One condition of the law applied to one input.
 
     ``passed`` is ``None`` when the input needed to decide was not declared.  A check speaks the
@@ -47,8 +49,10 @@ class Check(Bilingual):
     passed: bool | None
     citation: Citation
     provenance: Provenance
-    message_vi: str
-    message_en: str
+    params: Mapping[str, Any] = attrs.field(default=NO_PARAMS, hash=False)
+    """The named parameters of its text (``finding.<code>`` in the message catalogue)."""
+    key: str | None = None
+    """The catalogue key of its text when it is not ``finding.<code>``."""
 
     @property
     def severity(self) -> Severity:
@@ -63,8 +67,8 @@ class Check(Bilingual):
         return Finding(
             code=self.code,
             severity=self.severity,
-            message_vi=self.message_vi,
-            message_en=self.message_en,
+            params=self.params,
+            key=self.key,
             citation=self.citation,
             provenance=self.provenance,
         )
@@ -150,8 +154,8 @@ class Refusal:
         return Finding(
             code=self.code,
             severity=Severity.UNDETERMINED,
-            message_vi=self.reason_vi,
-            message_en=self.reason_en,
+            params={"text": Text(self.reason_vi, self.reason_en)},
+            key="finding.verbatim",
             citation=self.citation,
             provenance=self.provenance,
         )

@@ -108,8 +108,7 @@ class Guard:
         problem = Problem(
             413,
             "upload_too_large",
-            f"Nội dung yêu cầu vượt quá {self.limit} byte.",
-            f"The request body exceeds {self.limit} bytes.",
+            {"limit": self.limit},
             extra={"limit_bytes": self.limit},
         )
         await problem.response(language(Request(scope)))(scope, receive, send)
@@ -152,7 +151,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @app.get("/static/{name}", include_in_schema=False)
     def static(name: str) -> Response:
         if name not in _STATIC or name == "index.html":
-            raise Problem(404, "not_found", f"Không có {name}.", f"There is no {name}.")
+            raise Problem(404, "not_found", {"name": name})
         return _static(name)
 
     if settings.cors_origins:

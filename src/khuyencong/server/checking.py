@@ -38,8 +38,7 @@ def time_up(limit: float) -> Problem:
     return Problem(
         503,
         "time_limit",
-        f"Yêu cầu vượt quá thời gian xử lý tối đa {limit:g} giây; hãy chia nhỏ tệp.",
-        f"The request took longer than the limit of {limit:g} seconds; split the file.",
+        {"limit": format(limit, "g")},
         extra={"limit_seconds": limit},
     )
 
@@ -99,8 +98,7 @@ def _check(
             raise Problem(
                 413,
                 "too_many_rows",
-                f"Tệp có hơn {max_rows} dòng, giới hạn của máy chủ này; hãy chia nhỏ tệp.",
-                f"The file has more than {max_rows} rows, this server's limit; split the file.",
+                {"max_rows": max_rows},
                 extra={"limit_rows": max_rows},
             )
         if rows % _EVERY == 0 and time.monotonic() > deadline:

@@ -19,67 +19,77 @@ from pydantic import ValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import DatasetError, KhuyenCongError, NotEncodedError, RulebookError
+from ..l10n.catalog import NO_PARAMS, render
+from ..l10n.errors import render_path, render_reason
 
 __all__ = ["MEDIA_TYPE", "TITLES", "Problem", "field_errors", "install", "language"]
 
 MEDIA_TYPE: Final = "application/problem+json"
 TYPE_PREFIX: Final = "urn:khuyencong:problem:"
 
-TITLES: Final[dict[str, tuple[str, str]]] = {
-    "invalid_request": ("Yêu cầu không hợp lệ", "The request is not valid"),
-    "invalid_proposal": ("Đề án không hợp lệ", "The proposal is not valid"),
-    "unknown_rulebook": ("Không có bộ quy định này", "No such rulebook"),
-    "unknown_model": ("Không có mô hình dữ liệu này", "No such model"),
-    "not_found": ("Không tìm thấy", "Not found"),
-    "method_not_allowed": ("Phương thức không được phép", "Method not allowed"),
-    "upload_too_large": ("Tệp tải lên quá lớn", "The upload is too large"),
-    "too_many_rows": ("Tệp có quá nhiều dòng", "The file has too many rows"),
-    "no_file": ("Chưa có tệp", "No file"),
-    "unsupported_format": ("Định dạng không được hỗ trợ", "Unsupported format"),
-    "unreadable_dataset": ("Không đọc được tệp", "The file cannot be read"),
-    "rulebook_error": ("Lỗi bộ quy định", "Rulebook error"),
-    "not_encoded": ("Quy định chưa được mã hóa", "Rule not encoded"),
-    "khuyencong_error": ("Không xử lý được yêu cầu", "The request cannot be processed"),
-    "time_limit": ("Quá thời gian xử lý", "Time limit exceeded"),
-    "not_available": ("Chưa có trong phiên bản này", "Not available in this version"),
-    "internal_error": ("Lỗi máy chủ", "Server error"),
-}
-"""Title of each problem code, in Vietnamese and English."""
+TITLES: Final[tuple[str, ...]] = (
+    "invalid_request",
+    "invalid_proposal",
+    "unknown_rulebook",
+    "unknown_model",
+    "not_found",
+    "method_not_allowed",
+    "upload_too_large",
+    "too_many_rows",
+    "no_file",
+    "unsupported_format",
+    "unreadable_dataset",
+    "rulebook_error",
+    "not_encoded",
+    "khuyencong_error",
+    "time_limit",
+    "not_available",
+    "internal_error",
+)
+"""The problem codes; the title of each, in Vietnamese and English, is the message catalogue's
+``server.title.<code>``."""
 
 _log = logging.getLogger("khuyencong.server")
 
 
 class Problem(Exception):
     """An error answered as problem details: ``status``, a ``code`` of :data:`TITLES`, the
-    detail in Vietnamese and English, and optional field ``errors`` and extra members."""
+    detail as named ``params`` of the catalogue's ``server.detail.<code>`` (or ``key``), and
+    optional field ``errors`` and extra members."""
 
     def __init__(
         self,
         status: int,
         code: str,
-        detail_vi: str,
-        detail_en: str,
+        params: Mapping[str, Any] = NO_PARAMS,
         *,
+        key: str | None = None,
         errors: Sequence[Mapping[str, Any]] = (),
         extra: Mapping[str, Any] | None = None,
     ) -> None:
-        super().__init__(detail_en)
         self.status = status
         self.code = code
-        self.detail_vi = detail_vi
-        self.detail_en = detail_en
+        self.params = params
+        self.key = key or f"server.detail.{code}"
+        """The catalogue key of the detail (``server.detail.<code>`` unless given)."""
+        super().__init__(self.detail("en"))
         self.errors = list(errors)
         self.extra = dict(extra or {})
 
+    def detail(self, lang: str) -> str:
+        """The detail in ``lang``, from the message catalogue."""
+        return render(self.key, self.params, lang)
+
     def body(self, lang: str) -> dict[str, Any]:
         """The problem details object, in ``lang``."""
-        vi = lang == "vi"
-        title_vi, title_en = TITLES.get(self.code, TITLES["khuyencong_error"])
+        title = render(
+            f"server.title.{self.code if self.code in TITLES else 'khuyencong_error'}", None, lang
+        )
         body: dict[str, Any] = {
             "type": TYPE_PREFIX + self.code,
-            "title": title_vi if vi else title_en,
+            "title": title,
             "status": self.status,
-            "detail": self.detail_vi if vi else self.detail_en,
+            "detail": self.detail(lang),
             "code": self.code,
         }
         if self.errors:
@@ -123,10 +133,11 @@ def language(request: Request) -> str:
 
 
 def field_errors(
-    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",)
+    errors: Sequence[Any], *, drop: tuple[str, ...] = ("body",), lang: str = "en"
 ) -> list[dict[str, Any]]:
-    """pydantic's errors as ``{"path", "message", "type"}``, the path joined with dots and
-    without the request part (``body``) FastAPI puts first."""
+    """pydantic's errors as ``{"path", "field", "message", "type"}``: the path joined with dots
+    and without the request part (``body``) FastAPI puts first, the path in words (fields'
+    labels, lists counted from 1) and the message in ``lang`` (from the message catalogue)."""
     listed = []
     for error in errors:
         loc = list(error.get("loc", ()))
@@ -135,7 +146,8 @@ def field_errors(
         listed.append(
             {
                 "path": ".".join(str(part) for part in loc) or "(body)",
-                "message": str(error.get("msg", "")).removeprefix("Value error, "),
+                "field": render_path(loc, lang),
+                "message": render_reason(error, lang),
                 "type": str(error.get("type", "")),
             }
         )
@@ -148,24 +160,24 @@ def from_library(exc: KhuyenCongError) -> Problem:
     text = str(exc)
     if isinstance(exc, NotEncodedError):
         extra = {"instrument": exc.instrument} if exc.instrument else None
-        return Problem(422, "not_encoded", f"Quy định chưa được mã hóa: {text}", text, extra=extra)
+        return Problem(422, "not_encoded", {"text": text}, extra=extra)
     if isinstance(exc, DatasetError):
-        return Problem(422, "unreadable_dataset", f"Không đọc được tệp: {text}", text)
+        return Problem(422, "unreadable_dataset", {"text": text})
     if isinstance(exc, RulebookError):
-        return Problem(422, "rulebook_error", f"Lỗi bộ quy định: {text}", text)
-    return Problem(422, "khuyencong_error", f"Không xử lý được: {text}", text)
+        return Problem(422, "rulebook_error", {"text": text})
+    return Problem(422, "khuyencong_error", {"text": text})
 
 
-def _validation_problem(errors: Sequence[Any]) -> Problem:
-    listed = field_errors(errors)
+def _validation_problem(errors: Sequence[Any], lang: str) -> Problem:
+    listed = field_errors(errors, lang=lang)
     where = "proposal" in {e["path"].split(".")[0] for e in listed}
     count = len(listed)
     return Problem(
         422,
         "invalid_proposal" if where else "invalid_request",
-        f"Có {count} lỗi; xem danh sách theo đường dẫn trường (errors).",
-        f"{count} error(s); see the list by field path (errors).",
+        {"count": count},
         errors=listed,
+        key="server.detail.invalid",
     )
 
 
@@ -178,12 +190,14 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return _validation_problem(exc.errors()).response(language(request))
+        lang = language(request)
+        return _validation_problem(exc.errors(), lang).response(lang)
 
     @app.exception_handler(ValidationError)
     async def _invalid_model(request: Request, exc: ValidationError) -> JSONResponse:
         errors = [dict(e, loc=("proposal", *e["loc"])) for e in exc.errors(include_url=False)]
-        return _validation_problem(errors).response(language(request))
+        lang = language(request)
+        return _validation_problem(errors, lang).response(lang)
 
     @app.exception_handler(KhuyenCongError)
     async def _library(request: Request, exc: KhuyenCongError) -> JSONResponse:
@@ -195,18 +209,22 @@ def install(app: FastAPI) -> None:
             problem = Problem(
                 404,
                 "not_found",
-                f"Không có địa chỉ {request.url.path}.",
-                f"There is nothing at {request.url.path}.",
+                {"path": request.url.path},
+                key="server.detail.not_found.2",
             )
         elif exc.status_code == 405:
             problem = Problem(
                 405,
                 "method_not_allowed",
-                f"{request.method} không dùng được với {request.url.path}.",
-                f"{request.method} is not allowed on {request.url.path}.",
+                {"method": request.method, "path": request.url.path},
             )
         else:
-            problem = Problem(exc.status_code, "invalid_request", str(exc.detail), str(exc.detail))
+            problem = Problem(
+                exc.status_code,
+                "invalid_request",
+                {"text": str(exc.detail)},
+                key="server.detail.verbatim",
+            )
         response = problem.response(language(request))
         for name, value in (exc.headers or {}).items():
             response.headers[name] = value
@@ -218,6 +236,5 @@ def install(app: FastAPI) -> None:
         return Problem(
             500,
             "internal_error",
-            "Lỗi không mong đợi; đã ghi vào nhật ký máy chủ.",
-            "An unexpected error; it is in the server's log.",
+            NO_PARAMS,
         ).response(language(request))

@@ -63,8 +63,7 @@ def _chosen(request: Request, ids: list[str]) -> list[Rulebook] | None:
         raise Problem(
             422,
             "unknown_rulebook",
-            f"Máy chủ không có bộ quy định {', '.join(unknown)}; có: {offered}.",
-            f"This server has no rulebook {', '.join(unknown)}; it has: {offered}.",
+            {"unknown": ", ".join(unknown), "offered": offered},
             extra={"unknown": unknown, "available": list(books)},
         )
     return [books[i] for i in ids] or None
@@ -276,9 +275,9 @@ def get_catalogue(request: Request, rulebook_id: str) -> PlainTextResponse:
         raise Problem(
             404,
             "unknown_rulebook",
-            f"Máy chủ không có bộ quy định {rulebook_id}.",
-            f"This server has no rulebook {rulebook_id}.",
+            {"rulebook_id": rulebook_id},
             extra={"available": list(books)},
+            key="server.detail.unknown_rulebook.2",
         )
     return PlainTextResponse(
         render_catalogue(books[rulebook_id]), media_type="text/markdown; charset=utf-8"
@@ -346,8 +345,7 @@ def get_schema(model: str) -> Any:
         raise Problem(
             404,
             "unknown_model",
-            f"Không có mô hình {model}; có: {', '.join(schemas)}.",
-            f"There is no model {model}; there are: {', '.join(schemas)}.",
+            {"model": model, "schemas": ", ".join(schemas)},
             extra={"available": list(schemas)},
         )
     return schemas[model]

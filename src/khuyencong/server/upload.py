@@ -15,6 +15,7 @@ from typing import IO, Final
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
+from ..l10n.catalog import NO_PARAMS
 from .problems import Problem
 
 __all__ = ["FORMATS", "receive"]
@@ -42,9 +43,9 @@ def _too_large(limit: int) -> Problem:
     return Problem(
         413,
         "upload_too_large",
-        f"Tệp tải lên vượt quá giới hạn {mb} MB ({limit} byte) của máy chủ này.",
-        f"The upload exceeds this server's limit of {mb} MB ({limit} bytes).",
+        {"mb": mb, "limit": limit},
         extra={"limit_bytes": limit},
+        key="server.detail.upload_too_large.2",
     )
 
 
@@ -98,8 +99,7 @@ def _format(given: str | None, filename: str | None, media: str, head: bytes) ->
             raise Problem(
                 415,
                 "unsupported_format",
-                f"Định dạng {given!r} không được hỗ trợ; dùng csv, xlsx hoặc jsonl.",
-                f"The format {given!r} is not supported; use csv, xlsx or jsonl.",
+                {"given": repr(given)},
             )
         return given
     if filename:
@@ -110,8 +110,8 @@ def _format(given: str | None, filename: str | None, media: str, head: bytes) ->
             raise Problem(
                 415,
                 "unsupported_format",
-                f"Tệp {suffix} chưa được hỗ trợ; hãy lưu thành .xlsx hoặc .csv.",
-                f"{suffix} files are not supported; save the file as .xlsx or .csv.",
+                {"suffix": suffix},
+                key="server.detail.unsupported_format.2",
             )
     if media in _MEDIA:
         return _MEDIA[media]
@@ -147,8 +147,8 @@ async def receive(
             raise Problem(
                 400,
                 "no_file",
-                "Thiếu ranh giới (boundary) của multipart/form-data.",
-                "The multipart/form-data body has no boundary.",
+                NO_PARAMS,
+                key="server.detail.no_file.2",
             )
         parts = _Multipart(partial)
         parser = MultipartParser(
@@ -178,8 +178,7 @@ async def receive(
         raise Problem(
             400,
             "invalid_request",
-            f"Không đọc được nội dung multipart: {exc}",
-            f"The multipart body cannot be read: {exc}",
+            {"exc": exc},
         ) from None
     finally:
         if parts is not None:
@@ -190,8 +189,7 @@ async def receive(
         raise Problem(
             400,
             "no_file",
-            "Chưa có tệp: gửi tệp trong trường 'file' (multipart/form-data) hoặc làm nội dung yêu cầu.",
-            "No file: send it in the field 'file' (multipart/form-data) or as the request body.",
+            NO_PARAMS,
         )
     with partial.open("rb") as handle:
         head = handle.read(4)

@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..._args import check_date
+from ...l10n.catalog import NO_PARAMS, Text
 from ...rulebooks import Rulebook
 from ...schemas.citation import Citation
 from ...schemas.proposal import Proposal
@@ -82,8 +83,7 @@ def advance_allowance(
             reasons.append(
                 note(
                     "first_advance_already_made",
-                    "Đã tạm ứng lần một.",
-                    "The first advance was already made.",
+                    NO_PARAMS,
                     cite(13),
                 )
             )
@@ -107,10 +107,7 @@ def advance_allowance(
                     reasons.append(
                         note(
                             "multi_year_form_not_listed",
-                            "Đề án nhiều năm: tạm ứng lần một theo khoản 1, khoản 2 Điều 13; "
-                            "dạng đề án này không thuộc các khoản đó.",
-                            "Multi-year proposal: the first advance follows Art 13.1 and 13.2 "
-                            "only; this form is not among them.",
+                            NO_PARAMS,
                             allowed_forms.citation,
                         )
                     )
@@ -123,10 +120,10 @@ def advance_allowance(
                 reasons.append(
                     note(
                         "first_advance_progress_not_reached",
-                        f"Báo cáo tiến độ phải xác định đã thực hiện trên {threshold.decimal:.0%}"
-                        f" (hiện: {shown}).",
-                        f"The progress report must show more than {threshold.decimal:.0%} done"
-                        f" (given: {shown_en}).",
+                        {
+                            "decimal": format(threshold.decimal, ".0%"),
+                            "shown": Text(shown, shown_en),
+                        },
                         threshold.citation,
                     )
                 )
@@ -134,9 +131,7 @@ def advance_allowance(
             reasons.append(
                 note(
                     "enterprise_founding_needs_base_acceptance",
-                    "Hồ sơ tạm ứng gồm biên bản nghiệm thu cơ sở: chỉ tạm ứng sau nghiệm thu cơ sở.",
-                    "The dossier includes the base-acceptance minutes: advance only after base "
-                    "acceptance.",
+                    NO_PARAMS,
                     cite(13, 3, "b"),
                 )
             )
@@ -149,8 +144,7 @@ def advance_allowance(
             reasons.append(
                 note(
                     "next_advance_multi_year_only",
-                    "Tạm ứng lần tiếp theo chỉ áp dụng với đề án thực hiện nhiều năm.",
-                    "A next advance applies only to proposals running over several years.",
+                    NO_PARAMS,
                     cite(15, 2, "b"),
                 )
             )
@@ -158,8 +152,7 @@ def advance_allowance(
             reasons.append(
                 note(
                     "next_advance_before_first",
-                    "Chưa tạm ứng lần một.",
-                    "No first advance yet.",
+                    NO_PARAMS,
                     cite(15, 2, "a"),
                 )
             )
@@ -172,8 +165,7 @@ def advance_allowance(
             reasons.append(
                 note(
                     "remaining_advance_needs_base_acceptance",
-                    "Kinh phí còn lại chỉ được tạm ứng sau khi đề án hoàn thành và được nghiệm thu cơ sở.",
-                    "The rest is advanced only after completion and base acceptance.",
+                    NO_PARAMS,
                     rule.citation,
                 )
             )
@@ -187,22 +179,19 @@ def advance_allowance(
         reasons.append(
             note(
                 "contract_ceiling_binds",
-                f"Mức tạm ứng không quá {ceiling_rule.decimal:.0%} tổng kinh phí khuyến công hỗ trợ "
-                f"trên cơ sở hợp đồng ({ceiling} đồng); đã tạm ứng {advanced} đồng; "
-                f"phần vượt {at_settlement} đồng không được tạm ứng.",
-                f"Advances may not exceed {ceiling_rule.decimal:.0%} of the support under the "
-                f"contract ({ceiling} đồng); {advanced} đồng already advanced; the "
-                f"{at_settlement} đồng beyond it are not advanced.",
+                {
+                    "decimal": format(ceiling_rule.decimal, ".0%"),
+                    "ceiling": ceiling,
+                    "advanced": advanced,
+                    "at_settlement": at_settlement,
+                },
                 ceiling_rule.citation,
             )
         )
         reasons.append(
             note(
                 "remainder_paid_at_settlement",
-                f"Phần {at_settlement} đồng không tạm ứng được thanh toán khi thanh lý hợp đồng và "
-                "quyết toán kinh phí sau nghiệm thu cơ sở (Điều 18 Thông tư 36/2013/TT-BCT).",
-                f"The {at_settlement} đồng not advanced are paid when the contract is liquidated "
-                "and the funds settled after base acceptance (Art 18 of Circular 36/2013/TT-BCT).",
+                {"at_settlement": at_settlement},
                 cite(18, 2),
             )
         )
@@ -210,10 +199,7 @@ def advance_allowance(
         reasons.append(
             note(
                 "advance_base_is_requested_support",
-                "Chưa ghi nhận kinh phí hỗ trợ trên cơ sở hợp đồng (sự kiện ký hợp đồng có số "
-                "tiền, hoặc tham số support): tạm tính trên kinh phí đề nghị hỗ trợ.",
-                "The support under the contract is not recorded (a contract event with its "
-                "amount, or support=): the requested support stands in for it.",
+                NO_PARAMS,
                 ceiling_rule.citation,
             )
         )

@@ -11,6 +11,7 @@ from typing import Final
 import attrs
 
 from ..._args import check_date
+from ...l10n.catalog import Text
 from ...rulebooks import Resolved, Rulebook
 from ...schemas.citation import Citation
 from ...schemas.codes import (
@@ -315,10 +316,15 @@ def advance_form(
         notes=(
             note(
                 code="advance_form_decided_by_department_head",
-                message_vi=message_vi
-                + " Cục trưởng Cục Công nghiệp địa phương quyết định tỷ lệ và hồ sơ tạm ứng.",
-                message_en=message_en
-                + " The head of the Agency for Regional Industry decides the ratio and dossier.",
+                params={
+                    "text": Text(
+                        message_vi
+                        + " Cục trưởng Cục Công nghiệp địa phương quyết định tỷ lệ và hồ sơ tạm ứng.",
+                        message_en
+                        + " The head of the Agency for Regional Industry decides the ratio and dossier.",
+                    )
+                },
+                key="finding.verbatim",
                 citation=decided,
             ),
         ),

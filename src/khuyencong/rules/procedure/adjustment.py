@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from ..._args import check_date
+from ...l10n.catalog import NO_PARAMS
 from ...rulebooks import Rulebook
 from ...schemas.codes import (
     Authority,
@@ -109,11 +110,7 @@ def adjustment_authority(
             raise TransitionRefused(
                 Refusal(
                     code="adjustment_split_between_authorities",
-                    message_vi="Điều chỉnh địa điểm, đơn vị phối hợp, đơn vị thụ hưởng của đề án "
-                    "nhóm do Sở Công Thương quyết định; các điều chỉnh khác do Cục Công nghiệp "
-                    "địa phương: đề nghị riêng từng phần.",
-                    message_en="A group proposal's place, coordinating unit and beneficiary are "
-                    "for the provincial Department, the rest for the Agency: request them apart.",
+                    params=NO_PARAMS,
                     citation=provincial.citation,
                     event=LifecycleEvent.ADJUST,
                     from_state=ProposalState.APPROVED,

@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Final
+from collections.abc import Iterator, Mapping
+from typing import Any, Final
 
 import attrs
 
 from ...errors import KhuyenCongError, TransitionError
+from ...l10n.catalog import Catalogued
 from ...schemas.citation import Citation
 from ...schemas.codes import (
     Authority,
     LifecycleEvent,
     ProposalState,
 )
-from ..findings import Bilingual, Finding, Severity
+from ..findings import Finding, Severity
 
 S = ProposalState
 E = LifecycleEvent
@@ -40,7 +41,7 @@ _RUNNING = frozenset({S.APPROVED, S.CONTRACTED, S.IN_PROGRESS})
 
 
 @attrs.frozen(slots=True)
-class Refusal(Bilingual):
+class Refusal(Catalogued):
     """Why a step was refused, in Vietnamese and English, with the clause.
 
     ``citation`` is the clause refused under; for a rule not encoded at that date it names only
@@ -48,11 +49,13 @@ class Refusal(Bilingual):
     """
 
     code: str
-    message_vi: str
-    message_en: str
+    params: Mapping[str, Any] = attrs.field(hash=False)
+    """The named parameters of its text (``finding.<code>`` in the message catalogue)."""
     citation: Citation | None
     event: LifecycleEvent
     from_state: ProposalState
+    key: str | None = None
+    """The catalogue key of its text when it is not ``finding.<code>``."""
 
     def finding(self) -> Finding:
         """This refusal as an ``error`` :class:`~khuyencong.Finding` (same code, messages,
@@ -60,8 +63,8 @@ class Refusal(Bilingual):
         return Finding(
             code=self.code,
             severity=Severity.ERROR,
-            message_vi=self.message_vi,
-            message_en=self.message_en,
+            params=self.params,
+            key=self.key,
             citation=self.citation,
         )
 
@@ -100,6 +103,13 @@ class AuthorityDecision:
 class _Refuse(KhuyenCongError):
     """Internal: raised by the step handlers, turned into :class:`TransitionRefused`."""
 
-    def __init__(self, code: str, vi: str, en: str, citation: Citation | None) -> None:
-        super().__init__(en)
-        self.code, self.vi, self.en, self.citation = code, vi, en, citation
+    def __init__(
+        self,
+        code: str,
+        params: Mapping[str, Any],
+        citation: Citation | None,
+        *,
+        key: str | None = None,
+    ) -> None:
+        super().__init__(code)
+        self.code, self.params, self.citation, self.key = code, params, citation, key

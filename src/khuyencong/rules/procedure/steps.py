@@ -9,6 +9,7 @@ from typing import Any, Final
 
 import attrs
 
+from ...l10n.catalog import NO_PARAMS, Text
 from ...rulebooks import Rulebook
 from ...schemas.citation import Citation
 from ...schemas.codes import (
@@ -147,8 +148,7 @@ def _need(ctx: _Context, allowed: Iterable[Authority], citation: Citation) -> No
         names_en = ", ".join(sorted(a.en for a in allowed))
         raise _Refuse(
             "actor_not_competent",
-            f"{ctx.authority.vi} không có thẩm quyền; thẩm quyền: {names_vi}.",
-            f"{ctx.authority.en} is not competent; competent: {names_en}.",
+            {"authority": ctx.authority, "names": Text(names_vi, names_en)},
             citation,
         )
 
@@ -159,9 +159,7 @@ def _from(ctx: _Context, sources: Iterable[ProposalState], citation: Citation) -
         names = ", ".join(sorted(s.value for s in sources))
         raise _Refuse(
             "illegal_state",
-            f"Không thể “{ctx.event.vi}” khi đề án ở trạng thái “{ctx.state.vi}” "
-            f"(chỉ từ: {names}).",
-            f"Cannot '{ctx.event.en}' a proposal that is '{ctx.state.en}' (only from: {names}).",
+            {"event": ctx.event, "state": ctx.state, "names": names},
             citation,
         )
 
@@ -170,8 +168,7 @@ def _need_reason(ctx: _Context, citation: Citation) -> None:
     if not ctx.reason.strip():
         raise _Refuse(
             "reason_required",
-            "Phải nêu rõ lý do.",
-            "A reason must be given.",
+            NO_PARAMS,
             citation,
         )
 
@@ -202,9 +199,6 @@ def _provincial_confirmation(ctx: _Context) -> None:
     if _text(ctx, "provincial_confirmation") is None:
         raise _Refuse(
             "provincial_confirmation_required",
-            "Đề nghị điều chỉnh, bổ sung, ngừng triển khai phải có xác nhận hoặc văn bản đề nghị "
-            "của Sở Công Thương (chi tiết “provincial_confirmation”).",
-            "The request must carry the provincial Department's confirmation or request "
-            "(detail 'provincial_confirmation').",
+            NO_PARAMS,
             cite(11, 1),
         )

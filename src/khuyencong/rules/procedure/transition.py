@@ -8,6 +8,7 @@ from typing import Any
 
 from ..._args import check_date
 from ...errors import NotEncodedError
+from ...l10n.catalog import NO_PARAMS, Text
 from ...rulebooks import Rulebook
 from ...schemas.citation import Citation
 from ...schemas.codes import (
@@ -50,26 +51,25 @@ def _local_step(
     if not matching:
         raise _Refuse(
             "event_not_in_local_procedure",
-            f"Quy trình địa phương không có bước “{event.vi}”.",
-            f"The local procedure has no step '{event.en}'.",
+            {"event": event},
             procedure.citation,
         )
     here = [s for s in matching if proposal.state in s.sources]
     if not here:
         raise _Refuse(
             "illegal_state",
-            f"Không thể “{event.vi}” khi đề án ở trạng thái “{proposal.state.vi}”.",
-            f"Cannot '{event.en}' a proposal that is '{proposal.state.en}'.",
+            {"event": event, "state": proposal.state},
             procedure.citation,
+            key="finding.illegal_state.2",
         )
     step = next((s for s in here if authority in s.authorities), None)
     if step is None:
-        names = ", ".join(sorted(a.en for s in here for a in s.authorities))
+        names = sorted({a for s in here for a in s.authorities}, key=lambda a: a.en)
         raise _Refuse(
             "actor_not_competent",
-            f"{authority.vi} không có thẩm quyền theo quy trình địa phương.",
-            f"{authority.en} is not competent under the local procedure (competent: {names}).",
+            {"authority": authority, "names": names},
             procedure.citation,
+            key="finding.actor_not_competent.2",
         )
     return _Step(step.target or proposal.state, authority, procedure.citation)
 
@@ -109,15 +109,19 @@ def transition(
     national = proposal.funding.kind is FundingSourceKind.NATIONAL
     state = effective_state(proposal) if national else proposal.state
 
-    def refuse(code: str, vi: str, en: str, citation: Citation | None) -> TransitionRefused:
-        return TransitionRefused(Refusal(code, vi, en, citation, event, proposal.state))
+    def refuse(
+        code: str,
+        params: Mapping[str, Any],
+        citation: Citation | None,
+        key: str | None = None,
+    ) -> TransitionRefused:
+        return TransitionRefused(Refusal(code, params, citation, event, proposal.state, key))
 
     if proposal.history and as_of < proposal.history[-1].on:
         last = proposal.history[-1]
         raise refuse(
             "before_last_step",
-            f"Ngày {as_of:%d/%m/%Y} trước bước gần nhất ({last.on:%d/%m/%Y}).",
-            f"{as_of.isoformat()} is before the last step ({last.on.isoformat()}).",
+            {"as_of": as_of, "on": last.on},
             last.citation,
         )
     rb = rulebook_or_national(rulebook)
@@ -130,8 +134,7 @@ def transition(
                     last_citation = _FINAL_CLAUSES[proposal.state]
                 raise _Refuse(
                     "final_state",
-                    f"Đề án đã ở trạng thái cuối “{proposal.state.vi}”.",
-                    f"The proposal is final: '{proposal.state.en}'.",
+                    {"state": proposal.state},
                     last_citation,
                 )
             require(rb, "workflow.national", as_of)
@@ -142,22 +145,22 @@ def transition(
                 enabling = require(rb, "local.procedure_set_by_province", as_of)
                 raise _Refuse(
                     "local_procedure_required",
-                    "Ủy ban nhân dân cấp tỉnh quy định quy trình đề án khuyến công địa phương: "
-                    "truyền quy trình (procedure=LocalProcedure...).",
-                    "The provincial People's Committee sets the procedure of local proposals: "
-                    "pass it (procedure=LocalProcedure...).",
+                    NO_PARAMS,
                     enabling.citation,
                 )
             step = _local_step(proposal, event, authority, procedure)
     except _Refuse as exc:
-        raise refuse(exc.code, exc.vi, exc.en, exc.citation) from None
+        raise refuse(exc.code, exc.params, exc.citation, exc.key) from None
     except NotEncodedError as exc:
         not_encoded = exc.not_encoded
         instrument = exc.instrument
         raise refuse(
             "not_encoded",
-            not_encoded.reason_vi if not_encoded is not None else str(exc),
-            not_encoded.reason_en if not_encoded is not None else str(exc),
+            {
+                "reason": Text(not_encoded.reason_vi, not_encoded.reason_en)
+                if not_encoded is not None
+                else str(exc)
+            },
             Citation(document=instrument) if instrument else None,
         ) from None
 

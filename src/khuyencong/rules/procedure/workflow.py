@@ -11,6 +11,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 
 from ...errors import NotEncodedError
+from ...l10n.catalog import NO_PARAMS
 from ...schemas.citation import Citation
 from ...schemas.codes import (
     Authority,
@@ -62,11 +63,7 @@ def _register(ctx: _Context) -> _Step:
         if guidance is None:
             raise _Refuse(
                 "registration_late",
-                f"Hạn đăng ký là trước ngày {deadline.due + timedelta(days=1):%d/%m/%Y} "
-                f"(hạn chót {deadline.due:%d/%m/%Y}); trường hợp khác theo "
-                "hướng dẫn (chi tiết “guidance”).",
-                f"Registration closed on {deadline.due.isoformat()} (inclusive); other cases follow "
-                "the guidance of the Department or Agency (detail 'guidance').",
+                {"day_after": deadline.due + timedelta(days=1), "due": deadline.due},
                 deadline.citation,
             )
         note = f"Theo hướng dẫn: {guidance}"
@@ -110,10 +107,7 @@ def _appraise_base(ctx: _Context) -> _Step:
     if registered_directly(ctx.proposal):
         raise _Refuse(
             "no_base_appraisal_for_direct",
-            "Đề án của Trung tâm Khuyến công quốc gia ở vùng hoặc thực hiện trên nhiều tỉnh gửi "
-            "trực tiếp Cục Công nghiệp địa phương thẩm định, không qua thẩm định cấp cơ sở.",
-            "A regional centre's or multi-province proposal goes straight to the Agency for "
-            "appraisal, without base-level appraisal.",
+            NO_PARAMS,
             DIRECT_REGISTRATION,
         )
     _apply(ctx, rule)
@@ -182,26 +176,20 @@ def _fix_beneficiaries(ctx: _Context) -> _Step:
     if ctx.proposal.kind is not ProposalKind.GROUP:
         raise _Refuse(
             "not_a_group_proposal",
-            "Chỉ đề án lập theo nhóm mới xác định đơn vị thụ hưởng sau khi giao kế hoạch.",
-            "Only group proposals have their beneficiaries fixed after the plan is assigned.",
+            NO_PARAMS,
             cite(10, 1, "a"),
         )
     if registered_directly(ctx.proposal):
         raise _Refuse(
             "group_not_via_provincial_department",
-            "Sở Công Thương phê duyệt kế hoạch triển khai đề án nhóm do Sở đăng ký hoặc thẩm định "
-            "cấp cơ sở; với đề án gửi trực tiếp Cục, Thông tư không quy định.",
-            "The provincial Department approves the implementation plan of group proposals it "
-            "registered or appraised; for proposals sent straight to the Agency the circular is "
-            "silent.",
+            NO_PARAMS,
             cite(21, 2),
         )
     _apply(ctx, rule)
     if event_dates(ctx.proposal, E.FIX_BENEFICIARIES):
         raise _Refuse(
             "beneficiaries_already_fixed",
-            "Đơn vị thụ hưởng đã được xác định; thay đổi theo thủ tục điều chỉnh.",
-            "The beneficiaries are fixed; change them by adjustment.",
+            NO_PARAMS,
             cite(11, 4),
         )
     updates = _updates(ctx, _FIXABLE)
@@ -219,10 +207,7 @@ def _contract(ctx: _Context) -> _Step:
     if method.method is ProcurementMethod.BIDDING and _text(ctx, "bidding_decision") is None:
         raise _Refuse(
             "bidding_result_required",
-            "Đề án thực hiện đấu thầu: cần quyết định phê duyệt kết quả đấu thầu làm cơ sở ký hợp "
-            "đồng (chi tiết “bidding_decision”).",
-            "A bid proposal needs the decision approving the bidding result before the contract "
-            "(detail 'bidding_decision').",
+            NO_PARAMS,
             cite(20, 2) if registered_directly(ctx.proposal) else cite(21, 2, "c"),
         )
     # The support under the contract, when given, is recorded: it is the base of the 70 %
@@ -243,10 +228,7 @@ def _start(ctx: _Context) -> _Step:
     ):
         raise _Refuse(
             "group_plan_not_approved",
-            "Đề án nhóm: Sở Công Thương phải phê duyệt kế hoạch triển khai (xác định đơn vị thụ "
-            "hưởng) trước khi tổ chức thực hiện.",
-            "Group proposal: the provincial Department approves the implementation plan (fixing "
-            "the beneficiaries) before work starts.",
+            NO_PARAMS,
             cite(21, 2, "a"),
         )
     return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
@@ -279,14 +261,18 @@ def _advance(ctx: _Context) -> _Step:
     )
     if not allowance.allowed:
         first = allowance.reasons[0]
-        raise _Refuse(first.code, first.message_vi, first.message_en, first.citation)
+        raise _Refuse(
+            first.code,
+            first.params,
+            first.citation,
+            key=first.key,
+        )
     if amount > allowance.amount:
         binding = next((n for n in allowance.reasons if n.code == "contract_ceiling_binds"), None)
         rule = binding.citation if binding is not None else allowance.rule
         raise _Refuse(
             "advance_above_allowance",
-            f"Số tạm ứng {amount} đồng vượt mức được tạm ứng {allowance.amount} đồng.",
-            f"The advance of {amount} đồng exceeds the {allowance.amount} đồng allowed.",
+            {"amount": amount, "amount2": allowance.amount},
             rule,
         )
     return _Step(ctx.stay, ctx.authority, allowance.rule, amount=amount)
@@ -313,8 +299,7 @@ def _adjust(ctx: _Context) -> _Step:
         if kind in kinds:
             raise _Refuse(
                 "use_dedicated_event",
-                f"“{kind.vi}” là một bước riêng (sự kiện “{event}”).",
-                f"'{kind.en}' is a step of its own (event '{event}').",
+                {"kind": kind, "event": event},
                 _clause(ctx, kind),
             )
     updates = _updates(
@@ -346,10 +331,7 @@ def _adjust(ctx: _Context) -> _Step:
             if advanced > ceiling:
                 raise _Refuse(
                     "adjustment_below_advances",
-                    f"Đã tạm ứng {advanced} đồng, vượt mức tạm ứng tối đa {ceiling} đồng sau "
-                    "điều chỉnh; phải hoàn trả phần tạm ứng không có khối lượng (khoản 6 Điều 12).",
-                    f"{advanced} đồng already advanced exceeds the {ceiling} đồng ceiling after the "
-                    "adjustment; refund the advance without matching work first (Art 12.6).",
+                    {"advanced": advanced, "ceiling": ceiling},
                     rule.citation,
                 )
     for name, kind in (
@@ -366,10 +348,7 @@ def _adjust(ctx: _Context) -> _Step:
             if updates[name] is not None and updates[name].year > year:
                 raise _Refuse(
                     "timing_beyond_fiscal_year",
-                    "Kéo dài thời gian thực hiện sang năm sau là gia hạn (sự kiện “extend”), do "
-                    "Bộ Công Thương phê duyệt.",
-                    "Moving the work into the following year is an extension (event 'extend'), "
-                    "approved by the Ministry.",
+                    NO_PARAMS,
                     _clause(ctx, AdjustmentKind.EXTEND_INTO_NEXT_YEAR),
                 )
             declared.append(
@@ -383,8 +362,7 @@ def _adjust(ctx: _Context) -> _Step:
         if changed and kind not in kinds:
             raise _Refuse(
                 "adjustment_not_declared",
-                f"Nội dung điều chỉnh “{kind.vi}” phải được nêu trong đề nghị (chi tiết “changes”).",
-                f"The adjustment '{kind.en}' must be declared in the request (detail 'changes').",
+                {"kind": kind},
                 clause,
             )
     decision = adjustment_authority(
@@ -443,8 +421,7 @@ def _settle(ctx: _Context) -> _Step:
     if advanced_total(ctx.proposal) > ctx.proposal.total_requested:
         raise _Refuse(
             "advances_above_support",
-            "Số đã tạm ứng vượt kinh phí hỗ trợ: phải hoàn trả trước khi quyết toán.",
-            "More was advanced than the support: refund before settling.",
+            NO_PARAMS,
             cite(12, 6),
         )
     return _Step(rule.to_state or ctx.stay, ctx.authority, rule.citation)
