@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from khuyencong import Severity, Status
+from khuyencong import Assessment, Proposal, Severity, Status, assess
 from khuyencong.rules import RelocationLoan, RelocationResult, relocation_interest
 from khuyencong.rules.cofunding import LineStatus
 
@@ -43,9 +43,13 @@ def outcome(**kw: Any) -> RelocationResult:
     return relocation_interest([RelocationLoan.model_validate(loan)], **args)
 
 
-def relocating(*extra: Any) -> Any:
+def run_with(p: Proposal, result: RelocationResult) -> Assessment:
+    return assess(p, as_of=AS_OF, relocation=result)
+
+
+def relocating() -> Proposal:
     # Level: 50 % of 400,000,000 = 200,000,000 ≤ cap 500,000,000; requested 200,000,000.
-    return proposal(line("relocation_interest", 400_000_000, 200_000_000), *extra)
+    return proposal(line("relocation_interest", 400_000_000, 200_000_000))
 
 
 @pytest.mark.clause(f"{TTLT}:6.2.n")
@@ -73,12 +77,6 @@ def test_a_proposal_without_a_relocation_line_is_untouched() -> None:
     assert b.support == Decimal(30_000_000)
 
 
-def run_with(p: Any, result: RelocationResult) -> Any:
-    from khuyencong import assess
-
-    return assess(p, as_of=AS_OF, relocation=result)
-
-
 @pytest.mark.clause(f"{TTLT}:6.2.n")
 def test_the_outcome_caps_the_line() -> None:
     result = outcome()
@@ -89,7 +87,8 @@ def test_the_outcome_caps_the_line() -> None:
     assert ln.allowed == Decimal(90_000_000)
     assert ln.limit == "relocation"
     assert ln.counterpart == Decimal(400_000_000 - 90_000_000)
-    assert ln.citation is not None and ln.citation.key == f"{TTLT}:6.2.n"
+    assert ln.citation is not None
+    assert ln.citation.key == f"{TTLT}:6.2.n"
     assert a.support == Decimal(90_000_000)
     assert "relocation_undeclared" not in codes(a)
 
