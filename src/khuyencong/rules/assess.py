@@ -8,7 +8,9 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from .._args import check_date, check_rulebooks
 from ..errors import KhuyenCongError
@@ -27,6 +29,9 @@ from .eligibility import check_beneficiary
 from .findings import Finding, Severity
 from .priority import PriorityClass, classify_in
 from .tables import Level, Tables, compile_tables
+
+if TYPE_CHECKING:
+    from .relocation import RelocationResult
 
 __all__ = ["Assessment", "Status", "assess"]
 
@@ -206,6 +211,7 @@ _ELIGIBLE = Status.ELIGIBLE
 _INELIGIBLE = Status.INELIGIBLE
 _NOT_ASSESSABLE = Status.NOT_ASSESSABLE
 _COMPUTED = LineStatus.COMPUTED
+_RELOCATION = SupportItem.RELOCATION_INTEREST
 
 
 def _split_rulebooks(
@@ -480,12 +486,69 @@ def _line(
     return computed_line(index, line, level, factor, factor_ratio=factor_ratio)
 
 
+def _relocation_lines(
+    ctx: Context, lines: list[LineResult], relocation: RelocationResult | None
+) -> list[LineResult]:
+    """The ``relocation_interest`` lines under the establishment's relocation outcome (Điểm n
+    khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT; Khoản 6 Điều 4 TT 46/2012/TT-BCT).  Only the lines
+    whose level was computed are bounded; the outcome's findings are carried over once, on the
+    first such line."""
+    out: list[LineResult] = []
+    remaining = None if relocation is None else relocation.support
+    carried = False
+    for line in lines:
+        if line.item is not _RELOCATION:
+            out.append(line)
+            continue
+        if relocation is None:
+            if line.status is _COMPUTED:
+                ctx.add(
+                    Finding(
+                        code="relocation_undeclared",
+                        severity=Severity.UNDETERMINED,
+                        params={"n": line.index + 1},
+                        citation=line.citation,
+                        provenance=line.provenance,
+                        line=line.index,
+                    )
+                )
+            out.append(line)
+            continue
+        if not carried:
+            carried = True
+            for finding in relocation.findings:
+                ctx.add(attrs.evolve(finding, line=line.index))
+        if line.status is not _COMPUTED:
+            out.append(line)
+        elif relocation.status == "ineligible":
+            out.append(ineligible_line(line))
+        elif remaining is None:
+            out.append(
+                line.evolve(
+                    status=LineStatus.NEEDS_INPUT, allowed=None, counterpart=None, limit=None
+                )
+            )
+        else:
+            allowed = line.allowed if line.allowed is not None else Decimal(0)
+            if remaining < allowed:
+                line = line.evolve(
+                    allowed=remaining,
+                    counterpart=line.cost - remaining - line.other_sources,
+                    limit="relocation",
+                )
+                allowed = remaining
+            remaining -= allowed
+            out.append(line)
+    return out
+
+
 def assess(
     proposal: Proposal,
     *,
     as_of: date,
     rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None = None,
     allocation: Decimal | None = None,
+    relocation: RelocationResult | None = None,
 ) -> Assessment:
     """Assess ``proposal`` under the rules in force on ``as_of``.
 
@@ -495,6 +558,11 @@ def assess(
     :class:`~khuyencong.errors.ArgumentError` naming it (see :mod:`khuyencong._args`).
     ``allocation`` is the annual khuyến công allocation, needed only for the managing agency's
     share (gạch đầu dòng thứ nhất điểm s khoản 2 Điều 6 TTLT 26/2014/TTLT-BTC-BCT).
+    ``relocation`` is the outcome of :func:`~khuyencong.rules.relocation_interest` for the
+    establishment, read only for ``relocation_interest`` lines (Điểm n khoản 2 Điều 6 TTLT
+    26/2014; Khoản 6 Điều 4 TT 46/2012): it caps them at its ``support``, leaves them not known
+    while it is not assessable and allows nothing when it is ineligible, its findings carried
+    over.  Without it, such a line is ``undetermined`` (``relocation_undeclared``).
 
     Pure: the same proposal, date and rulebooks always give the same assessment.
     """
@@ -583,6 +651,15 @@ def assess(
             )
             lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
 
+    requested = 0
+    relocating = False
+    for budget_line in proposal.budget_lines:
+        requested += int(budget_line.requested)
+        if budget_line.item is _RELOCATION:
+            relocating = True
+    if relocating:
+        lines = _relocation_lines(ctx, lines, relocation)
+
     severities = {f.severity for f in ctx.findings} if ctx.findings else _NO_SEVERITY
     if _ERROR in severities:
         status = _INELIGIBLE
@@ -606,9 +683,6 @@ def assess(
             total += int(allowed)
         else:
             support = Decimal(total)
-    requested = 0
-    for budget_line in proposal.budget_lines:
-        requested += int(budget_line.requested)
     return Assessment(
         proposal.code,
         proposal.title,

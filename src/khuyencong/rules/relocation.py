@@ -20,9 +20,9 @@ The result is ``not_assessable`` — never a guess — while a condition is unde
 reference rate is missing, and ``not encoded`` (naming the instrument) for dates the funding
 circular does not govern here (from 11/05/2018, Thông tư 28/2018/TT-BTC).
 
-Hook: :func:`khuyencong.assess` does not call this; a proposal's ``relocation_interest`` line is
-bounded there by the level alone.  A caller with the loan facts calls
-:func:`relocation_interest` and caps the line's allowed amount by ``support``.
+Hook: pass the result to :func:`khuyencong.assess` as ``relocation=``: a proposal's
+``relocation_interest`` lines are capped by ``support`` (unknown while it is ``None``, nothing
+when ineligible); without it such a line is ``undetermined`` (``relocation_undeclared``).
 """
 
 from __future__ import annotations
