@@ -21,8 +21,8 @@ KNOWN_GLUE = {
     # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
     ("rulebooks/loader.py", "support."),
     ("rules/activity.py", "condition."),
-    ("rules/assess.py", "referral."),
-    ("rules/assess.py", "support."),
+    ("rules/lines.py", "referral."),  # assess.py's budget lines
+    ("rules/lines.py", "support."),
     ("rules/centres.py", "centre."),
     ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
     ("rules/compiled.py", "support."),
