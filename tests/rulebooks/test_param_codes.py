@@ -19,7 +19,7 @@ ROOT = Path(khuyencong.__file__).parent
 
 KNOWN_GLUE = {
     # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
-    ("rulebooks/loader.py", "support."),
+    ("rulebooks/compiler.py", "support."),  # loader.py's compiler
     ("rules/activity.py", "condition."),
     ("rules/lines.py", "referral."),  # assess.py's budget lines
     ("rules/lines.py", "support."),
