@@ -19,10 +19,10 @@ ROOT = Path(khuyencong.__file__).parent
 
 KNOWN_GLUE = {
     # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
-    ("rulebooks/loader.py", "support."),
+    ("rulebooks/compiler.py", "support."),  # loader.py's compiler
     ("rules/activity.py", "condition."),
-    ("rules/assess.py", "referral."),
-    ("rules/assess.py", "support."),
+    ("rules/lines.py", "referral."),  # assess.py's budget lines
+    ("rules/lines.py", "support."),
     ("rules/centres.py", "centre."),
     ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
     ("rules/compiled.py", "support."),

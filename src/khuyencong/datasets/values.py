@@ -9,10 +9,7 @@ Vietnamese label or their English label, compared after :func:`~.columns.fold`.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
-from datetime import date, datetime
-from decimal import Decimal
 from functools import lru_cache
 from typing import Any, Final
 
@@ -30,13 +27,17 @@ from ..schemas.codes import (
     FundingLevel,
     FundingSourceKind,
     Industry,
-    LabelledEnum,
     ProcurementMethod,
     ProposalKind,
     ProposalState,
     SupportItem,
 )
+from .cells import EXCEL_ERRORS, _enum, _integer, _labels, _lookup, _text, clean_cell
 from .columns import fold
+from .places import (
+    commune_kind_from_name,
+    district_kind_from_name,
+)
 
 __all__ = [
     "CONVERTERS",
@@ -48,97 +49,6 @@ __all__ = [
     "lookup_content",
     "lookup_item",
 ]
-
-EXCEL_ERRORS: Final = frozenset(
-    {"#REF!", "#DIV/0!", "#N/A", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
-)
-
-
-def clean_cell(value: Any) -> Any:
-    """Normalise a raw cell: blank strings and NaN become ``None``, text is stripped and NFC.
-
-    numpy scalars become Python numbers; pandas' missing markers become ``None``.
-    """
-    if value is None:
-        return None
-    if isinstance(value, str):
-        text = value.strip()
-        if not text:
-            return None
-        if not text.isascii():
-            text = unicodedata.normalize("NFC", text)
-        return text
-    if isinstance(value, float):
-        return None if value != value else value
-    kind = type(value)
-    if kind is int or kind is Decimal or kind is date or kind is datetime or kind is bool:
-        return value
-    module = kind.__module__
-    if module.startswith("pandas") and kind.__name__ in ("NAType", "NaTType"):
-        return None
-    if module == "numpy" and hasattr(value, "item"):
-        return clean_cell(value.item())
-    return value
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        raise AmountParseError(code="text_bool", value=repr(value))
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        return str(int(value))
-    if isinstance(value, datetime | date):
-        raise AmountParseError(code="text_date", value=repr(value))
-    return str(value)
-
-
-def _integer(value: Any) -> int:
-    if isinstance(value, bool):
-        raise AmountParseError(code="integer_bool", value=repr(value))
-    if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer() and abs(value) < 2**53:
-        return int(value)
-    if isinstance(value, Decimal) and value.is_finite() and value == value.to_integral_value():
-        return int(value)
-    if isinstance(value, str) and re.fullmatch(r"[0-9]{1,9}", value):
-        return int(value)
-    raise AmountParseError(code="not_integer", value=repr(value))
-
-
-def _labels(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> dict[str, str]:
-    table: dict[str, str] = {}
-    for member in enum:
-        for name in (member.value, member.vi, member.en):
-            table[fold(name)] = member.value
-    for alias, code in (extra or {}).items():
-        table[fold(alias)] = code
-    return table
-
-
-def _lookup(table: dict[str, str], what: Text) -> Callable[[Any], str]:
-    """A converter reading a code of ``table`` (keyed by folded code or label); anything else is
-    refused as "not ``what``"."""
-
-    def convert(value: Any) -> str:
-        text = _text(value)
-        code = table.get(fold(text))
-        if code is None:
-            raise AmountParseError(code="not_what", value=repr(text), what=what)
-        return code
-
-    return convert
-
-
-def _enum(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> Callable[[Any], str]:
-    what = Text(
-        f"một giá trị của danh mục {enum.__name__} (mã hoặc tên)",
-        f"a known {enum.__name__} (code or label)",
-    )
-    return _lookup(_labels(enum, extra), what)
 
 
 _FUNDING: Final = _labels(
@@ -406,50 +316,6 @@ _CITY_CLASSES: Final = {
     **{roman: str(number) for number, roman in enumerate(("i", "ii", "iii", "iv", "v"), start=1)},
     "dacbiet": CityClass.SPECIAL.value,
 }
-
-# Conventional prefixes of unit names, matched case-insensitively with their diacritics (folding
-# would confuse "Quản Bạ" with "Quận", or the commune "Phương Trung" with "Phường").
-_DISTRICT_PREFIX: Final = re.compile(
-    r"(?:(?P<thanh_pho_thuoc_tinh>thành\s+phố\s|tp\.\s*|tp\s)"
-    r"|(?P<thi_xa>thị\s+xã\s|tx\.\s*|tx\s)|(?P<huyen>huyện\s)|(?P<quan>quận\s))\s*\S",
-    re.IGNORECASE,
-)
-_COMMUNE_PREFIX: Final = re.compile(
-    r"(?:(?P<thi_tran>thị\s+trấn\s|tt\.\s*|tt\s)|(?P<xa>xã\s)|(?P<phuong>phường\s))\s*\S",
-    re.IGNORECASE,
-)
-
-
-@lru_cache(maxsize=1024)  # plans repeat their districts and communes
-def _prefix_kind(pattern: re.Pattern[str], name: str) -> str | None:
-    match = pattern.match(unicodedata.normalize("NFC", name.strip()))
-    if match is None:
-        return None
-    return next(kind for kind, text in match.groupdict().items() if text is not None)
-
-
-def district_kind_from_name(name: str) -> str | None:
-    """The kind of a district-level unit (before 01/07/2025) from the prefix of its name, or
-    ``None`` when the name has no conventional prefix (the kind is then unknown, not guessed).
-
-    >>> district_kind_from_name("Huyện Duy Tiên"), district_kind_from_name("thị xã Hoài Nhơn")
-    ('huyen', 'thi_xa')
-    >>> district_kind_from_name("TP. Nam Định"), district_kind_from_name("Quản Bạ")
-    ('thanh_pho_thuoc_tinh', None)
-    """
-    return _prefix_kind(_DISTRICT_PREFIX, name)
-
-
-def commune_kind_from_name(name: str) -> str | None:
-    """The kind of a commune-level unit (before 01/07/2025) from the prefix of its name, or
-    ``None`` without a conventional prefix.
-
-    >>> commune_kind_from_name("Xã Ngọc Động"), commune_kind_from_name("PHƯỜNG Phong Khê")
-    ('xa', 'phuong')
-    >>> commune_kind_from_name("Thị trấn Phùng"), commune_kind_from_name("Phương Trung")
-    ('thi_tran', None)
-    """
-    return _prefix_kind(_COMMUNE_PREFIX, name)
 
 
 _funding = _lookup(_FUNDING, Text("nguồn kinh phí (KCQG / KCĐP)", "a funding source (KCQG / KCĐP)"))

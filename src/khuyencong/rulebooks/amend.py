@@ -28,14 +28,14 @@ import attrs
 from pydantic import ValidationError
 
 from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
-from .core import Amendment, DomainPeriod, Param, Rulebook
-from .loader import (
+from .compiler import (
     Problem,
     _Collector,
     _compile,
     _payload,
-    national,
 )
+from .core import Amendment, DomainPeriod, Param, Rulebook
+from .loader import national
 from .model import (
     AmendmentFile,
     AmendmentValueSpec,

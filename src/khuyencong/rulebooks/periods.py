@@ -10,12 +10,12 @@ from typing import Any
 from .._args import check_optional_date
 from ..errors import RulebookError
 from ..schemas.citation import LegalDocument
-from .core import Rulebook
-from .loader import (
+from .compiler import (
     _Collector,
-    _data_texts,
     _parse_file,
 )
+from .core import Rulebook
+from .loader import _data_texts
 from .model import (
     DomainSpec,
     MetaSpec,

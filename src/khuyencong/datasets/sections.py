@@ -1,0 +1,115 @@
+"""Row classification in a plan table: section, subtotal, total and footer labels, and what a
+section names (moved from ``structure.py``)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Final
+
+from ..text import fold
+from .layout import SectionMode
+
+__all__ = ["section_meaning"]
+
+
+def _normal(text: str) -> str:
+    return unicodedata.normalize("NFC", text).lower()
+
+
+# ---------------------------------------------------------------------- row classification
+
+_ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)]?$")
+_LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)]?$")
+_ARABIC: Final = re.compile(r"^\d{1,4}(?:\.\d{1,3})*\.?$")
+_NAMED_SECTION: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7}|[A-HĐ])\s*[.)/-]\s*(?P<name>\S.*)$")
+_TOTAL: Final = re.compile(
+    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+bộ|tổng\s+cộng\s+toàn\s+bộ|tổng)\s*(?:[:(].*)?$"
+)
+_SUBTOTAL: Final = re.compile(
+    r"^cộng(?:\s+(?:mục|phần|nội\s+dung))?"
+    r"(?:\s+(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)(,]))?\s*[.:]?\s*(?P<rest>.*)$"
+)
+_FOOTER: Final = re.compile(
+    r"^(?:kt\.?|tm\.?|tl\.?|q\.?)?\s*(?:giám\s+đốc|phó\s+giám\s+đốc|chủ\s+tịch|người\s+lập(?:\s+biểu)?"
+    r"|thủ\s+trưởng(?:\s+đơn\s+vị)?|kế\s+toán\s+trưởng|nơi\s+nhận|ủy\s+ban\s+nhân\s+dân|ubnd)\b",
+)
+_STRUCT_FIRST: Final = frozenset("IVXLCABDEFGHĐcCtTđ")
+"""First characters of a code or title that may start a section, subtotal or total row."""
+
+
+@lru_cache(maxsize=4096)
+def _label_kind(text: str) -> tuple[str, str | None, str] | None:
+    """``(kind, ref, name)`` of a label that makes a row a section, subtotal or total."""
+    if not text or text[0] not in _STRUCT_FIRST:
+        return None
+    match = _NAMED_SECTION.match(text)
+    if match is not None:
+        return "section", match["ref"], match["name"].strip()
+    lowered = _normal(text).strip()
+    if _TOTAL.match(lowered):
+        return "total", None, text
+    match = _SUBTOTAL.match(lowered)
+    if match is not None:
+        ref = match["ref"].upper() if match["ref"] else None
+        return "subtotal", ref, match["rest"].strip()
+    return None
+
+
+_FUNDING_SECTIONS: Final = {
+    fold(text): code
+    for code, texts in (
+        (
+            "national",
+            (
+                "khuyến công quốc gia",
+                "kinh phí khuyến công quốc gia",
+                "nguồn kinh phí khuyến công quốc gia",
+                "KCQG",
+                "kinh phí KCQG",
+                "nguồn KCQG",
+                "đề án khuyến công quốc gia",
+            ),
+        ),
+        (
+            "local",
+            (
+                "khuyến công địa phương",
+                "kinh phí khuyến công địa phương",
+                "nguồn kinh phí khuyến công địa phương",
+                "KCĐP",
+                "kinh phí KCĐP",
+                "nguồn KCĐP",
+                "đề án khuyến công địa phương",
+            ),
+        ),
+    )
+    for text in texts
+}
+
+
+@lru_cache(maxsize=256)
+def section_meaning(name: str, mode: SectionMode) -> tuple[str, str] | None:
+    """``("funding", code)`` or ``("contents", code)`` for a section's name, or ``None``."""
+    from .values import content_of_heading
+
+    folded = fold(name)
+    if mode in ("auto", "funding"):
+        code = _FUNDING_SECTIONS.get(folded)
+        if code is None:
+            code = next(
+                (
+                    c
+                    for key, c in _FUNDING_SECTIONS.items()
+                    if len(key) > 6 and folded.startswith(key)
+                ),
+                None,
+            )
+        if code is not None:
+            return "funding", code
+    if mode in ("auto", "content"):
+        content = content_of_heading(name)
+        if content is not None:
+            return "contents", content
+    return None
