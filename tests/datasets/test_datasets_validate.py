@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import unicodedata
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -23,18 +22,7 @@ from khuyencong.datasets import (
 )
 from khuyencong.errors import DatasetError, NothingToCheckError
 
-HEADER = [
-    "Mã đề án",
-    "Tên đề án",
-    "Năm kế hoạch",
-    "Nguồn kinh phí",
-    "Tỉnh/Thành phố",
-    "Nội dung",
-    "Hạng mục chi",
-    "Tổng kinh phí",
-    "Kinh phí KCQG",
-    "Đối ứng",
-]
+from .files import HEADER, cp1258
 
 
 def line(code: str, item: str, cost: str, requested: str, counterpart: str = "") -> list[str]:
@@ -50,30 +38,6 @@ def line(code: str, item: str, cost: str, requested: str, counterpart: str = "")
         requested,
         counterpart,
     ]
-
-
-def cp1258(text: str) -> bytes:
-    """Encode as Windows-1258 does: vowel letters precomposed, tone marks combining."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], list(decomposed[1:])
-        for index in range(len(marks)):
-            head = unicodedata.normalize("NFC", base + marks[index])
-            rest = "".join(marks[:index] + marks[index + 1 :])
-            try:
-                out += head.encode("cp1258") + rest.encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += (base + "".join(marks)).encode("cp1258")
-    return bytes(out)
 
 
 def csv_bytes(rows: list[list[str]], header: list[str] = HEADER, encoding: str = "utf-8") -> bytes:

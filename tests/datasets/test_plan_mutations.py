@@ -19,7 +19,6 @@ import io
 import json
 import re
 import tempfile
-import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -28,46 +27,13 @@ from hypothesis import strategies as st
 
 from khuyencong.cli import main
 
-HEADER = [
-    "Mã đề án",
-    "Tên đề án",
-    "Năm kế hoạch",
-    "Nguồn kinh phí",
-    "Tỉnh/Thành phố",
-    "Nội dung",
-    "Hạng mục chi",
-    "Tổng kinh phí",
-    "Kinh phí KCQG",
-    "Đối ứng",
-]
+from .files import HEADER
+from .files import cp1258 as _cp1258
+
 ITEMS = ("curriculum", "conference", "Khoản chi khác", "machinery_and_technology")
 _LINE_END = re.compile(rb"\r\n|\r|\n")
 _TEXT_LINE_END = re.compile(r"\r\n|\r|\n")
 _SPAN = re.compile(r"runs on to line (\d+)")
-
-
-def _cp1258(text: str) -> bytes:
-    """Windows-1258 as Windows writes it: letters it lacks precomposed get a combining mark."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], list(decomposed[1:])
-        for index, mark in enumerate(marks):
-            head = unicodedata.normalize("NFC", base + mark)
-            rest = "".join(marks[:index] + marks[index + 1 :])
-            try:
-                out += head.encode("cp1258") + rest.encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += (base + "".join(marks)).encode("cp1258", errors="replace")
-    return bytes(out)
 
 
 def _encode(text: str, encoding: str) -> bytes:

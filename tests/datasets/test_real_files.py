@@ -21,18 +21,7 @@ from khuyencong.datasets import RowResult, validate
 from khuyencong.datasets.safe import neutralise
 from khuyencong.errors import DatasetError, NothingToCheckError
 
-HEADER = [
-    "Mã đề án",
-    "Tên đề án",
-    "Năm kế hoạch",
-    "Nguồn kinh phí",
-    "Tỉnh/Thành phố",
-    "Nội dung",
-    "Hạng mục chi",
-    "Tổng kinh phí",
-    "Kinh phí KCQG",
-    "Đối ứng",
-]
+from .files import HEADER, cp1258
 
 
 def record(
@@ -59,31 +48,6 @@ def excel_csv(rows: list[list[str]], *, delimiter: str = ",", bom: bool = True) 
     writer.writerow(HEADER)
     writer.writerows(rows)
     return ("\ufeff" if bom else "") + buffer.getvalue()
-
-
-def cp1258(text: str) -> bytes:
-    """Encode as Windows-1258 does: a letter it has precomposed as one byte, else the letter
-    followed by its tone mark as a combining character (a separate byte)."""
-    out = bytearray()
-    for char in text:
-        try:
-            out += char.encode("cp1258")
-            continue
-        except UnicodeEncodeError:
-            pass
-        decomposed = unicodedata.normalize("NFD", char)
-        base, marks = decomposed[0], list(decomposed[1:])
-        for index, mark in enumerate(marks):
-            head = unicodedata.normalize("NFC", base + mark)
-            rest = "".join(marks[:index] + marks[index + 1 :])
-            try:
-                out += head.encode("cp1258") + rest.encode("cp1258")
-                break
-            except UnicodeEncodeError:
-                continue
-        else:
-            out += (base + "".join(marks)).encode("cp1258")
-    return bytes(out)
 
 
 def read(data: Any, **kwargs: Any) -> list[RowResult]:
