@@ -30,6 +30,7 @@ from itertools import chain
 from typing import IO, Final
 
 from ..errors import DatasetError
+from ..l10n.catalog import Text
 from .findings import RowFinding, finding
 
 __all__ = ["MAX_FIELD", "MAX_SPAN", "csv_rows", "detect_encoding", "sniff_delimiter"]
@@ -169,23 +170,34 @@ class _Feeder:
         return line
 
 
-def _swallowed(record: list[str], taken: list[str], widest: int, delimiter: str) -> str | None:
+def _swallowed(record: list[str], taken: list[str], widest: int, delimiter: str) -> Text | None:
     """Why a record spanning several lines looks like an unclosed quote, or ``None``."""
     if widest > 1 and len(record) != widest:
-        return (
+        return Text(
+            f"một ô trong ngoặc kép kéo dài {len(taken)} dòng và dòng nó kết thúc có "
+            f"{len(record)} ô trong khi bảng có {widest}",
             f"a quoted cell runs over {len(taken)} lines and the row it ends has "
-            f"{len(record)} cells where the table has {widest}"
+            f"{len(record)} cells where the table has {widest}",
         )
     if widest > 2:
         for inner in taken[1:-1]:
             if inner.count(delimiter) >= widest - 1:
-                return f"a quoted cell runs over {len(taken)} lines that look like whole rows"
+                return Text(
+                    f"một ô trong ngoặc kép kéo dài {len(taken)} dòng trông như những dòng trọn vẹn",
+                    f"a quoted cell runs over {len(taken)} lines that look like whole rows",
+                )
     if any(len(cell) > MAX_FIELD for cell in record):
-        return f"a cell longer than {MAX_FIELD} characters"
+        return _LONG_CELL
     return None
 
 
-def _damaged(number: int, detail: str) -> tuple[RowFinding, ...]:
+_LONG_CELL: Final = Text(
+    f"có ô dài hơn {MAX_FIELD} ký tự", f"a cell longer than {MAX_FIELD} characters"
+)
+_NUL: Final = Text("dòng có byte NUL (0x00)", "a NUL byte (0x00) in the line")
+
+
+def _damaged(number: int, detail: Text) -> tuple[RowFinding, ...]:
     return (finding("unreadable_line", number, detail=detail),)
 
 
@@ -220,26 +232,31 @@ def csv_rows(
                     widest = width
                 problems = none
                 if len(body) > MAX_FIELD and any(len(c) > MAX_FIELD for c in cells):
-                    detail = f"a cell longer than {MAX_FIELD} characters"
-                    yield number, (), _damaged(number, detail), True
+                    yield number, (), _damaged(number, _LONG_CELL), True
                     continue
                 if replaced and "\ufffd" in body:
                     problems = (finding("undecodable_bytes", number, encoding=encoding),)
                 yield number, cells, problems, False
                 continue
             if "\x00" in line:
-                yield number, (), _damaged(number, "a NUL byte (0x00) in the line"), True
+                yield number, (), _damaged(number, _NUL), True
                 continue
             taken: list[str] = []
             feeder.first, feeder.source, feeder.taken = line, source, taken
-            error: str | None = None
+            error: Text | None = None
             record: list[str] = []
             try:
                 record = next(reader)
             except csv.Error as exc:
-                error = f"{exc} (an unbalanced quote?)"
+                error = Text(
+                    "dấu ngoặc kép không khớp (một ô mở ngoặc kép mà không đóng đúng chỗ)",
+                    f"{exc} (an unbalanced quote?)",
+                )
             except _Overrun:
-                error = f"a quote is not closed within {MAX_SPAN} lines"
+                error = Text(
+                    f"dấu ngoặc kép chưa được đóng trong {MAX_SPAN} dòng",
+                    f"a quote is not closed within {MAX_SPAN} lines",
+                )
             except StopIteration:  # pragma: no cover - the first line is always given
                 record = []
             span = len(taken)
@@ -247,13 +264,13 @@ def csv_rows(
             if error is None and span > 1:
                 error = _swallowed(record, taken, widest, delimiter)
                 if error is None and "\x00" in text:
-                    error = "a NUL byte (0x00) in the line"
+                    error = _NUL
             if (
                 error is None
                 and len(text) > MAX_FIELD
                 and any(len(cell) > MAX_FIELD for cell in record)
             ):
-                error = f"a cell longer than {MAX_FIELD} characters"
+                error = _LONG_CELL
             if error is not None:
                 yield number, (), _damaged(number, error), True
                 if span > 1:
