@@ -386,7 +386,10 @@ def test_rulebook_diff_between_files(tmp_path: Path) -> None:
 def test_usage_errors_exit_two() -> None:
     code, _, err = run("rulebook")
     assert code == 2
-    assert "error" in err
+    assert "lỗi: thiếu tham số bắt buộc: ACTION" in err  # argparse's message, in Vietnamese
+    assert err.startswith("Cách dùng: khuyencong rulebook")
+    code, _, err = run("--lang", "en", "rulebook")
+    assert "error: the following arguments are required: ACTION" in err
     assert run("nonsense")[0] == 2
     assert run("assess", "x.json", "--format", "yaml")[0] == 2
 
@@ -440,8 +443,10 @@ def test_check_workers_is_deprecated_and_prints_the_same_report() -> None:
     shared = run("check", "--example", "--format", "csv", "--workers", "2")
     assert shared[:2] == alone[:2]
     assert "--workers" in shared[2]
-    assert "deprecated" in shared[2]
+    assert "không còn dùng" in shared[2]  # in the chosen language (issue 17)
     assert "Dask" in shared[2]
+    english = run("check", "--example", "--format", "csv", "--workers", "2", "--lang", "en")
+    assert "deprecated" in english[2]
     assert alone[0] == 1
     for bad in ("0", "two", "-1"):
         code, _, err = run("check", "--example", "--workers", bad)

@@ -109,17 +109,8 @@ class NothingToCheckError(DatasetError):
     :meth:`message` gives the explanation in Vietnamese or English; ``str()`` gives both.
     """
 
-    _TEXTS: ClassVar[dict[str, tuple[str, str]]] = {
-        "empty": ("{name} trống: không có gì để kiểm tra", "{name} is empty: nothing to check"),
-        "no_header": (
-            "{name}: không tìm thấy dòng tên cột nào nhận ra được (Mã đề án, Tên đề án, ...)",
-            "{name}: no row names a known column (Mã đề án, Tên đề án, ...): no header found",
-        ),
-        "no_data": (
-            "{name} chỉ có dòng tên cột, không có dòng dữ liệu nào",
-            "{name} has a header but no data rows",
-        ),
-    }
+    REASONS: ClassVar[tuple[str, ...]] = ("empty", "no_header", "no_data")
+    """The reasons; the texts are ``error.nothing_to_check.<reason>`` in the message catalogue."""
 
     def __init__(self, reason: str, name: str) -> None:
         self.reason = reason
@@ -128,8 +119,9 @@ class NothingToCheckError(DatasetError):
 
     def message(self, lang: str = "vi") -> str:
         """The explanation in ``lang`` ("vi" or "en")."""
-        vi, en = self._TEXTS[self.reason]
-        return (vi if lang == "vi" else en).format(name=self.name)
+        from .l10n.catalog import render
+
+        return render(f"error.nothing_to_check.{self.reason}", {"name": self.name}, lang)
 
 
 class DeclarationError(KhuyenCongError, ValueError):

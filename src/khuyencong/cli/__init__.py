@@ -30,7 +30,7 @@ from ..errors import KhuyenCongError, NothingToCheckError
 from .assess import _assess, _explain, assessment_json
 from .check import _check
 from .common import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_UNREADABLE, _InputError, _UsageError
-from .parser import _chosen_lang, _parser
+from .parser import _chosen_lang, _parser, argparse_speaks
 from .rulebook import _rulebook_check, _rulebook_diff, _rulebook_gaps
 from .serve import _serve
 
@@ -74,7 +74,7 @@ def main(
     argv = list(sys.argv[1:] if argv is None else argv)
     lang = _chosen_lang(argv)
     try:
-        with contextlib.redirect_stdout(out):
+        with contextlib.redirect_stdout(out), argparse_speaks(lang):
             args = _parser(lang).parse_args(argv)
     except _UsageError as exc:
         err.write(f"{exc}\n")

@@ -172,10 +172,12 @@ def _check_source(
 ) -> int:
     """Check ``source`` and write the report in the chosen format, streaming it row by row to
     the output file or to ``out`` (flat memory whatever the size of the file)."""
-    from ..datasets import WORKERS_DEPRECATED, validate
+    from ..datasets import validate
+    from ..l10n.catalog import render
 
     if args.workers != 1:
-        print(f"khuyencong: --workers: {WORKERS_DEPRECATED}", file=err)
+        deprecated = render("cli.workers_deprecated", None, args.lang)
+        print(f"khuyencong: --workers: {deprecated}", file=err)
     rulebooks = _rulebooks(args.rulebook)
     report = validate(
         source,

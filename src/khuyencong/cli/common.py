@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from contextvars import ContextVar
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from ..errors import KhuyenCongError
+from ..errors import AmountParseError, KhuyenCongError
 
 if TYPE_CHECKING:
     pass
@@ -25,6 +26,11 @@ EXIT_UNREADABLE: Final = 2
 EXIT_BROKEN_PIPE: Final = 128 + 13  # SIGPIPE
 
 
+_ARGS_LANG: ContextVar[str] = ContextVar("khuyencong_cli_lang", default="vi")
+"""The language of the command line while its arguments are parsed (for the messages of the
+argument types below)."""
+
+
 class _UsageError(Exception):
     """A command-line usage error (argparse's message), printed without a traceback."""
 
@@ -38,13 +44,18 @@ def _parse_as_of(text: str) -> date:
 
     try:
         return parse_date(text)
-    except KhuyenCongError as exc:
+    except AmountParseError as exc:
+        raise argparse.ArgumentTypeError(exc.message(_ARGS_LANG.get())) from None
+    except KhuyenCongError as exc:  # pragma: no cover - parse_date raises AmountParseError
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _positive_count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"a whole number, 1 or more, not {text!r}")
+        from ..l10n.catalog import render
+
+        message = render("argparse.positive_count", {"value": repr(text)}, _ARGS_LANG.get())
+        raise argparse.ArgumentTypeError(message)
     return int(text)
 
 

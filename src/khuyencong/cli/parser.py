@@ -3,19 +3,94 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import Any, NoReturn
 
-if TYPE_CHECKING:
-    pass
-from ..l10n.catalog import render
-from .common import _parse_as_of, _positive_count, _UsageError
+from ..l10n.catalog import catalogue, render
+from .common import _ARGS_LANG, _parse_as_of, _positive_count, _UsageError
+
+_ARGPARSE: dict[str, tuple[str, dict[str, str]]] = {
+    # argparse's own message (its gettext msgid): the catalogue key, and how each named
+    # placeholder of the catalogue text is written in argparse's template
+    "usage: ": ("cli.usage", {}),
+    "the following arguments are required: %s": ("argparse.required", {"args": "%s"}),
+    "unrecognized arguments: %s": ("argparse.unrecognized", {"args": "%s"}),
+    "argument %(argument_name)s: %(message)s": (
+        "argparse.argument",
+        {"argument_name": "%(argument_name)s", "message": "%(message)s"},
+    ),
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "argparse.invalid_choice",
+        {"value": "%(value)r", "choices": "%(choices)s"},
+    ),
+    "invalid %(type)s value: %(value)r": (
+        "argparse.invalid_value",
+        {"type": "%(type)s", "value": "%(value)r"},
+    ),
+    "expected one argument": ("argparse.expected_one", {}),
+    "expected at most one argument": ("argparse.expected_at_most_one", {}),
+    "expected at least one argument": ("argparse.expected_at_least_one", {}),
+    "not allowed with argument %s": ("argparse.not_allowed_with", {"other": "%s"}),
+    "one of the arguments %s is required": ("argparse.one_required", {"args": "%s"}),
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "argparse.ambiguous_option",
+        {"option": "%(option)s", "matches": "%(matches)s"},
+    ),
+    "ignored explicit argument %r": ("argparse.ignored_explicit", {"value": "%r"}),
+    "unexpected option string: %s": ("argparse.unexpected_option", {"option": "%s"}),
+    "expected %s argument": ("argparse.expected_n", {"n": "%s"}),
+    "expected %s arguments": ("argparse.expected_n", {"n": "%s"}),
+}
+"""argparse's messages that the catalogue gives in both languages (``argparse.*``)."""
+
+
+def argparse_text(message: str, lang: str) -> str:
+    """argparse's ``message`` (a template) in ``lang``: the catalogue's text written back as
+    argparse's template, or ``message`` itself when the catalogue does not know it."""
+    known = _ARGPARSE.get(message)
+    if known is None:
+        return message
+    key, spec = known
+    text = catalogue(lang)[key].replace("%%", "\0")
+    for name, written in spec.items():
+        text = text.replace(f"%({name})s", written)
+    return text.replace("\0", "%%")
+
+
+@contextmanager
+def argparse_speaks(lang: str) -> Iterator[None]:
+    """argparse's own messages ("usage:", "the following arguments are required", "invalid
+    choice"...) in ``lang`` while parsing: argparse looks its texts up through its module's
+    gettext hooks (``argparse._``, ``argparse.ngettext``), which this replaces for the time of
+    the block (the command line is single-threaded)."""
+    hooks = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+    token = _ARGS_LANG.set(lang)
+
+    def gettext(message: str) -> str:
+        return argparse_text(message, lang)
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return argparse_text(singular if n == 1 else plural, lang)
+
+    argparse._ = gettext  # type: ignore[attr-defined]
+    argparse.ngettext = ngettext
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = hooks  # type: ignore[attr-defined]
+        _ARGS_LANG.reset(token)
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "vi"
+    """The language of its messages (set on a subclass by :func:`_parser`)."""
+
     def error(self, message: str) -> NoReturn:
-        raise _UsageError(f"{self.prog}: error: {message}")
+        params = {"prog": self.prog, "message": message}
+        usage = self.format_usage().rstrip()
+        raise _UsageError(f"{usage}\n{render('cli.usage_error', params, self.lang)}")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -60,7 +135,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         return parser
 
     parser = localise(
-        _Parser(
+        type("_Parser", (_Parser,), {"lang": lang})(
             prog="khuyencong",
             add_help=False,
             formatter_class=formatter,
