@@ -99,8 +99,6 @@ SHOWN_VERBATIM: dict[str, str] = {
     # code: why its text is not (yet) a catalogue entry.  Their texts are built from rulebook
     # data or assembled in variables, and shown as they are (``finding.verbatim``).  The list
     # may only shrink: a code that gains its text, or is no longer emitted, must leave it.
-    "advance_form_decided_by_department_head": "text assembled from a rulebook reason",
-    "round_year": "text assembled in variables",
 }
 """Finding codes whose texts are shown verbatim (both languages given by the code or the data)."""
 

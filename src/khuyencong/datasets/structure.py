@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Final
 
+import attrs
+
 from ..l10n.catalog import Msg, Text
 from ..text import fold
 from .findings import RowFinding, finding
@@ -76,7 +78,7 @@ class Structure:
         defaults: Mapping[str, Any],
         unit: Unit | None = None,
         given: frozenset[str] = frozenset(),
-        lines: tuple[str, str] = ("", ""),
+        lines: tuple[Msg, ...] = (),
     ) -> None:
         self.numbered = numbered
         self.plan_layout = numbered
@@ -184,27 +186,15 @@ class Structure:
         """One note on the layout of the table: title, header, section, total and footer rows."""
         if not (self.kinds or self.numbered or self.two_row_header):
             return []  # a tidy table: its title rows are noted one by one (preamble_row)
-        vi, en = [x for x in self.lines[0:1] if x], [x for x in self.lines[1:2] if x]
-        for kind, label_vi, label_en in (
-            ("section", "dòng mục", "section rows"),
-            ("subtotal", "dòng cộng", "subtotal rows"),
-            ("total", "dòng tổng cộng", "total rows"),
-            ("footer", "dòng cuối bảng (chữ ký, ghi chú)", "footer rows (signatures, notes)"),
-        ):
+        parts = list(self.lines)
+        for kind in ("section", "subtotal", "total", "footer"):
             rows = self.kinds.get(kind)
             if rows:
-                vi.append(f"{label_vi} {_ranges(rows)}")
-                en.append(f"{label_en} {_ranges(rows)}")
-        if not vi:
+                parts.append(Msg(f"detail.layout.{kind}_rows", {"rows": _ranges(rows)}))
+        if not parts:
             return []
-        return [
-            finding(
-                "table_layout",
-                None,
-                detail="; ".join(en) + " — not data",
-                detail_vi="; ".join(vi) + " — không phải dữ liệu đề án",
-            )
-        ]
+        detail = Msg("detail.table_layout", {"parts": _Parts(tuple(parts))})
+        return [finding("table_layout", None, detail=detail)]
 
     # -- effects -------------------------------------------------------------------------
 
@@ -331,6 +321,17 @@ class Structure:
         return self.sections[-1] if self.sections else self.table
 
 
+@attrs.frozen(slots=True)
+class _Parts:
+    """Catalogue texts joined with "; " in the language of the message they are part of."""
+
+    parts: tuple[Msg, ...]
+
+    def message(self, lang: str = "vi") -> str:
+        """The parts in ``lang``."""
+        return "; ".join(part.message(lang) for part in self.parts)
+
+
 def _ranges(numbers: Iterable[int]) -> str:
     """``1–6, 9`` for the row numbers 1, 2, 3, 4, 5, 6, 9."""
     parts: list[str] = []
@@ -439,17 +440,14 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         notes.append(finding("code_from_numbering", None))
     if numbered:
         given.add("funding")  # sections may name it; a proposal without one is a finding
-    lines_vi: list[str] = []
-    lines_en: list[str] = []
+    lines: list[Msg] = []
     # Negative numbers are a DataFrame's column labels, not rows of it.
     titles = [n for n in table.title_lines if n >= 0]
     header_lines = [n for n in table.header_lines if n >= 0]
     if titles:
-        lines_vi.append(f"dòng tiêu đề {_ranges(titles)}")
-        lines_en.append(f"title rows {_ranges(titles)}")
+        lines.append(Msg("detail.layout.title_rows", {"rows": _ranges(titles)}))
     if len(header_lines) > 1 or (header_lines and titles):
-        lines_vi.append(f"dòng tên cột {_ranges(header_lines)}")
-        lines_en.append(f"header rows {_ranges(header_lines)}")
+        lines.append(Msg("detail.layout.header_rows", {"rows": _ranges(header_lines)}))
     structure = Structure(
         numbered=numbered,
         derive_code=derive_code,
@@ -457,7 +455,7 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         defaults=defaults,
         unit=unit,
         given=frozenset(given),
-        lines=("; ".join(lines_vi), "; ".join(lines_en)),
+        lines=tuple(lines),
     )
     structure.two_row_header = len(header_lines) > 1
     return structure, notes

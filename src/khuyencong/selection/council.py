@@ -196,28 +196,21 @@ def check_round(
     usual = require(rb, USUAL_YEAR[scope], when)
     year = selection_round.starts_on.year
     parity = "odd" if year % 2 else "even"
-    parity_vi = {"odd": "lẻ", "even": "chẵn"}
     usual_value = str(usual.value)
-    if parity == usual_value:
-        vi = f"Năm {year} là năm {parity_vi[parity]}, năm thường tổ chức bình chọn {level.vi.lower()}."
-        en = f"{year} is an {parity} year, when {level.en.lower()} rounds are usually held."
-    else:
-        vi = (
-            f"Năm {year} không phải năm thường tổ chức ({parity_vi[usual_value]}); được tổ chức "
-            "khi cấp có thẩm quyền quy định (trường hợp khác)."
-        )
-        en = (
-            f"{year} is not the usual ({usual_value}) year; allowed where the competent "
-            "authority so decides."
-        )
+    params = {
+        "year": str(year),
+        "parity": Msg(f"word.year_{parity}"),
+        "usual": Msg(f"word.year_{usual_value}"),
+        "level": Text(level.vi.lower(), level.en.lower()),
+    }
     checks = [
         Check(
             code="round_year",
             passed=True,
             citation=usual.citation,
             provenance=usual.provenance,
-            params={"text": Text(vi, en)},
-            key="finding.verbatim",
+            params=params,
+            key=None if parity == usual_value else "finding.round_year.2",
         )
     ]
     if selection_round.council is not None:

@@ -11,7 +11,7 @@ from typing import Final
 import attrs
 
 from ..._args import check_date
-from ...l10n.catalog import Text
+from ...l10n.catalog import Msg
 from ...rulebooks import Resolved, Rulebook
 from ...schemas.citation import Citation
 from ...schemas.codes import (
@@ -282,50 +282,24 @@ def advance_form(
     if len(forms) == 1 and not unmapped:
         (form,) = forms
         return FormDecision(form=form, citation=form_clause(rb, form.value, as_of), items=items)
+    params: dict[str, object] = {"relocation": "", "fair": ""}
     if unmapped:
-        detail_vi = ", ".join(i.vi for i in unmapped)
-        detail_en = ", ".join(i.en for i in unmapped)
-        message_vi = f"Nội dung chi không thuộc dạng đề án nào của Điều 13: {detail_vi}."
-        message_en = f"Spending items in no form of Art 13: {detail_en}."
+        params["why"] = Msg("detail.advance_form.unmapped", {"items": tuple(unmapped)})
         if SupportItem.RELOCATION_INTEREST in unmapped:
-            message_vi += (
-                " Hỗ trợ lãi suất di dời: hồ sơ theo khoản 1 Điều 15, tỷ lệ không quy định."
-            )
-            message_en += " Relocation interest: dossier per Art 15.1, no ratio given."
+            params["relocation"] = Msg("detail.advance_form.relocation_interest")
         if SupportItem.FOREIGN_FAIR in unmapped:
-            message_vi += (
-                " Hội chợ ở nước ngoài: tổ chức thuộc điểm c khoản 2 Điều 13, tham gia thì không;"
-                " hãy khai báo foreign_fair_organisation hoặc foreign_fair_participation."
-            )
-            message_en += (
-                " Fair abroad: organising one is Art 13.2.c, taking part is not; declare"
-                " foreign_fair_organisation or foreign_fair_participation."
-            )
+            params["fair"] = Msg("detail.advance_form.foreign_fair")
     elif not forms:
-        message_vi = "Đề án chưa có nội dung chi để xác định dạng đề án theo Điều 13."
-        message_en = "The proposal has no spending item that sets its Art 13 form."
+        params["why"] = Msg("detail.advance_form.no_item")
     else:
         names = ", ".join(sorted(f.value for f in forms))
-        message_vi = f"Đề án gồm nhiều dạng của Điều 13 ({names})."
-        message_en = f"The proposal spans several forms of Art 13 ({names})."
+        params["why"] = Msg("detail.advance_form.several", {"forms": names})
     decided = cite(16, 2)
     return FormDecision(
         form=None,
         citation=decided,
         items=items,
         notes=(
-            note(
-                code="advance_form_decided_by_department_head",
-                params={
-                    "text": Text(
-                        message_vi
-                        + " Cục trưởng Cục Công nghiệp địa phương quyết định tỷ lệ và hồ sơ tạm ứng.",
-                        message_en
-                        + " The head of the Agency for Regional Industry decides the ratio and dossier.",
-                    )
-                },
-                key="finding.verbatim",
-                citation=decided,
-            ),
+            note(code="advance_form_decided_by_department_head", params=params, citation=decided),
         ),
     )
