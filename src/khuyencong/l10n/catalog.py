@@ -39,6 +39,7 @@ __all__ = [
     "Money",
     "Msg",
     "Text",
+    "bilingual",
     "catalogue",
     "has",
     "po_path",
@@ -173,6 +174,12 @@ def render(key: str, params: Mapping[str, Any] | None = None, lang: str = "vi") 
         return template % values
     except (KeyError, ValueError, TypeError):
         return f"{template} {values}"
+
+
+def bilingual(key: str, params: Mapping[str, Any] | None = None) -> tuple[str, str]:
+    """The text of ``key`` in Vietnamese and in English: for results whose fields hold both
+    texts (``reason_vi``/``reason_en``, ``message_vi``/``message_en``)."""
+    return render(key, params, "vi"), render(key, params, "en")
 
 
 class Catalogued:

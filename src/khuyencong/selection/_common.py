@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ..l10n.catalog import bilingual
 from ..rulebooks import Resolved, Rulebook
 from ..rules._procedure import require
 from ..schemas.citation import Citation, Provenance
@@ -35,21 +36,12 @@ def _district_refusal(level: SelectionLevel, as_of: date) -> Refusal | None:
     """From 01/07/2025 there is no district level: điểm a khoản 1 Điều 3 no longer has an object."""
     if level is not SelectionLevel.DISTRICT or as_of < REFORM_DATE:
         return None
+    reason_vi, reason_en = bilingual("refusal.district_level_abolished")
     return Refusal(
         code="district_level_abolished",
         as_of=as_of,
-        reason_vi=(
-            "Từ 01/07/2025 chính quyền địa phương tổ chức theo hai cấp, không còn cấp huyện: "
-            "cấp bình chọn cấp huyện (điểm a khoản 1 Điều 3, khoản 2 Điều 6 Thông tư "
-            "26/2014/TT-BCT) không còn đối tượng áp dụng. Thư viện không biết văn bản nào quy "
-            "định cấp thay thế và không tự suy ra."
-        ),
-        reason_en=(
-            "From 2025-07-01 local government has two tiers and no district level: the district "
-            "level of selection (Art 3.1.a, Art 6.2 of Circular 26/2014/TT-BCT) has nothing left to "
-            "apply to. The library knows no instrument that sets a replacement and does not "
-            "invent one."
-        ),
+        reason_vi=reason_vi,
+        reason_en=reason_en,
         provenance=Provenance.SECONDARY,
         source=REFORM_SOURCE,
         citation=_cite(3, 1, "a"),

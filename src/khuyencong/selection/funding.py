@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from .._args import check_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Text, bilingual
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -50,19 +50,16 @@ def selection_funding(
         return gate
     local = require(rb, "typical_products.locally_funded_levels", as_of)
     if level.value in local.codes:
+        message_vi, message_en = bilingual(
+            "selection.local_funding", {"level": Text(level.vi.lower(), level.en.lower())}
+        )
         return LocalFunding(
             level=level,
             citation=local.citation,
             award_citation=_cite(21, 2, "b"),
             provenance=local.provenance,
-            message_vi=(
-                f"Kinh phí bình chọn {level.vi.lower()} từ nguồn kinh phí khuyến công địa phương; "
-                "mức hỗ trợ và mức thưởng do Ủy ban nhân dân cấp tỉnh quy định."
-            ),
-            message_en=(
-                f"A {level.en.lower()} round is paid from local khuyến công funds; support and award "
-                "levels are set by the provincial People's Committee."
-            ),
+            message_vi=message_vi,
+            message_en=message_en,
         )
     basis = require(rb, "typical_products.nationally_funded_levels", as_of)
     round_code, award_code = _FUNDING_ITEMS[level]

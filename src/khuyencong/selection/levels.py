@@ -7,7 +7,7 @@ from datetime import date
 from typing import Final
 
 from .._args import check_date, check_rulebook
-from ..l10n.catalog import Text
+from ..l10n.catalog import Text, bilingual
 from ..rulebooks import Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
@@ -73,20 +73,12 @@ def entry_requirement(
     if isinstance(gate, Refusal):
         return gate
     if level is SelectionLevel.PROVINCE and as_of >= REFORM_DATE:
+        reason_vi, reason_en = bilingual("refusal.province_entry_after_reform")
         return Refusal(
             code="province_entry_after_reform",
             as_of=as_of,
-            reason_vi=(
-                "Khoản 2 Điều 12 Thông tư 26/2014/TT-BCT yêu cầu Giấy chứng nhận cấp huyện và văn "
-                "bản đề nghị của Ủy ban nhân dân cấp huyện; từ 01/07/2025 không còn cấp huyện. "
-                "Thư viện không biết quy định thay thế nên không xác định được cách đăng ký cấp tỉnh."
-            ),
-            reason_en=(
-                "Art 12.2 of Circular 26/2014/TT-BCT requires a district certificate and a letter of "
-                "the district People's Committee; from 2025-07-01 there is no district level. The "
-                "library knows no replacement rule, so it cannot say how a product enters the "
-                "provincial level."
-            ),
+            reason_vi=reason_vi,
+            reason_en=reason_en,
             provenance=Provenance.SECONDARY,
             source=REFORM_SOURCE,
             citation=_cite(12, 2),

@@ -19,13 +19,13 @@ from __future__ import annotations
 from datetime import date
 
 from .._args import check_date, check_rulebook
+from ..l10n.catalog import Msg, Text, bilingual
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import require, returns_not_encoded
 from ..schemas.citation import Provenance
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .codes import Region
 from .geography import (
-    MAPPING_SOURCE,
     REFORM_DATE,
     REFORM_SOURCE,
     LegacyProvince,
@@ -62,13 +62,9 @@ def region_of_legacy(
         from ..schemas.locality import unit_2025
 
         successor = unit_2025(old.successor_2025).province_name
-        note_vi = (
-            f"Từ 01/07/2025 tỉnh {old.name} không còn là đơn vị hành chính; địa bàn thuộc "
-            f"{successor} (nguồn thứ cấp: {MAPPING_SOURCE})."
-        )
-        note_en = (
-            f"From 2025-07-01 {old.name} is no longer an administrative unit; its area belongs to "
-            f"{successor} (secondary source: {MAPPING_SOURCE})."
+        note_vi, note_en = bilingual(
+            "selection.province_merged",
+            {"name": old.name, "successor": successor, "source": Msg("selection.mapping_source")},
         )
     return RegionOf(
         province=old.name,
@@ -100,17 +96,15 @@ def region_of_2025(
     rb = check_rulebook(rulebook) or national()
     name = unit_2025(province_code).province_name
     if as_of < REFORM_DATE:
+        reason_vi, reason_en = bilingual(
+            "refusal.province_2025_before_reform",
+            {"name": name, "code": province_code, "as_of": as_of},
+        )
         return Refusal(
             code="province_2025_before_reform",
             as_of=as_of,
-            reason_vi=(
-                f"{name} (mã {province_code}) là tỉnh, thành phố từ 01/07/2025; vào ngày "
-                f"{as_of.strftime('%d/%m/%Y')} hãy dùng tỉnh, thành phố trước sắp xếp."
-            ),
-            reason_en=(
-                f"{name} (code {province_code}) is a province from 2025-07-01; on "
-                f"{as_of.isoformat()} use the province of that time."
-            ),
+            reason_vi=reason_vi,
+            reason_en=reason_en,
             provenance=Provenance.SECONDARY,
             source=REFORM_SOURCE,
         )
@@ -124,39 +118,38 @@ def region_of_2025(
     names = ", ".join(p.name for p in olds)
     if len(by_region) == 1:
         (region,) = by_region
+        note_vi, note_en = bilingual(
+            "selection.region_via",
+            {
+                "name": name,
+                "names": names,
+                "region": region,
+                "source": Msg("selection.mapping_source"),
+            },
+        )
         return RegionOf(
             province=name,
             region=region,
             via=olds,
             citation=resolved.citation,
             provenance=Provenance.SECONDARY,
-            note_vi=(
-                f"Thông tư liệt kê tỉnh, thành phố trước 01/07/2025; {name} được hợp thành từ "
-                f"{names}, cùng thuộc {region.vi} (nguồn thứ cấp: {MAPPING_SOURCE})."
-            ),
-            note_en=(
-                f"The Circular lists the provinces before 2025-07-01; {name} was formed from "
-                f"{names}, all in the {region.en} (secondary source: {MAPPING_SOURCE})."
-            ),
+            note_vi=note_vi,
+            note_en=note_en,
         )
     candidates = tuple((r, tuple(by_region[r])) for r in order if r in by_region)
     parts_vi = "; ".join(f"{r.vi}: {', '.join(p.name for p in ps)}" for r, ps in candidates)
     parts_en = "; ".join(f"{r.en}: {', '.join(p.name for p in ps)}" for r, ps in candidates)
+    message_vi, message_en = bilingual(
+        "selection.ambiguous_region",
+        {"name": name, "parts": Text(parts_vi, parts_en), "citation": resolved.citation},
+    )
     return AmbiguousRegion(
         province=name,
         candidates=candidates,
         citation=resolved.citation,
         provenance=Provenance.SECONDARY,
-        message_vi=(
-            f"Không xác định được khu vực của {name}: tỉnh được hợp thành từ các tỉnh thuộc các "
-            f"khu vực khác nhau ({parts_vi}); {resolved.citation.vi} chỉ liệt kê tỉnh, thành phố "
-            "trước 01/07/2025. Cần quyết định của cơ quan có thẩm quyền."
-        ),
-        message_en=(
-            f"The region of {name} cannot be determined: it was formed from provinces of "
-            f"different regions ({parts_en}); {resolved.citation.en} lists only the provinces "
-            "before 2025-07-01. A decision of the competent authority is needed."
-        ),
+        message_vi=message_vi,
+        message_en=message_en,
     )
 
 
