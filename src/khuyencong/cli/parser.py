@@ -75,7 +75,7 @@ def argparse_speaks(lang: str) -> Iterator[None]:
         return argparse_text(singular if n == 1 else plural, lang)
 
     argparse._ = gettext  # type: ignore[attr-defined]
-    argparse.ngettext = ngettext
+    argparse.ngettext = ngettext  # type: ignore[attr-defined]
     try:
         yield
     finally:

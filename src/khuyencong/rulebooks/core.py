@@ -190,92 +190,67 @@ class Rulebook:
 
     def _not_encoded(self, param: Param, as_of: date) -> NotEncoded:
         period = self.governing(param.domain, as_of)
-        label_vi, label_en = param.label_vi, param.label_en
-        when = as_of.strftime("%d/%m/%Y")
+        from ..l10n.catalog import Msg, Text, bilingual
+
+        label = Text(param.label_vi, param.label_en)
         if period is None:
+            reason_vi, reason_en = bilingual(
+                "rulebook.not_encoded.no_instrument", {"label": label, "as_of": as_of}
+            )
             return NotEncoded(
                 code=param.code,
                 as_of=as_of,
                 document=None,
                 rulebook=self.id,
-                reason_vi=f"Chưa mã hóa: không rõ văn bản nào điều chỉnh “{label_vi}” vào ngày {when}.",
-                reason_en=f"Not encoded: no instrument known here governs '{label_en}' on {as_of.isoformat()}.",
+                reason_vi=reason_vi,
+                reason_en=reason_en,
             )
         document = self.documents.get(period.document)
-        name_vi = document.name_vi if document else period.document
-        name_en = document.name_en if document else period.document
+        name: object = _name(document) if document else period.document
         amending = [c.document for c in self._caveats(period.document, as_of)]
         if amending:
-            name_vi += " (sửa đổi bởi " + ", ".join(amending) + ")"
-            name_en += " (as amended by " + ", ".join(amending) + ")"
-        uncertain_vi = uncertain_en = ""
-        if period.uncertain:
-            uncertain_vi = (
-                " (ngày hiệu lực của văn bản này không rõ; văn bản trước có thể còn áp dụng)"
-            )
-            uncertain_en = (
-                " (its effective date is not known here; the earlier instrument may still apply)"
-            )
+            name = Msg("rulebook.amended_by", {"name": name, "amending": ", ".join(amending)})
+        uncertain = Msg("rulebook.effective_date_uncertain") if period.uncertain else ""
+        reason_vi, reason_en = bilingual(
+            "rulebook.not_encoded.governed_by",
+            {"label": label, "as_of": as_of, "name": name, "uncertain": uncertain},
+        )
         return NotEncoded(
             code=param.code,
             as_of=as_of,
             document=document,
             rulebook=self.id,
-            reason_vi=(
-                f"Chưa mã hóa: vào ngày {when}, “{label_vi}” do {name_vi} quy định"
-                f"{uncertain_vi}; thư viện chưa mã hóa quy định này."
-            ),
-            reason_en=(
-                f"Not encoded: on {as_of.isoformat()} '{label_en}' is governed by {name_en}"
-                f"{uncertain_en}, whose rule for it the library does not encode."
-            ),
+            reason_vi=reason_vi,
+            reason_en=reason_en,
         )
 
     def _caveats(self, number: str, as_of: date) -> tuple[Caveat, ...]:
         document = self.documents.get(number)
         if document is None:
             return ()
+        from ..l10n.catalog import bilingual
+
         caveats: list[Caveat] = []
         for amendment in document.amended_by:
             amending = self.documents.get(amendment.document)
-            name_vi = amending.name_vi if amending else amendment.document
-            name_en = amending.name_en if amending else amendment.document
+            params = {
+                "name": _name(document),
+                "amending": _name(amending) if amending else amendment.document,
+            }
             if amendment.effective_from is None:
                 year = number_year(amendment.document)
                 if year is not None and as_of.year < year:
                     continue
-                caveats.append(
-                    Caveat(
-                        document=amendment.document,
-                        message_vi=(
-                            f"{document.name_vi} đã được sửa đổi bởi {name_vi} (ngày hiệu lực và "
-                            "nội dung sửa đổi chưa được biết ở đây); quy định này có thể đã thay đổi."
-                        ),
-                        message_en=(
-                            f"{document.name_en} was amended by {name_en} (effective date and "
-                            "wording not known here); this rule may have changed."
-                        ),
-                    )
-                )
+                message_vi, message_en = bilingual("rulebook.caveat.amended_unknown", params)
             elif as_of >= amendment.effective_from:
                 known = amending is not None and amending.text is Provenance.SECONDARY
-                caveats.append(
-                    Caveat(
-                        document=amendment.document,
-                        message_vi=(
-                            f"Từ {amendment.effective_from.strftime('%d/%m/%Y')}, {document.name_vi} "
-                            f"được sửa đổi bởi {name_vi}"
-                            + (", chỉ biết qua nguồn thứ cấp" if known else "")
-                            + "; quy định này có thể đã thay đổi."
-                        ),
-                        message_en=(
-                            f"From {amendment.effective_from.isoformat()} {document.name_en} is "
-                            f"amended by {name_en}"
-                            + (", known here only from secondary sources" if known else "")
-                            + "; this rule may have changed."
-                        ),
-                    )
+                message_vi, message_en = bilingual(
+                    "rulebook.caveat.amended_secondary" if known else "rulebook.caveat.amended",
+                    {**params, "from": amendment.effective_from},
                 )
+            else:
+                continue
+            caveats.append(Caveat(amendment.document, message_vi, message_en))
         return tuple(caveats)
 
     # -- introspection ---------------------------------------------------------------------
@@ -295,3 +270,10 @@ class Rulebook:
                 if value.end is not None:
                     dates.add(value.end)
         return tuple(sorted(dates))
+
+
+def _name(document: LegalDocument) -> object:
+    """The name of ``document`` in the language of the message it is part of."""
+    from ..l10n.catalog import Text
+
+    return Text(document.name_vi, document.name_en)

@@ -14,6 +14,7 @@ import attrs
 
 from .._args import check_rulebook
 from ..errors import NotEncodedError
+from ..l10n.catalog import Text, bilingual
 from ..rulebooks import NotEncoded, Resolved, Rulebook, national
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import FundingSourceKind, LifecycleEvent
@@ -136,21 +137,11 @@ def _with_convention(rulebook: Rulebook, code: str, result: NotEncoded) -> NotEn
     end = rulebook.resolve(TT36_END, result.as_of)
     if not isinstance(end, Resolved) or end.provenance is not Provenance.CONVENTION:
         return result
-    when = end.valid_from
-    return attrs.evolve(
-        result,
-        reason_vi=(
-            f"{result.reason_vi} Ngày {when:%d/%m/%Y} thôi áp dụng Thông tư 36/2013/TT-BCT là quy "
-            "ước của thư viện, không phải quy định của văn bản (workflow.tt36_end_convention): "
-            "Thông tư "
-            "36/2013 có thể còn áp dụng."
-        ),
-        reason_en=(
-            f"{result.reason_en} That Circular 36/2013/TT-BCT stops applying on "
-            f"{when.isoformat()} is the library's convention, not the text's "
-            "(workflow.tt36_end_convention): it may still apply."
-        ),
+    reason_vi, reason_en = bilingual(
+        "rulebook.tt36_end_convention",
+        {"reason": Text(result.reason_vi, result.reason_en), "when": end.valid_from},
     )
+    return attrs.evolve(result, reason_vi=reason_vi, reason_en=reason_en)
 
 
 # ---- Reading a proposal's history --------------------------------------------------------

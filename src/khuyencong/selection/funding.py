@@ -51,7 +51,7 @@ def selection_funding(
     local = require(rb, "typical_products.locally_funded_levels", as_of)
     if level.value in local.codes:
         message_vi, message_en = bilingual(
-            "selection.local_funding", {"level": Text(level.vi.lower(), level.en.lower())}
+            "outcome.local_funding", {"level": Text(level.vi.lower(), level.en.lower())}
         )
         return LocalFunding(
             level=level,

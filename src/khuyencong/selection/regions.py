@@ -63,8 +63,8 @@ def region_of_legacy(
 
         successor = unit_2025(old.successor_2025).province_name
         note_vi, note_en = bilingual(
-            "selection.province_merged",
-            {"name": old.name, "successor": successor, "source": Msg("selection.mapping_source")},
+            "outcome.province_merged",
+            {"name": old.name, "successor": successor, "source": Msg("outcome.mapping_source")},
         )
     return RegionOf(
         province=old.name,
@@ -119,12 +119,12 @@ def region_of_2025(
     if len(by_region) == 1:
         (region,) = by_region
         note_vi, note_en = bilingual(
-            "selection.region_via",
+            "outcome.region_via",
             {
                 "name": name,
                 "names": names,
                 "region": region,
-                "source": Msg("selection.mapping_source"),
+                "source": Msg("outcome.mapping_source"),
             },
         )
         return RegionOf(
@@ -140,7 +140,7 @@ def region_of_2025(
     parts_vi = "; ".join(f"{r.vi}: {', '.join(p.name for p in ps)}" for r, ps in candidates)
     parts_en = "; ".join(f"{r.en}: {', '.join(p.name for p in ps)}" for r, ps in candidates)
     message_vi, message_en = bilingual(
-        "selection.ambiguous_region",
+        "outcome.ambiguous_region",
         {"name": name, "parts": Text(parts_vi, parts_en), "citation": resolved.citation},
     )
     return AmbiguousRegion(
