@@ -90,8 +90,8 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
                 key_label(dimension, r.key, lang),
                 str(r.proposals),
                 str(r.rows),
-                money(r.cost),
-                money(r.requested),
+                money(r.cost) or "—",
+                money(r.requested) or "—",
                 (money(r.allowed) or "—")
                 + ("" if not r.allowed_unknown else f" (+{r.allowed_unknown} {unknown})"),
             ]

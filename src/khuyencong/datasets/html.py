@@ -106,7 +106,7 @@ def _charts(summary: Summary, lang: str) -> str:
         data = [
             (
                 key_label(dimension, r.key, lang),
-                (r.allowed or Decimal(0)) if measure_key == "allowed" else r.requested,
+                (r.allowed if measure_key == "allowed" else r.requested) or Decimal(0),
             )
             for r in rows
         ]

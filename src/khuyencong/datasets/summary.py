@@ -57,13 +57,17 @@ def key_label(dimension: str, key: str, lang: str = "vi") -> str:
 @attrs.frozen(slots=True)
 class SummaryRow:
     """Totals for one key of a dimension: proposals (counted under the key of their first row),
-    rows, and the sums in whole đồng of cost, requested and allowed support."""
+    rows, and the sums in whole đồng of cost, requested and allowed support.
+
+    ``cost`` and ``requested`` sum the rows whose amount could be read; they are ``None`` (not
+    known, shown "—"), never 0, when no row of the group has that amount (a group made only of
+    damaged lines).  ``allowed`` follows the rule of :class:`Summary`."""
 
     key: str
     proposals: int
     rows: int
-    cost: Decimal
-    requested: Decimal
+    cost: Decimal | None
+    requested: Decimal | None
     allowed: Decimal | None
     allowed_unknown: int = 0
     """Assessed rows whose allowed support is not known (level not encoded, input missing,
@@ -75,9 +79,12 @@ class Summary:
     """Counts and sums of a whole dataset check.
 
     ``rows`` counts every data row read (blank ones included, so rows in = rows out);
-    ``allowed`` is ``None`` when no proposal was assessed; it sums the rows whose allowed
-    support is known, and ``allowed_unknown`` counts the assessed rows whose allowed support is
-    not known (reports say "allowed: not known for N lines").  ``values_left_out`` counts the
+    ``allowed`` is ``None`` when no proposal was assessed.  It sums the allowed support of the
+    rows of ``eligible`` proposals (and the 0 of ``ineligible`` ones); ``allowed_unknown`` counts
+    the assessed rows whose allowed support is not known: a row of an eligible proposal whose
+    level is not known, and every row of a ``not_assessable`` proposal — whose line amounts hold
+    only if the proposal turns out eligible, so they are never added to the total (reports say
+    "allowed: not known for N lines").  ``values_left_out`` counts the
     amounts (cost, requested, counterpart) whose cell could not be read: the totals leave them
     out rather than count a stand-in.
     """
@@ -226,14 +233,17 @@ class _Cell:
     def __init__(self) -> None:
         self.proposals = 0
         self.rows = 0
-        self.cost = Decimal(0)
-        self.requested = Decimal(0)
+        self.cost: Decimal | None = None
+        self.requested: Decimal | None = None
         self.allowed: Decimal | None = None
         self.unknown = 0
 
 
 _ASSESSED: Final = frozenset({"eligible", "ineligible", "not_assessable"})
 """Row statuses that come from the rule engine: their allowed support is known or not known."""
+
+_DECIDED: Final = frozenset({"eligible", "ineligible"})
+"""Row statuses whose allowed support counts in the totals (see :class:`Summary`)."""
 
 
 class Accumulator:
@@ -276,11 +286,12 @@ class Accumulator:
         if first:
             self.proposals += 1
             self.proposals_by_status[status] += 1
-        cost = result.cost or _ZERO
-        requested = result.requested or _ZERO
-        allowed = result.allowed
-        self.cost += cost
-        self.requested += requested
+        cost = result.cost
+        requested = result.requested
+        # A not_assessable proposal's line amounts hold only if it turns out eligible.
+        allowed = result.allowed if status in _DECIDED else None
+        self.cost += cost or _ZERO
+        self.requested += requested or _ZERO
         unknown = allowed is None and self.assessed and status in _ASSESSED
         if allowed is not None:
             self.allowed = (self.allowed or _ZERO) + allowed
@@ -294,8 +305,10 @@ class Accumulator:
             cell.rows += 1
             if first:
                 cell.proposals += 1
-            cell.cost += cost
-            cell.requested += requested
+            if cost is not None:
+                cell.cost = (cell.cost or _ZERO) + cost
+            if requested is not None:
+                cell.requested = (cell.requested or _ZERO) + requested
             if allowed is not None:
                 cell.allowed = (cell.allowed or _ZERO) + allowed
             elif unknown:
