@@ -90,9 +90,11 @@ class _Builder:
         values, source, contents = _merge(group)
         not_stated: list[RowFinding] = []
         if self.plan_layout:
-            not_stated = not_stated_findings(
-                first.number, not self.has_item_column, "beneficiary" in source, source
+            # No item column, or an item cell left empty: the plan does not state the item.
+            no_item = not self.has_item_column or any(
+                row.has_line and self._item_not_stated(row) for row in group
             )
+            not_stated = not_stated_findings(first.number, no_item, "beneficiary" in source, source)
             first.findings.extend(not_stated)
         if "beneficiary" in source and "beneficiary_kind" not in source and not self.plan_layout:
             row = source["beneficiary"]
@@ -130,6 +132,10 @@ class _Builder:
         )
 
     # -- pieces -------------------------------------------------------------------------------
+
+    def _item_not_stated(self, row: _Parsed) -> bool:
+        """A plan table's line whose item cell is empty (not unreadable: that is an error)."""
+        return self.plan_layout and "item" not in row.values and "item" not in row.bad
 
     @staticmethod
     def _layout_result(row: _Parsed) -> RowResult:
@@ -181,8 +187,8 @@ class _Builder:
             if field in v:
                 data[key] = v[field]
                 headers[key] = row.headers[field]
-        if "item" not in data and not self.has_item_column:
-            data["item"] = "other"
+        if "item" not in data and (not self.has_item_column or self._item_not_stated(row)):
+            data["item"] = "other"  # a placeholder: a plan table that does not state it says so
         if "requested" in v:
             data["requested"] = v["requested"]
             headers["requested"] = row.headers["requested"]
@@ -378,8 +384,9 @@ class _Builder:
         title = values.get("title")
         year = values.get("plan_year")
         proposal_content = "+".join(contents) if contents else None
-        # In a plan table without an item column the item given to validation is a placeholder.
-        placeholder_free = self.has_item_column or not self.plan_layout
+        # In a plan table the item given to validation may be a placeholder (no item column, or
+        # an empty cell): the report shows the item as read.
+        placeholder_free = not self.plan_layout
         for index, row in enumerate(group):
             line = line_by_row.get(row.number)
             # The amounts and item of the budget line as built, else as read.

@@ -193,8 +193,10 @@ class Layout:
     ``validate(columns=...)``; ``unit`` is the unit of amounts when the header does not say it;
     ``header_rows`` (1 or 2) fixes how many rows the header spans (default: found); ``sections``
     says what section rows name: ``"content"``, ``"funding"``, ``"auto"`` (either, recognised by
-    their text; the default) or ``"none"`` (no section rows); ``plan_year`` and ``funding`` are
-    defaults for rows that do not give them; ``source`` names where the layout came from.
+    their text; the default) or ``"none"`` (no section rows); ``plan_year``, ``funding`` and
+    ``province`` are defaults for rows that do not give them (without them, the title rows may
+    state them: "KẾ HOẠCH … NĂM 2018", "… KHUYẾN CÔNG ĐỊA PHƯƠNG", the letterhead "UBND TỈNH …");
+    ``source`` names where the layout came from.
     """
 
     columns: Mapping[str, str] = attrs.field(factory=dict)
@@ -204,9 +206,10 @@ class Layout:
     plan_year: int | None = None
     funding: str | None = None
     source: str = "layout"
+    province: str | None = None
 
 
-_LAYOUT_KEYS: Final = {"unit", "header_rows", "sections", "plan_year", "funding"}
+_LAYOUT_KEYS: Final = {"unit", "header_rows", "sections", "plan_year", "funding", "province"}
 _UNITS_BY_NAME: Final = {
     fold(name): unit
     for unit, names in (
@@ -272,6 +275,9 @@ def layout_from_mapping(data: Mapping[str, Any], source: str = "layout") -> Layo
             funding = CONVERTERS["funding"](funding)
         except (AmountParseError, ValueError):
             raise fail("layout.funding", f"{funding!r} is not KCQG or KCĐP") from None
+    province = settings.get("province")
+    if province is not None and (not isinstance(province, str) or not province.strip()):
+        raise fail("layout.province", f"{province!r} is not the name of a province")
     return Layout(
         columns=dict(columns),
         unit=unit,
@@ -280,6 +286,7 @@ def layout_from_mapping(data: Mapping[str, Any], source: str = "layout") -> Layo
         plan_year=plan_year,
         funding=funding,
         source=source,
+        province=province.strip() if province else None,
     )
 
 
