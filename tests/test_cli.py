@@ -343,7 +343,8 @@ def test_rulebook_check(tmp_path: Path) -> None:
     not_toml.write_text("[meta\n", encoding="utf-8")
     code, out, _ = run("rulebook", "check", str(not_toml))
     assert code == 1
-    assert "not valid TOML" in out
+    assert "không phải TOML hợp lệ" in out  # in the chosen language (issue 17)
+    assert "not valid TOML" in run("--lang", "en", "rulebook", "check", str(not_toml))[1]
 
     code, _, err = run("rulebook", "check", str(tmp_path / "missing.toml"))
     assert code == 2

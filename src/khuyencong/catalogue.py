@@ -77,9 +77,9 @@ def _value_row(param: Param, value: ParamValue) -> str:
     if param.type.value == "ratio" and isinstance(value.value, Decimal):
         shown = _percent(value.value)
     provenance = value.provenance.value
-    if value.source:
-        provenance += f" ({value.source})"
-    note = f"<br>*{md_cell(value.note)}*" if value.note else ""
+    if value.source_en:
+        provenance += f" ({value.source_en})"
+    note = f"<br>*{md_cell(value.note_vi)}*<br>{md_cell(value.note_en)}" if value.note_vi else ""
     return (
         f"| {_date(value.start)} | {_date(value.end)} | {md_cell(shown)}{note} | "
         f"{md_cell(value.citation.vi)}<br>`{value.citation.key}` | {md_cell(provenance)} |"

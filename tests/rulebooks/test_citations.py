@@ -17,7 +17,8 @@ def test_every_value_has_a_citation_and_a_provenance() -> None:
         assert value.citation.document in registry(), (code, value.citation.document)
         assert isinstance(value.provenance, Provenance), code
         if value.provenance is Provenance.SECONDARY:
-            assert value.source.strip(), f"{code}: a secondary value names its source"
+            assert value.source_vi.strip(), f"{code}: a secondary value names its source"
+            assert value.source_en.strip(), f"{code}: a secondary value names its source"
     assert count >= 60  # the built-in rulebook is not accidentally empty
 
 
@@ -29,7 +30,8 @@ def test_provenance_matches_what_the_registry_knows_of_the_text() -> None:
     for code, value in national().citations():
         known = docs[value.citation.document].text
         if value.provenance is Provenance.CONVENTION:
-            assert value.note, code
+            assert value.note_vi, code
+            assert value.note_en, code
             continue
         assert known is value.provenance, (code, value.citation.document, known)
 

@@ -125,7 +125,7 @@ def test_a_good_overlay_loads(tmp_path: Path) -> None:
                 "support.brand",
                 f'{{ from = 2016-01-01, rate = "40%", provenance = "secondary", {CITE} }}',
             ),
-            'params."support.brand".values[0].source',
+            'params."support.brand".values[0].source_vi',
             "names that source",
         ),
         (
@@ -200,3 +200,54 @@ def test_the_template_loads_and_says_it_is_illustrative(tmp_path: Path) -> None:
     book = load_rulebook(path)
     assert book.illustrative
     assert book.province == "Tỉnh Mẫu"
+
+
+@pytest.mark.parametrize(
+    ("values", "key", "words"),
+    [
+        (
+            (
+                f'{{ from = 2016-01-01, rate = "40%", provenance = "secondary", {CITE},'
+                ' source_vi = "bản tóm tắt" }'
+            ),
+            'params."support.brand".values[0]',
+            "source is given in one language (source_vi): write source_en too",
+        ),
+        (
+            (
+                f'{{ from = 2016-01-01, rate = "40%", provenance = "official_text", {CITE},'
+                ' note_en = "Only in difficult areas." }'
+            ),
+            'params."support.brand".values[0]',
+            "note is given in one language (note_en): write note_vi too",
+        ),
+        (
+            (
+                f'{{ from = 2016-01-01, rate = "40%", provenance = "official_text", {CITE},'
+                ' note = "Chỉ tại địa bàn khó khăn." }'
+            ),
+            'params."support.brand".values[0]',
+            "note is a text in one language: write note_vi (Vietnamese) and note_en (English)",
+        ),
+    ],
+    ids=["source in Vietnamese only", "note in English only", "one-language note key"],
+)
+def test_a_text_in_one_language_fails_the_check(
+    tmp_path: Path, values: str, key: str, words: str
+) -> None:
+    # Issue 17: a source or note a person reads comes in both languages, like the labels.
+    problems = check_rulebook(write(tmp_path, param("support.brand", values)))
+    assert [(p.key, p.message) for p in problems] == [(key, words)]
+
+
+def test_a_text_in_both_languages_loads(tmp_path: Path) -> None:
+    values = (
+        f'{{ from = 2016-01-01, rate = "40%", provenance = "official_text", {CITE},'
+        ' note_vi = "Chỉ tại địa bàn khó khăn.", note_en = "Only in difficult areas." }'
+    )
+    book = load_rulebook(write(tmp_path, param("support.brand", values)))
+    (value,) = book.param("support.brand").values
+    assert (value.note_vi, value.note_en) == (
+        "Chỉ tại địa bàn khó khăn.",
+        "Only in difficult areas.",
+    )

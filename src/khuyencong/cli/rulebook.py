@@ -31,7 +31,7 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise _InputError(_t("cli.no_such_file", {"name": other}, lang))
     problems = check_rulebook(path, *args.more)
     for problem in problems:
-        out.write(f"{problem}\n")
+        out.write(f"{problem.text(lang)}\n")
     if problems:
         err.write(_t("cli.problems", {"n": len(problems)}, lang) + "\n")
         return EXIT_FINDINGS

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 from pydantic import ValidationError
 
+from ..l10n.catalog import Msg, Text, bilingual
 from ..schemas.citation import Citation, LegalDocument, Provenance, number_year
 from .compiler import (
     Problem,
@@ -48,7 +49,8 @@ from .periods import _national_file, _overlaps, _show, governed_periods
 
 __all__ = ["amend", "governed_periods"]
 
-_NOT_FILLED = "not filled in"
+_NOT_FILLED = "not_filled"
+"""The problem of a slot left empty (``rulebook_check.not_filled``: "not filled in")."""
 
 
 @attrs.define
@@ -69,11 +71,7 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
     spec = af.instrument
     if spec is None:
         if known is None:
-            out.add(
-                "meta.instrument",
-                f"unknown instrument {instrument}: declare it in an [instrument] table (number, "
-                "title_vi, title_en, issuer, effective_from, replaces)",
-            )
+            out.add("meta.instrument", "unknown_instrument", instrument=instrument)
         return
     for field in ("issued_on", "effective_from"):
         if getattr(spec, field) == "":
@@ -91,17 +89,20 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
         )
     except ValidationError as exc:
         for error in exc.errors():
-            out.add(f"instrument.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+            out.error(f"instrument.{'.'.join(str(p) for p in error['loc'])}", error)
         return
     if decl.number != instrument:
-        out.add("instrument.number", f"{decl.number} is not meta.instrument ({instrument})")
+        out.add(
+            "instrument.number", "not_meta_instrument", number=decl.number, instrument=instrument
+        )
         return
     if known is not None:
         if decl.replaces and set(decl.replaces) != set(known.replaces):
             out.add(
                 "instrument.replaces",
-                f"the registry knows that {instrument} replaces "
-                f"{', '.join(known.replaces) or 'nothing'}",
+                "registry_replaces",
+                instrument=instrument,
+                replaces=", ".join(known.replaces) or Msg("word.nothing"),
             )
         update: dict[str, Any] = {}
         for field in ("issued_on", "effective_from"):
@@ -109,19 +110,19 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
             if theirs is None:
                 continue
             if mine is not None and mine != theirs:
-                out.add(f"instrument.{field}", f"the registry knows {mine}, not {theirs}")
+                out.add(f"instrument.{field}", "registry_knows", mine=mine, theirs=theirs)
             elif mine is None:
                 update[field] = theirs
         merge.documents[instrument] = known.model_copy(update=update)
         return
     if decl.effective_from is None:
-        out.add("instrument.effective_from", "a new instrument needs its effective date")
+        out.add("instrument.effective_from", "effective_missing")
         return
     merge.documents[instrument] = decl
     for replaced in decl.replaces:
         old = merge.documents.get(replaced)
         if old is None:
-            out.add("instrument.replaces", f"unknown instrument {replaced}")
+            out.add("instrument.replaces", "unknown_replaced", instrument=replaced)
             continue
         taken = False
         for periods in merge.domains.values():
@@ -130,7 +131,9 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
                     if period.from_ is not None and period.from_ >= decl.effective_from:
                         out.add(
                             "instrument.effective_from",
-                            f"{decl.effective_from} is before {replaced} took effect",
+                            "before_replaced",
+                            effective=decl.effective_from,
+                            replaced=replaced,
                         )
                         continue
                     periods[i] = period.model_copy(update={"until": decl.effective_from})
@@ -142,7 +145,7 @@ def _declare(merge: _Merge, af: AmendmentFile, instrument: str, out: _Collector)
                     taken = True
                     break
         if not taken:
-            out.add("instrument.replaces", f"{replaced} governs nothing up to today here")
+            out.add("instrument.replaces", "governs_nothing", replaced=replaced)
         merge.documents[replaced] = old.model_copy(
             update={"replaced_by": instrument, "replaced_on": decl.effective_from}
         )
@@ -165,6 +168,11 @@ def _amended_on(
     return None
 
 
+def _when(day: date | None) -> date | str:
+    """A date shown in the language of the message (``…``: open-ended)."""
+    return "…" if day is None else day
+
+
 def _slot(value: object, key: str, out: _Collector) -> Any:
     if value == "":
         out.add(key, _NOT_FILLED)
@@ -176,19 +184,19 @@ def _citation(v: AmendmentValueSpec, instrument: str, key: str, out: _Collector)
     spec = v.citation
     document = spec.document or instrument
     if document != instrument:
-        out.add(f"{key}.document", f"cite {instrument}, the instrument of this rulebook")
+        out.add(f"{key}.document", "cite_instrument", instrument=instrument)
     parts = {
         name: _slot(getattr(spec, name), f"{key}.{name}", out)
         for name in ("article", "clause", "paragraph", "dash")
     }
     point = _slot(spec.point, f"{key}.point", out)
     if spec.article is None:
-        out.add(f"{key}.article", "cite the article (Điều) the value comes from")
+        out.add(f"{key}.article", "cite_article")
     try:
         return Citation(document=instrument, point=point, **parts)
     except ValidationError as exc:
         for error in exc.errors():
-            out.add(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+            out.error(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error)
         return None
 
 
@@ -196,7 +204,7 @@ def _value_spec(
     v: AmendmentValueSpec,
     param: Param,
     citation: Citation,
-    source: str,
+    source: tuple[str, str],
     key: str,
     out: _Collector,
 ) -> ValueSpec | None:
@@ -204,10 +212,10 @@ def _value_spec(
     cap = _slot(v.cap, f"{key}.cap", out)
     value = _slot(v.value, f"{key}.value", out)
     if isinstance(cap, str):
-        out.add(f"{key}.cap", f"{cap!r} is not a whole number of đồng")
+        out.add(f"{key}.cap", "cap_not_whole", cap=repr(cap))
         return None
     if param.type is ParamType.SUPPORT and value is not None:
-        out.add(f"{key}.value", "a support level is given with 'rate', 'cap' and 'basis'")
+        out.add(f"{key}.value", "support_value")
     try:
         return ValueSpec.model_validate(
             {
@@ -215,8 +223,10 @@ def _value_spec(
                 "until": v.until,
                 "citation": citation,
                 "provenance": Provenance.USER_SUPPLIED,
-                "source": source,
-                "note": v.note,
+                "source_vi": source[0],
+                "source_en": source[1],
+                "note_vi": v.note_vi,
+                "note_en": v.note_en,
                 "value": value,
                 "rate": rate,
                 "cap": cap,
@@ -225,7 +235,7 @@ def _value_spec(
         )
     except ValidationError as exc:
         for error in exc.errors():
-            out.add(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error["msg"])
+            out.error(f"{key}.{'.'.join(str(p) for p in error['loc'])}", error)
         return None
 
 
@@ -234,10 +244,16 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
     meta = af.meta
     instrument = meta.instrument or ""
     if not meta.supplied_by.strip():
-        out.add("meta.supplied_by", "name who supplied the values (an agency, a person)")
-    source = f"{meta.supplied_by or '?'}: {meta.title_en} ({name})"
-    if meta.illustrative:
-        source += "; illustrative, invented figures, not law"
+        out.add("meta.supplied_by", "supplied_by")
+    source = bilingual(
+        "rulebook.amendment_source",
+        {
+            "who": meta.supplied_by or "?",
+            "title": Text(meta.title_vi, meta.title_en),
+            "file": name,
+            "illustrative": Msg("rulebook.illustrative") if meta.illustrative else "",
+        },
+    )
     view = Rulebook(
         id="view",
         title_vi="",
@@ -264,7 +280,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
     for code, pspec in af.params.items():
         key = f'params."{code}"'
         if code not in base.params:
-            out.add(key, f"the national rulebook has no parameter {code!r}")
+            out.add(key, "no_such_parameter", code=repr(code))
             continue
         param = base.params[code]
         periods = spans.get(param.domain, ())
@@ -272,12 +288,15 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             governing = ", ".join(p.document for p in base.domains.get(param.domain, ()))
             out.add(
                 key,
-                f"{instrument} does not govern '{param.label_en}' (domain {param.domain}, "
-                f"governed by {governing})",
+                "not_governed",
+                instrument=instrument,
+                label=Text(param.label_vi, param.label_en),
+                domain=param.domain,
+                governing=governing,
             )
             continue
         if not pspec.values:
-            out.add(f"{key}.values", "give at least one value")
+            out.add(f"{key}.values", "give_value")
         replaced: set[date] = set()
         cuts: dict[date, date] = {}
         added: list[ValueSpec] = []
@@ -285,10 +304,7 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
             vkey = f"{key}.values[{i}]"
             before = len(out.problems)
             if v.provenance != Provenance.USER_SUPPLIED.value:
-                out.add(
-                    f"{vkey}.provenance",
-                    "the values of a national amendment rulebook are 'user_supplied'",
-                )
+                out.add(f"{vkey}.provenance", "user_supplied")
             start = v.from_
             inside = [
                 (p0, p1)
@@ -301,11 +317,21 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                 where = "; ".join(f"{_show(p0)} – {_show(p1)}" for p0, p1 in periods)
                 out.add(
                     f"{vkey}.from",
-                    f"{start} – {_show(v.until)} is outside the period in which {instrument} "
-                    f"governs '{param.label_en}' ({where})",
+                    "outside_period",
+                    start=start,
+                    until=_when(v.until),
+                    instrument=instrument,
+                    label=Text(param.label_vi, param.label_en),
+                    where=where,
                 )
             elif effective is not None and start < effective:
-                out.add(f"{vkey}.from", f"{start} is before {instrument} took effect ({effective})")
+                out.add(
+                    f"{vkey}.from",
+                    "before_effective",
+                    start=start,
+                    document=instrument,
+                    effective=effective,
+                )
             end = v.until if v.until is not None or not inside else inside[0][1]
             for held in param.values:
                 if not _overlaps(start, end, held.start, held.end):
@@ -328,26 +354,35 @@ def _fill(merge: _Merge, base: Rulebook, name: str, af: AmendmentFile, out: _Col
                 if held.provenance is Provenance.OFFICIAL_TEXT:
                     out.add(
                         vkey,
-                        f"would change '{param.label_en}', which the built-in rulebook holds from "
-                        f"the official text: {held.citation.vi} ({held.citation.en}), in force "
-                        f"{held.start} – {_show(held.end)}; a national amendment only fills what "
-                        "is not known",
+                        "official_text",
+                        label=Text(param.label_vi, param.label_en),
+                        citation=Text(held.citation.vi, f"{held.citation.vi} ({held.citation.en})"),
+                        start=held.start,
+                        end=_when(held.end),
                     )
                 else:
                     out.add(
                         vkey,
-                        f"overlaps the value of '{param.label_en}' from {held.start} "
-                        f"({held.citation.en}, {held.provenance.value})",
+                        "overlaps_held",
+                        label=Text(param.label_vi, param.label_en),
+                        start=held.start,
+                        citation=held.citation,
+                        provenance=held.provenance.value,
                     )
             for c0, c1, other, okey in merge.covered.get(code, []):
                 if other == name and _overlaps(start, end, c0, c1):
-                    out.add(vkey, f"overlaps {okey} ({c0} – {_show(c1)})")
+                    out.add(vkey, "overlaps_own", other=okey, start=c0, end=_when(c1))
                 elif _overlaps(start, end, c0, c1):
                     out.add(
                         vkey,
-                        f"'{code}' from {start} – {_show(end)} is also given by {other} ({okey}, "
-                        f"{c0} – {_show(c1)}): two amendments cannot cover the same parameter "
-                        "and period",
+                        "two_amendments",
+                        code=code,
+                        start=start,
+                        end=_when(end),
+                        file=other,
+                        other=okey,
+                        other_start=c0,
+                        other_end=_when(c1),
                     )
             merge.covered.setdefault(code, []).append((start, end, name, vkey))
             citation = _citation(v, instrument, f"{vkey}.citation", out)
@@ -395,7 +430,7 @@ def amend(files: Sequence[tuple[str, AmendmentFile]]) -> tuple[Rulebook | None, 
         out = _Collector(name)
         meta = af.meta
         if not meta.instrument:
-            out.add("meta.instrument", "a national amendment names its instrument")
+            out.add("meta.instrument", "instrument_missing")
         else:
             _declare(merge, af, meta.instrument, out)
             _fill(merge, base, name, af, out)

@@ -78,7 +78,7 @@ def _lines_for(param: Param, start: date, instrument: str) -> list[str]:
         )
     for v in known:
         lines.append(
-            f"# Nguồn thứ cấp / secondary summary ({v.source}): "
+            f"# Nguồn thứ cấp / secondary summary ({v.source_vi} / {v.source_en}): "
             + (
                 _support_text(v.value)
                 if isinstance(v.value, SupportLevel)

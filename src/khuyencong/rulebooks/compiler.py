@@ -10,10 +10,12 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from typing import Any
 
 import attrs
 from pydantic import ValidationError
 
+from ..l10n.catalog import Msg
 from ..schemas.citation import LegalDocument, Provenance
 from ..schemas.codes import SupportItem
 from .core import (
@@ -39,14 +41,34 @@ _ITEM_CODES = frozenset(item.value for item in SupportItem)
 
 @attrs.frozen(slots=True)
 class Problem:
-    """One problem in a rulebook file: where (file and key) and what."""
+    """One problem in a rulebook file: where (file and key) and what.
+
+    ``message`` is the problem in English (``str()``, :class:`~khuyencong.RulebookError`);
+    :meth:`text` gives it in either language, from the message catalogue (``rulebook_check.*``,
+    and pydantic's errors as :func:`~khuyencong.l10n.render_errors` renders them)."""
 
     file: str
     key: str
     message: str
+    reason: Any = attrs.field(default=None, eq=False, repr=False)
+    """What is wrong as a catalogue text (``reason.message(lang)``); ``None``: ``message``."""
 
     def __str__(self) -> str:
         return f"{self.file}: {self.key}: {self.message}"
+
+    def describe(self, lang: str = "vi") -> str:
+        """What is wrong, in ``lang``."""
+        return self.message if self.reason is None else str(self.reason.message(lang))
+
+    def text(self, lang: str = "vi") -> str:
+        """ "file: key: what is wrong", in ``lang``."""
+        return f"{self.file}: {self.key}: {self.describe(lang)}"
+
+    @classmethod
+    def of(cls, file: str, key: str, code: str, /, **params: Any) -> Problem:
+        """The problem ``rulebook_check.<code>`` of the message catalogue, with ``params``."""
+        reason = Msg(f"rulebook_check.{code}", params)
+        return cls(file, key, reason.message("en"), reason)
 
 
 class _Collector:
@@ -54,8 +76,16 @@ class _Collector:
         self.file = file
         self.problems: list[Problem] = []
 
-    def add(self, key: str, message: str) -> None:
-        self.problems.append(Problem(self.file, key, message))
+    def add(self, key: str, code: str, /, **params: Any) -> None:
+        """The problem ``rulebook_check.<code>`` at ``key``."""
+        self.problems.append(Problem.of(self.file, key, code, **params))
+
+    def error(self, key: str, error: Mapping[str, Any]) -> None:
+        """A pydantic error (of ``ValidationError.errors()``) at ``key``."""
+        from ..l10n.errors import FieldError
+
+        reason = FieldError.of(error, loc=())
+        self.problems.append(Problem(self.file, key, reason.message("en"), reason))
 
 
 def _key(loc: Sequence[int | str]) -> str:
@@ -79,10 +109,10 @@ def _parse_file(
             else tomllib.loads(Path(path).read_text("utf-8"))
         )
     except tomllib.TOMLDecodeError as exc:
-        out.add("(file)", f"not valid TOML: {exc}")
+        out.add("(file)", "not_toml", error=str(exc))
         return None
     except (OSError, UnicodeDecodeError) as exc:
-        out.add("(file)", f"cannot be read: {exc}")
+        out.add("(file)", "cannot_read", error=str(exc))
         return None
     meta = raw.get("meta")
     model: type[RulebookFile] | type[AmendmentFile] = (
@@ -95,7 +125,7 @@ def _parse_file(
     except ValidationError as exc:
         for error in exc.errors():
             loc = [p if not (isinstance(p, str) and p == "from_") else "from" for p in error["loc"]]
-            out.add(_key(loc), error["msg"])
+            out.error(_key(loc), error)
         return None
 
 
@@ -104,11 +134,11 @@ def _percent(text: str | None, key: str, out: _Collector) -> Decimal | None:
         return None
     match = _PERCENT.match(text)
     if not match:
-        out.add(key, f"{text!r} is not a percentage such as '30%'")
+        out.add(key, "not_percentage", value=repr(text))
         return None
     value = Decimal(match.group(1).replace(",", ".")) / 100
     if value < 0 or value > 1:
-        out.add(key, f"{text!r} is outside 0 % to 100 %")
+        out.add(key, "percentage_range", value=repr(text))
         return None
     return value
 
@@ -117,20 +147,20 @@ def _payload(param: ParamSpec, spec: ValueSpec, key: str, out: _Collector) -> Pa
     kind = param.type
     if kind is ParamType.SUPPORT:
         if spec.value is not None:
-            out.add(f"{key}.value", "a support level is given with 'rate', 'cap' and 'basis'")
+            out.add(f"{key}.value", "support_value")
         rate = _percent(spec.rate, f"{key}.rate", out)
         if spec.cap is not None and spec.cap < 0:
-            out.add(f"{key}.cap", f"a cap cannot be negative ({spec.cap})")
+            out.add(f"{key}.cap", "negative_cap", cap=str(spec.cap))
             return None
         if spec.rate is None and spec.cap is None and spec.basis.value == "cost":
-            out.add(key, "a support level needs a rate, a cap or a non-cost basis")
+            out.add(key, "support_empty")
         cap = None if spec.cap is None else Decimal(spec.cap)
         return SupportLevel(rate=rate, cap=cap, per=param.per, basis=spec.basis)
     if spec.rate is not None or spec.cap is not None:
-        out.add(key, f"'rate' and 'cap' belong to support levels, not to a {kind.value}")
+        out.add(key, "rate_cap_not_support", kind=kind.value)
     value = spec.value
     if value is None:
-        out.add(f"{key}.value", f"a {kind.value} parameter needs a 'value'")
+        out.add(f"{key}.value", "value_missing", kind=kind.value)
         return None
     if kind is ParamType.RATIO:
         return _percent(value if isinstance(value, str) else repr(value), f"{key}.value", out)
@@ -140,45 +170,45 @@ def _payload(param: ParamSpec, spec: ValueSpec, key: str, out: _Collector) -> Pa
         except InvalidOperation:
             factor = None
         if factor is None or factor <= 0 or not factor.is_finite():
-            out.add(f"{key}.value", f"{value!r} is not a positive factor such as '1.5'")
+            out.add(f"{key}.value", "not_factor", value=repr(value))
             return None
         return factor
     if kind in (ParamType.MONEY, ParamType.COUNT):
         if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-            out.add(f"{key}.value", f"{value!r} is not a non-negative whole number")
+            out.add(f"{key}.value", "not_whole", value=repr(value))
             return None
         return Decimal(value) if kind is ParamType.MONEY else value
     if kind is ParamType.MONTH_DAY:
         match = _MONTH_DAY.match(value) if isinstance(value, str) else None
         if match is None:
-            out.add(f"{key}.value", f"{value!r} is not a day of the year such as '05-20'")
+            out.add(f"{key}.value", "not_month_day", value=repr(value))
             return None
         month, day = int(match.group(1)), int(match.group(2))
         try:
             date(2000, month, day)
         except ValueError:
-            out.add(f"{key}.value", f"{value!r} is not a day of the year")
+            out.add(f"{key}.value", "not_a_day", value=repr(value))
             return None
         return (month, day)
     if kind is ParamType.CODES:
         if not isinstance(value, list) or not all(isinstance(x, str) for x in value):
-            out.add(f"{key}.value", "a codes parameter is a list of strings")
+            out.add(f"{key}.value", "not_codes")
             return None
         return tuple(value)
     if kind is ParamType.TABLE:
         if not isinstance(value, dict) or not all(
             isinstance(v, list) and all(isinstance(x, str) for x in v) for v in value.values()
         ):
-            out.add(f"{key}.value", "a table parameter maps names to lists of strings")
+            out.add(f"{key}.value", "not_table")
             return None
         return freeze_table({k: tuple(v) for k, v in value.items()})
     if kind is ParamType.FLAG:
         if not isinstance(value, bool):
-            out.add(f"{key}.value", f"{value!r} is not true or false")
+            out.add(f"{key}.value", "not_flag", value=repr(value))
             return None
         return value
     if not isinstance(value, str):
-        out.add(f"{key}.value", f"{value!r} is not a text")
+        out.add(f"{key}.value", "not_text", value=repr(value))
         return None
     return value
 
@@ -191,19 +221,17 @@ def _compile(
     """Merge parsed files into one rulebook, checking everything that crosses keys."""
     metas = [f.meta for _, f in files if f.meta is not None]
     if len(metas) != 1:
-        out.add(
-            "meta", "exactly one [meta] table is required" if not metas else "[meta] is given twice"
-        )
+        out.add("meta", "meta_missing" if not metas else "meta_twice")
         return None
     meta = metas[0]
     if meta.kind == "provincial" and not meta.province:
-        out.add("meta.province", "a provincial rulebook names its province")
+        out.add("meta.province", "province_missing")
 
     documents: dict[str, LegalDocument] = dict(base_documents)
     for name, part in files:
         for i, document in enumerate(part.documents):
             if document.number in documents and document.number not in base_documents:
-                out.add(f"documents[{i}]", f"document {document.number} is declared twice ({name})")
+                out.add(f"documents[{i}]", "document_twice", document=document.number, file=name)
             documents[document.number] = document
 
     domains: dict[str, tuple[DomainPeriod, ...]] = {}
@@ -212,18 +240,18 @@ def _compile(
         for domain, spec in part.domains.items():
             key = f"domains.{domain}"
             if domain in domains:
-                out.add(key, "domain is declared twice")
+                out.add(key, "domain_twice")
             periods = []
             for i, p in enumerate(spec.periods):
                 if p.document not in documents:
-                    out.add(f"{key}.periods[{i}].document", f"unknown document {p.document}")
+                    out.add(f"{key}.periods[{i}].document", "unknown_document", document=p.document)
                 if p.from_ is not None and p.until is not None and p.until <= p.from_:
-                    out.add(f"{key}.periods[{i}]", "'until' must come after 'from'")
+                    out.add(f"{key}.periods[{i}]", "until_before_from")
                 periods.append(DomainPeriod(p.document, p.from_, p.until, p.uncertain))
             ordered = sorted(periods, key=lambda p: p.start or date.min)
             for a, b in itertools.pairwise(ordered):
                 if a.end is None or (b.start is not None and a.end > b.start):
-                    out.add(key, f"periods of {a.document} and {b.document} overlap")
+                    out.add(key, "periods_overlap", first=a.document, second=b.document)
             domains[domain] = tuple(ordered)
             labels[domain] = (spec.label_vi, spec.label_en)
 
@@ -232,16 +260,16 @@ def _compile(
         for code, pspec in part.params.items():
             key = f'params."{code}"'
             if code in params:
-                out.add(key, "parameter is declared twice")
+                out.add(key, "parameter_twice")
                 continue
             if code.startswith(_SUPPORT_PREFIX):
                 item = code.removeprefix(_SUPPORT_PREFIX)
                 if item not in _ITEM_CODES:
-                    out.add(key, f"unknown support item code {item!r}")
+                    out.add(key, "unknown_item", item=repr(item))
                 if pspec.type is not ParamType.SUPPORT:
-                    out.add(f"{key}.type", "parameters named support.<item> are support levels")
+                    out.add(f"{key}.type", "support_type")
             if pspec.domain not in domains:
-                out.add(f"{key}.domain", f"unknown domain {pspec.domain!r}")
+                out.add(f"{key}.domain", "unknown_domain", domain=repr(pspec.domain))
             compiled = _compile_values(code, pspec, key, documents, domains, out)
             if compiled is not None:
                 params[code] = compiled
@@ -279,18 +307,18 @@ def _compile_registry(
     for _name, part in files:
         for code, result in part.results.items():
             if code in results:
-                out.add(f"results.{code}", "result is declared twice")
+                out.add(f"results.{code}", "result_twice")
             results[code] = (result.label_vi, result.label_en)
         for prefix, codes in part.affects.items():
             if prefix in affects:
-                out.add(f'affects."{prefix}"', "prefix is declared twice")
+                out.add(f'affects."{prefix}"', "prefix_twice")
             affects[prefix] = tuple(codes)
         for code, spec in part.rules.items():
             key = f'rules."{code}"'
             if code in rules:
-                out.add(key, "rule is declared twice")
+                out.add(key, "rule_twice")
             if spec.gate not in params:
-                out.add(f"{key}.gate", f"unknown parameter {spec.gate!r}")
+                out.add(f"{key}.gate", "unknown_parameter", code=repr(spec.gate))
             rules[code] = RuleEntry(
                 code=code,
                 label_vi=spec.label_vi,
@@ -305,7 +333,7 @@ def _compile_registry(
     for key, codes in named:
         for code in codes:
             if code not in results:
-                out.add(key, f"unknown result {code!r}")
+                out.add(key, "unknown_result", code=repr(code))
     return rules, results, affects
 
 
@@ -318,7 +346,7 @@ def _compile_values(
     out: _Collector,
 ) -> Param | None:
     if not spec.values:
-        out.add(f"{key}.values", "a parameter needs at least one value")
+        out.add(f"{key}.values", "no_values")
         return None
     before = len(out.problems)
     order = sorted(range(len(spec.values)), key=lambda i: spec.values[i].from_)
@@ -329,25 +357,27 @@ def _compile_values(
         vkey = f"{key}.values[{i}]"
         document = documents.get(v.citation.document)
         if document is None:
-            out.add(f"{vkey}.citation.document", f"unknown document {v.citation.document}")
+            out.add(f"{vkey}.citation.document", "unknown_document", document=v.citation.document)
         elif document.effective_from is not None and v.from_ < document.effective_from:
             out.add(
                 f"{vkey}.from",
-                f"{v.from_} is before {v.citation.document} took effect "
-                f"({document.effective_from})",
+                "before_effective",
+                start=v.from_,
+                document=v.citation.document,
+                effective=document.effective_from,
             )
-        if v.provenance is Provenance.SECONDARY and not v.source.strip():
-            out.add(f"{vkey}.source", "a value from a secondary source names that source")
+        if v.provenance is Provenance.SECONDARY and not v.source_vi.strip():
+            out.add(f"{vkey}.source_vi", "secondary_source")
         if v.until is not None and v.until <= v.from_:
-            out.add(f"{vkey}.until", "'until' must come after 'from'")
+            out.add(f"{vkey}.until", "until_before_from")
         payload = _payload(spec, v, vkey, out)
         ends = [v.until] if v.until is not None else []
         if position + 1 < len(order):
             following = spec.values[order[position + 1]]
             if v.until is not None and v.until > following.from_:
-                out.add(vkey, f"overlaps the value from {following.from_}")
+                out.add(vkey, "overlaps_next", start=following.from_)
             if following.from_ == v.from_:
-                out.add(vkey, f"two values start on {v.from_}")
+                out.add(vkey, "same_start", start=v.from_)
             ends.append(following.from_)
         ends.extend(
             p.end for p in periods if p.document == v.citation.document and p.end is not None
@@ -360,8 +390,10 @@ def _compile_values(
                     value=payload,
                     citation=v.citation,
                     provenance=v.provenance,
-                    source=v.source,
-                    note=v.note,
+                    source_vi=v.source_vi,
+                    source_en=v.source_en,
+                    note_vi=v.note_vi,
+                    note_en=v.note_en,
                 )
             )
     if len(out.problems) > before:

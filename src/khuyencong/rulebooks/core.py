@@ -175,7 +175,8 @@ class Rulebook:
                     provenance=found.provenance,
                     valid_from=found.start,
                     valid_until=found.end,
-                    source=found.source,
+                    source_vi=found.source_vi,
+                    source_en=found.source_en,
                     rulebook=self.id,
                     caveats=self._caveats(found.citation.document, as_of),
                 )

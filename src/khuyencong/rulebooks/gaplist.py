@@ -287,15 +287,15 @@ def _why(
         return (
             number,
             GapReason.CONVENTION,
-            f"Quy ước của thư viện, không phải quy định của văn bản ({found.source}).",
-            f"A library convention, not a rule of the text ({found.source}).",
+            f"Quy ước của thư viện, không phải quy định của văn bản ({found.source_vi}).",
+            f"A library convention, not a rule of the text ({found.source_en}).",
         )
     if found.provenance is Provenance.SECONDARY:
         return (
             number,
             GapReason.SECONDARY,
-            f"Chỉ biết qua nguồn thứ cấp: {found.source}.",
-            f"Known only from a secondary source: {found.source}.",
+            f"Chỉ biết qua nguồn thứ cấp: {found.source_vi}.",
+            f"Known only from a secondary source: {found.source_en}.",
         )
     if found.caveats:
         caveat = found.caveats[0]

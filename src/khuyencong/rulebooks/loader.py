@@ -56,7 +56,7 @@ def _build(texts: Iterable[tuple[str, str]], base: Mapping[str, LegalDocument]) 
         part = _parse_file(name, text, out)
         problems += out.problems
         if isinstance(part, AmendmentFile):
-            problems.append(Problem(name, "meta.kind", "a national amendment loads on its own"))
+            problems.append(Problem.of(name, "meta.kind", "amendment_alone"))
         elif part is not None:
             parsed.append((name, part))
     if not problems:
@@ -153,9 +153,7 @@ def check_rulebook(path: str | Path, *more: str | Path) -> list[Problem]:
         return problems
     if any(isinstance(part, AmendmentFile) for _, part in parsed):
         if not all(isinstance(part, AmendmentFile) for _, part in parsed):
-            return [
-                Problem(str(path), "meta.kind", "check national amendments apart from overlays")
-            ]
+            return [Problem.of(str(path), "meta.kind", "amendments_apart")]
         return _amendments(parsed)[1]
     for name, part in parsed:
         if isinstance(part, RulebookFile):
@@ -189,14 +187,7 @@ def load_rulebook(path: str | Path, *more: str | Path) -> Rulebook:
         if all(amendments):
             rulebook, problems = _amendments(parsed)
         elif len(parsed) > 1:
-            problems = [
-                Problem(
-                    str(more[0]),
-                    "(file)",
-                    "only national amendment rulebooks load together; load a province's "
-                    "overlay on its own",
-                )
-            ]
+            problems = [Problem.of(str(more[0]), "(file)", "overlay_alone")]
         else:
             name = str(path)
             return _build([(name, Path(path).read_text("utf-8"))], registry())

@@ -14,7 +14,9 @@ national amendment rulebook (``kind = "national_amendment"``) has ``[meta]``, an
 
 Every value has ``from`` (the date it took effect), optionally ``until`` (exclusive), a
 ``citation`` table and a ``provenance``; a value known from a secondary source names it in
-``source``.  Rates are written as percentages in strings (``"30%"``), amounts as whole đồng
+``source_vi`` and ``source_en``, and a remark on a value is ``note_vi`` and ``note_en``: texts a
+person reads are given in both languages, like the labels (a text in one language only, or the
+one-language keys ``source``/``note``, is refused).  Rates are written as percentages in strings (``"30%"``), amounts as whole đồng
 integers (``500_000_000``), factors as decimal strings (``"1.5"``).
 """
 
@@ -22,10 +24,11 @@ from __future__ import annotations
 
 from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Final, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ..errors import InvalidValueError
 from ..schemas.citation import Citation, LegalDocument, Provenance
 
 __all__ = [
@@ -151,8 +154,33 @@ class DomainSpec(BaseModel):
     periods: tuple[DomainPeriodSpec, ...]
 
 
+_BILINGUAL: Final = ("source", "note")
+"""The texts of a value a person reads: each given in Vietnamese and English (``<name>_vi``,
+``<name>_en``)."""
+
+
+def _one_language_keys(data: Any, names: tuple[str, ...]) -> Any:
+    """Refuse the one-language keys (``source``, ``note``) before pydantic's "extra" error."""
+    if isinstance(data, dict):
+        for name in names:
+            if name in data:
+                raise InvalidValueError(code="one_language_key", name=name)
+    return data
+
+
+def _both_languages(spec: BaseModel, names: tuple[str, ...]) -> None:
+    for name in names:
+        vi = str(getattr(spec, f"{name}_vi")).strip()
+        en = str(getattr(spec, f"{name}_en")).strip()
+        if bool(vi) != bool(en):
+            given, lacking = ("vi", "en") if vi else ("en", "vi")
+            raise InvalidValueError(
+                code="one_language", name=name, given=f"{name}_{given}", lacking=f"{name}_{lacking}"
+            )
+
+
 class ValueSpec(BaseModel):
-    """One dated value of a parameter."""
+    """One dated value of a parameter; ``source_*`` and ``note_*`` come in both languages."""
 
     model_config = _STRICT
 
@@ -160,12 +188,24 @@ class ValueSpec(BaseModel):
     until: date | None = None
     citation: Citation
     provenance: Provenance
-    source: str = ""
-    note: str = ""
+    source_vi: str = ""
+    source_en: str = ""
+    note_vi: str = ""
+    note_en: str = ""
     value: Any = None
     rate: str | None = None
     cap: int | None = None
     basis: Basis = Basis.COST
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_one_language_key(cls, data: Any) -> Any:
+        return _one_language_keys(data, _BILINGUAL)
+
+    @model_validator(mode="after")
+    def _in_both_languages(self) -> ValueSpec:
+        _both_languages(self, _BILINGUAL)
+        return self
 
 
 class ParamSpec(BaseModel):
@@ -253,11 +293,22 @@ class AmendmentValueSpec(BaseModel):
     until: date | None = None
     citation: AmendmentCitationSpec
     provenance: str = "user_supplied"
-    note: str = ""
+    note_vi: str = ""
+    note_en: str = ""
     value: Any = None
     rate: str | None = None
     cap: Slot = None
     basis: Basis = Basis.COST
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_one_language_key(cls, data: Any) -> Any:
+        return _one_language_keys(data, ("note",))
+
+    @model_validator(mode="after")
+    def _in_both_languages(self) -> AmendmentValueSpec:
+        _both_languages(self, ("note",))
+        return self
 
 
 class AmendmentParamSpec(BaseModel):

@@ -10,6 +10,7 @@ from typing import NoReturn, TypeAlias, TypeVar
 
 import attrs
 
+from ..l10n.catalog import Text
 from ..schemas.citation import Citation, LegalDocument, Provenance
 from .model import Basis, ParamType, Unit
 
@@ -56,19 +57,34 @@ Payload: TypeAlias = (
 
 @attrs.frozen(slots=True)
 class ParamValue:
-    """One dated value of a parameter, valid from ``start`` until ``end`` (exclusive)."""
+    """One dated value of a parameter, valid from ``start`` until ``end`` (exclusive).
+
+    ``source_vi``/``source_en`` name a secondary source, ``note_vi``/``note_en`` remark on the
+    value: both languages or neither (the rulebook model refuses one)."""
 
     start: date
     end: date | None
     value: Payload
     citation: Citation
     provenance: Provenance
-    source: str
-    note: str
+    source_vi: str
+    source_en: str
+    note_vi: str = ""
+    note_en: str = ""
 
     def covers(self, on: date) -> bool:
         """Whether the value is in force on ``on``."""
         return self.start <= on and (self.end is None or on < self.end)
+
+    @property
+    def source(self) -> Text:
+        """The source in both languages (a message parameter renders it in the message's)."""
+        return Text(self.source_vi, self.source_en)
+
+    @property
+    def note(self) -> Text:
+        """The note in both languages."""
+        return Text(self.note_vi, self.note_en)
 
 
 @attrs.frozen(slots=True)
@@ -120,7 +136,8 @@ class Resolved:
     provenance: Provenance
     valid_from: date
     valid_until: date | None
-    source: str
+    source_vi: str
+    source_en: str
     rulebook: str
     caveats: tuple[Caveat, ...] = ()
     quiet: bool = attrs.field(init=False, eq=False, repr=False)
@@ -131,6 +148,12 @@ class Resolved:
     @quiet.default
     def _quiet(self) -> bool:
         return self.provenance is Provenance.OFFICIAL_TEXT and not self.caveats
+
+    @property
+    def source(self) -> Text:
+        """The secondary source (or who supplied the value) in both languages: a message
+        parameter renders it in the message's language."""
+        return Text(self.source_vi, self.source_en)
 
     @property
     def support(self) -> SupportLevel:

@@ -67,7 +67,9 @@ class ChecklistItem:
     status: ItemStatus
     required: bool | None
     """Whether the facts make it required; ``None`` when a fact it depends on is undeclared."""
-    note: str = ""
+    note_vi: str = ""
+    note_en: str = ""
+    """The rulebook's remark on the item, in Vietnamese and English."""
 
 
 @attrs.frozen(slots=True)
@@ -172,7 +174,7 @@ def tick(
             status = ItemStatus.MISSING
         else:
             status = ItemStatus.UNKNOWN
-        note = _note(rb, code, rule)
+        note_vi, note_en = _note(rb, code, rule)
         items.append(
             ChecklistItem(
                 code=short,
@@ -182,7 +184,8 @@ def tick(
                 provenance=rule.provenance,
                 status=status,
                 required=None if optional else required,
-                note=note,
+                note_vi=note_vi,
+                note_en=note_en,
             )
         )
         if status is ItemStatus.MISSING:
@@ -213,8 +216,8 @@ def tick(
     return Checklist(name=name, as_of=as_of, items=tuple(items), findings=tuple(findings))
 
 
-def _note(rb: Rulebook, code: str, rule: Resolved) -> str:
+def _note(rb: Rulebook, code: str, rule: Resolved) -> tuple[str, str]:
     for value in rb.param(code).values:
         if value.start == rule.valid_from:
-            return value.note
-    return ""  # pragma: no cover - a resolved value is one of the parameter's values
+            return value.note_vi, value.note_en
+    return "", ""  # pragma: no cover - a resolved value is one of the parameter's values

@@ -34,7 +34,8 @@ def test_tt36_end_is_a_dated_convention_that_matches_the_domain() -> None:
     (value,) = rb.param("workflow.tt36_end_convention").values
     assert value.provenance is Provenance.CONVENTION
     assert value.start == date(2018, 1, 1)
-    assert value.note  # the reasoning is written down
+    assert value.note_vi  # the reasoning is written down, in both languages
+    assert value.note_en
     period = rb.governing("national_procedures", date(2017, 12, 31))
     assert period is not None
     assert period.document == TT36
@@ -145,5 +146,5 @@ def test_the_registry_lists_what_the_closing_articles_replace(
 @pytest.mark.clause(f"{TT36}:6.1.a")
 def test_registration_years_ahead_is_an_inference_not_the_text() -> None:
     (value,) = national_rulebook().param("registration.years_ahead").values
-    assert "Suy ra, không phải lời văn" in value.note
-    assert "an inference" in value.note
+    assert "Suy ra, không phải lời văn" in value.note_vi
+    assert "An inference, not the wording" in value.note_en
