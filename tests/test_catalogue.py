@@ -132,7 +132,7 @@ def test_every_literal_key_rendered_in_the_source_exists() -> None:
             if (
                 isinstance(node, ast.Call)
                 and getattr(node.func, "id", getattr(node.func, "attr", None))
-                in ("render", "_t", "Msg")
+                in ("render", "_t", "Msg", "bilingual")
                 and node.args
                 and isinstance(node.args[0], ast.Constant)
                 and isinstance(node.args[0].value, str)
@@ -241,3 +241,231 @@ def test_every_problem_code_of_the_http_api_has_its_title() -> None:
                 codes.add(str(node.args[1].value))
     assert len(codes) > 5
     assert {c for c in codes if f"server.title.{c}" not in catalogue("vi")} == set()
+
+
+# ---- issue 17: the texts of the rulebook layer, the command line and the datasets layer ------
+
+ENGLISH_PROSE = re.compile(
+    r"\b(the|is|are|of|and|not|only|which|with|from|known|here|levels?|source|summary)\b",
+    re.IGNORECASE,
+)
+"""English words of running prose: a Vietnamese text holds none (codes such as
+``key_industry_product`` or ``support.foreign_fair`` are not words to ``\\b``)."""
+
+VIETNAMESE_PROSE = re.compile(
+    r"(?<!\w)(của|và|không|được|theo|là|các|cho|trong|với|này|đã|chưa|quy định)(?!\w)",
+    re.IGNORECASE,
+)
+"""Vietnamese words of running prose: an English text holds none (the names of instruments and
+bodies, "Thông tư", "Sở Công Thương", are not among them)."""
+
+
+def _rulebook_dates() -> list[object]:
+    from datetime import date, timedelta
+
+    from khuyencong.rulebooks import national
+
+    book = national()
+    days = {date(2011, 1, 1), date(2026, 6, 1)}
+    for day in book.change_dates():
+        days.update((day, day - timedelta(days=1)))
+    return sorted(days)
+
+
+def test_every_not_encoded_reason_and_caveat_of_the_built_in_rulebook_speaks_each_language() -> (
+    None
+):
+    from khuyencong.rulebooks import NotEncoded, national
+
+    book = national()
+    reasons: set[tuple[str, str]] = set()
+    for day in _rulebook_dates():
+        for code in book.params:
+            found = book.resolve(code, day)  # type: ignore[arg-type]
+            if isinstance(found, NotEncoded):
+                reasons.add((found.reason_vi, found.reason_en))
+            else:
+                reasons.update((c.message_vi, c.message_en) for c in found.caveats)
+    assert len(reasons) > 20  # the enumeration is not vacuous
+    assert {vi for vi, _ in reasons if ENGLISH_PROSE.search(vi)} == set()
+    assert {en for _, en in reasons if VIETNAMESE_PROSE.search(en)} == set()
+
+
+def test_every_source_and_note_of_the_built_in_rulebooks_comes_in_both_languages() -> None:
+    from khuyencong.rulebooks import example_amendment, load_rulebook, national
+
+    books = [national()]
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "example.toml"
+        path.write_text(example_amendment(), encoding="utf-8")
+        books.append(load_rulebook(path))
+    texts: list[tuple[str, str, str]] = []
+    for book in books:
+        for code, value in book.citations():
+            for vi, en in ((value.source_vi, value.source_en), (value.note_vi, value.note_en)):
+                assert bool(vi) == bool(en), code
+                if vi:
+                    texts.append((code, vi, en))
+    assert len(texts) > 60
+    assert [(c, vi) for c, vi, _ in texts if ENGLISH_PROSE.search(vi)] == []
+    assert [(c, en) for c, _, en in texts if VIETNAMESE_PROSE.search(en)] == []
+
+
+def _literal_arg(node: ast.Call, index: int) -> str | None:
+    if len(node.args) > index:
+        arg = node.args[index]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            return arg.value
+    return None
+
+
+def test_every_problem_of_rulebook_check_has_its_text() -> None:
+    # out.add(key, "<code>", ...) and Problem.of(file, key, "<code>") in the rulebook layer
+    codes: dict[str, str] = {}
+    for path in sorted((SRC / "rulebooks").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {
+            node.targets[0].id: node.value.value
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Assign)
+            and isinstance(node.targets[0], ast.Name)
+            and isinstance(node.value, ast.Constant)
+        }
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            index = {"add": 1, "of": 2}.get(node.func.attr)
+            if index is None or len(node.args) <= index:
+                continue
+            arg = node.args[index]
+            code = (
+                arg.value
+                if isinstance(arg, ast.Constant)
+                else names.get(arg.id)
+                if isinstance(arg, ast.Name)
+                else None
+            )
+            if isinstance(code, str):
+                codes[code] = str(path.relative_to(SRC))
+    assert len(codes) > 50
+    assert {c: f for c, f in codes.items() if f"rulebook_check.{c}" not in catalogue("vi")} == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_rulebook_problem_speaks_the_chosen_language(tmp_path: Path, lang: str) -> None:
+    from khuyencong.rulebooks import check_rulebook, template
+
+    path = tmp_path / "bad.toml"
+    path.write_text(
+        template().replace('rate = "50%", cap = 100_000_000', 'rate = "fifty", cap = -1'),
+        encoding="utf-8",
+    )
+    problems = check_rulebook(path)
+    assert problems
+    texts = [p.describe(lang) for p in problems]  # the file's path aside
+    assert all(p.text(lang) == f"{path}: {p.key}: {p.describe(lang)}" for p in problems)
+    if lang == "vi":
+        assert [t for t in texts if ENGLISH_PROSE.search(t)] == []
+    else:
+        assert [t for t in texts if VIETNAMESE_PROSE.search(t)] == []
+        assert [p.text("en") for p in problems] == [str(p) for p in problems]
+
+
+def test_argparse_speaks_every_message_a_user_can_meet() -> None:
+    import argparse
+
+    from khuyencong.cli.parser import _ARGPARSE, argparse_text
+
+    used: set[str] = set()
+    for node in ast.walk(ast.parse(Path(argparse.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_", "ngettext"):
+            used.update(
+                a.value
+                for a in node.args
+                if isinstance(a, ast.Constant) and isinstance(a.value, str)
+            )
+    assert len(used) > 20
+    developer_only = {
+        # a mistake in building the parser, never a user's: argparse's words are fine
+        "%(prog)s: error: %(message)s\n",  # ArgumentParser.error, which the CLI replaces
+        "%r is not callable",
+        "'required' is an invalid argument for positionals",
+        ".__call__() not defined",
+        'argument "-" with mode %r',
+        "cannot have multiple subparser arguments",
+        "cannot merge actions - two groups are named %r",
+        "conflicting option string: %s",
+        "conflicting option strings: %s",
+        "conflicting subparser alias: %s",
+        "conflicting subparser: %s",
+        "dest= is required for options like %r",
+        "invalid conflict_resolution value: %r",
+        "invalid option string %(option)r: must start with a character %(prefix_chars)r",
+        "mutually exclusive arguments must be optional",
+    }
+    assert sorted(used - developer_only - set(_ARGPARSE)) == []
+    for message in _ARGPARSE:
+        for lang in LANGS:
+            text = argparse_text(message, lang)
+            assert _placeholders(text) == _placeholders(message), (message, lang)
+            assert "%(" + "detail" not in text
+
+
+def test_nothing_to_check_speaks_each_language() -> None:
+    from khuyencong.errors import NothingToCheckError
+
+    for reason in NothingToCheckError.REASONS:
+        error = NothingToCheckError(reason, "plan.csv")
+        assert f"error.nothing_to_check.{reason}" in catalogue("vi")
+        assert not ENGLISH_PROSE.search(error.message("vi").replace("Mã đề án, Tên đề án", ""))
+        assert not VIETNAMESE_PROSE.search(error.message("en"))
+        assert str(error) == f"{error.message('vi')} — {error.message('en')}"
+
+
+def test_findings_that_carry_rulebook_texts_speak_each_language() -> None:
+    # A 2019 proposal: the founding level is known only from a secondary source (its source
+    # note), other levels are not encoded (their reasons), Circular 46/2012 was amended (a
+    # caveat).
+    from datetime import date
+
+    import khuyencong as kc
+
+    proposal = kc.Proposal.model_validate(
+        {
+            "code": "QG-2019-T",
+            "title": "Thành lập doanh nghiệp (minh họa)",
+            "plan_year": 2019,
+            "funding": {"kind": "national"},
+            "state": "approved",
+            "contents": ["capacity_building", "demonstration_and_technology"],
+            "counterpart_committed": True,
+            "no_other_state_funding": True,
+            "beneficiaries": [
+                {
+                    "name": "HTX Minh Họa",
+                    "kind": "cooperative",
+                    "industries": ["handicraft"],
+                    "production_site": {
+                        "geography": "pre2025",
+                        "province": "Bắc Giang",
+                        "district": "Việt Yên",
+                        "district_kind": "huyen",
+                        "commune": "Tăng Tiến",
+                        "commune_kind": "xa",
+                        "attributes": ["especially_difficult"],
+                    },
+                }
+            ],
+            "budget_lines": [
+                {"item": "enterprise_founding", "cost": 12_000_000, "requested": 10_000_000},
+                {"item": "demonstration_existing", "cost": 500_000_000, "requested": 100_000_000},
+            ],
+        }
+    )
+    findings = kc.assess(proposal, as_of=date(2019, 6, 1)).findings
+    codes = {f.code for f in findings}
+    assert {"secondary_source", "level_not_encoded", "instrument_amended"} <= codes
+    assert [f.message("vi") for f in findings if ENGLISH_PROSE.search(f.message("vi"))] == []
+    assert [f.message("en") for f in findings if VIETNAMESE_PROSE.search(f.message("en"))] == []

@@ -42,6 +42,17 @@ _ARGPARSE: dict[str, tuple[str, dict[str, str]]] = {
     "unexpected option string: %s": ("argparse.unexpected_option", {"option": "%s"}),
     "expected %s argument": ("argparse.expected_n", {"n": "%s"}),
     "expected %s arguments": ("argparse.expected_n", {"n": "%s"}),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "argparse.unknown_parser",
+        {"parser_name": "%(parser_name)r", "choices": "%(choices)s"},
+    ),
+    "can't open '%(filename)s': %(error)s": (
+        "argparse.cannot_open",
+        {"filename": "%(filename)s", "error": "%(error)s"},
+    ),
+    "options": ("help.options", {}),
+    "positional arguments": ("help.positional_arguments", {}),
+    "show this help message and exit": ("help.show_this_help_and_exit", {}),
 }
 """argparse's messages that the catalogue gives in both languages (``argparse.*``)."""
 
