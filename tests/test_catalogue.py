@@ -9,6 +9,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -260,8 +261,7 @@ VIETNAMESE_PROSE = re.compile(
 bodies, "Thông tư", "Sở Công Thương", are not among them)."""
 
 
-def _rulebook_dates() -> list[object]:
-    from datetime import date, timedelta
+def _rulebook_dates() -> list[date]:
 
     from khuyencong.rulebooks import national
 
@@ -281,7 +281,7 @@ def test_every_not_encoded_reason_and_caveat_of_the_built_in_rulebook_speaks_eac
     reasons: set[tuple[str, str]] = set()
     for day in _rulebook_dates():
         for code in book.params:
-            found = book.resolve(code, day)  # type: ignore[arg-type]
+            found = book.resolve(code, day)
             if isinstance(found, NotEncoded):
                 reasons.add((found.reason_vi, found.reason_en))
             else:
@@ -428,8 +428,6 @@ def test_findings_that_carry_rulebook_texts_speak_each_language() -> None:
     # A 2019 proposal: the founding level is known only from a secondary source (its source
     # note), other levels are not encoded (their reasons), Circular 46/2012 was amended (a
     # caveat).
-    from datetime import date
-
     import khuyencong as kc
 
     proposal = kc.Proposal.model_validate(
