@@ -1,0 +1,119 @@
+"""What a plan's title rows state: the unit of amounts ("Đơn vị tính: …"), the plan year
+("KẾ HOẠCH … NĂM 2018"), the funding source ("… KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the
+letterhead ("UBND TỈNH …"), each with the note ``value_from_title`` saying where it came from
+(moved from ``structure.py``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Final
+
+from ..l10n.catalog import Msg, Text
+from ..text import fold
+from .findings import RowFinding, finding
+from .layout import Unit, unit_in_text
+from .sections import _normal
+
+__all__: list[str] = []
+
+
+_PLAN_YEAR: Final = re.compile(r"kế\s+hoạch.*?năm\s+(?P<year>(?:19|20)\d\d)\b")
+_LETTERHEAD: Final = re.compile(
+    r"^\s*(?:ubnd|(?:ủy|uỷ)\s+ban\s+nhân\s+dân|sở\s+công\s+thương)\s+"
+    r"(?P<kind>tỉnh|thành\s+phố|tp\.?)\s*(?P<name>\w[\w\s.-]*?)\s*$"
+)
+"""The letterhead of a provincial plan: "UBND TỈNH …", "ỦY BAN NHÂN DÂN THÀNH PHỐ …", "SỞ
+CÔNG THƯƠNG TỈNH …" (the first line of the issuing body, Mẫu số 2 Thông tư 36/2013/TT-BCT)."""
+_CENTRAL_CITIES: Final = frozenset(
+    fold(name) for name in ("Hà Nội", "Hồ Chí Minh", "Hải Phòng", "Đà Nẵng", "Cần Thơ", "Huế")
+)
+"""Cities run by the centre: a "THÀNH PHỐ" letterhead is a province only for them (the others
+are cities of a province, whose People's Committee does not issue the provincial plan)."""
+
+
+def _province_in(text: str) -> str | None:
+    """The province a letterhead line names, as written (words capitalised), or ``None``."""
+    match = _LETTERHEAD.match(text)
+    if match is None:
+        return None
+    name = " ".join(word[:1].upper() + word[1:] for word in match["name"].split())
+    if match["kind"] != "tỉnh" and fold(name) not in _CENTRAL_CITIES:
+        return None
+    return name
+
+
+_TITLE_FUNDING: Final = (
+    ("khuyến công quốc gia", "national"),
+    ("khuyến công địa phương", "local"),
+)
+
+
+def _from_title(
+    preamble: tuple[tuple[int, tuple[Any, ...]], ...],
+) -> tuple[Unit | None, dict[str, tuple[Any, RowFinding]], list[RowFinding]]:
+    """The unit ("Đơn vị tính: …"), plan year, funding source and province (the letterhead) a
+    plan's title rows state."""
+    unit: Unit | None = None
+    found: dict[str, tuple[Any, RowFinding]] = {}
+    notes: list[RowFinding] = []
+    provinces: dict[str, tuple[str, int]] = {}
+    for number, cells in preamble:
+        for cell in cells:
+            if type(cell) is not str:
+                continue
+            text = _normal(cell)
+            province = _province_in(text)
+            if province is not None:
+                provinces.setdefault(fold(province), (province, number))
+            if unit is None and ("đơn vị" in text or "đvt" in text):
+                unit = unit_in_text(cell)
+                if unit is not None:
+                    notes.append(
+                        finding(
+                            "value_from_title",
+                            None,
+                            detail=Msg(
+                                "detail.unit_from_title", {"unit": unit.name, "row": number}
+                            ),
+                        )
+                    )
+            if "kế hoạch" not in text:
+                continue
+            match = _PLAN_YEAR.search(text)
+            if match is not None and "plan_year" not in found:
+                found["plan_year"] = (
+                    int(match["year"]),
+                    (
+                        finding(
+                            "value_from_title",
+                            None,
+                            detail=Msg(
+                                "detail.year_from_title", {"year": match["year"], "row": number}
+                            ),
+                        )
+                    ),
+                )
+            for words, code in _TITLE_FUNDING:
+                if words in text and "funding" not in found:
+                    found["funding"] = (
+                        code,
+                        (
+                            finding(
+                                "value_from_title",
+                                None,
+                                detail=Msg(
+                                    "detail.funding_from_title",
+                                    {"source": Text(words.upper(), code), "row": number},
+                                ),
+                            )
+                        ),
+                    )
+    if len(provinces) == 1:
+        ((province, number),) = provinces.values()
+        detail = Msg("detail.province_from_title", {"province": province, "row": number})
+        found["province"] = (province, finding("value_from_title", None, detail=detail))
+    elif provinces:  # two letterheads naming different provinces: neither is taken
+        names = ", ".join(name for name, _ in provinces.values())
+        detail = Msg("detail.province_title_conflict", {"names": names})
+        notes.append(finding("value_from_title", None, detail=detail))
+    return unit, found, notes
