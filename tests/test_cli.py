@@ -354,9 +354,11 @@ def test_rulebook_check(tmp_path: Path) -> None:
 def test_rulebook_diff_between_dates() -> None:
     code, out, _ = run("rulebook", "diff", "2018-05-10", "2018-05-11")
     assert code == 1
-    assert "support.machinery_and_technology: removed" in out
+    assert "support.machinery_and_technology: bỏ" in out  # in the chosen language (issue 17)
     assert "Điểm c khoản 2 Điều 6 Thông tư liên tịch 26/2014/TTLT-BTC-BCT" in out
+    assert "Decimal(" not in out  # a ratio reads as a number, not as Python
     code, out, _ = run("rulebook", "diff", "2018-05-10", "2018-05-11", "--lang", "en")
+    assert "support.machinery_and_technology: removed" in out
     assert "not encoded" in out
     code, out, _ = run("rulebook", "diff", "2016-06-01", "2016-06-02", "--lang", "en")
     assert code == 0
@@ -370,19 +372,29 @@ def test_rulebook_diff_between_files(tmp_path: Path) -> None:
     new.write_text(template().replace("cap = 20_000_000", "cap = 25_000_000"), encoding="utf-8")
     code, out, _ = run("rulebook", "diff", str(old), str(new), "--as-of", "2016-06-01")
     assert code == 1
-    assert out.startswith("support.brand: changed")
+    assert out.startswith("support.brand: thay đổi")  # in the chosen language (issue 17)
     assert "25.000.000 đ/brand" in out
+    english = run("--lang", "en", "rulebook", "diff", str(old), str(new), "--as-of", "2016-06-01")
+    assert english[1].startswith("support.brand: changed")
     code, _, err = run("rulebook", "diff", str(old), str(new))
     assert code == 2
     assert "--as-of" in err
     code, _, err = run("rulebook", "diff", str(old), "2016-06-01")
     assert code == 2
+    assert "hai ngày hoặc hai tệp quy định" in err
+    code, _, err = run("--lang", "en", "rulebook", "diff", str(old), "2016-06-01")
     assert "two dates or two rulebook files" in err
     code, _, err = run("rulebook", "diff", "2016-02-30", "2016-06-01")
     assert code == 2
+    assert "không phải ngày hợp lệ" in err
+    code, _, err = run("--lang", "en", "rulebook", "diff", "2016-02-30", "2016-06-01")
     assert "not a valid date" in err
     code, _, err = run("rulebook", "diff", str(tmp_path / "nope.toml"), "2016-06-01")
     assert code == 2
+    assert "không phải ngày (YYYY-MM-DD) cũng không phải tệp có sẵn" in err
+    code, _, err = run(
+        "--lang", "en", "rulebook", "diff", str(tmp_path / "nope.toml"), "2016-06-01"
+    )
     assert "neither a date" in err
 
 

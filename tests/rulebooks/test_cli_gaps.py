@@ -142,10 +142,18 @@ def test_diff_dates_with_an_amendment(tmp_path: Path) -> None:
 def test_template_options_are_exclusive() -> None:
     code, _, err = run("rulebook", "template", "--example", "--instrument", "28/2018/TT-BTC")
     assert code == 2
+    assert "không phải cả hai" in err  # in the chosen language (issue 17)
+    code, _, err = run(
+        "--lang", "en", "rulebook", "template", "--example", "--instrument", "28/2018/TT-BTC"
+    )
     assert "not both" in err
 
 
 def test_gaps_with_a_missing_file() -> None:
     code, _, err = run("rulebook", "gaps", "--as-of", "2026-06-01", "--rulebook", "nope.toml")
     assert code == 2
+    assert "nope.toml: không có tệp này" in err  # in the chosen language (issue 17)
+    err = run(
+        "--lang", "en", "rulebook", "gaps", "--as-of", "2026-06-01", "--rulebook", "nope.toml"
+    )[2]
     assert "nope.toml: no such file" in err

@@ -60,7 +60,9 @@ def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from ..rulebooks import example_amendment, template
 
     if args.example and args.instrument:
-        raise _InputError("give --instrument or --example, not both")
+        from ..l10n.catalog import render
+
+        raise _InputError(render("cli.instrument_or_example", None, args.lang))
     out.write(example_amendment() if args.example else template(args.instrument))
     return EXIT_OK
 

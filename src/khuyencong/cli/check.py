@@ -123,7 +123,9 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
 
 def _check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if (args.example is not None) == (args.file is not None):
-        err.write("khuyencong check: give a FILE or --example (not both)\n")
+        from ..l10n.catalog import render
+
+        err.write(f"khuyencong check: {render('cli.file_or_example', None, args.lang)}\n")
         return EXIT_UNREADABLE
     if args.file == "-":
         import tempfile
@@ -206,7 +208,10 @@ def _check_source(
         else:
             binary = getattr(out, "buffer", None)
             if binary is None:
-                err.write("khuyencong check: --format xlsx needs --output FILE.xlsx here\n")
+                from ..l10n.catalog import render
+
+                needs = render("cli.xlsx_needs_output", None, args.lang)
+                err.write(f"khuyencong check: {needs}\n")
                 return EXIT_UNREADABLE
             out.flush()
             report.to_excel(binary, lang=args.lang)

@@ -40,20 +40,21 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return EXIT_OK
 
 
-def _loaded(paths: Sequence[Path]) -> list[Any]:
+def _loaded(paths: Sequence[Path], lang: str = "vi") -> list[Any]:
     """Rulebook files given with ``--rulebook``: national amendments merged, overlays apart."""
+    from ..l10n.catalog import render as _t
     from ..rulebooks import load_rulebooks
 
     for path in paths:
         if not path.exists():
-            raise _InputError(f"{path}: no such file")
+            raise _InputError(_t("cli.no_such_file", {"name": path}, lang))
     return load_rulebooks(paths)
 
 
 def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
     from ..rulebooks import gaps
 
-    report = gaps(args.as_of, rulebooks=_loaded(args.rulebook))
+    report = gaps(args.as_of, rulebooks=_loaded(args.rulebook, args.lang))
     if args.format == "json":
         out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -61,41 +62,42 @@ def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_FINDINGS if report.gaps else EXIT_OK
 
 
-def _diff_side(text: str) -> date | Any:
+def _diff_side(text: str, lang: str = "vi") -> date | Any:
     """A date (YYYY-MM-DD) or a rulebook loaded from a file."""
+    from ..l10n.catalog import render as _t
     from ..rulebooks import load_rulebook
 
     if len(text) == 10 and text[4] == "-" and text[7] == "-" and text.replace("-", "").isdigit():
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise _InputError(f"{text!r} is not a valid date (YYYY-MM-DD)") from None
+            raise _InputError(_t("cli.not_a_date", {"value": repr(text)}, lang)) from None
     path = Path(text)
     if not path.exists():
-        raise _InputError(f"{text!r} is neither a date (YYYY-MM-DD) nor an existing file")
+        raise _InputError(_t("cli.neither_date_nor_file", {"value": repr(text)}, lang))
     return load_rulebook(path)
 
 
 def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
+    from ..l10n.catalog import render as _t
     from ..rulebooks import diff
 
-    a, b = _diff_side(args.a), _diff_side(args.b)
+    lang = args.lang
+    a, b = _diff_side(args.a, lang), _diff_side(args.b, lang)
     if isinstance(a, date) and isinstance(b, date):
-        books = [book for book in _loaded(args.rulebook) if book.kind == "national"]
+        books = [book for book in _loaded(args.rulebook, lang) if book.kind == "national"]
         changes = diff(a, b, rulebook=books[0] if books else None)
     elif args.rulebook:
-        raise _InputError("--rulebook applies when comparing two dates")
+        raise _InputError(_t("cli.diff_rulebook_with_dates", None, lang))
     elif isinstance(a, date) or isinstance(b, date):
-        raise _InputError("compare two dates or two rulebook files, not a date with a file")
+        raise _InputError(_t("cli.diff_date_with_file", None, lang))
     elif args.as_of is None:
-        raise _InputError("comparing two rulebook files needs --as-of DATE")
+        raise _InputError(_t("cli.diff_files_need_as_of", None, lang))
     else:
         changes = diff(a, b, as_of=args.as_of)
     for change in changes:
         out.write(change.describe(args.lang) + "\n")
     if not changes:
-        from ..l10n.catalog import render as _t
-
         out.write(_t("cli.no_differences", None, args.lang) + "\n")
         return EXIT_OK
     return EXIT_FINDINGS

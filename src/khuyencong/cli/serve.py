@@ -15,7 +15,10 @@ def _serve(args: argparse.Namespace, err: TextIO) -> int:
         from ..server.run import serve
         from ..server.settings import Settings
     except ImportError as exc:
-        err.write(f"khuyencong serve needs: pip install 'khuyencong[serve]' ({exc})\n")
+        from ..l10n.catalog import render
+
+        needs = render("cli.serve_needs", {"error": exc}, getattr(args, "lang", "vi"))
+        err.write(f"khuyencong serve: {needs}\n")
         return EXIT_UNREADABLE
     settings = Settings(
         max_upload_bytes=int(args.max_upload_mb * 1024 * 1024),

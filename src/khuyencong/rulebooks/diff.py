@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import attrs
 
@@ -47,11 +48,24 @@ class Change:
             tier = "" if r.provenance is Provenance.OFFICIAL_TEXT else f"; {r.provenance.value}"
             return f"{_value(r.value, lang)} ({cite}{tier})"
 
-        return f"{self.code}: {self.kind}: {show(self.before)} → {show(self.after)}"
+        from ..l10n.catalog import render
+
+        kind = render(f"rulebook.diff.{self.kind}", None, lang)
+        return f"{self.code}: {kind}: {show(self.before)} → {show(self.after)}"
 
 
 def _value(value: object, lang: str) -> str:
     """A value as a clerk reads it: a support level as its rate, cap and basis."""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, bool):
+        from ..l10n.catalog import render
+
+        return render("word.yes" if value else "word.no", None, lang)
+    if isinstance(value, int | str):
+        return str(value)
+    if isinstance(value, tuple) and all(isinstance(x, str) for x in value):
+        return ", ".join(value)
     if not isinstance(value, SupportLevel):
         return repr(value)
     parts: list[str] = []
