@@ -32,7 +32,24 @@ class KhuyenCongError(Exception):
 
 
 class RulebookError(KhuyenCongError):
-    """A rulebook file or registry entry is malformed; the message names the file and key."""
+    """A rulebook file or registry entry is malformed; the message names the file and key.
+
+    ``problems`` holds the problems of a file that could not be loaded
+    (:class:`~khuyencong.rulebooks.compiler.Problem`, each with ``text(lang)``), when known; the
+    message is in English."""
+
+    def __init__(self, message: str, problems: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
+
+    def message(self, lang: str = "vi") -> str:
+        """The problems in ``lang``, one a line (the message itself when there are none)."""
+        if not self.problems:
+            return str(self)
+        from .l10n.catalog import render
+
+        head = render("cli.rulebook_problems", {"n": len(self.problems)}, lang)
+        return head + "".join(f"\n  {p.text(lang)}" for p in self.problems)
 
 
 class NotEncodedError(KhuyenCongError):

@@ -26,7 +26,7 @@ import sys
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..errors import KhuyenCongError, NothingToCheckError
+from ..errors import KhuyenCongError, NothingToCheckError, RulebookError
 from .assess import _assess, _explain, assessment_json
 from .check import _check
 from .common import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_UNREADABLE, _InputError, _UsageError
@@ -91,7 +91,7 @@ def main(
         return EXIT_BROKEN_PIPE
     except _InputError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
-    except NothingToCheckError as exc:
+    except (NothingToCheckError, RulebookError) as exc:
         err.write(f"khuyencong {args.command}: {exc.message(getattr(args, 'lang', 'vi'))}\n")
     except KhuyenCongError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")

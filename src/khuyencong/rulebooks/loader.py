@@ -66,7 +66,8 @@ def _build(texts: Iterable[tuple[str, str]], base: Mapping[str, LegalDocument]) 
         if rulebook is not None and not problems:
             return rulebook
     raise RulebookError(
-        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems)
+        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems),
+        tuple(problems),
     )
 
 
@@ -194,7 +195,8 @@ def load_rulebook(path: str | Path, *more: str | Path) -> Rulebook:
     if rulebook is not None and not problems:
         return rulebook
     raise RulebookError(
-        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems)
+        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems),
+        tuple(problems),
     )
 
 
