@@ -467,3 +467,16 @@ def test_findings_that_carry_rulebook_texts_speak_each_language() -> None:
     assert {"secondary_source", "level_not_encoded", "instrument_amended"} <= codes
     assert [f.message("vi") for f in findings if ENGLISH_PROSE.search(f.message("vi"))] == []
     assert [f.message("en") for f in findings if VIETNAMESE_PROSE.search(f.message("en"))] == []
+
+
+def test_every_layout_error_has_its_text() -> None:
+    codes: set[str] = set()
+    tree = ast.parse((SRC / "datasets" / "layout.py").read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            name = getattr(node.func, "id", None)
+            code = _literal_arg(node, {"fail": 1, "LayoutError": 0}.get(str(name), 99))
+            if code is not None:
+                codes.add(code)
+    assert len(codes) > 10
+    assert {c for c in codes if f"layout.{c}" not in catalogue("vi")} == set()

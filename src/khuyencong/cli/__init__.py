@@ -94,7 +94,10 @@ def main(
     except (NothingToCheckError, RulebookError) as exc:
         err.write(f"khuyencong {args.command}: {exc.message(getattr(args, 'lang', 'vi'))}\n")
     except KhuyenCongError as exc:
-        err.write(f"khuyencong {args.command}: {exc}\n")
+        # a layout error, an invalid value...: in the chosen language when it can say it
+        message = getattr(exc, "message", None)
+        text = message(args.lang) if callable(message) else str(exc)
+        err.write(f"khuyencong {args.command}: {text}\n")
     except OSError as exc:
         err.write(f"khuyencong {args.command}: {exc}\n")
     return EXIT_UNREADABLE

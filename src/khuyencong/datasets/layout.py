@@ -31,6 +31,7 @@ import attrs
 
 from ..errors import AmountParseError, DatasetError
 from ..l10n import parse_amount
+from ..l10n.catalog import Msg
 from ..text import fold
 
 __all__ = [
@@ -64,7 +65,28 @@ SectionMode = Literal["auto", "content", "funding", "none"]
 
 
 class LayoutError(DatasetError):
-    """A layout description (file or mapping) that cannot be used; names the file and key."""
+    """A layout description (file or mapping) that cannot be used; names the file and key.
+
+    The reason is ``layout.<code>`` of the message catalogue with its ``params``:
+    :meth:`message` gives it in Vietnamese or English, ``str()`` in English."""
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code = code
+        self.params = params
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str = "vi") -> str:
+        """The problem in ``lang``."""
+        from ..l10n.catalog import render
+
+        return render(f"layout.{self.code}", self.params, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _layout_error, (self.code, self.params)
+
+
+def _layout_error(code: str, params: dict[str, Any]) -> LayoutError:
+    return LayoutError(code, **params)
 
 
 # ------------------------------------------------------------------------------------ units
@@ -228,56 +250,54 @@ def layout_from_mapping(data: Mapping[str, Any], source: str = "layout") -> Layo
     from .columns import FIELDS
     from .values import CONVERTERS
 
-    def fail(key: str, problem: str) -> LayoutError:
-        return LayoutError(f"{source}: {key}: {problem}")
+    def fail(key: str, code: str, **params: Any) -> LayoutError:
+        return LayoutError("problem", source=source, key=key, problem=Msg(f"layout.{code}", params))
 
     for key in data:
         if key not in ("layout", "columns"):
-            raise fail(key, "unknown table; a layout file has [layout] and [columns]")
+            raise fail(key, "unknown_table")
     settings = data.get("layout", {})
     columns = data.get("columns", {})
     if not isinstance(settings, Mapping):
-        raise fail("layout", "must be a table")
+        raise fail("layout", "not_a_table")
     if not isinstance(columns, Mapping):
-        raise fail("columns", "must be a table of header = field")
+        raise fail("columns", "columns_not_a_table")
     for key in settings:
         if key not in _LAYOUT_KEYS:
-            raise fail(f"layout.{key}", f"unknown key; keys are {', '.join(sorted(_LAYOUT_KEYS))}")
+            raise fail(f"layout.{key}", "unknown_key", keys=", ".join(sorted(_LAYOUT_KEYS)))
     for header, field in columns.items():
         if not isinstance(field, str) or field not in FIELDS:
             raise fail(
-                f"columns.{header!r}", f"{field!r} is not a field; fields are {', '.join(FIELDS)}"
+                f"columns.{header!r}", "not_a_field", field=repr(field), fields=", ".join(FIELDS)
             )
     unit: Unit | None = None
     if "unit" in settings:
         value = settings["unit"]
         unit = _UNITS_BY_NAME.get(fold(value)) if isinstance(value, str) else None
         if unit is None:
-            raise fail(
-                "layout.unit", f"{value!r} is not a unit: đồng, nghìn đồng, triệu đồng, tỷ đồng"
-            )
+            raise fail("layout.unit", "not_a_unit", value=repr(value))
     header_rows = settings.get("header_rows")
     if header_rows is not None and (isinstance(header_rows, bool) or header_rows not in (1, 2)):
-        raise fail("layout.header_rows", f"{header_rows!r} is not 1 or 2")
+        raise fail("layout.header_rows", "not_header_rows", value=repr(header_rows))
     sections = settings.get("sections", "auto")
     if sections not in ("auto", "content", "funding", "none"):
-        raise fail("layout.sections", f"{sections!r} is not auto, content, funding or none")
+        raise fail("layout.sections", "not_sections", value=repr(sections))
     plan_year = settings.get("plan_year")
     if plan_year is not None and (
         isinstance(plan_year, bool)
         or not isinstance(plan_year, int)
         or not 1990 <= plan_year <= 2100
     ):
-        raise fail("layout.plan_year", f"{plan_year!r} is not a year")
+        raise fail("layout.plan_year", "not_a_year", value=repr(plan_year))
     funding = settings.get("funding")
     if funding is not None:
         try:
             funding = CONVERTERS["funding"](funding)
         except (AmountParseError, ValueError):
-            raise fail("layout.funding", f"{funding!r} is not KCQG or KCĐP") from None
+            raise fail("layout.funding", "not_funding", value=repr(funding)) from None
     province = settings.get("province")
     if province is not None and (not isinstance(province, str) or not province.strip()):
-        raise fail("layout.province", f"{province!r} is not the name of a province")
+        raise fail("layout.province", "not_province", value=repr(province))
     return Layout(
         columns=dict(columns),
         unit=unit,
@@ -311,9 +331,9 @@ def load_layout(path: str | Path) -> Layout:
         with open(path, "rb") as handle:
             data = tomllib.load(handle)
     except OSError as exc:
-        raise LayoutError(f"cannot open the layout {name}: {exc.strerror or exc}") from None
+        raise LayoutError("cannot_open", name=name, error=str(exc.strerror or exc)) from None
     except tomllib.TOMLDecodeError as exc:
-        raise LayoutError(f"{name}: not valid TOML ({exc})") from None
+        raise LayoutError("not_toml", name=name, error=str(exc)) from None
     return layout_from_mapping(data, name)
 
 
@@ -325,6 +345,4 @@ def as_layout(value: Any) -> Layout | None:
         return load_layout(value)
     if isinstance(value, Mapping):
         return layout_from_mapping(value, "layout")
-    raise LayoutError(
-        f"layout must be a Layout, a path to a layout file or a mapping, not {type(value).__name__}"
-    )
+    raise LayoutError("not_a_layout", kind=type(value).__name__)
