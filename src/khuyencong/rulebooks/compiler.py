@@ -15,7 +15,7 @@ import attrs
 from pydantic import ValidationError
 
 from ..schemas.citation import LegalDocument, Provenance
-from ..schemas.codes import SupportItem
+from .codes import SUPPORT_ITEM, is_support_code
 from .core import (
     DomainPeriod,
     FrozenDict,
@@ -31,10 +31,8 @@ from .model import AmendmentFile, ParamSpec, ParamType, RulebookFile, ValueSpec
 
 __all__ = ["Problem"]
 
-_SUPPORT_PREFIX = "support."
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
-_ITEM_CODES = frozenset(item.value for item in SupportItem)
 
 
 @attrs.frozen(slots=True)
@@ -234,10 +232,9 @@ def _compile(
             if code in params:
                 out.add(key, "parameter is declared twice")
                 continue
-            if code.startswith(_SUPPORT_PREFIX):
-                item = code.removeprefix(_SUPPORT_PREFIX)
-                if item not in _ITEM_CODES:
-                    out.add(key, f"unknown support item code {item!r}")
+            if is_support_code(code):
+                if code not in SUPPORT_ITEM:
+                    out.add(key, f"unknown support item code {code.partition('.')[2]!r}")
                 if pspec.type is not ParamType.SUPPORT:
                     out.add(f"{key}.type", "parameters named support.<item> are support levels")
             if pspec.domain not in domains:

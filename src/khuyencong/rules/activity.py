@@ -222,14 +222,14 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     for rule, code, flag, vi, en in (
         (
             counterpart,
-            "condition.counterpart_committed",
+            "counterpart_committed",
             proposal.counterpart_committed,
             "cam kết đầu tư đủ phần kinh phí còn lại",
             "a commitment to fund the rest of the cost",
         ),
         (
             no_other,
-            "condition.no_other_state_funding",
+            "no_other_state_funding",
             proposal.no_other_state_funding,
             "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
             "a commitment that no other state funds cover the same items",
@@ -240,7 +240,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
         if flag is False:
             ctx.add(
                 Finding.of(
-                    code.removeprefix("condition.") + "_refused",
+                    code + "_refused",
                     Severity.ERROR,
                     {"value": Text(vi, en)},
                     rule,
@@ -250,7 +250,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
         elif flag is None:
             ctx.add(
                 Finding.of(
-                    code.removeprefix("condition.") + "_undeclared",
+                    code + "_undeclared",
                     Severity.WARNING,
                     {"value": Text(vi, en)},
                     rule,

@@ -13,6 +13,7 @@ import attrs
 from .._args import check_rulebooks
 from ..errors import KhuyenCongError
 from ..l10n.catalog import NO_PARAMS, Msg, Text
+from ..rulebooks.codes import REFERRAL, SUPPORT_LEVEL
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
@@ -210,13 +211,14 @@ _MISSING: Any = object()
 
 
 def _referrals(tables: Tables) -> frozenset[str]:
-    """The items whose level another instrument sets (``referral.<item>`` parameters), once
-    per rulebook and date."""
+    """The items whose level another instrument sets (their :data:`~..rulebooks.codes.REFERRAL`
+    parameter is in the rulebook), once per rulebook and date."""
     memo = tables.memo
     found = memo.get(("referrals",))
     if found is None:
+        book = tables.book
         found = memo[("referrals",)] = frozenset(
-            code.removeprefix("referral.") for code in tables.book if code.startswith("referral.")
+            item.value for item, code in REFERRAL.items() if code in book
         )
     return found
 
@@ -236,7 +238,7 @@ def _line(
     item = line.item
     memo = national_tables.findings
     if item in _referrals(national_tables):
-        referral = ctx.resolve("referral." + item)
+        referral = ctx.resolve(REFERRAL[item])
         if isinstance(referral, Resolved):
             names = referral.codes
 
@@ -279,7 +281,7 @@ def _line(
     book = levels.book
     found = levels.levels.get(item, _MISSING)
     if found is _MISSING:
-        found = levels.level(item, "support." + item)
+        found = levels.level(item, SUPPORT_LEVEL[item])
     if found is None:
 
         def absent_texts() -> tuple[Mapping[str, Any], str | None]:

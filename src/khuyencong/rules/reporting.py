@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -110,6 +110,14 @@ _RECIPIENTS = {
     "certified_establishment": "Sở Công Thương; Ủy ban nhân dân cấp huyện nơi tham gia bình chọn",
 }
 
+_PERIODS: Final[dict[str, str]] = {
+    "department": "reporting.department.periods",
+    "regional_centre": "reporting.regional_centre.periods",
+    "certified_establishment": "reporting.certified_establishment.annual",
+}
+"""The parameter that makes each reporter's periodic reports due (the province's are read in
+:func:`_rules`: two parameters)."""
+
 
 def _periods(kind: str, year: int) -> list[tuple[date, date]]:
     def end_of(start: date, months: int) -> date:
@@ -172,7 +180,7 @@ def reports_due(
             plan.append(
                 ("regional_centre_month", "month", "reporting.regional_centre.monthly_before_day")
             )
-        kinds = _kinds(rb, f"reporting.{reporter}.periods", year)
+        kinds = _kinds(rb, _PERIODS[reporter], year)
         if isinstance(kinds, NotEncoded):
             out.append(
                 ReportNotEncoded(f"{reporter}_reports", date(year, 1, 1), date(year, 12, 31), kinds)
@@ -245,12 +253,7 @@ def _rules(rb: Rulebook, reporter: str, end: date) -> list[Resolved] | NotEncode
             return found
         also = rb.resolve("reporting.province.quarterly_funding", end)
         return [found, also] if isinstance(also, Resolved) else [found]
-    code = (
-        "reporting.certified_establishment.annual"
-        if reporter == "certified_establishment"
-        else f"reporting.{reporter}.periods"
-    )
-    found = rb.resolve(code, end)
+    found = rb.resolve(_PERIODS[reporter], end)
     return found if isinstance(found, NotEncoded) else [found]
 
 
