@@ -27,13 +27,16 @@ __all__ = [
     "TT36_END",
     "TT46",
     "TTLT26",
+    "attempt",
     "cite",
     "event_dates",
     "floor_dong",
     "implementation_year",
+    "not_encoded_error",
     "registered_directly",
     "require",
     "require_national",
+    "returns_not_encoded",
     "rulebook_or_national",
     "tt36_end",
 ]
@@ -105,14 +108,22 @@ def returns_not_encoded(func: Callable[_P, _R]) -> Callable[_P, _R | NotEncoded]
 
     @wraps(func)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
-        try:
-            return func(*args, **kwargs)
-        except NotEncodedError as exc:
-            if exc.not_encoded is None:
-                raise
-            return exc.not_encoded
+        return attempt(func, *args, **kwargs)
 
     return wrapper
+
+
+def attempt(func: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
+    """``func(*args, **kwargs)``, or the :class:`~khuyencong.rulebooks.NotEncoded` its
+    :func:`require` raised: the call form of :func:`returns_not_encoded`, for a rule that
+    answers part by part (each deadline of :func:`~khuyencong.rules.calendar.deadlines`).  An
+    error without an answer propagates."""
+    try:
+        return func(*args, **kwargs)
+    except NotEncodedError as exc:
+        if exc.not_encoded is None:
+            raise
+        return exc.not_encoded
 
 
 TT36_END = "workflow.tt36_end_convention"

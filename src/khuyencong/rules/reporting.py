@@ -29,7 +29,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Final, Literal, TypeAlias
 
 import attrs
@@ -40,27 +39,17 @@ from ..errors import DeclarationError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
 from ._procedure import rulebook_or_national
+from .calendar import ObligationStatus, obligation_status
 
 __all__ = ["Report", "ReportNotEncoded", "ReportResult", "ReportStatus", "Reporter", "reports_due"]
 
 Reporter = Literal["department", "regional_centre", "province", "certified_establishment"]
 
 
-class ReportStatus(StrEnum):
-    """Where a periodic report stands on the evaluation date."""
-
-    PERIOD_OPEN = "period_open"
-    """The period has not ended."""
-    DUE_NO_DAY = "due_no_day"
-    """The period has ended; the text sets no day, and no filing is recorded."""
-    PENDING = "pending"
-    """A dated report whose last day has not passed."""
-    MET = "met"
-    MET_LATE = "met_late"
-    OVERDUE = "overdue"
-    """A dated report past its last day, recorded as not filed (filings were given)."""
-    PASSED = "passed"
-    """A dated report past its last day; whether it was filed is not known here."""
+ReportStatus = ObligationStatus
+"""The status of a :class:`Report` (the one :class:`~khuyencong.rules.calendar.ObligationStatus`
+of deadlines and reports): ``period_open`` and ``due_no_day`` for a report whose text sets no
+day; ``pending``, ``met``, ``met_late``, ``overdue``, ``passed`` for a dated one."""
 
 
 @attrs.frozen(slots=True)
@@ -76,7 +65,7 @@ class Report:
     recipients_vi: str
     citations: tuple[Citation, ...]
     provenance: Provenance
-    status: ReportStatus
+    status: ObligationStatus
     filed_on: date | None = None
 
 
@@ -136,16 +125,12 @@ def _periods(kind: str, year: int) -> list[tuple[date, date]]:
 
 def _status(
     end: date, due: date | None, filed: date | None, as_of: date, known: bool
-) -> ReportStatus:
+) -> ObligationStatus:
     if due is None:
         if filed is not None:
-            return ReportStatus.MET
-        return ReportStatus.PERIOD_OPEN if as_of <= end else ReportStatus.DUE_NO_DAY
-    if filed is not None:
-        return ReportStatus.MET if filed <= due else ReportStatus.MET_LATE
-    if as_of <= due:
-        return ReportStatus.PENDING
-    return ReportStatus.OVERDUE if known else ReportStatus.PASSED
+            return ObligationStatus.MET
+        return ObligationStatus.PERIOD_OPEN if as_of <= end else ObligationStatus.DUE_NO_DAY
+    return obligation_status(due, filed, as_of, known=known)
 
 
 def reports_due(
