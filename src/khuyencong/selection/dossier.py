@@ -49,22 +49,20 @@ def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> li
     missing_vi = ", ".join(a.vi.lower() for a in missing) or "không"
     missing_en = ", ".join(a.en.lower() for a in missing) or "none"
     return [
-        Check(
-            code="photos_angles",
-            passed=good_count,
-            citation=count.citation,
-            provenance=count.provenance,
+        Check.of(
+            "photos_angles",
+            good_count,
+            count,
             params={
                 "integer": Text(format(count.integer, "02d"), count.integer),
                 "photos": len(photos),
                 "missing": Text(missing_vi, missing_en),
             },
         ),
-        Check(
-            code="photos_size_colour",
-            passed=bool(photos) and not small,
-            citation=short.citation,
-            provenance=short.provenance,
+        Check.of(
+            "photos_size_colour",
+            bool(photos) and not small,
+            short,
             params={"integer": short.integer, "integer2": long.integer, "small": len(small)},
         ),
     ]

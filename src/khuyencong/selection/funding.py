@@ -104,33 +104,37 @@ def check_selection_funding(
         raise not_encoded_error(funding)
     if not isinstance(funding, NationalFunding):
         return funding
-    checks: list[Check] = []
-    if round_cost is not None:
-        checks.append(
-            Check(
-                code="selection_round_cap",
-                passed=round_cost <= funding.round_cap,
-                citation=funding.round_citation,
-                provenance=funding.provenance,
-                params={
-                    "level": Text(level.vi.lower(), level.en.lower()),
-                    "round_cap": format(funding.round_cap, ","),
-                    "round_cost": format(round_cost, ","),
-                },
-            )
+    level_text = Text(level.vi.lower(), level.en.lower())
+    checks = [
+        Check(
+            code=code,
+            passed=asked <= cap,
+            citation=citation,
+            provenance=funding.provenance,
+            params={
+                "level": level_text,
+                cap_name: format(cap, ","),
+                asked_name: format(asked, ","),
+            },
         )
-    if award_per_product is not None:
-        checks.append(
-            Check(
-                code="award_cap",
-                passed=award_per_product <= funding.award_cap,
-                citation=funding.award_citation,
-                provenance=funding.provenance,
-                params={
-                    "level": Text(level.vi.lower(), level.en.lower()),
-                    "award_cap": format(funding.award_cap, ","),
-                    "award_per_product": format(award_per_product, ","),
-                },
-            )
+        for code, asked, asked_name, cap, cap_name, citation in (
+            (
+                "selection_round_cap",
+                round_cost,
+                "round_cost",
+                funding.round_cap,
+                "round_cap",
+                funding.round_citation,
+            ),
+            (
+                "award_cap",
+                award_per_product,
+                "award_per_product",
+                funding.award_cap,
+                "award_cap",
+                funding.award_citation,
+            ),
         )
+        if asked is not None
+    ]
     return Verdict(subject="funding", as_of=as_of, checks=tuple(checks))
