@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import ParamSpec, TypeAlias, TypeVar
+from typing import ParamSpec, TypeAlias, TypedDict, TypeVar, Unpack
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -249,21 +249,22 @@ def registration_deadline(
     met_on = check_optional_date(met_on, "met_on")
     rb = rulebook_or_national(rulebook)
     code = "registration_ministry" if direct else "registration_base"
-    return _obligation(code, _registration, rb, code, plan_year, met_on=met_on, as_of=as_of)
+    return _obligation(code, _registered, rb, code, plan_year, met_on, as_of)
 
 
-def _registration(
-    rb: Rulebook,
-    code: str,
-    plan_year: int,
-    *,
-    met_on: date | None,
-    as_of: date,
-    known: bool = True,
-    note: str = "",
+class _How(TypedDict, total=False):
+    """How a deadline is judged: whether its being met is ``known``, and a ``note``."""
+
+    known: bool
+    note: str
+
+
+def _registered(
+    rb: Rulebook, code: str, plan_year: int, met_on: date | None, as_of: date, **how: Unpack[_How]
 ) -> Deadline:
+    """The registration deadline ``code`` of ``plan_year``: "before" the day of its rule."""
     day, rule = _registration_day(rb, _REGISTRATION[code], plan_year)
-    return _dated(code, day - timedelta(days=1), rule, met_on, as_of, known=known, note=note)
+    return _dated(code, day - timedelta(days=1), rule, met_on, as_of, **how)
 
 
 def _dated(
@@ -333,9 +334,7 @@ def deadlines(
     if isinstance(subject, int):
         return (
             *(
-                _obligation(
-                    code, _registration, rb, code, subject, met_on=None, as_of=as_of, known=False
-                )
+                _obligation(code, _registered, rb, code, subject, None, as_of, known=False)
                 for code in _REGISTRATION
             ),
             _obligation("settlement", _settlement, rb, subject, None, as_of, False),
@@ -356,24 +355,24 @@ def deadlines(
         out.append(
             _obligation(
                 "registration_base",
-                _registration,
+                _registered,
                 rb,
                 "registration_base",
                 proposal.plan_year,
-                met_on=registered_on,
-                as_of=as_of,
+                registered_on,
+                as_of,
                 note=guidance,
             )
         )
     out.append(
         _obligation(
             "registration_ministry",
-            _registration,
+            _registered,
             rb,
             "registration_ministry",
             proposal.plan_year,
-            met_on=registered_on if direct else sent_to_department_on,
-            as_of=as_of,
+            registered_on if direct else sent_to_department_on,
+            as_of,
             known=direct or proposal.state is ProposalState.DRAFT,
             note=guidance,
         )
