@@ -235,28 +235,21 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             "a commitment that no other state funds cover the same items",
         ),
     ):
-        if not isinstance(rule, Resolved):
+        if not isinstance(rule, Resolved) or flag is True:
             continue
-        if flag is False:
-            ctx.add(
-                Finding.of(
-                    code + "_refused",
-                    Severity.ERROR,
-                    {"value": Text(vi, en)},
-                    rule,
-                    key="finding.pattern.refused_condition",
-                )
+        # refused (False) is an error; not declared (None), a warning
+        refused = flag is False
+        outcome = "refused" if refused else "undeclared"
+        severity = Severity.ERROR if refused else Severity.WARNING
+        ctx.add(
+            Finding.of(
+                f"{code}_{outcome}",
+                severity,
+                {"value": Text(vi, en)},
+                rule,
+                key=f"finding.pattern.{outcome}_condition",
             )
-        elif flag is None:
-            ctx.add(
-                Finding.of(
-                    code + "_undeclared",
-                    Severity.WARNING,
-                    {"value": Text(vi, en)},
-                    rule,
-                    key="finding.pattern.undeclared_condition",
-                )
-            )
+        )
 
 
 def declared_conditions(
