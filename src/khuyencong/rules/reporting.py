@@ -38,7 +38,7 @@ from .._args import check_date, check_optional_date
 from ..errors import DeclarationError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
-from ._procedure import rulebook_or_national
+from ._procedure import attempt, not_encoded_error, require, rulebook_or_national
 from .calendar import ObligationStatus, obligation_status
 
 __all__ = ["Report", "ReportNotEncoded", "ReportResult", "ReportStatus", "Reporter", "reports_due"]
@@ -165,7 +165,7 @@ def reports_due(
             plan.append(
                 ("regional_centre_month", "month", "reporting.regional_centre.monthly_before_day")
             )
-        kinds = _kinds(rb, _PERIODS[reporter], year)
+        kinds = attempt(_kinds, rb, _PERIODS[reporter], year)
         if isinstance(kinds, NotEncoded):
             out.append(
                 ReportNotEncoded(f"{reporter}_reports", date(year, 1, 1), date(year, 12, 31), kinds)
@@ -185,21 +185,14 @@ def reports_due(
         plan.append(("certified_establishment_year", "year", None))
 
     for code, kind, day_param in plan:
+        label_vi, label_en = _PERIOD_LABELS[kind]
         for start, end in _periods(kind, year):
-            rules = _rules(rb, reporter, end)
-            if isinstance(rules, NotEncoded):
-                out.append(ReportNotEncoded(code, start, end, rules))
+            found = attempt(_rules, rb, reporter, start, end, day_param)
+            if isinstance(found, NotEncoded):
+                out.append(ReportNotEncoded(code, start, end, found))
                 continue
-            due: date | None = None
-            if day_param is not None:
-                day = rb.resolve(day_param, start)
-                if isinstance(day, NotEncoded):
-                    out.append(ReportNotEncoded(code, start, end, day))
-                    continue
-                rules = [day]
-                due = start + relativedelta(day=day.integer) - timedelta(days=1)
+            rules, due = found
             filed_on = None if filed is None else filed.get((code, end))
-            label_vi, label_en = _PERIOD_LABELS[kind]
             out.append(
                 Report(
                     code=code,
@@ -219,27 +212,32 @@ def reports_due(
     return tuple(out)
 
 
-def _kinds(rb: Rulebook, code: str, year: int) -> tuple[str, ...] | NotEncoded:
+def _kinds(rb: Rulebook, code: str, year: int) -> tuple[str, ...]:
     """The report periods a codes parameter lists for ``year`` (the value in force at its end,
     or at its start when the rule ends during the year)."""
-    found = rb.resolve(code, date(year, 12, 31))
+    found = attempt(require, rb, code, date(year, 12, 31))
     if isinstance(found, NotEncoded):
         start = rb.resolve(code, date(year, 1, 1))
         if isinstance(start, Resolved):
             return start.codes
-    return found if isinstance(found, NotEncoded) else found.codes
+        raise not_encoded_error(found)
+    return found.codes
 
 
-def _rules(rb: Rulebook, reporter: str, end: date) -> list[Resolved] | NotEncoded:
-    """The rules that make a report for the period ending on ``end`` due."""
+def _rules(
+    rb: Rulebook, reporter: str, start: date, end: date, day_param: str | None
+) -> tuple[list[Resolved], date | None]:
+    """The rules that make a report for the period from ``start`` to ``end`` due, and its last
+    day when a rule sets one (before the day ``day_param`` names in the period's month)."""
+    if day_param is not None:
+        require(rb, _PERIODS[reporter], end)  # the periodic reports are due at all
+        day = require(rb, day_param, start)
+        return [day], start + relativedelta(day=day.integer) - timedelta(days=1)
     if reporter == "province":
-        found = rb.resolve("reporting.province.quarterly", end)
-        if isinstance(found, NotEncoded):
-            return found
+        found = require(rb, "reporting.province.quarterly", end)
         also = rb.resolve("reporting.province.quarterly_funding", end)
-        return [found, also] if isinstance(also, Resolved) else [found]
-    found = rb.resolve(_PERIODS[reporter], end)
-    return found if isinstance(found, NotEncoded) else [found]
+        return ([found, also] if isinstance(also, Resolved) else [found]), None
+    return [require(rb, _PERIODS[reporter], end)], None
 
 
 def _weakest(rules: list[Resolved]) -> Provenance:
