@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import attrs
 
@@ -27,6 +27,7 @@ __all__ = [
     "TT36_END",
     "TT46",
     "TTLT26",
+    "Unanswered",
     "attempt",
     "cite",
     "event_dates",
@@ -124,6 +125,23 @@ def attempt(func: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _
         if exc.not_encoded is None:
             raise
         return exc.not_encoded
+
+
+class Unanswered:
+    """Base of a result that stands for one item a rule could not answer — a deadline
+    (:class:`~khuyencong.rules.calendar.DeadlineNotEncoded`), a periodic report
+    (:class:`~khuyencong.rules.reporting.ReportNotEncoded`) — beside the items it answered: it
+    carries the :class:`~khuyencong.rulebooks.NotEncoded` answer that :func:`attempt` returned."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        not_encoded: NotEncoded
+
+    @property
+    def instrument(self) -> str | None:
+        """The governing instrument's number."""
+        return self.not_encoded.instrument
 
 
 TT36_END = "workflow.tt36_end_convention"

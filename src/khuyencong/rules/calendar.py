@@ -38,6 +38,7 @@ from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import LifecycleEvent, ProposalState
 from ..schemas.proposal import Proposal
 from ._procedure import (
+    Unanswered,
     attempt,
     event_dates,
     implementation_year,
@@ -113,7 +114,7 @@ class Deadline:
 
 
 @attrs.frozen(slots=True)
-class DeadlineNotEncoded:
+class DeadlineNotEncoded(Unanswered):
     """An obligation whose rule, on the day it would fall due, is governed by an instrument the
     library does not encode."""
 
@@ -121,11 +122,6 @@ class DeadlineNotEncoded:
     label_vi: str
     label_en: str
     not_encoded: NotEncoded
-
-    @property
-    def instrument(self) -> str | None:
-        """The governing instrument's number."""
-        return self.not_encoded.instrument
 
 
 DeadlineResult: TypeAlias = Deadline | DeadlineNotEncoded

@@ -38,7 +38,13 @@ from .._args import check_date, check_optional_date
 from ..errors import DeclarationError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
-from ._procedure import attempt, not_encoded_error, require, rulebook_or_national
+from ._procedure import (
+    Unanswered,
+    attempt,
+    not_encoded_error,
+    require,
+    rulebook_or_national,
+)
 from .calendar import ObligationStatus, obligation_status
 
 __all__ = ["Report", "ReportNotEncoded", "ReportResult", "ReportStatus", "Reporter", "reports_due"]
@@ -70,18 +76,13 @@ class Report:
 
 
 @attrs.frozen(slots=True)
-class ReportNotEncoded:
+class ReportNotEncoded(Unanswered):
     """A report whose rule, at the end of its period, is governed by an instrument not encoded."""
 
     code: str
     period_start: date
     period_end: date
     not_encoded: NotEncoded
-
-    @property
-    def instrument(self) -> str | None:
-        """The governing instrument's number."""
-        return self.not_encoded.instrument
 
 
 ReportResult: TypeAlias = Report | ReportNotEncoded
