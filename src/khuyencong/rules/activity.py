@@ -94,7 +94,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 ctx,
                 rule,
                 line.machinery_is_new,
-                ("machinery_not_new", "machinery_newness_undeclared"),
+                codes=("machinery_not_new", "machinery_newness_undeclared"),
                 line=index,
             )
         elif item is _DEMONSTRATION_NEW and proposal.funding.kind is _NATIONAL:
@@ -103,7 +103,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                 ctx,
                 rule,
                 line.technology_new_in_district,
-                ("demonstration_not_new_in_district", "demonstration_novelty_undeclared"),
+                codes=("demonstration_not_new_in_district", "demonstration_novelty_undeclared"),
                 line=index,
             )
         elif item is _FOUNDING:
@@ -214,8 +214,8 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             ctx,
             rule,
             flag,
-            (f"{code}_refused", f"{code}_undeclared"),
-            {"value": Text(vi, en)},
+            codes=(f"{code}_refused", f"{code}_undeclared"),
+            params={"value": Text(vi, en)},
             keys=("finding.pattern.refused_condition", "finding.pattern.undeclared_condition"),
         )
 
@@ -224,9 +224,9 @@ def _declared(
     ctx: Context,
     rule: Resolved | NotEncoded,
     flag: bool | None,
+    *,
     codes: tuple[str, str],
     params: Mapping[str, Any] = NO_PARAMS,
-    *,
     line: int | None = None,
     keys: tuple[str | None, str | None] = (None, None),
 ) -> None:
