@@ -30,6 +30,9 @@ FINDING_MAKERS = {
     "_finding",  # rules/relocation.py
     "RowFinding",
     "Check",
+    "_declared",  # rules/activity.py: codes=(not met, not declared)
+    "_document",  # selection/dossier.py
+    "_cap_check",  # selection/funding.py
 }
 """Constructors of findings, whose literal ``code`` the enumeration collects."""
 
@@ -71,10 +74,23 @@ def _literal_codes(node: ast.Call) -> Iterator[str]:
     if name not in FINDING_MAKERS:
         return
     for kw in node.keywords:
-        if kw.arg == "code" and isinstance(kw.value, ast.Constant):
-            yield str(kw.value.value)
-    if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
-        yield node.args[0].value
+        if kw.arg in ("code", "codes"):
+            yield from _constants(kw.value)
+    if node.args:
+        yield from _constants(node.args[0])
+
+
+def _constants(node: ast.expr) -> Iterator[str]:
+    """The literal codes of an argument: a string, either branch of ``a if c else b``, or the
+    strings of a tuple."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        yield node.value
+    elif isinstance(node, ast.IfExp):
+        yield from _constants(node.body)
+        yield from _constants(node.orelse)
+    elif isinstance(node, ast.Tuple):
+        for element in node.elts:
+            yield from _constants(element)
 
 
 def emitted_codes(*packages: str) -> dict[str, set[str]]:

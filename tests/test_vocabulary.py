@@ -95,3 +95,64 @@ def test_a_lifecycle_refusal_is_an_error_finding() -> None:
     assert f.code == "registration_late"
     assert f.citation == Citation(document="36/2013/TT-BCT", article=10, clause=1, point="b")
     assert f.message("en") == caught.value.refusal.message_en
+
+
+def test_deadlines_and_reports_share_one_status() -> None:
+    from khuyencong.rules.calendar import DeadlineStatus, ObligationStatus, obligation_status
+    from khuyencong.rules.reporting import ReportStatus
+
+    assert DeadlineStatus is ObligationStatus
+    assert ReportStatus is ObligationStatus
+    due = date(2016, 3, 24)
+    assert obligation_status(due, date(2016, 3, 24), date(2016, 4, 1)) is ObligationStatus.MET
+    assert obligation_status(due, date(2016, 3, 25), date(2016, 4, 1)) is ObligationStatus.MET_LATE
+    assert obligation_status(due, None, date(2016, 3, 24)) is ObligationStatus.PENDING
+    assert obligation_status(due, None, date(2016, 3, 25)) is ObligationStatus.OVERDUE
+    assert obligation_status(due, None, date(2016, 3, 25), known=False) is ObligationStatus.PASSED
+
+
+def test_an_engine_finding_on_a_row_keeps_its_code_text_and_clause() -> None:
+    clause = Citation(document="26/2014/TTLT-BTC-BCT", article=7, clause=4)
+    engine = Finding(
+        code="bad_value",
+        severity=Severity.UNDETERMINED,
+        params={"detail": Text("thiếu", "missing")},
+        citation=clause,
+        provenance=Provenance.OFFICIAL_TEXT,
+        line=2,
+    )
+    row = row_findings.RowFinding.of(engine, 7)
+    assert (row.row, row.column, row.code, row.severity, row.line) == (
+        7,
+        None,
+        "bad_value",
+        "undetermined",
+        2,
+    )
+    assert row.message("vi") == engine.message("vi") == "Giá trị không hợp lệ: thiếu"
+    assert row.message("en") == engine.message("en") == "Invalid value: missing"
+    assert row.citation("vi") == "Khoản 4 Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT"
+    assert row.citation_key == "26/2014/TTLT-BTC-BCT:7.4"
+
+
+def test_a_check_rests_on_its_rule() -> None:
+    from khuyencong.rulebooks import Resolved, national
+
+    rule = national().resolve("typical_products.jury_size_odd", date(2016, 1, 1))
+    assert isinstance(rule, Resolved)
+    check = Check.of("jury_size_odd", False, rule, params={"size": 4})
+    assert (check.citation, check.provenance) == (rule.citation, rule.provenance)
+    finer = Check.of("jury_size_odd", True, rule, citation=TT26)
+    assert (finer.citation, finer.provenance) == (TT26, rule.provenance)
+
+
+def test_attempt_returns_the_answer_require_raised() -> None:
+    from khuyencong.rulebooks import NotEncoded, Resolved, national
+    from khuyencong.rules._procedure import attempt, require
+
+    found = attempt(require, national(), "settlement.dossier_days", date(2013, 1, 1))
+    assert isinstance(found, NotEncoded)
+    assert found.instrument == "08/2008/QĐ-BCT"
+    found = attempt(require, national(), "settlement.dossier_days", date(2016, 1, 1))
+    assert isinstance(found, Resolved)
+    assert found.integer == 15  # "Chậm nhất sau 15 ngày", Khoản 1 Điều 18 TT 36/2013/TT-BCT

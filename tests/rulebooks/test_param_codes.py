@@ -12,25 +12,23 @@ from pathlib import Path
 
 import khuyencong
 from khuyencong.rulebooks import national
+from khuyencong.rulebooks.codes import REFERRAL, REFERRAL_ITEM, SUPPORT_ITEM, SUPPORT_LEVEL
 from khuyencong.rulebooks.loader import template
 from khuyencong.rules.procedure.steps import STEP_PARAMS
+from khuyencong.schemas import SupportItem
 
 ROOT = Path(khuyencong.__file__).parent
 
 KNOWN_GLUE = {
-    # (module, prefix): the code is prefix + a runtime value (an item, a form, a level...).
-    ("rulebooks/compiler.py", "support."),  # loader.py's compiler
-    ("rules/activity.py", "condition."),
-    ("rules/lines.py", "referral."),  # assess.py's budget lines
-    ("rules/lines.py", "support."),
-    ("rules/centres.py", "centre."),
-    ("rules/compiled.py", "referral."),  # the columnar path's levels, compiled like assess's
-    ("rules/compiled.py", "support."),
-    ("rules/procedure/local.py", "local.procedure."),  # only in an error message
-    ("rules/reporting.py", "reporting."),
+    # (module, prefix): the code is prefix + a runtime value.  Only the registry of codes read
+    # by a runtime key remains: it builds each code once from the SupportItem enum, and
+    # test_the_code_registries_match_the_rulebook enumerates what it built.
+    ("rulebooks/codes.py", "support."),
+    ("rulebooks/codes.py", "referral."),
 }
 """Only shrinks: turn a glued code into a checked one (a registry such as
-``procedure.steps.STEP_PARAMS``, or a table parameter) and delete its line."""
+``procedure.steps.STEP_PARAMS`` or ``rulebooks.codes.SUPPORT_LEVEL``, or a table parameter)
+and delete its line."""
 
 
 PROVINCIAL_ONLY = frozenset({"local.procedure"})
@@ -132,3 +130,35 @@ def test_the_registries_name_a_parameter_for_every_member() -> None:
     ):
         assert code in _book_codes(), code
     assert all(code in _book_codes() for code in USUAL_YEAR.values())
+
+
+NO_NATIONAL_LEVEL = frozenset(
+    {
+        # Building a new pollution-treatment system: a spending content of Điểm d khoản 7
+        # Điều 5 TTLT 26/2014/TTLT-BTC-BCT with no level in its Điều 6.
+        SupportItem.POLLUTION_SYSTEM_NEW_ESTABLISHMENT,
+        SupportItem.POLLUTION_SYSTEM_NEW_CLUSTER,
+        # "Khoản chi khác": no level anywhere; a line of it is reported as not encoded.
+        SupportItem.OTHER,
+    }
+)
+"""Items the built-in rulebook gives neither a level nor a referral (a line of one gets a
+``level_not_encoded`` finding naming the rulebook)."""
+
+
+def test_the_code_registries_match_the_rulebook() -> None:
+    book = _book_codes()
+    # one code per item in each registry, and back
+    assert set(SUPPORT_LEVEL) == set(REFERRAL) == set(SupportItem)
+    assert {SUPPORT_ITEM[c]: c for c in SUPPORT_ITEM} == dict(SUPPORT_LEVEL)
+    assert {REFERRAL_ITEM[c]: c for c in REFERRAL_ITEM} == dict(REFERRAL)
+    # every support level and referral of the rulebook is a code the engine reads...
+    heads = ("support.", "referral.")
+    read = set(SUPPORT_LEVEL.values()) | set(REFERRAL.values())
+    assert {c for c in book if c.startswith(heads)} <= read
+    # ...and every item has exactly one of them, or is known to have none
+    for item in SupportItem:
+        found = [code for code in (SUPPORT_LEVEL[item], REFERRAL[item]) if code in book]
+        assert len(found) == (0 if item in NO_NATIONAL_LEVEL else 1), (item, found)
+    # the provincial template's levels are codes of the registry too
+    assert all(code in read for code in re.findall(r'"((?:support|referral)\.[^"]*)"', template()))

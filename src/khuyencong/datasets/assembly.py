@@ -9,12 +9,9 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Final
 
-from ..l10n.catalog import Text
-from ..rules.findings import Finding
-from ..rules.findings import Severity as EngineSeverity
 from ..schemas.proposal import Proposal
 from .columns import FIELDS
-from .findings import SEVERITY_ORDER, RowFinding, Severity, finding
+from .findings import RowFinding, finding
 from .rows import LINE_FIELDS, _Parsed
 from .values import commune_kind_from_name, district_kind_from_name
 
@@ -98,82 +95,8 @@ def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], li
     return values, source, contents
 
 
-_SEVERITIES: Final[dict[str, Severity]] = {
-    EngineSeverity.ERROR: "error",
-    EngineSeverity.UNDETERMINED: "undetermined",
-    EngineSeverity.WARNING: "warning",
-    EngineSeverity.INFO: "info",
-}
-"""The engine's severities as the plain strings of row findings."""
-
-
-def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
-    """A citation's Vietnamese and English text and its key (a :class:`khuyencong.Citation`
-    renders each once); a plain string is taken as the text in both languages."""
-    if citation is None:
-        return None, None, None
-    if isinstance(citation, str):
-        return citation, citation, None
-    key = getattr(citation, "key", None)
-    return (
-        str(getattr(citation, "vi", citation)),
-        str(getattr(citation, "en", citation)),
-        None if key is None else str(key),
-    )
-
-
-def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
-    """The parameters and catalogue key of an engine finding's text (rendered when read)."""
-    params = getattr(item, "params", None)
-    if params is not None:
-        return params, getattr(item, "key", None)
-    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
-
-
-def _engine_finding(item: Any, row: int) -> RowFinding:
-    """Adapt a finding of the rule engine (:class:`khuyencong.Finding`) to a row finding: its
-    code, severity (``error``, ``undetermined``, ``warning``, ``info``), messages in both
-    languages, the clause it cites (:class:`khuyencong.Citation` ``.vi``, ``.en``, ``.key``; a
-    plain string is taken as the Vietnamese citation) and the budget line it is about.
-
-    The engine's own findings are read field by field; anything else that looks like one (from
-    a custom assessor) is read defensively."""
-    if type(item) is Finding:
-        cite_vi, cite_en, key = _citation_texts(item.citation)
-        return RowFinding(
-            row,
-            None,
-            item.code,
-            _SEVERITIES[item.severity],
-            *_engine_text(item),
-            cite_vi,
-            cite_en,
-            key,
-            item.line,
-        )
-    method = getattr(item, "message", None)
-    if callable(method):
-        message_vi, message_en = str(method("vi")), str(method("en"))
-    else:
-        message_vi = str(getattr(item, "message_vi", "") or item)
-        message_en = str(getattr(item, "message_en", "") or item)
-    severity = str(getattr(item, "severity", "error"))
-    if severity not in SEVERITY_ORDER:
-        severity = "error"
-    cite_vi, cite_en, key = _citation_texts(getattr(item, "citation", None))
-    line = getattr(item, "line", None)
-    return RowFinding(
-        row=row,
-        column=None,
-        code=str(getattr(item, "code", "rule")),
-        severity=severity,  # type: ignore[arg-type]
-        params={"text": Text(message_vi, message_en)},
-        key="finding.verbatim",
-        citation_vi=cite_vi,
-        citation_en=cite_en,
-        citation_key=key,
-        line=line if isinstance(line, int) else None,
-    )
+_engine_finding = RowFinding.of
+"""Adapt a finding of the rule engine to a row finding (:meth:`.findings.RowFinding.of`)."""
 
 
 _AMOUNT_OF: Final = {

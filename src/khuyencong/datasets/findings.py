@@ -9,7 +9,8 @@ from typing import Any, Final, Literal, TypeVar
 import attrs
 
 from ..l10n.catalog import NO_PARAMS, Catalogued, Text, catalogue
-from ..rules.findings import SEVERITY_ORDER
+from ..rules.findings import SEVERITY_ORDER, Finding
+from ..rules.findings import Severity as EngineSeverity
 
 __all__ = [
     "MESSAGES",
@@ -116,6 +117,16 @@ templates, from the catalogue)."""
 class RowFinding(Catalogued):
     """One problem or note about a row (``row`` is ``None`` for the whole file).
 
+    The datasets layer's form of the one :class:`khuyencong.Finding` (issue 13): the same
+    ``code``, ``params`` and ``key`` — so the same text, from the same message catalogue, by the
+    same :meth:`message` of their common base :class:`~khuyencong.l10n.catalog.Catalogued` — and
+    the same severities, as the plain strings of :class:`khuyencong.Severity`; it adds where the
+    finding is (``row``, ``column``) and carries the clause already rendered (a report shows it
+    for every row, and a custom assessor may give a plain string).  :meth:`of` is the one way an
+    engine finding becomes a row finding; :func:`finding` makes the layer's own.  It carries no
+    provenance: a value that rests on a secondary or user-supplied source is reported by the
+    engine as a finding of its own (``secondary_source``, ``user_supplied``).
+
     ``row`` is the 1-based row number as a spreadsheet shows it (the header is usually row 1), or
     the line number of a CSV or JSON Lines file; for a pandas DataFrame it is the 0-based position
     (``df.iloc``).  ``column`` is the header as written in the file.  Findings of the rule engine
@@ -140,6 +151,85 @@ class RowFinding(Catalogued):
     def citation(self, lang: str = "vi") -> str | None:
         """The clause the finding rests on, in ``lang``, or ``None``."""
         return self.citation_vi if lang == "vi" else self.citation_en
+
+    @classmethod
+    def of(cls, item: Any, row: int) -> RowFinding:
+        """A finding of the rule engine (:class:`khuyencong.Finding`) on the proposal of ``row``:
+        the same code, severity (as its string), parameters and catalogue key — so the same
+        text in both languages — the clause it cites (:class:`khuyencong.Citation` ``.vi``,
+        ``.en``, ``.key``; a plain string is taken as the text in both languages) and the
+        budget line it is about.
+
+        The engine's own findings are read field by field; anything else that looks like one
+        (from a custom assessor) is read defensively, its messages kept as they are."""
+        if type(item) is Finding:
+            cite_vi, cite_en, key = _citation_texts(item.citation)
+            return cls(
+                row,
+                None,
+                item.code,
+                _ROW_SEVERITY[item.severity],
+                *_engine_text(item),
+                cite_vi,
+                cite_en,
+                key,
+                item.line,
+            )
+        method = getattr(item, "message", None)
+        if callable(method):
+            message_vi, message_en = str(method("vi")), str(method("en"))
+        else:
+            message_vi = str(getattr(item, "message_vi", "") or item)
+            message_en = str(getattr(item, "message_en", "") or item)
+        severity = str(getattr(item, "severity", "error"))
+        if severity not in SEVERITY_ORDER:
+            severity = "error"
+        cite_vi, cite_en, key = _citation_texts(getattr(item, "citation", None))
+        line = getattr(item, "line", None)
+        return cls(
+            row=row,
+            column=None,
+            code=str(getattr(item, "code", "rule")),
+            severity=severity,  # type: ignore[arg-type]
+            params={"text": Text(message_vi, message_en)},
+            key="finding.verbatim",
+            citation_vi=cite_vi,
+            citation_en=cite_en,
+            citation_key=key,
+            line=line if isinstance(line, int) else None,
+        )
+
+
+_ROW_SEVERITY: Final[dict[EngineSeverity, Severity]] = {
+    EngineSeverity.ERROR: "error",
+    EngineSeverity.UNDETERMINED: "undetermined",
+    EngineSeverity.WARNING: "warning",
+    EngineSeverity.INFO: "info",
+}
+"""The one :class:`khuyencong.Severity` as the plain string a row finding carries."""
+
+
+def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
+    """A citation's Vietnamese and English text and its key (a :class:`khuyencong.Citation`
+    renders each once); a plain string is taken as the text in both languages."""
+    if citation is None:
+        return None, None, None
+    if isinstance(citation, str):
+        return citation, citation, None
+    key = getattr(citation, "key", None)
+    return (
+        str(getattr(citation, "vi", citation)),
+        str(getattr(citation, "en", citation)),
+        None if key is None else str(key),
+    )
+
+
+def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
+    """The parameters and catalogue key of an engine finding's text (rendered when read)."""
+    params = getattr(item, "params", None)
+    if params is not None:
+        return params, getattr(item, "key", None)
+    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
 
 
 def finding(

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from ..l10n.catalog import Msg
 from ..schemas.citation import LegalDocument, Provenance
-from ..schemas.codes import SupportItem
+from .codes import SUPPORT_ITEM, is_support_code
 from .core import (
     DomainPeriod,
     FrozenDict,
@@ -33,10 +33,8 @@ from .model import AmendmentFile, ParamSpec, ParamType, RulebookFile, ValueSpec
 
 __all__ = ["Problem"]
 
-_SUPPORT_PREFIX = "support."
 _PERCENT = re.compile(r"^\s*(\d+(?:[.,]\d+)?)\s*%\s*$")
 _MONTH_DAY = re.compile(r"^(\d{2})-(\d{2})$")
-_ITEM_CODES = frozenset(item.value for item in SupportItem)
 
 
 @attrs.frozen(slots=True)
@@ -262,10 +260,9 @@ def _compile(
             if code in params:
                 out.add(key, "parameter_twice")
                 continue
-            if code.startswith(_SUPPORT_PREFIX):
-                item = code.removeprefix(_SUPPORT_PREFIX)
-                if item not in _ITEM_CODES:
-                    out.add(key, "unknown_item", item=repr(item))
+            if is_support_code(code):
+                if code not in SUPPORT_ITEM:
+                    out.add(key, "unknown_item", item=repr(code.partition(".")[2]))
                 if pspec.type is not ParamType.SUPPORT:
                     out.add(f"{key}.type", "support_type")
             if pspec.domain not in domains:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from functools import wraps
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 import attrs
 
@@ -28,13 +28,17 @@ __all__ = [
     "TT36_END",
     "TT46",
     "TTLT26",
+    "Unanswered",
+    "attempt",
     "cite",
     "event_dates",
     "floor_dong",
     "implementation_year",
+    "not_encoded_error",
     "registered_directly",
     "require",
     "require_national",
+    "returns_not_encoded",
     "rulebook_or_national",
     "tt36_end",
 ]
@@ -106,14 +110,39 @@ def returns_not_encoded(func: Callable[_P, _R]) -> Callable[_P, _R | NotEncoded]
 
     @wraps(func)
     def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
-        try:
-            return func(*args, **kwargs)
-        except NotEncodedError as exc:
-            if exc.not_encoded is None:
-                raise
-            return exc.not_encoded
+        return attempt(func, *args, **kwargs)
 
     return wrapper
+
+
+def attempt(func: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs) -> _R | NotEncoded:
+    """``func(*args, **kwargs)``, or the :class:`~khuyencong.rulebooks.NotEncoded` its
+    :func:`require` raised: the call form of :func:`returns_not_encoded`, for a rule that
+    answers part by part (each deadline of :func:`~khuyencong.rules.calendar.deadlines`).  An
+    error without an answer propagates."""
+    try:
+        return func(*args, **kwargs)
+    except NotEncodedError as exc:
+        if exc.not_encoded is None:
+            raise
+        return exc.not_encoded
+
+
+class Unanswered:
+    """Base of a result that stands for one item a rule could not answer — a deadline
+    (:class:`~khuyencong.rules.calendar.DeadlineNotEncoded`), a periodic report
+    (:class:`~khuyencong.rules.reporting.ReportNotEncoded`) — beside the items it answered: it
+    carries the :class:`~khuyencong.rulebooks.NotEncoded` answer that :func:`attempt` returned."""
+
+    __slots__ = ()
+
+    if TYPE_CHECKING:
+        not_encoded: NotEncoded
+
+    @property
+    def instrument(self) -> str | None:
+        """The governing instrument's number."""
+        return self.not_encoded.instrument
 
 
 TT36_END = "workflow.tt36_end_convention"

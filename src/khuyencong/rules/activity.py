@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from typing import Any
 
 from .._args import check_date
 from ..l10n.catalog import NO_PARAMS, Text
@@ -89,48 +90,22 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
         item = line.item
         if item is _MACHINERY:
             rule = ctx.programme("condition.machinery_must_be_new")
-            if isinstance(rule, Resolved) and line.machinery_is_new is False:
-                ctx.add(
-                    Finding.of(
-                        "machinery_not_new",
-                        Severity.ERROR,
-                        NO_PARAMS,
-                        rule,
-                        index,
-                    )
-                )
-            elif isinstance(rule, Resolved) and line.machinery_is_new is None:
-                ctx.add(
-                    Finding.of(
-                        "machinery_newness_undeclared",
-                        Severity.WARNING,
-                        NO_PARAMS,
-                        rule,
-                        index,
-                    )
-                )
+            _declared(
+                ctx,
+                rule,
+                line.machinery_is_new,
+                codes=("machinery_not_new", "machinery_newness_undeclared"),
+                line=index,
+            )
         elif item is _DEMONSTRATION_NEW and proposal.funding.kind is _NATIONAL:
             rule = ctx.programme("condition.demonstration_new_in_district")
-            if isinstance(rule, Resolved) and line.technology_new_in_district is False:
-                ctx.add(
-                    Finding.of(
-                        "demonstration_not_new_in_district",
-                        Severity.ERROR,
-                        NO_PARAMS,
-                        rule,
-                        index,
-                    )
-                )
-            elif isinstance(rule, Resolved) and line.technology_new_in_district is None:
-                ctx.add(
-                    Finding.of(
-                        "demonstration_novelty_undeclared",
-                        Severity.WARNING,
-                        NO_PARAMS,
-                        rule,
-                        index,
-                    )
-                )
+            _declared(
+                ctx,
+                rule,
+                line.technology_new_in_district,
+                codes=("demonstration_not_new_in_district", "demonstration_novelty_undeclared"),
+                line=index,
+            )
         elif item is _FOUNDING:
             areas = ctx.resolve("condition.enterprise_founding_areas")
             if isinstance(areas, NotEncoded):
@@ -222,41 +197,55 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
     for rule, code, flag, vi, en in (
         (
             counterpart,
-            "condition.counterpart_committed",
+            "counterpart_committed",
             proposal.counterpart_committed,
             "cam kết đầu tư đủ phần kinh phí còn lại",
             "a commitment to fund the rest of the cost",
         ),
         (
             no_other,
-            "condition.no_other_state_funding",
+            "no_other_state_funding",
             proposal.no_other_state_funding,
             "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
             "a commitment that no other state funds cover the same items",
         ),
     ):
-        if not isinstance(rule, Resolved):
-            continue
-        if flag is False:
-            ctx.add(
-                Finding.of(
-                    code.removeprefix("condition.") + "_refused",
-                    Severity.ERROR,
-                    {"value": Text(vi, en)},
-                    rule,
-                    key="finding.pattern.refused_condition",
-                )
-            )
-        elif flag is None:
-            ctx.add(
-                Finding.of(
-                    code.removeprefix("condition.") + "_undeclared",
-                    Severity.WARNING,
-                    {"value": Text(vi, en)},
-                    rule,
-                    key="finding.pattern.undeclared_condition",
-                )
-            )
+        _declared(
+            ctx,
+            rule,
+            flag,
+            codes=(f"{code}_refused", f"{code}_undeclared"),
+            params={"value": Text(vi, en)},
+            keys=("finding.pattern.refused_condition", "finding.pattern.undeclared_condition"),
+        )
+
+
+def _declared(
+    ctx: Context,
+    rule: Resolved | NotEncoded,
+    flag: bool | None,
+    *,
+    codes: tuple[str, str],
+    params: Mapping[str, Any] = NO_PARAMS,
+    line: int | None = None,
+    keys: tuple[str | None, str | None] = (None, None),
+) -> None:
+    """A condition the proposal declares met or not, under ``rule`` when it is in force: not
+    met (``False``) is the error ``codes[0]``, not declared (``None``) the warning ``codes[1]``
+    (with their catalogue ``keys`` when not ``finding.<code>``)."""
+    if not isinstance(rule, Resolved) or flag is True:
+        return
+    refused = flag is False
+    ctx.add(
+        Finding.of(
+            codes[0] if refused else codes[1],
+            Severity.ERROR if refused else Severity.WARNING,
+            params,
+            rule,
+            line,
+            key=keys[0] if refused else keys[1],
+        )
+    )
 
 
 def declared_conditions(

@@ -17,6 +17,7 @@ from ..rulebooks.core import Rulebook
 from ..schemas.proposal import BudgetLine, Proposal
 from ._value import Value
 from .activity import check_activities, check_support_conditions
+from .applicable import _overlay_for, _programme_date, _split_rulebooks
 from .cofunding import LineResult, LineStatus, computed_line, ineligible_line, pending_line
 from .context import Context
 from .eligibility import check_beneficiary
@@ -32,10 +33,7 @@ from .lines import (
     _UNIT,
     _factor,
     _line,
-    _overlay_for,
-    _programme_date,
     _relocation_lines,
-    _split_rulebooks,
 )
 from .priority import PriorityClass, classify_in
 from .tables import Level, Tables, compile_tables

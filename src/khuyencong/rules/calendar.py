@@ -24,10 +24,10 @@ governed by an instrument not encoded (TT 17/2018/TT-BCT from 01/01/2018) yields
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import TypeAlias
+from typing import ParamSpec, TypeAlias, TypedDict, TypeVar, Unpack
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -38,9 +38,12 @@ from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import LifecycleEvent, ProposalState
 from ..schemas.proposal import Proposal
 from ._procedure import (
+    Unanswered,
+    attempt,
     event_dates,
     implementation_year,
     registered_directly,
+    require,
     require_national,
     rulebook_or_national,
 )
@@ -50,23 +53,40 @@ __all__ = [
     "DeadlineNotEncoded",
     "DeadlineResult",
     "DeadlineStatus",
+    "ObligationStatus",
     "deadlines",
+    "obligation_status",
     "overdue",
     "registration_deadline",
 ]
 
 
-class DeadlineStatus(StrEnum):
-    """Where an obligation stands on the evaluation date."""
+class ObligationStatus(StrEnum):
+    """Where an obligation — a deadline of the plan, or a periodic report — stands on the
+    evaluation date (the one status of :class:`Deadline` and
+    :class:`~khuyencong.rules.reporting.Report`).
 
+    An obligation with a last day is ``pending``, ``met``, ``met_late``, ``overdue`` or
+    ``passed``; a report for which the text sets no day (Điều 21–22 TT 36/2013/TT-BCT) is
+    ``period_open`` or ``due_no_day`` until it is filed.  A :class:`Deadline` always has a day.
+    """
+
+    PERIOD_OPEN = "period_open"
+    """The period has not ended (a report without a day)."""
+    DUE_NO_DAY = "due_no_day"
+    """The period has ended; the text sets no day, and no filing is recorded."""
     PENDING = "pending"
     """The last day has not passed and the obligation is not known to be met."""
     MET = "met"
     MET_LATE = "met_late"
     OVERDUE = "overdue"
-    """The last day has passed and the obligation is not met."""
+    """The last day has passed and the obligation is not met (filings were given)."""
     PASSED = "passed"
     """The last day has passed; whether the obligation was met is not known here."""
+
+
+DeadlineStatus = ObligationStatus
+"""The status of a :class:`Deadline` (the one :class:`ObligationStatus`)."""
 
 
 @attrs.frozen(slots=True)
@@ -79,7 +99,7 @@ class Deadline:
     due: date
     citation: Citation
     provenance: Provenance
-    status: DeadlineStatus
+    status: ObligationStatus
     met_on: date | None = None
     period: tuple[int, int] | None = None
     """(year, month) of a monthly report."""
@@ -94,7 +114,7 @@ class Deadline:
 
 
 @attrs.frozen(slots=True)
-class DeadlineNotEncoded:
+class DeadlineNotEncoded(Unanswered):
     """An obligation whose rule, on the day it would fall due, is governed by an instrument the
     library does not encode."""
 
@@ -102,11 +122,6 @@ class DeadlineNotEncoded:
     label_vi: str
     label_en: str
     not_encoded: NotEncoded
-
-    @property
-    def instrument(self) -> str | None:
-        """The governing instrument's number."""
-        return self.not_encoded.instrument
 
 
 DeadlineResult: TypeAlias = Deadline | DeadlineNotEncoded
@@ -135,16 +150,22 @@ _LABELS = {
 }
 
 
-def _status(due: date, met_on: date | None, as_of: date, *, known: bool = True) -> DeadlineStatus:
+def obligation_status(
+    due: date, met_on: date | None, as_of: date, *, known: bool = True
+) -> ObligationStatus:
+    """Where an obligation due on ``due`` stands on ``as_of``: met (on time or late) when
+    ``met_on`` is given, else pending until ``due``, then overdue — or merely passed when
+    whether it was met is not ``known``."""
     if met_on is not None:
-        return DeadlineStatus.MET if met_on <= due else DeadlineStatus.MET_LATE
+        return ObligationStatus.MET if met_on <= due else ObligationStatus.MET_LATE
     if as_of <= due:
-        return DeadlineStatus.PENDING
-    return DeadlineStatus.OVERDUE if known else DeadlineStatus.PASSED
+        return ObligationStatus.PENDING
+    return ObligationStatus.OVERDUE if known else ObligationStatus.PASSED
 
 
-def _day_in_year(rb: Rulebook, code: str, year: int) -> tuple[date, Resolved] | NotEncoded:
-    """The day of ``year`` a month-day parameter names, by the value in force on that day."""
+def _day_in_year(rb: Rulebook, code: str, year: int) -> tuple[date, Resolved]:
+    """The day of ``year`` a month-day parameter names, by the value in force on that day
+    (:func:`~._procedure.require` raises the answer when none is)."""
     fallback = date(year, 1, 1)
     for value in rb.param(code).values:
         if not isinstance(value.value, tuple) or len(value.value) != 2:
@@ -159,10 +180,7 @@ def _day_in_year(rb: Rulebook, code: str, year: int) -> tuple[date, Resolved] | 
             resolved = rb.resolve(code, on)
             if isinstance(resolved, Resolved):
                 return on, resolved
-    result = rb.resolve(code, fallback)
-    if isinstance(result, Resolved):  # pragma: no cover - only if values overlap oddly
-        return fallback, result
-    return result
+    return fallback, require(rb, code, fallback)
 
 
 def _count(value: object) -> int:
@@ -171,23 +189,19 @@ def _count(value: object) -> int:
     return value
 
 
-def _registration_day(
-    rb: Rulebook, code: str, plan_year: int
-) -> tuple[date, Resolved] | NotEncoded:
+def _registration_day(rb: Rulebook, code: str, plan_year: int) -> tuple[date, Resolved]:
     """The day of registration for ``plan_year``: the month-day of ``code`` in the year
     ``registration.years_ahead`` before the plan year, both rules in force on that day."""
     ahead_values = rb.param("registration.years_ahead").values
     for ahead in ahead_values:
-        found = _day_in_year(rb, code, plan_year - _count(ahead.value))
+        found = attempt(_day_in_year, rb, code, plan_year - _count(ahead.value))
         if not isinstance(found, NotEncoded) and ahead.covers(found[0]):
             return found
     # Nothing in force: name the instrument governing the nearest candidate day.
     years = _count(ahead_values[0].value) if ahead_values else 1
     found = _day_in_year(rb, code, plan_year - years)
-    if isinstance(found, NotEncoded):
-        return found
-    result = rb.resolve("registration.years_ahead", found[0])
-    return result if isinstance(result, NotEncoded) else found
+    require(rb, "registration.years_ahead", found[0])
+    return found
 
 
 _REGISTRATION: dict[str, str] = {
@@ -196,6 +210,23 @@ _REGISTRATION: dict[str, str] = {
 }
 """The registration deadlines (with the provincial Department, Điểm b khoản 1 Điều 10; with the
 Agency, Điểm b khoản 2 Điều 10) and the parameter of each, in the order they fall due."""
+
+_R = TypeVar("_R")
+_P = ParamSpec("_P")
+
+
+def _obligation(
+    code: str, build: Callable[_P, _R], /, *args: _P.args, **kwargs: _P.kwargs
+) -> _R | DeadlineNotEncoded:
+    """The deadline ``code`` that ``build`` makes or, when a rule it requires is not encoded on
+    the day it would fall due, the :class:`DeadlineNotEncoded` naming the governing instrument
+    (the one mechanism: :func:`~._procedure.require` inside, :func:`~._procedure.attempt`
+    here)."""
+    found = attempt(build, *args, **kwargs)
+    if isinstance(found, NotEncoded):
+        label_vi, label_en = _LABELS[code]
+        return DeadlineNotEncoded(code, label_vi, label_en, found)
+    return found
 
 
 def registration_deadline(
@@ -214,27 +245,36 @@ def registration_deadline(
     met_on = check_optional_date(met_on, "met_on")
     rb = rulebook_or_national(rulebook)
     code = "registration_ministry" if direct else "registration_base"
-    param = _REGISTRATION[code]
-    return _make(
-        code, _registration_day(rb, param, plan_year), before=True, met_on=met_on, as_of=as_of
-    )
+    return _obligation(code, _registered, rb, code, plan_year, met_on, as_of)
 
 
-def _make(
+class _How(TypedDict, total=False):
+    """How a deadline is judged: whether its being met is ``known``, and a ``note``."""
+
+    known: bool
+    note: str
+
+
+def _registered(
+    rb: Rulebook, code: str, plan_year: int, met_on: date | None, as_of: date, **how: Unpack[_How]
+) -> Deadline:
+    """The registration deadline ``code`` of ``plan_year``: "before" the day of its rule."""
+    day, rule = _registration_day(rb, _REGISTRATION[code], plan_year)
+    return _dated(code, day - timedelta(days=1), rule, met_on, as_of, **how)
+
+
+def _dated(
     code: str,
-    found: tuple[date, Resolved] | NotEncoded,
-    *,
-    before: bool,
+    due: date,
+    rule: Resolved,
     met_on: date | None,
     as_of: date,
+    *,
     known: bool = True,
     note: str = "",
-) -> DeadlineResult:
+    period: tuple[int, int] | None = None,
+) -> Deadline:
     label_vi, label_en = _LABELS[code]
-    if isinstance(found, NotEncoded):
-        return DeadlineNotEncoded(code, label_vi, label_en, found)
-    day, rule = found
-    due = day - timedelta(days=1) if before else day
     return Deadline(
         code=code,
         label_vi=label_vi,
@@ -242,23 +282,24 @@ def _make(
         due=due,
         citation=rule.citation,
         provenance=rule.provenance,
-        status=_status(due, met_on, as_of, known=known),
+        status=obligation_status(due, met_on, as_of, known=known),
         met_on=met_on,
+        period=period,
         note=note,
     )
 
 
-def _settlement(
-    rb: Rulebook, year: int, met_on: date | None, as_of: date, known: bool
-) -> DeadlineResult:
-    return _make(
-        "settlement",
-        _day_in_year(rb, "settlement.latest", year + 1),
-        before=False,
-        met_on=met_on,
-        as_of=as_of,
-        known=known,
-    )
+def _settlement(rb: Rulebook, year: int, met_on: date | None, as_of: date, known: bool) -> Deadline:
+    day, rule = _day_in_year(rb, "settlement.latest", year + 1)
+    return _dated("settlement", day, rule, met_on, as_of, known=known)
+
+
+def _dossier(
+    rb: Rulebook, accepted: date, met_on: date | None, as_of: date, known: bool
+) -> Deadline:
+    rule = require(rb, "settlement.dossier_days", accepted)
+    due = accepted + relativedelta(days=rule.integer)
+    return _dated("settlement_dossier", due, rule, met_on, as_of, known=known)
 
 
 def deadlines(
@@ -287,18 +328,13 @@ def deadlines(
     dossier_filed_on = check_optional_date(dossier_filed_on, "dossier_filed_on")
     rb = rulebook_or_national(rulebook)
     if isinstance(subject, int):
-        registrations = (
-            _make(
-                code,
-                _registration_day(rb, param, subject),
-                before=True,
-                met_on=None,
-                as_of=as_of,
-                known=False,
-            )
-            for code, param in _REGISTRATION.items()
+        return (
+            *(
+                _obligation(code, _registered, rb, code, subject, None, as_of, known=False)
+                for code in _REGISTRATION
+            ),
+            _obligation("settlement", _settlement, rb, subject, None, as_of, False),
         )
-        return (*registrations, _settlement(rb, subject, None, as_of, known=False))
 
     proposal = subject
     require_national(
@@ -313,22 +349,26 @@ def deadlines(
     guidance = "Trường hợp khác theo hướng dẫn của Sở Công Thương / Cục Công nghiệp địa phương."
     if not direct:
         out.append(
-            _make(
+            _obligation(
                 "registration_base",
-                _registration_day(rb, _REGISTRATION["registration_base"], proposal.plan_year),
-                before=True,
-                met_on=registered_on,
-                as_of=as_of,
+                _registered,
+                rb,
+                "registration_base",
+                proposal.plan_year,
+                registered_on,
+                as_of,
                 note=guidance,
             )
         )
     out.append(
-        _make(
+        _obligation(
             "registration_ministry",
-            _registration_day(rb, _REGISTRATION["registration_ministry"], proposal.plan_year),
-            before=True,
-            met_on=registered_on if direct else sent_to_department_on,
-            as_of=as_of,
+            _registered,
+            rb,
+            "registration_ministry",
+            proposal.plan_year,
+            registered_on if direct else sent_to_department_on,
+            as_of,
             known=direct or proposal.state is ProposalState.DRAFT,
             note=guidance,
         )
@@ -344,34 +384,27 @@ def deadlines(
             _monthly(rb, contracted[0], accepted[-1] if accepted else None, as_of, reports_filed)
         )
     if accepted:
-        rule = rb.resolve("settlement.dossier_days", accepted[-1])
-        if isinstance(rule, NotEncoded):
-            out.append(
-                DeadlineNotEncoded("settlement_dossier", *_LABELS["settlement_dossier"], rule)
+        out.append(
+            _obligation(
+                "settlement_dossier",
+                _dossier,
+                rb,
+                accepted[-1],
+                dossier_filed_on,
+                as_of,
+                not settled,
             )
-        else:
-            due = accepted[-1] + relativedelta(days=rule.integer)
-            met = dossier_filed_on
-            out.append(
-                Deadline(
-                    code="settlement_dossier",
-                    label_vi=_LABELS["settlement_dossier"][0],
-                    label_en=_LABELS["settlement_dossier"][1],
-                    due=due,
-                    citation=rule.citation,
-                    provenance=rule.provenance,
-                    status=_status(due, met, as_of, known=not settled),
-                    met_on=met,
-                )
-            )
+        )
     if contracted:
         out.append(
-            _settlement(
+            _obligation(
+                "settlement",
+                _settlement,
                 rb,
                 implementation_year(proposal),
                 settled[0] if settled else None,
                 as_of,
-                known=True,
+                True,
             )
         )
     return tuple(out)
@@ -390,30 +423,32 @@ def _monthly(
     end = as_of if accepted is None else min(accepted, as_of)
     month = date(start.year, start.month, 1)
     while month <= end:
-        rule = rb.resolve("reporting.monthly_before_day", month)
-        label_vi, label_en = _LABELS["monthly_report"]
-        if isinstance(rule, NotEncoded):
-            out.append(DeadlineNotEncoded("monthly_report", label_vi, label_en, rule))
-        else:
-            due = month + relativedelta(day=rule.integer) - timedelta(days=1)
-            if due >= start and (accepted is None or due < accepted):
-                key = (month.year, month.month)
-                met = None if filed is None else filed.get(key)
-                out.append(
-                    Deadline(
-                        code="monthly_report",
-                        label_vi=label_vi,
-                        label_en=label_en,
-                        due=due,
-                        citation=rule.citation,
-                        provenance=rule.provenance,
-                        status=_status(due, met, as_of, known=filed is not None),
-                        met_on=met,
-                        period=key,
-                    )
-                )
+        found = _obligation(
+            "monthly_report", _month_report, rb, month, start, accepted, as_of, filed
+        )
+        if found is not None:
+            out.append(found)
         month += relativedelta(months=1)
     return out
+
+
+def _month_report(
+    rb: Rulebook,
+    month: date,
+    start: date,
+    accepted: date | None,
+    as_of: date,
+    filed: Mapping[tuple[int, int], date] | None,
+) -> Deadline | None:
+    """The progress report of ``month`` (before the day ``reporting.monthly_before_day`` of it),
+    or ``None`` when that day falls before the contract or from base acceptance on."""
+    rule = require(rb, "reporting.monthly_before_day", month)
+    due = month + relativedelta(day=rule.integer) - timedelta(days=1)
+    if due < start or (accepted is not None and due >= accepted):
+        return None
+    key = (month.year, month.month)
+    met = None if filed is None else filed.get(key)
+    return _dated("monthly_report", due, rule, met, as_of, known=filed is not None, period=key)
 
 
 def overdue(
@@ -440,5 +475,5 @@ def overdue(
             dossier_filed_on=dossier_filed_on,
             reports_filed=reports_filed,
         )
-        if isinstance(d, Deadline) and d.status is DeadlineStatus.OVERDUE
+        if isinstance(d, Deadline) and d.status is ObligationStatus.OVERDUE
     )

@@ -53,9 +53,21 @@ def centre_structure(
                 rule,
             )
         )
-    for code, counts, vi, en in (
-        ("centre.department_deputies", department_deputies, "Phòng", "Department"),
-        ("centre.branch_deputies", branch_deputies, "Chi nhánh", "Branch"),
+    for code, finding, counts, vi, en in (
+        (
+            "centre.department_deputies",
+            "department_deputies_count",
+            department_deputies,
+            "Phòng",
+            "Department",
+        ),
+        (
+            "centre.branch_deputies",
+            "branch_deputies_count",
+            branch_deputies,
+            "Chi nhánh",
+            "Branch",
+        ),
     ):
         unit = rb.resolve(code, as_of)
         if isinstance(unit, NotEncoded):  # pragma: no cover - same period as the director rule
@@ -65,7 +77,7 @@ def centre_structure(
             if count != unit.integer:
                 out.append(
                     Finding.of(
-                        f"{code.removeprefix('centre.')}_count",
+                        finding,
                         Severity.WARNING,
                         {
                             "value": Text(vi, en),

@@ -32,6 +32,7 @@ from typing import Final, Literal
 
 import attrs
 
+from ..rulebooks.codes import REFERRAL, SUPPORT_LEVEL
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.model import Basis
 from ..schemas.citation import Citation, Provenance
@@ -89,11 +90,14 @@ def _whole(value: Decimal | None) -> int | None:
     return int(value)
 
 
-def _compile_item(book: Rulebook, item: str, as_of: date, national: Rulebook) -> CompiledLevel:
+def _compile_item(
+    book: Rulebook, member: SupportItem, as_of: date, national: Rulebook
+) -> CompiledLevel:
+    item = member.value
     scalar = CompiledLevel(item=item, kind="scalar")
-    if "referral." + item in national:
+    if REFERRAL[member] in national:
         return scalar
-    code = "support." + item
+    code = SUPPORT_LEVEL[member]
     if code not in book:
         return scalar
     level = book.resolve(code, as_of)
@@ -135,7 +139,7 @@ def compile_levels(
     if found is not None and found.rulebook == book.id:
         return found
     nat = national or book
-    levels = {item.value: _compile_item(book, item.value, as_of, nat) for item in SupportItem}
+    levels = {item.value: _compile_item(book, item, as_of, nat) for item in SupportItem}
     compiled = CompiledLevels(rulebook=book.id, as_of=as_of, levels=levels)
     if len(_CACHE) >= _CACHE_MAX:
         _CACHE.clear()

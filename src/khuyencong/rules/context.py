@@ -1,8 +1,20 @@
 """The evaluation context of one assessment: rulebooks, dates, and what was used.
 
-Rules are pure functions of (inputs, rulebook, date); this small object only saves them from
-passing the same four arguments around and collects, once per parameter, the warnings that a
-resolved value carries (secondary or user-supplied provenance, amendments not encoded).
+The context is **the one place where the findings of an assessment are collected** (issue 13):
+the rules of :func:`~khuyencong.assess` (eligibility, activity, priority, the budget lines...)
+read parameters through it and write what they find with :meth:`Context.add`; nothing else
+collects findings, and no rule keeps a list of its own.  A context is made by one call of
+``assess`` for one proposal, never shared and never kept: ``assess`` reads ``findings`` once, at
+the end, into the immutable :class:`~khuyencong.Assessment`.  So a rule stays a deterministic
+function of (inputs, rulebook, date) — same inputs, same findings, in the same order.
+
+Why collect rather than have each rule return its findings: reading a parameter itself has
+something to say — a value known only from a secondary source, one supplied by the user, an
+instrument amended in ways not encoded — and that warning is written once per parameter however
+many rules read it, which needs one collector anyway; and returning a tuple from every rule
+would allocate on the hot path, which runs once per proposal of a checked plan.  The procedural
+rules (lifecycle, advances, calendar, selection), which run once per question, return their
+results instead.
 """
 
 from __future__ import annotations
@@ -18,7 +30,8 @@ __all__ = ["Context"]
 
 
 class Context:
-    """Rulebooks and dates for one evaluation, and the findings it has gathered."""
+    """Rulebooks and dates for one evaluation, and the findings it has gathered (the one
+    collector of an assessment's findings: :meth:`add`; see the module docstring)."""
 
     __slots__ = (
         "_now",
@@ -204,5 +217,6 @@ class Context:
         return tuple(found), tuple(documents)
 
     def add(self, finding: Finding) -> None:
-        """Record a finding."""
+        """Record a finding of a rule (in the order the rules run: the order of the
+        assessment's findings)."""
         self.findings.append(finding)

@@ -269,26 +269,16 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    if ok is None:
-        if cite is not None:
-            where = _describe(place)
-            ctx.add(
-                Finding.of(
-                    "place_incomplete",
-                    Severity.UNDETERMINED,
-                    {"name": b.name, "where": where, "why": Text(why[0], why[1])},
-                    cite,
-                    beneficiary=i,
-                )
-            )
-        return
     if not ok:
-        where = _describe(place)
+        # None: the place does not tell (a finding only when a clause decides it); False: the
+        # place is not rural.
+        if ok is None and cite is None:
+            return
         ctx.add(
             Finding.of(
-                "place_not_rural",
-                Severity.ERROR,
-                {"name": b.name, "where": where, "why": Text(why[0], why[1])},
+                "place_incomplete" if ok is None else "place_not_rural",
+                Severity.UNDETERMINED if ok is None else Severity.ERROR,
+                {"name": b.name, "where": _describe(place), "why": Text(why[0], why[1])},
                 cite,
                 beneficiary=i,
             )

@@ -3,22 +3,18 @@ line whose level is not encoded (moved from ``assess.py``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._args import check_rulebooks
-from ..errors import KhuyenCongError
 from ..l10n.catalog import NO_PARAMS, Msg, Text
+from ..rulebooks.codes import REFERRAL, SUPPORT_LEVEL
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
-from ..rulebooks.loader import national
 from ..rulebooks.model import Basis
 from ..schemas.codes import FundingSourceKind, ProposalKind, SupportItem
 from ..schemas.proposal import BudgetLine, Proposal
-from ..text import province_key
 from .cofunding import LineResult, LineStatus, computed_line, ineligible_line, pending_line
 from .context import Context
 from .findings import Finding, Severity
@@ -41,50 +37,6 @@ _ERROR = Severity.ERROR
 _UNDETERMINED = Severity.UNDETERMINED
 _COMPUTED = LineStatus.COMPUTED
 _RELOCATION = SupportItem.RELOCATION_INTEREST
-
-
-def _split_rulebooks(
-    rulebooks: Rulebook | str | Path | Iterable[Rulebook | str | Path] | None,
-) -> tuple[Rulebook, list[Rulebook]]:
-    books = None if rulebooks is None else check_rulebooks(rulebooks)
-    if books is None:
-        return national(), []
-    nationals = [b for b in books if b.kind == "national"]
-    if len(nationals) > 1:
-        raise KhuyenCongError("give at most one national rulebook to assess()")
-    return (nationals[0] if nationals else national()), [b for b in books if b.kind != "national"]
-
-
-def _overlay_for(proposal: Proposal, overlays: list[Rulebook]) -> Rulebook | None:
-    if proposal.funding.kind is not _LOCAL or not overlays:
-        return None
-    province = proposal.funding.province
-    if province is None:
-        return overlays[0] if len(overlays) == 1 else None
-    wanted = province_key(province)
-    for book in overlays:
-        if book.province is not None and province_key(book.province) == wanted:
-            return book
-    return None
-
-
-def _programme_date(ctx: Context, proposal: Proposal) -> None:
-    """NĐ 235/2025 (secondary): proposals approved before it took effect go on as approved."""
-    rule = ctx.resolve("transition.approved_proposals_keep_rules")
-    if (
-        isinstance(rule, Resolved)
-        and proposal.approved_on is not None
-        and proposal.approved_on < rule.valid_from
-    ):
-        ctx.programme_date = proposal.approved_on
-        ctx.add(
-            Finding.of(
-                code="transition_old_rules",
-                severity=Severity.INFO,
-                params={"approved_on": proposal.approved_on, "valid_from": rule.valid_from},
-                rule=rule,
-            )
-        )
 
 
 def _factor(
@@ -210,13 +162,14 @@ _MISSING: Any = object()
 
 
 def _referrals(tables: Tables) -> frozenset[str]:
-    """The items whose level another instrument sets (``referral.<item>`` parameters), once
-    per rulebook and date."""
+    """The items whose level another instrument sets (their :data:`~..rulebooks.codes.REFERRAL`
+    parameter is in the rulebook), once per rulebook and date."""
     memo = tables.memo
     found = memo.get(("referrals",))
     if found is None:
+        book = tables.book
         found = memo[("referrals",)] = frozenset(
-            code.removeprefix("referral.") for code in tables.book if code.startswith("referral.")
+            item.value for item, code in REFERRAL.items() if code in book
         )
     return found
 
@@ -236,7 +189,7 @@ def _line(
     item = line.item
     memo = national_tables.findings
     if item in _referrals(national_tables):
-        referral = ctx.resolve("referral." + item)
+        referral = ctx.resolve(REFERRAL[item])
         if isinstance(referral, Resolved):
             names = referral.codes
 
@@ -279,7 +232,7 @@ def _line(
     book = levels.book
     found = levels.levels.get(item, _MISSING)
     if found is _MISSING:
-        found = levels.level(item, "support." + item)
+        found = levels.level(item, SUPPORT_LEVEL[item])
     if found is None:
 
         def absent_texts() -> tuple[Mapping[str, Any], str | None]:

@@ -29,8 +29,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date, timedelta
-from enum import StrEnum
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -39,28 +38,24 @@ from .._args import check_date, check_optional_date
 from ..errors import DeclarationError
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
-from ._procedure import rulebook_or_national
+from ._procedure import (
+    Unanswered,
+    attempt,
+    not_encoded_error,
+    require,
+    rulebook_or_national,
+)
+from .calendar import ObligationStatus, obligation_status
 
 __all__ = ["Report", "ReportNotEncoded", "ReportResult", "ReportStatus", "Reporter", "reports_due"]
 
 Reporter = Literal["department", "regional_centre", "province", "certified_establishment"]
 
 
-class ReportStatus(StrEnum):
-    """Where a periodic report stands on the evaluation date."""
-
-    PERIOD_OPEN = "period_open"
-    """The period has not ended."""
-    DUE_NO_DAY = "due_no_day"
-    """The period has ended; the text sets no day, and no filing is recorded."""
-    PENDING = "pending"
-    """A dated report whose last day has not passed."""
-    MET = "met"
-    MET_LATE = "met_late"
-    OVERDUE = "overdue"
-    """A dated report past its last day, recorded as not filed (filings were given)."""
-    PASSED = "passed"
-    """A dated report past its last day; whether it was filed is not known here."""
+ReportStatus = ObligationStatus
+"""The status of a :class:`Report` (the one :class:`~khuyencong.rules.calendar.ObligationStatus`
+of deadlines and reports): ``period_open`` and ``due_no_day`` for a report whose text sets no
+day; ``pending``, ``met``, ``met_late``, ``overdue``, ``passed`` for a dated one."""
 
 
 @attrs.frozen(slots=True)
@@ -76,23 +71,18 @@ class Report:
     recipients_vi: str
     citations: tuple[Citation, ...]
     provenance: Provenance
-    status: ReportStatus
+    status: ObligationStatus
     filed_on: date | None = None
 
 
 @attrs.frozen(slots=True)
-class ReportNotEncoded:
+class ReportNotEncoded(Unanswered):
     """A report whose rule, at the end of its period, is governed by an instrument not encoded."""
 
     code: str
     period_start: date
     period_end: date
     not_encoded: NotEncoded
-
-    @property
-    def instrument(self) -> str | None:
-        """The governing instrument's number."""
-        return self.not_encoded.instrument
 
 
 ReportResult: TypeAlias = Report | ReportNotEncoded
@@ -109,6 +99,14 @@ _RECIPIENTS = {
     "province": "Bộ Công Thương",
     "certified_establishment": "Sở Công Thương; Ủy ban nhân dân cấp huyện nơi tham gia bình chọn",
 }
+
+_PERIODS: Final[dict[str, str]] = {
+    "department": "reporting.department.periods",
+    "regional_centre": "reporting.regional_centre.periods",
+    "certified_establishment": "reporting.certified_establishment.annual",
+}
+"""The parameter that makes each reporter's periodic reports due (the province's are read in
+:func:`_rules`: two parameters)."""
 
 
 def _periods(kind: str, year: int) -> list[tuple[date, date]]:
@@ -128,16 +126,12 @@ def _periods(kind: str, year: int) -> list[tuple[date, date]]:
 
 def _status(
     end: date, due: date | None, filed: date | None, as_of: date, known: bool
-) -> ReportStatus:
+) -> ObligationStatus:
     if due is None:
         if filed is not None:
-            return ReportStatus.MET
-        return ReportStatus.PERIOD_OPEN if as_of <= end else ReportStatus.DUE_NO_DAY
-    if filed is not None:
-        return ReportStatus.MET if filed <= due else ReportStatus.MET_LATE
-    if as_of <= due:
-        return ReportStatus.PENDING
-    return ReportStatus.OVERDUE if known else ReportStatus.PASSED
+            return ObligationStatus.MET
+        return ObligationStatus.PERIOD_OPEN if as_of <= end else ObligationStatus.DUE_NO_DAY
+    return obligation_status(due, filed, as_of, known=known)
 
 
 def reports_due(
@@ -172,7 +166,7 @@ def reports_due(
             plan.append(
                 ("regional_centre_month", "month", "reporting.regional_centre.monthly_before_day")
             )
-        kinds = _kinds(rb, f"reporting.{reporter}.periods", year)
+        kinds = attempt(_kinds, rb, _PERIODS[reporter], year)
         if isinstance(kinds, NotEncoded):
             out.append(
                 ReportNotEncoded(f"{reporter}_reports", date(year, 1, 1), date(year, 12, 31), kinds)
@@ -192,21 +186,14 @@ def reports_due(
         plan.append(("certified_establishment_year", "year", None))
 
     for code, kind, day_param in plan:
+        label_vi, label_en = _PERIOD_LABELS[kind]
         for start, end in _periods(kind, year):
-            rules = _rules(rb, reporter, end)
-            if isinstance(rules, NotEncoded):
-                out.append(ReportNotEncoded(code, start, end, rules))
+            found = attempt(_rules, rb, reporter, start, end, day_param)
+            if isinstance(found, NotEncoded):
+                out.append(ReportNotEncoded(code, start, end, found))
                 continue
-            due: date | None = None
-            if day_param is not None:
-                day = rb.resolve(day_param, start)
-                if isinstance(day, NotEncoded):
-                    out.append(ReportNotEncoded(code, start, end, day))
-                    continue
-                rules = [day]
-                due = start + relativedelta(day=day.integer) - timedelta(days=1)
+            rules, due = found
             filed_on = None if filed is None else filed.get((code, end))
-            label_vi, label_en = _PERIOD_LABELS[kind]
             out.append(
                 Report(
                     code=code,
@@ -226,32 +213,32 @@ def reports_due(
     return tuple(out)
 
 
-def _kinds(rb: Rulebook, code: str, year: int) -> tuple[str, ...] | NotEncoded:
+def _kinds(rb: Rulebook, code: str, year: int) -> tuple[str, ...]:
     """The report periods a codes parameter lists for ``year`` (the value in force at its end,
     or at its start when the rule ends during the year)."""
-    found = rb.resolve(code, date(year, 12, 31))
+    found = attempt(require, rb, code, date(year, 12, 31))
     if isinstance(found, NotEncoded):
         start = rb.resolve(code, date(year, 1, 1))
         if isinstance(start, Resolved):
             return start.codes
-    return found if isinstance(found, NotEncoded) else found.codes
+        raise not_encoded_error(found)
+    return found.codes
 
 
-def _rules(rb: Rulebook, reporter: str, end: date) -> list[Resolved] | NotEncoded:
-    """The rules that make a report for the period ending on ``end`` due."""
+def _rules(
+    rb: Rulebook, reporter: str, start: date, end: date, day_param: str | None
+) -> tuple[list[Resolved], date | None]:
+    """The rules that make a report for the period from ``start`` to ``end`` due, and its last
+    day when a rule sets one (before the day ``day_param`` names in the period's month)."""
+    if day_param is not None:
+        require(rb, _PERIODS[reporter], end)  # the periodic reports are due at all
+        day = require(rb, day_param, start)
+        return [day], start + relativedelta(day=day.integer) - timedelta(days=1)
     if reporter == "province":
-        found = rb.resolve("reporting.province.quarterly", end)
-        if isinstance(found, NotEncoded):
-            return found
+        found = require(rb, "reporting.province.quarterly", end)
         also = rb.resolve("reporting.province.quarterly_funding", end)
-        return [found, also] if isinstance(also, Resolved) else [found]
-    code = (
-        "reporting.certified_establishment.annual"
-        if reporter == "certified_establishment"
-        else f"reporting.{reporter}.periods"
-    )
-    found = rb.resolve(code, end)
-    return found if isinstance(found, NotEncoded) else [found]
+        return ([found, also] if isinstance(also, Resolved) else [found]), None
+    return [require(rb, _PERIODS[reporter], end)], None
 
 
 def _weakest(rules: list[Resolved]) -> Provenance:

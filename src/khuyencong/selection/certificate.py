@@ -44,11 +44,10 @@ def check_recognition(
     threshold = require(rb, "typical_products.pass_score", as_of)
     average = sum((Decimal(s) for s in scores), Decimal(0)) / len(scores)
     checks = [
-        Check(
-            code="average_score",
-            passed=average >= threshold.integer,
-            citation=threshold.citation,
-            provenance=threshold.provenance,
+        Check.of(
+            "average_score",
+            average >= threshold.integer,
+            threshold,
             params={"average": format(average, ".2f"), "integer": threshold.integer},
         )
     ]
@@ -92,11 +91,10 @@ def check_certificate(
     expected = SelectionAuthority(approvers.table[certificate.level.value][0])
     given = certificate.issued_by
     checks = [
-        Check(
-            code="certificate_issuer",
-            passed=None if given is None else given is expected,
-            citation=approvers.citation,
-            provenance=approvers.provenance,
+        Check.of(
+            "certificate_issuer",
+            None if given is None else given is expected,
+            approvers,
             params={
                 "level": Text(certificate.level.vi.lower(), certificate.level.en.lower()),
                 "expected": expected,
@@ -124,11 +122,10 @@ def check_certificate(
     else:
         valid = issued <= on <= until
         checks.append(
-            Check(
-                code="certificate_valid",
-                passed=valid,
-                citation=years.citation,
-                provenance=years.provenance,
+            Check.of(
+                "certificate_valid",
+                valid,
+                years,
                 params={
                     "issued": issued,
                     "until": until,

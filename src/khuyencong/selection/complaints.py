@@ -86,11 +86,10 @@ def complaint_in_time(
     if isinstance(deadline, NotEncoded):
         raise not_encoded_error(deadline)
     ok = notified_on <= filed_on <= deadline.last_day
-    return Check(
-        code="complaint_in_time",
-        passed=ok,
-        citation=deadline.citation,
-        provenance=deadline.provenance,
+    return Check.of(
+        "complaint_in_time",
+        ok,
+        deadline,
         params={
             "days": deadline.working_days,
             "notified_on": notified_on,

@@ -95,11 +95,10 @@ def check_council(
     allowed_vi = " hoặc ".join(f"{x:02d}" for x in allowed)
     allowed_en = " or ".join(str(x) for x in allowed)
     checks = [
-        Check(
-            code="council_size",
-            passed=n in allowed,
-            citation=size.citation,
-            provenance=size.provenance,
+        Check.of(
+            "council_size",
+            n in allowed,
+            size,
             params={
                 "level": Text(level.vi.lower(), level.en.lower()),
                 "allowed": Text(allowed_vi, allowed_en),
@@ -110,11 +109,11 @@ def check_council(
     composition = require(rb, COUNCIL_COMPOSITION[level], as_of)
     chairs = [m for m in council.members if m.role is CouncilRole.CHAIR]
     checks.append(
-        Check(
-            code="council_one_chair",
-            passed=len(chairs) == 1,
+        Check.of(
+            "council_one_chair",
+            len(chairs) == 1,
+            composition,
             citation=_at_point(composition.citation, "a"),
-            provenance=composition.provenance,
             params={"chairs": len(chairs)},
         )
     )
@@ -124,11 +123,11 @@ def check_council(
             met = any(_holds(m.role, role) and m.represents in bodies for m in council.members)
             role_label = CouncilRole(role)
             checks.append(
-                Check(
-                    code=f"council_{role}_{requirement.replace('|', '_or_')}",
-                    passed=met,
+                Check.of(
+                    f"council_{role}_{requirement.replace('|', '_or_')}",
+                    met,
+                    composition,
                     citation=_at_point(composition.citation, _point(role)),
-                    provenance=composition.provenance,
                     params={
                         "role": role_label,
                         "bodies": Text(
@@ -168,11 +167,10 @@ def check_jury(size: int, as_of: date, rulebook: Rulebook | None = None) -> Chec
     rb = check_rulebook(rulebook) or national()
     odd = require(rb, "typical_products.jury_size_odd", as_of)
     passed = size >= 1 and (size % 2 == 1 or not odd.flag)
-    return Check(
-        code="jury_size_odd",
-        passed=passed,
-        citation=odd.citation,
-        provenance=odd.provenance,
+    return Check.of(
+        "jury_size_odd",
+        passed,
+        odd,
         params={"size": size},
     )
 
@@ -204,11 +202,10 @@ def check_round(
         "level": Text(level.vi.lower(), level.en.lower()),
     }
     checks = [
-        Check(
-            code="round_year",
-            passed=True,
-            citation=usual.citation,
-            provenance=usual.provenance,
+        Check.of(
+            "round_year",
+            True,
+            usual,
             params=params,
             key=None if parity == usual_value else "finding.round_year.2",
         )

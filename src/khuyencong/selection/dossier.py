@@ -31,6 +31,27 @@ def _present(there: bool | None) -> Msg:
     return Msg("word.present" if there else "word.missing")
 
 
+def _document(
+    code: str,
+    there: bool,
+    citation: Citation,
+    provenance: Provenance,
+    *,
+    key: str | None = None,
+    **params: object,
+) -> Check:
+    """The check that a paper of the dossier is there (Điều 12 TT 26/2014/TT-BCT): its text
+    says which, with the other ``params``, and whether it is present."""
+    return Check(
+        code=code,
+        passed=there,
+        citation=citation,
+        provenance=provenance,
+        params={**params, "state": _present(there)},
+        key=key,
+    )
+
+
 def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> list[Check]:
     count = require(rb, "typical_products.dossier_photos", as_of)
     short = require(rb, "typical_products.photo_min_short_side_cm", as_of)
@@ -49,22 +70,20 @@ def _photo_checks(dossier: RegistrationDossier, rb: Rulebook, as_of: date) -> li
     missing_vi = ", ".join(a.vi.lower() for a in missing) or "không"
     missing_en = ", ".join(a.en.lower() for a in missing) or "none"
     return [
-        Check(
-            code="photos_angles",
-            passed=good_count,
-            citation=count.citation,
-            provenance=count.provenance,
+        Check.of(
+            "photos_angles",
+            good_count,
+            count,
             params={
                 "integer": Text(format(count.integer, "02d"), count.integer),
                 "photos": len(photos),
                 "missing": Text(missing_vi, missing_en),
             },
         ),
-        Check(
-            code="photos_size_colour",
-            passed=bool(photos) and not small,
-            citation=short.citation,
-            provenance=short.provenance,
+        Check.of(
+            "photos_size_colour",
+            bool(photos) and not small,
+            short,
             params={"integer": short.integer, "integer2": long.integer, "small": len(small)},
         ),
     ]
@@ -87,33 +106,20 @@ def check_dossier(
         return requirement
     prov = requirement.provenance
     checks = [
-        Check(
-            code="registration_form",
-            passed=dossier.registration_form and dossier.business_registration_copy,
-            citation=_cite(12, 1, "a"),
-            provenance=prov,
-            params={
-                "state": _present(dossier.registration_form and dossier.business_registration_copy)
-            },
+        _document(
+            "registration_form",
+            dossier.registration_form and dossier.business_registration_copy,
+            _cite(12, 1, "a"),
+            prov,
         ),
-        Check(
-            code="product_description",
-            passed=dossier.product_description,
-            citation=_cite(12, 1, "b"),
-            provenance=prov,
-            params={"state": _present(dossier.product_description)},
-        ),
+        _document("product_description", dossier.product_description, _cite(12, 1, "b"), prov),
         *_photo_checks(dossier, rb, as_of),
     ]
     level = dossier.level
     if level is SelectionLevel.PROVINCE and not dossier.lower_round_held:
         checks.append(
-            Check(
-                code="recommendation_letter",
-                passed=dossier.recommendation_letter,
-                citation=_cite(12, 2, "d"),
-                provenance=prov,
-                params={"state": _present(dossier.recommendation_letter)},
+            _document(
+                "recommendation_letter", dossier.recommendation_letter, _cite(12, 2, "d"), prov
             )
         )
     elif requirement.certificate_of is not None:
@@ -123,16 +129,13 @@ def check_dossier(
             )
         )
         checks.append(
-            Check(
-                code="recommendation_letter",
-                passed=dossier.recommendation_letter,
-                citation=_at_point(requirement.citation, "c"),
-                provenance=prov,
-                params={
-                    "recommender": Text(requirement.recommender_vi, requirement.recommender_en),
-                    "state": _present(dossier.recommendation_letter),
-                },
+            _document(
+                "recommendation_letter",
+                dossier.recommendation_letter,
+                _at_point(requirement.citation, "c"),
+                prov,
                 key="finding.recommendation_letter.2",
+                recommender=Text(requirement.recommender_vi, requirement.recommender_en),
             )
         )
     return Verdict(subject="dossier", as_of=as_of, checks=tuple(checks))

@@ -9,7 +9,7 @@ from .._args import check_date, check_rulebook
 from ..l10n.catalog import Text, bilingual
 from ..rulebooks import NotEncoded, Rulebook, national
 from ..rules._procedure import not_encoded_error, require, returns_not_encoded
-from ..schemas.citation import Provenance
+from ..schemas.citation import Citation, Provenance
 from ._common import _cite, _level_gate
 from .codes import (
     SelectionLevel,
@@ -104,30 +104,47 @@ def check_selection_funding(
     checks: list[Check] = []
     if round_cost is not None:
         checks.append(
-            Check(
-                code="selection_round_cap",
-                passed=round_cost <= funding.round_cap,
-                citation=funding.round_citation,
-                provenance=funding.provenance,
-                params={
-                    "level": Text(level.vi.lower(), level.en.lower()),
-                    "round_cap": format(funding.round_cap, ","),
-                    "round_cost": format(round_cost, ","),
-                },
+            _cap_check(
+                "selection_round_cap",
+                level,
+                ("round_cap", funding.round_cap),
+                ("round_cost", round_cost),
+                funding.round_citation,
+                funding.provenance,
             )
         )
     if award_per_product is not None:
         checks.append(
-            Check(
-                code="award_cap",
-                passed=award_per_product <= funding.award_cap,
-                citation=funding.award_citation,
-                provenance=funding.provenance,
-                params={
-                    "level": Text(level.vi.lower(), level.en.lower()),
-                    "award_cap": format(funding.award_cap, ","),
-                    "award_per_product": format(award_per_product, ","),
-                },
+            _cap_check(
+                "award_cap",
+                level,
+                ("award_cap", funding.award_cap),
+                ("award_per_product", award_per_product),
+                funding.award_citation,
+                funding.provenance,
             )
         )
     return Verdict(subject="funding", as_of=as_of, checks=tuple(checks))
+
+
+def _cap_check(
+    code: str,
+    level: SelectionLevel,
+    cap: tuple[str, Decimal],
+    asked: tuple[str, Decimal],
+    citation: Citation,
+    provenance: Provenance,
+) -> Check:
+    """The check that the amount ``asked`` is within the ``cap`` ("không quá": equal is
+    allowed), each a (parameter name of the text, amount)."""
+    return Check(
+        code=code,
+        passed=asked[1] <= cap[1],
+        citation=citation,
+        provenance=provenance,
+        params={
+            "level": Text(level.vi.lower(), level.en.lower()),
+            cap[0]: format(cap[1], ","),
+            asked[0]: format(asked[1], ","),
+        },
+    )

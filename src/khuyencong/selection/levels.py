@@ -37,11 +37,10 @@ def level_in_force(
     if isinstance(gate, Refusal):
         return gate
     present = level.value in gate.codes
-    return Check(
-        code="level",
-        passed=present,
-        citation=gate.citation,
-        provenance=gate.provenance,
+    return Check.of(
+        "level",
+        present,
+        gate,
         params={"level": Text(level.vi, level.en.lower()), "codes": len(gate.codes)},
     )
 

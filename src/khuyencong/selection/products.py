@@ -34,11 +34,10 @@ def check_product(product: Product, as_of: date, rulebook: Rulebook | None = Non
     groups = require(rb, "typical_products.product_groups", as_of)
     conditions = require(rb, "typical_products.entry_conditions", as_of)
     checks = [
-        Check(
-            code="product_group",
-            passed=product.group.value in groups.codes,
-            citation=groups.citation,
-            provenance=groups.provenance,
+        Check.of(
+            "product_group",
+            product.group.value in groups.codes,
+            groups,
             params={"group": Text(product.group.vi.lower(), product.group.en)},
         )
     ]

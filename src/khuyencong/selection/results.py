@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 import attrs
 
@@ -37,6 +37,17 @@ __all__ = [
 Status = Literal["passed", "failed", "not_assessable"]
 
 
+class Sourced(Protocol):
+    """What a check rests on: a clause and the provenance of its encoding (a resolved rulebook
+    parameter, or a result built from one)."""
+
+    @property
+    def citation(self) -> Citation: ...
+
+    @property
+    def provenance(self) -> Provenance: ...
+
+
 @attrs.frozen(slots=True)
 class Check(Catalogued):
     """One condition of the law applied to one input.
@@ -53,6 +64,29 @@ class Check(Catalogued):
     """The named parameters of its text (``finding.<code>`` in the message catalogue)."""
     key: str | None = None
     """The catalogue key of its text when it is not ``finding.<code>``."""
+
+    @classmethod
+    def of(
+        cls,
+        code: str,
+        passed: bool | None,
+        rule: Sourced,
+        *,
+        params: Mapping[str, Any] = NO_PARAMS,
+        key: str | None = None,
+        citation: Citation | None = None,
+    ) -> Check:
+        """The check ``code`` that rests on ``rule`` (a resolved parameter, or any result with
+        a ``citation`` and a ``provenance``): its clause — or ``citation``, a finer point of it —
+        and its provenance."""
+        return cls(
+            code,
+            passed,
+            rule.citation if citation is None else citation,
+            rule.provenance,
+            params,
+            key,
+        )
 
     @property
     def severity(self) -> Severity:

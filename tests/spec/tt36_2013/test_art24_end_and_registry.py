@@ -20,6 +20,7 @@ import pytest
 from khuyencong import load_rulebook
 from khuyencong.errors import NotEncodedError
 from khuyencong.rulebooks import national as national_rulebook
+from khuyencong.rules.calendar import DeadlineNotEncoded, registration_deadline
 from khuyencong.rules.procurement import procurement_method
 from khuyencong.schemas import ProcurementMethod, Provenance
 
@@ -63,6 +64,22 @@ def test_from_the_conventional_end_the_answer_says_it_is_a_convention() -> None:
     assert answer is not None
     assert "quy ước của thư viện" in answer.reason_vi
     assert "convention" in answer.reason_en
+
+
+@pytest.mark.clause(f"{TT36}:24.1")
+@pytest.mark.clause(f"{TT36}:10.1.b")
+def test_a_deadline_from_the_conventional_end_says_it_is_a_convention() -> None:
+    # Plan 2019 registers by 19/05/2018, after 01/01/2018: TT 17/2018/TT-BCT governs, and that
+    # TT 36/2013 stops on 01/01/2018 is the library's convention (as for every other answer).
+    found = registration_deadline(2019, as_of=date(2018, 1, 1))
+    assert isinstance(found, DeadlineNotEncoded)
+    assert found.instrument == "17/2018/TT-BCT"
+    assert "quy ước của thư viện" in found.not_encoded.reason_vi
+    assert "convention" in found.not_encoded.reason_en
+    # before 10/02/2014 the governing instrument is simply not encoded: no convention to name
+    before = registration_deadline(2014, as_of=date(2013, 1, 1))
+    assert isinstance(before, DeadlineNotEncoded)
+    assert "convention" not in before.not_encoded.reason_en
 
 
 _OVERRIDE = """

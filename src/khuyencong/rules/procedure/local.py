@@ -22,6 +22,9 @@ from .._procedure import (
     require,
 )
 
+_TABLE = "local.procedure"
+"""The table parameter of a provincial overlay that holds its local procedure."""
+
 
 @attrs.frozen(slots=True)
 class LocalStep:
@@ -76,18 +79,18 @@ class LocalProcedure:
         Raises ``NotEncodedError`` when the overlay has no such parameter in force on ``as_of``.
         """
         as_of = check_date(as_of, "as_of")
-        if "local.procedure" not in rulebook:
+        if _TABLE not in rulebook:
             raise NotEncodedError(
                 f"rulebook {rulebook.id!r} has no 'local.procedure': the provincial People's "
                 "Committee sets the local procedure "
                 f"({LOCAL_PROCEDURE.en})"
             )
-        resolved = require(rulebook, "local.procedure", as_of)
+        resolved = require(rulebook, _TABLE, as_of)
         steps: list[LocalStep] = []
         for event, row in resolved.table.items():
             if len(row) != 3:
                 raise ValueError(
-                    f"local.procedure.{event}: expected [sources, target, authorities], got {row!r}"
+                    f"{_TABLE}.{event}: expected [sources, target, authorities], got {row!r}"
                 )
             sources, target, authorities = row
             steps.append(

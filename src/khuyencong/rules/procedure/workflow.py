@@ -10,7 +10,6 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ...errors import NotEncodedError
 from ...l10n.catalog import NO_PARAMS
 from ...schemas.citation import Citation
 from ...schemas.codes import (
@@ -25,6 +24,7 @@ from .._procedure import (
     cite,
     event_dates,
     implementation_year,
+    not_encoded_error,
     registered_directly,
     require,
 )
@@ -56,7 +56,7 @@ def _register(ctx: _Context) -> _Step:
         ctx.proposal.plan_year, direct=direct, as_of=ctx.as_of, rulebook=ctx.rb
     )
     if isinstance(deadline, DeadlineNotEncoded):
-        raise NotEncodedError(deadline.not_encoded.reason_en, deadline.not_encoded)
+        raise not_encoded_error(deadline.not_encoded)
     note = ""
     if ctx.as_of > deadline.due:
         guidance = _text(ctx, "guidance")
