@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from .._args import check_date, check_rulebooks
+from ..l10n.catalog import bilingual
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import SupportItem
 from .core import NotEncoded, Param, Resolution, Resolved, Rulebook, SupportLevel
@@ -184,26 +185,19 @@ class GapReport:
 
     def table(self, lang: str = "vi") -> str:
         """A readable listing grouped by instrument and reason."""
+        from ..l10n.catalog import render
+
         vi = lang == "vi"
-        when = self.as_of.strftime("%d/%m/%Y") if vi else self.as_of.isoformat()
         lines: list[str] = []
         if not self.gaps:
-            lines.append(
-                f"Ngày {when}: không có quy định nào chưa biết."
-                if vi
-                else f"On {when}: nothing is unknown."
-            )
+            lines.append(render("gaps.nothing_unknown", {"when": self.as_of}, lang))
         else:
-            lines.append(
-                f"Ngày {when}: {len(self.gaps)} quy định chưa biết."
-                if vi
-                else f"On {when}: {len(self.gaps)} rules not known."
-            )
+            lines.append(render("gaps.unknown", {"when": self.as_of, "n": len(self.gaps)}, lang))
         groups: dict[tuple[str | None, GapReason], list[Gap]] = {}
         for gap in self.gaps:
             groups.setdefault((gap.instrument, gap.reason), []).append(gap)
         for (instrument, reason), members in groups.items():
-            name = instrument or ("(không rõ)" if vi else "(unknown)")
+            name = instrument or render("dimension.none", None, lang)
             lines.append("")
             lines.append(f"{name} — {reason.vi if vi else reason.en} ({len(members)})")
             for gap in members:
@@ -212,25 +206,16 @@ class GapReport:
                 affects = gap.affects_vi if vi else gap.affects_en
                 if affects:
                     lines.append(
-                        ("    ảnh hưởng: " if vi else "    affects: ") + "; ".join(affects)
+                        "    " + render("gaps.affects", {"what": "; ".join(affects)}, lang)
                     )
         if any(g.uncertain_period for g in self.gaps):
             lines.append("")
-            lines.append(
-                "* ngày hiệu lực của văn bản chưa biết; ngày bắt đầu là quy ước của thư viện."
-                if vi
-                else "* the instrument's effective date is not known; its start is a library "
-                "convention."
-            )
+            lines.append(render("gaps.uncertain_period", None, lang))
         if self.filled:
             lines.append("")
-            lines.append(
-                f"Do quy định sửa đổi đã nạp bổ sung ({len(self.filled)}):"
-                if vi
-                else f"Filled by loaded amendment rulebooks ({len(self.filled)}):"
-            )
+            lines.append(render("gaps.filled", {"n": len(self.filled)}, lang))
             for f in self.filled:
-                tag = (" — MINH HỌA" if vi else " — ILLUSTRATIVE") if f.illustrative else ""
+                tag = render("gaps.illustrative", None, lang) if f.illustrative else ""
                 cite = f.citation.vi if vi else f.citation.en
                 lines.append(
                     f"  {f.code} = {f.value} ({cite}; user_supplied: {f.supplied_by}){tag}"
@@ -287,16 +272,10 @@ def _why(
         return (
             number,
             GapReason.CONVENTION,
-            f"Quy ước của thư viện, không phải quy định của văn bản ({found.source_vi}).",
-            f"A library convention, not a rule of the text ({found.source_en}).",
+            *bilingual("gaps.convention", {"source": found.source}),
         )
     if found.provenance is Provenance.SECONDARY:
-        return (
-            number,
-            GapReason.SECONDARY,
-            f"Chỉ biết qua nguồn thứ cấp: {found.source_vi}.",
-            f"Known only from a secondary source: {found.source_en}.",
-        )
+        return (number, GapReason.SECONDARY, *bilingual("gaps.secondary", {"source": found.source}))
     if found.caveats:
         caveat = found.caveats[0]
         return caveat.document, GapReason.AMENDED, caveat.message_vi, caveat.message_en
