@@ -272,7 +272,10 @@ def _why(
         return (
             number,
             GapReason.CONVENTION,
-            *bilingual("gaps.convention", {"source": found.source}),
+            *bilingual(
+                "gaps.convention" if found.source_vi else "gaps.convention.2",
+                {"source": found.source},
+            ),
         )
     if found.provenance is Provenance.SECONDARY:
         return (number, GapReason.SECONDARY, *bilingual("gaps.secondary", {"source": found.source}))
