@@ -13,10 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po
 
 import khuyencong
-from khuyencong.l10n.catalog import LANGS, catalogue, po_path
+from khuyencong.l10n.catalog import LANGS, Msg, catalogue, po_path, render
 
 SRC = Path(khuyencong.__file__).parent
 PLACEHOLDER = re.compile(r"%\((\w+)\)s|%%|%")
@@ -41,28 +42,157 @@ def _placeholders(text: str) -> list[str]:
     return sorted(m.group(1) or m.group(0) for m in PLACEHOLDER.finditer(text))
 
 
-def _entries(lang: str) -> dict[str, str]:
+def _entries(lang: str) -> dict[str, tuple[str, ...]]:
+    """Every entry of ``lang``'s ``.po`` file: its forms (one, or the plural forms)."""
     with po_path(lang).open("rb") as f:
         cat = read_po(f, locale=lang)
-    return {str(m.id): str(m.string) for m in cat if m.id}
+    return {
+        str(m.id[0] if isinstance(m.id, tuple) else m.id): (
+            tuple(str(s) for s in m.string) if isinstance(m.string, tuple) else (str(m.string),)
+        )
+        for m in cat
+        if m.id
+    }
 
 
 def test_every_key_has_both_languages() -> None:
     vi, en = _entries("vi"), _entries("en")
     assert sorted(set(vi) ^ set(en)) == []
-    assert [k for k, v in vi.items() if not v.strip()] == []
-    assert [k for k, v in en.items() if not v.strip()] == []
+    assert [k for k, v in vi.items() if not all(form.strip() for form in v)] == []
+    assert [k for k, v in en.items() if not all(form.strip() for form in v)] == []
 
 
-def test_placeholders_are_the_same_in_both_languages() -> None:
+def test_placeholders_are_the_same_in_both_languages_and_every_form() -> None:
     vi, en = _entries("vi"), _entries("en")
-    differ = {k: (vi[k], en[k]) for k in vi if _placeholders(vi[k]) != _placeholders(en[k])}
+    differ = {
+        k: (vi[k], en[k])
+        for k in vi
+        if len({tuple(_placeholders(form)) for form in vi[k] + en[k]}) != 1
+    }
     assert differ == {}
+
+
+# ---- plural forms ------------------------------------------------------------------------------
+
+
+def _po(lang: str) -> Catalog:
+    with po_path(lang).open("rb") as f:
+        return read_po(f, locale=lang)
+
+
+def test_plural_entries_have_the_forms_of_their_language() -> None:
+    vi, en = _po("vi"), _po("en")
+    assert (vi.num_plurals, en.num_plurals) == (1, 2)  # the Plural-Forms headers
+    plural_vi = {str(m.id[0]): m for m in vi if isinstance(m.id, tuple)}
+    plural_en = {str(m.id[0]): m for m in en if isinstance(m.id, tuple)}
+    assert len(plural_en) >= 30  # the check is not vacuous
+    assert sorted(plural_vi) == sorted(plural_en)  # a key is plural in both languages or neither
+    for key, m in plural_en.items():
+        forms_en, forms_vi = _entries("en")[key], _entries("vi")[key]
+        assert len(forms_en) == 2, key
+        assert len(forms_vi) == 1, key
+        count = str(m.id[1])
+        assert count == str(plural_vi[key].id[1]), key  # the same counting parameter
+        if key.startswith("detail.layout."):
+            continue  # "header rows 1–2": the rows are listed, their count chooses the noun
+        for form in (*forms_en, *forms_vi):
+            assert count in _placeholders(str(form)), (key, form)  # the count is shown
+
+
+ENGLISH_PLURAL_NOUN = re.compile(r"%\((\w+)\)s(?: (?:more|unreadable|deputy))? ([a-z]+s)\b(?!/)")
+"""A placeholder directly followed by a word ending in "s" (with an adjective or two between,
+as "%(n)s more findings"): a plural noun after a count, unless the word is a verb."""
+
+NOT_A_PLURAL_NOUN = frozenset(
+    [
+        "is",
+        "has",
+        "was",
+        "does",
+        "as",
+        "appears",
+        "belongs",
+        "exceeds",
+        "follows",
+        "governs",
+        "joins",
+        "lists",
+        "names",
+        "replaces",
+        "rounds",
+        "starts",
+    ]
+)
+"""Words ending in "s" that follow a placeholder as verbs ("%(name)s is …")."""
+
+NOT_A_COUNT = {
+    # key: why its placeholder before a plural noun is not a count
+    "server.detail.unsupported_format.2": "'.xls files': the placeholder is a file suffix",
+}
+
+
+def test_no_english_text_counts_with_a_singular_only_entry() -> None:
+    en = _entries("en")
+    plural = {str(m.id[0]) for m in _po("en") if isinstance(m.id, tuple)}
+    suspects = {
+        key: match.group(0)
+        for key, forms in en.items()
+        if key not in plural
+        for form in forms
+        for match in ENGLISH_PLURAL_NOUN.finditer(form)
+        if match.group(2) not in NOT_A_PLURAL_NOUN
+    }
+    assert {k: v for k, v in suspects.items() if k not in NOT_A_COUNT} == {}
+    assert {k for k, forms in en.items() for form in forms if "(s)" in form} == set()
+
+
+def test_the_heuristic_finds_a_singular_only_count() -> None:
+    found = [
+        m.group(0)
+        for text in ("%(n)s more findings", "%(rows)s rows, %(n)s lines", "%(name)s is ok")
+        for m in ENGLISH_PLURAL_NOUN.finditer(text)
+        if m.group(2) not in NOT_A_PLURAL_NOUN
+    ]
+    assert found == ["%(n)s more findings", "%(rows)s rows", "%(n)s lines"]
+
+
+@pytest.mark.parametrize(
+    ("key", "params", "en", "vi"),
+    [
+        ("cli.problems", {"n": 1}, "1 problem", "1 vấn đề"),
+        ("cli.problems", {"n": 0}, "0 problems", "0 vấn đề"),
+        ("cli.problems", {"n": 2}, "2 problems", "2 vấn đề"),
+        ("cli.problems", {"n": 12500}, "12,500 problems", "12.500 vấn đề"),
+        ("cli.problems", {"n": "1"}, "1 problem", "1 vấn đề"),  # a count written as digits
+        ("cli.problems", {"n": "1–2"}, "1–2 problems", "1–2 vấn đề"),  # not a count: general form
+        ("cli.problems", {}, "%(n)s problems {}", "%(n)s vấn đề {}"),  # never hidden
+        ("pydantic.too_short", {"min_length": 1}, "List should have at least 1 item", None),
+        ("finding.pattern.sets", {"sets": 1, "integer": 2}, "1 set of the dossier sent", None),
+    ],
+)
+def test_render_chooses_the_form_by_the_count(
+    key: str, params: dict[str, object], en: str, vi: str | None
+) -> None:
+    assert render(key, params, "en").startswith(en)
+    if vi is not None:
+        assert render(key, params, "vi") == vi
+
+
+def test_a_nested_count_chooses_its_own_form() -> None:
+    # "1 row, 2 proposals": each count is its own plural entry, nested as a Msg
+    params = {
+        "rows": Msg("cli.rows", {"n": 1}),
+        "proposals": Msg("cli.proposals", {"n": 2}),
+        "statuses": "-",
+    }
+    assert render("cli.summary_line", params, "en") == "1 row, 2 proposals (-)"
+    assert render("cli.summary_line", params, "vi") == "1 dòng, 2 đề án (-)"
 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_every_text_is_a_valid_python_format(lang: str) -> None:
-    for key, text in catalogue(lang).items():
+    texts = [(k, form) for k, forms in _entries(lang).items() for form in forms]
+    for key, text in texts:
         names = {n for n in _placeholders(text) if n not in ("%%", "%")}
         assert "%" not in PLACEHOLDER.sub("", text), key  # a lone % is written %%
         assert "%(" not in (text % dict.fromkeys(names, "x")), key
@@ -496,3 +626,37 @@ def test_every_layout_error_has_its_text() -> None:
                 codes.add(code)
     assert len(codes) > 10
     assert {c for c in codes if f"layout.{c}" not in catalogue("vi")} == set()
+
+
+@pytest.mark.parametrize(
+    ("broken", "vi", "en"),
+    [
+        (["title"], "(1 lỗi):", "(1 error):"),
+        (["title", "plan_year"], "(2 lỗi):", "(2 errors):"),
+    ],
+)
+def test_assess_counts_the_errors_of_an_invalid_proposal_in_words(
+    tmp_path: Path, broken: list[str], vi: str, en: str
+) -> None:
+    import io
+    import json
+    from importlib.resources import files
+
+    from khuyencong.cli import main
+
+    proposal = json.loads(
+        files("khuyencong.examples").joinpath("proposals.json").read_text(encoding="utf-8")
+    )["proposals"][0]
+    for field in broken:  # a required field missing is one error each
+        del proposal[field]
+    path = tmp_path / "p.json"
+    path.write_text(json.dumps(proposal, ensure_ascii=False), encoding="utf-8")
+    for lang, expected in (("vi", vi), ("en", en)):
+        out, err = io.StringIO(), io.StringIO()
+        main(["assess", str(path), "--lang", lang], out=out, err=err)
+        head = (out.getvalue() + err.getvalue()).splitlines()[0]
+        assert head == f"khuyencong assess: {path}: " + (
+            f"không phải đề án hợp lệ {expected}"
+            if lang == "vi"
+            else f"not a valid proposal {expected}"
+        )

@@ -268,8 +268,8 @@ def test_an_unreadable_cost_is_left_out_not_computed(tmp_path: Path) -> None:
     path.write_bytes(text.encode())
     out = io.StringIO()
     main(["check", str(path), "--lang", "en"], out=out, err=io.StringIO())
-    assert "1 unreadable amounts are left out of the totals" in out.getvalue()
-    assert "unreadable amounts are left out" in report.to_html(lang="en")
+    assert "1 unreadable amount is left out of the totals" in out.getvalue()
+    assert "1 unreadable amount is left out" in report.to_html(lang="en")
     openpyxl = pytest.importorskip("openpyxl")
     report.to_excel(tmp_path / "report.xlsx", lang="en")
     sheet = openpyxl.load_workbook(tmp_path / "report.xlsx")["Summary"]

@@ -263,7 +263,7 @@ def test_upload_limits_answer_413() -> None:
     big = b"x" * 5000
     body = _problem(small.post("/check", files={"file": ("a.csv", big)}), 413, "upload_too_large")
     assert body["limit_bytes"] == 1000
-    assert "1000" in body["detail"]
+    assert "1.000 byte" in body["detail"]  # a count, grouped the Vietnamese way
     rows = CLEAN_CSV + CLEAN_CSV.splitlines()[1].replace("A,Đề án A", "B,Đề án B") + "\n"
     rows += CLEAN_CSV.splitlines()[1].replace("A,Đề án A", "C,Đề án C") + "\n"
     body = _problem(

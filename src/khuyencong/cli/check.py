@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
 from ..errors import DatasetError, KhuyenCongError, NothingToCheckError
+from ..l10n.catalog import Msg
 
 if TYPE_CHECKING:
     from ..datasets import Report
@@ -114,7 +115,11 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     status = ", ".join(
         f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
     )
-    counts = {"rows": summary.rows, "proposals": summary.proposals, "statuses": status}
+    counts = {
+        "rows": Msg("cli.rows", {"n": summary.rows}),
+        "proposals": Msg("cli.proposals", {"n": summary.proposals}),
+        "statuses": status,
+    }
     tail.append(_t("cli.summary_line", counts, lang))
     for text in tail:
         out.write("\n".join(wrap(text, width, "    ")) + "\n")

@@ -8,7 +8,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, NoReturn
 
-from ..l10n.catalog import catalogue, render
+from ..l10n.catalog import plural_template, render
 from .common import _ARGS_LANG, _parse_as_of, _positive_count, _UsageError
 
 _ARGPARSE: dict[str, tuple[str, dict[str, str]]] = {
@@ -57,14 +57,15 @@ _ARGPARSE: dict[str, tuple[str, dict[str, str]]] = {
 """argparse's messages that the catalogue gives in both languages (``argparse.*``)."""
 
 
-def argparse_text(message: str, lang: str) -> str:
+def argparse_text(message: str, lang: str, n: int | None = None) -> str:
     """argparse's ``message`` (a template) in ``lang``: the catalogue's text written back as
-    argparse's template, or ``message`` itself when the catalogue does not know it."""
+    argparse's template (the plural form for the count ``n`` argparse gives its ``ngettext``),
+    or ``message`` itself when the catalogue does not know it."""
     known = _ARGPARSE.get(message)
     if known is None:
         return message
     key, spec = known
-    text = catalogue(lang)[key].replace("%%", "\0")
+    text = str(plural_template(key, lang, n)).replace("%%", "\0")
     for name, written in spec.items():
         text = text.replace(f"%({name})s", written)
     return text.replace("\0", "%%")
@@ -83,7 +84,7 @@ def argparse_speaks(lang: str) -> Iterator[None]:
         return argparse_text(message, lang)
 
     def ngettext(singular: str, plural: str, n: int) -> str:
-        return argparse_text(singular if n == 1 else plural, lang)
+        return argparse_text(singular if n == 1 else plural, lang, n)
 
     argparse._ = gettext  # type: ignore[attr-defined]
     argparse.ngettext = ngettext  # type: ignore[attr-defined]

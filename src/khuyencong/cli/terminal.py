@@ -143,7 +143,7 @@ class Progress:
 
         lang = self.lang
         rate = done / elapsed if elapsed > 0 else 0.0
-        text = _t("cli.progress_rows", {"n": _group(done, lang)}, lang)
+        text = _t("cli.progress_rows", {"n": done}, lang)
         if self.total and self.total >= done:
             share = done / self.total
             filled = int(share * 20)

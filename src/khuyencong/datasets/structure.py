@@ -190,7 +190,9 @@ class Structure:
         for kind in ("section", "subtotal", "total", "footer"):
             rows = self.kinds.get(kind)
             if rows:
-                parts.append(Msg(f"detail.layout.{kind}_rows", {"rows": _ranges(rows)}))
+                parts.append(
+                    Msg(f"detail.layout.{kind}_rows", {"rows": _ranges(rows), "n": len(rows)})
+                )
         if not parts:
             return []
         detail = Msg("detail.table_layout", {"parts": _Parts(tuple(parts))})
@@ -384,9 +386,13 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
     titles = [n for n in table.title_lines if n >= 0]
     header_lines = [n for n in table.header_lines if n >= 0]
     if titles:
-        lines.append(Msg("detail.layout.title_rows", {"rows": _ranges(titles)}))
+        lines.append(Msg("detail.layout.title_rows", {"rows": _ranges(titles), "n": len(titles)}))
     if len(header_lines) > 1 or (header_lines and titles):
-        lines.append(Msg("detail.layout.header_rows", {"rows": _ranges(header_lines)}))
+        lines.append(
+            Msg(
+                "detail.layout.header_rows", {"rows": _ranges(header_lines), "n": len(header_lines)}
+            )
+        )
     structure = Structure(
         numbered=numbered,
         derive_code=derive_code,

@@ -10,6 +10,24 @@ Vietnamese in one file; ``tests/test_catalogue.py`` fails when a key exists in o
 when the placeholders of a key differ between the languages, or when a finding code the code base
 can emit has no text.
 
+**Plural forms, the gettext way.**  A text that counts something is a plural entry: its
+``msgid_plural`` is the *name of the parameter that counts* (conventionally ``n``; a finding or a
+pydantic error keeps the name its parameters already have: ``sets``, ``max_length``), and its
+``msgstr[0]``… are the forms that the ``Plural-Forms`` header of the language chooses between
+(Vietnamese has one form, English two: ``nplurals=2; plural=(n != 1)``)::
+
+    msgid "cli.invalid_proposal"
+    msgid_plural "n"
+    msgstr[0] "%(name)s: not a valid proposal (%(n)s error):"
+    msgstr[1] "%(name)s: not a valid proposal (%(n)s errors):"
+
+:func:`render` chooses the form by that parameter: an ``int`` (or a string of digits), written
+with the language's digit grouping (``10.000`` / ``10,000``); anything else — a count not known,
+a fraction such as ``0.5`` seconds — reads the last form (the general plural).  Every form holds
+the same placeholders, the counting one among them; a text that counts two things is two
+entries, one nested in the other as a :class:`Msg` parameter.  :func:`catalogue` gives a plural
+entry's last form; :func:`plurals` gives all of them.
+
 Results keep their ``code`` and named ``params``; the text is rendered only when asked
 (:func:`render`), so building a result formats nothing.  A parameter is rendered in the language
 asked for when it is a :class:`Text` pair, a :class:`Money` amount, a date, or has ``vi`` and ``en``
@@ -19,11 +37,15 @@ attributes (a :class:`~khuyencong.Citation`); a list or tuple is joined with com
 'đủ điều kiện'
 >>> render("finding.unreadable_line", {"detail": Text("ô trống", "empty cell")}, "en")
 'This line cannot be read: empty cell'
+>>> render("cli.problems", {"n": 1}, "en"), render("cli.problems", {"n": 1200}, "en")
+('1 problem', '1,200 problems')
+>>> render("cli.problems", {"n": 1200}, "vi")
+'1.200 vấn đề'
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -38,10 +60,13 @@ __all__ = [
     "Catalogued",
     "Money",
     "Msg",
+    "Plural",
     "Text",
     "bilingual",
     "catalogue",
     "has",
+    "plural_template",
+    "plurals",
     "po_path",
     "render",
     "render_param",
@@ -115,14 +140,72 @@ def po_path(lang: str) -> Path:
     return _DIR / lang / "LC_MESSAGES" / "khuyencong.po"
 
 
+@attrs.frozen(slots=True)
+class Plural:
+    """A plural entry of the catalogue: the parameter that counts, the forms of the language,
+    and the language's choice of form (its ``Plural-Forms`` header)."""
+
+    count: str
+    """The name of the parameter that counts (the entry's ``msgid_plural``)."""
+    forms: tuple[str, ...]
+    choose: Callable[[int], int] = attrs.field(eq=False, repr=False)
+    """The index of the form for a count (the header's ``plural=`` expression)."""
+
+    def template(self, n: int | None) -> str:
+        """The form for the count ``n``; the last (general) form when the count is not known."""
+        if n is None:
+            return self.forms[-1]
+        return self.forms[min(self.choose(n), len(self.forms) - 1)]
+
+
 @cache
-def catalogue(lang: str) -> Mapping[str, str]:
-    """The texts of ``lang`` ("vi" or "en") by key, read once with babel."""
+def _read(lang: str) -> tuple[Mapping[str, str], Mapping[str, Plural]]:
+    import gettext
+
     from babel.messages.pofile import read_po
 
     with po_path("vi" if lang == "vi" else "en").open("rb") as f:
         cat = read_po(f, locale=lang, domain="khuyencong")
-    return {str(m.id): str(m.string) for m in cat if m.id and m.string}
+    choose = gettext.c2py(cat.plural_expr)
+    texts: dict[str, str] = {}
+    plural: dict[str, Plural] = {}
+    for m in cat:
+        if isinstance(m.id, (list, tuple)):
+            forms = tuple(str(form) for form in m.string or ())
+            if m.id[0] and all(forms):
+                plural[str(m.id[0])] = Plural(str(m.id[1]), forms, choose)
+                texts[str(m.id[0])] = forms[-1]
+        elif m.id and m.string:
+            texts[str(m.id)] = str(m.string)
+    return texts, plural
+
+
+def catalogue(lang: str) -> Mapping[str, str]:
+    """The texts of ``lang`` ("vi" or "en") by key, read once with babel; a plural entry gives
+    its last (general) form."""
+    return _read(lang)[0]
+
+
+def plurals(lang: str) -> Mapping[str, Plural]:
+    """The plural entries of ``lang`` by key."""
+    return _read(lang)[1]
+
+
+def _count(value: Any) -> int | None:
+    if type(value) is int:
+        return value
+    if isinstance(value, str) and value.isdigit():
+        return int(value)
+    return None
+
+
+def plural_template(key: str, lang: str, n: int | None) -> str | None:
+    """The text of ``key`` in ``lang`` for the count ``n`` (the form its ``Plural-Forms``
+    chooses when ``key`` is a plural entry); ``None`` for a key the catalogue lacks."""
+    entry = plurals(lang).get(key)
+    if entry is not None:
+        return entry.template(n)
+    return catalogue(lang).get(key)
 
 
 def has(key: str) -> bool:
@@ -161,15 +244,22 @@ def render_param(value: Any, lang: str) -> Any:
 
 
 def render(key: str, params: Mapping[str, Any] | None = None, lang: str = "vi") -> str:
-    """The text of ``key`` in ``lang`` with its ``params``.  A key the catalogue lacks is shown
-    as it is, with its parameters, so that nothing is ever hidden."""
-    template = catalogue(lang).get(key)
+    """The text of ``key`` in ``lang`` with its ``params`` (the form of a plural entry chosen by
+    its counting parameter).  A key the catalogue lacks is shown as it is, with its parameters,
+    so that nothing is ever hidden."""
+    entry = plurals(lang).get(key)
+    count = _count(params.get(entry.count)) if entry is not None and params else None
+    template = entry.template(count) if entry is not None else catalogue(lang).get(key)
     if template is None:
         if not params:
             return key
         shown = ", ".join(f"{k}={render_param(v, lang)}" for k, v in params.items())
         return f"{key} ({shown})"
     values = {k: render_param(v, lang) for k, v in params.items()} if params else {}
+    if entry is not None and count is not None and type(values.get(entry.count)) is int:
+        from .formatting import format_count
+
+        values[entry.count] = format_count(count, lang)
     try:
         return template % values
     except (KeyError, ValueError, TypeError):

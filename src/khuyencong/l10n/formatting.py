@@ -15,7 +15,7 @@ from functools import cache
 
 from ..errors import AmountParseError
 
-__all__ = ["format_date", "format_vnd"]
+__all__ = ["format_count", "format_date", "format_vnd"]
 
 
 @cache
@@ -46,6 +46,15 @@ def format_vnd(amount: Decimal | int, lang: str = "vi") -> str:
     text = _group_symbol(lang).join(reversed(groups))
     sign = "-" if value < 0 else ""
     return f"{sign}{text} đ" if lang == "vi" else f"{sign}{text} VND"
+
+
+def format_count(n: int, lang: str = "vi") -> str:
+    """A count of things with the language's digit grouping: ``"10.000"`` (vi), ``"10,000"`` (en).
+
+    >>> format_count(10000), format_count(10000, "en"), format_count(7)
+    ('10.000', '10,000', '7')
+    """
+    return f"{n:,}".replace(",", _group_symbol(lang))
 
 
 def format_date(value: date, lang: str = "vi") -> str:

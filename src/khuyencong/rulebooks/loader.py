@@ -65,10 +65,7 @@ def _build(texts: Iterable[tuple[str, str]], base: Mapping[str, LegalDocument]) 
         problems += out.problems
         if rulebook is not None and not problems:
             return rulebook
-    raise RulebookError(
-        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems),
-        tuple(problems),
-    )
+    raise _problems(problems)
 
 
 @cache
@@ -194,10 +191,7 @@ def load_rulebook(path: str | Path, *more: str | Path) -> Rulebook:
             return _build([(name, Path(path).read_text("utf-8"))], registry())
     if rulebook is not None and not problems:
         return rulebook
-    raise RulebookError(
-        f"the rulebook has {len(problems)} problem(s):\n" + "\n".join(f"  {p}" for p in problems),
-        tuple(problems),
-    )
+    raise _problems(problems)
 
 
 def load_rulebooks(paths: Sequence[str | Path]) -> list[Rulebook]:
@@ -217,3 +211,12 @@ def load_rulebooks(paths: Sequence[str | Path]) -> list[Rulebook]:
     out = [load_rulebook(*amendments)] if amendments else []
     out += [load_rulebook(p) for p, is_amendment in kinds if not is_amendment]
     return out
+
+
+def _problems(problems: Sequence[object]) -> RulebookError:
+    """The error of a rulebook with ``problems`` (its ``str`` in English, as before; its
+    :meth:`~khuyencong.errors.RulebookError.message` in either language)."""
+    from ..l10n.catalog import render
+
+    head = render("cli.rulebook_problems", {"n": len(problems)}, "en")
+    return RulebookError(head + "".join(f"\n  {p}" for p in problems), tuple(problems))
