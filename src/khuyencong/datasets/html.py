@@ -15,7 +15,14 @@ from ..l10n.catalog import has, render
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
-from .summary import DIMENSIONS, Summary, SummaryRow, dimension_label, key_label
+from .summary import (
+    DIMENSIONS,
+    Summary,
+    SummaryRow,
+    allowed_shown,
+    dimension_label,
+    key_label,
+)
 
 __all__ = ["bar_chart_svg", "render_html", "summary_html", "summary_tables_html"]
 
@@ -38,6 +45,15 @@ def _t(key: str, lang: str, **values: object) -> str:
 
 def _money(value: Decimal | None, lang: str) -> str:
     return "—" if value is None else format_vnd(value, lang)
+
+
+def _allowed_cell(row: RowResult, lang: str) -> str:
+    """A row's allowed support: "—" with the amount it would be, if eligible, on a row of a
+    ``not_assessable`` proposal (:func:`~.summary.allowed_shown`)."""
+    allowed, if_eligible = allowed_shown(row)
+    if if_eligible is None:
+        return _money(allowed, lang)
+    return "— " + escape(_t("if_eligible", lang, amount=format_vnd(if_eligible, lang)))
 
 
 def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
@@ -176,7 +192,7 @@ def render_html(
         f"<td class=n>{r.row}</td><td>{_cell(r.proposal_code or '')}</td>"
         f"<td>{escape(label('status', r.status, lang))}</td>"
         f"<td class=n>{_money(r.requested, lang)}</td>"
-        f"<td class=n>{_money(r.allowed, lang)}</td><td>{_findings_html(r, lang)}</td>"
+        f"<td class=n>{_allowed_cell(r, lang)}</td><td>{_findings_html(r, lang)}</td>"
         "</tr>"
         for r in problem_rows
     )

@@ -19,7 +19,7 @@ from .findings import SEVERITY_ORDER, RowFinding, finding
 from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
-from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
+from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_label, key_label
 
 __all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
@@ -37,13 +37,16 @@ COLUMNS: Final = (
     "requested",
     "counterpart",
     "allowed",
+    "allowed_if_eligible",
     "as_of",
     "severity",
     "findings",
 )
 """Columns of the row table (stable English identifiers): the headers of the English CSV/XLSX
 reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
-:meth:`Report.to_pandas` in both languages."""
+:meth:`Report.to_pandas` in both languages.  ``allowed`` is empty (not known) on a row of a
+``not_assessable`` proposal, whose computed line amount is ``allowed_if_eligible``
+(:func:`~khuyencong.datasets.summary.allowed_shown`)."""
 
 CODE_COLUMNS: Final = ("status_code", "severity_code")
 """Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
@@ -100,6 +103,7 @@ def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
 
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
     """One row as a flat dict with :data:`COLUMNS` (amounts stay ``Decimal``)."""
+    allowed, if_eligible = allowed_shown(result)
     return {
         "row": result.row,
         "proposal_code": result.proposal_code,
@@ -113,7 +117,8 @@ def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
         "cost": result.cost,
         "requested": result.requested,
         "counterpart": result.counterpart,
-        "allowed": result.allowed,
+        "allowed": allowed,
+        "allowed_if_eligible": if_eligible,
         "as_of": result.as_of,
         "severity": _worst(result.findings),
         "findings": _findings_text(result.findings, lang),
@@ -274,6 +279,7 @@ class Report:
         writer.writerow(columns(lang))
         for r in self._pass():
             findings = r.findings
+            allowed, if_eligible = allowed_shown(r)
             writer.writerow(
                 _cells(
                     [
@@ -289,7 +295,8 @@ class Report:
                         r.cost,
                         r.requested,
                         r.counterpart,
-                        r.allowed,
+                        allowed,
+                        if_eligible,
                         r.as_of,
                         _worst(findings) if findings else "",
                         _safe(_findings_text(findings, lang)) if findings else "",
@@ -325,7 +332,14 @@ class Report:
                 }
                 for f in result.findings
             ]
-            for key in ("cost", "requested", "counterpart", "allowed", "as_of"):
+            for key in (
+                "cost",
+                "requested",
+                "counterpart",
+                "allowed",
+                "allowed_if_eligible",
+                "as_of",
+            ):
                 item[key] = None if item[key] is None else _text(item[key])
             handle.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
             first = False

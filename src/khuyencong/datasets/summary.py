@@ -15,7 +15,7 @@ from .findings import RowFinding
 from .layout import LAYOUT_STATUSES
 from .pipeline import PASSING_STATUSES, RowResult
 
-__all__ = ["DIMENSIONS", "Summary", "SummaryRow", "key_label"]
+__all__ = ["DIMENSIONS", "Summary", "SummaryRow", "allowed_shown", "key_label"]
 
 DIMENSIONS: Final = ("funding", "content", "province", "year")
 """The dimensions a summary is broken down by."""
@@ -244,6 +244,21 @@ _ASSESSED: Final = frozenset({"eligible", "ineligible", "not_assessable"})
 
 _DECIDED: Final = frozenset({"eligible", "ineligible"})
 """Row statuses whose allowed support counts in the totals (see :class:`Summary`)."""
+
+
+def allowed_shown(result: RowResult) -> tuple[Decimal | None, Decimal | None]:
+    """A row's allowed support as the row reports show it: ``(allowed, allowed_if_eligible)``.
+
+    ``allowed`` is what the totals count (:class:`Summary`): the support of a row of an
+    ``eligible`` proposal, the 0 of an ``ineligible`` one, ``None`` when it is not known.  A row
+    of a ``not_assessable`` proposal has no known allowed support: the amount computed for its
+    line holds only if the proposal turns out eligible, so it is ``allowed_if_eligible`` and
+    ``allowed`` is ``None`` — the reports say so rather than show it as if known.  Every other
+    row's ``allowed_if_eligible`` is ``None``.
+    """
+    if result.status == "not_assessable":
+        return None, result.allowed
+    return result.allowed, None
 
 
 class Accumulator:
