@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -137,8 +138,14 @@ def _assessment_text(a: Assessment, lang: str) -> str:
     from ..l10n.catalog import render as _t
 
     vi = lang == "vi"
+    conditional = a.status == "not_assessable"  # its amounts hold only if it is eligible
+
+    def amount(value: Decimal) -> str:
+        text = format_vnd(value, lang)
+        return _t("explain.if_eligible", {"amount": text}, lang) if conditional else text
+
     if a.support is not None:
-        support = format_vnd(a.support, lang)
+        support = amount(a.support)
     else:
         support = _t("cli.support_not_known", {"n": len(a.unknown_lines)}, lang)
     requested = format_vnd(a.requested, lang)
@@ -150,7 +157,7 @@ def _assessment_text(a: Assessment, lang: str) -> str:
         _t("cli.lines", None, lang),
     ]
     for line in a.lines:
-        allowed = "—" if line.allowed is None else format_vnd(line.allowed, lang)
+        allowed = "—" if line.allowed is None else amount(line.allowed)
         cite = "" if line.citation is None else f" ({line.citation.vi if vi else line.citation.en})"
         extra = f" [{', '.join(line.instruments)}]" if line.instruments else ""
         params = {

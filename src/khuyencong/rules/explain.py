@@ -50,7 +50,10 @@ def _money(lang: str) -> Callable[[Decimal], str]:
     return money
 
 
-def _line(line: LineResult, lang: str) -> str:
+def _line(line: LineResult, lang: str, conditional: bool = False) -> str:
+    """One line; ``conditional`` when the proposal is not_assessable: its computed support
+    holds only if the proposal turns out eligible, and says so."""
+
     def t(key: str, **params: Any) -> str:
         return render(f"explain.{key}", params, lang)
 
@@ -78,13 +81,14 @@ def _line(line: LineResult, lang: str) -> str:
     cite = ""
     if line.citation is not None:
         cite = f" ({line.citation.vi if lang == 'vi' else line.citation.en})"
+    allowed = money(line.allowed or Decimal(0))
     return t(
         "line_computed",
         head=head,
         level=level,
         factor=factor,
         cite=cite,
-        allowed=money(line.allowed or Decimal(0)),
+        allowed=t("if_eligible", amount=allowed) if conditional else allowed,
         counterpart=money(line.counterpart or Decimal(0)),
     )
 
@@ -107,18 +111,24 @@ def explain(assessment: Assessment, lang: str = "vi") -> str:
     ]
     money = _money(lang)
     requested = money(a.requested)
+    # A not_assessable proposal's computed amounts hold only if it turns out eligible.
+    conditional = a.status == "not_assessable"
+
+    def allowed(amount: Decimal) -> str:
+        return t("if_eligible", amount=money(amount)) if conditional else money(amount)
+
     if a.support is not None:
-        out.append(t("support", allowed=money(a.support), requested=requested))
+        out.append(t("support", allowed=allowed(a.support), requested=requested))
     else:
         unknown = a.unknown_lines
         numbers = ", ".join(str(line.index + 1) for line in unknown)
         known = [line.allowed for line in a.lines if line.allowed is not None]
-        partial = money(sum(known, Decimal(0)))
+        partial = allowed(sum(known, Decimal(0)))
         out.append(
             t("support_not_known", requested=requested, n=len(unknown), numbers=numbers)
             + (t("partial", partial=partial) if known else ".")
         )
-    out += [_line(line, lang) for line in a.lines]
+    out += [_line(line, lang, conditional) for line in a.lines]
     order = (Severity.ERROR, Severity.UNDETERMINED, Severity.WARNING, Severity.INFO)
     for severity in order:
         findings = [f for f in a.findings if f.severity is severity]
