@@ -660,3 +660,25 @@ def test_assess_counts_the_errors_of_an_invalid_proposal_in_words(
             if lang == "vi"
             else f"not a valid proposal {expected}"
         )
+
+
+def test_every_unit_and_basis_of_a_support_level_has_its_words() -> None:
+    from khuyencong.rulebooks.model import Basis, Unit
+
+    keys = [f"unit.{u.value}" for u in Unit] + [f"basis.{b.value}" for b in Basis]
+    assert [k for k in keys if k not in catalogue("vi")] == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "shown"),
+    [("vi", "50 %, tối đa 35.000.000 đ/thương hiệu"), ("en", "50 %, at most 35,000,000 VND/brand")],
+)
+def test_rulebook_diff_writes_the_cap_and_its_unit_in_the_chosen_language(
+    lang: str, shown: str
+) -> None:
+    # Điểm h khoản 2 Điều 6 TTLT 26/2014: 50 %, at most 35 million đồng a brand (thương hiệu);
+    # from TT 28/2018/TT-BTC (in force 11/05/2018) the built-in rulebook does not encode it.
+    from khuyencong.rulebooks import diff
+
+    changes = {c.code: c for c in diff(date(2018, 5, 10), date(2018, 5, 20))}
+    assert shown in changes["support.brand"].describe(lang)

@@ -373,7 +373,7 @@ def test_rulebook_diff_between_files(tmp_path: Path) -> None:
     code, out, _ = run("rulebook", "diff", str(old), str(new), "--as-of", "2016-06-01")
     assert code == 1
     assert out.startswith("support.brand: thay đổi")  # in the chosen language (issue 17)
-    assert "25.000.000 đ/brand" in out
+    assert "25.000.000 đ/thương hiệu" in out  # the unit in words (issue 17)
     english = run("--lang", "en", "rulebook", "diff", str(old), str(new), "--as-of", "2016-06-01")
     assert english[1].startswith("support.brand: changed")
     code, _, err = run("rulebook", "diff", str(old), str(new))

@@ -200,8 +200,8 @@ def test_diff_across_the_amendment_shows_the_level_that_changed(example: Path) -
     brand = changes["support.brand"]
     assert brand.kind == "changed"
     text = brand.describe("en")
-    assert "50 %, at most 35.000.000 đ/brand" in text
-    assert "50 %, at most 40.000.000 đ/brand" in text
+    assert "50 %, at most 35,000,000 VND/brand" in text
+    assert "50 %, at most 40,000,000 VND/brand" in text
     assert "user_supplied" in text
     assert changes["support.machinery_and_technology"].kind == "removed"
 

@@ -68,15 +68,19 @@ def _value(value: object, lang: str) -> str:
         return ", ".join(value)
     if not isinstance(value, SupportLevel):
         return repr(value)
+    from ..l10n import format_vnd
+    from ..l10n.catalog import render
+
     parts: list[str] = []
     if value.rate is not None:
         parts.append(f"{(value.rate * 100).normalize():f} %")
     if value.cap is not None:
-        cap = f"{int(value.cap):,}".replace(",", ".")
-        per = f"/{value.per.value}" if value.per is not None else ""
-        parts.append(("tối đa " if lang == "vi" else "at most ") + f"{cap} đ{per}")
+        cap = format_vnd(value.cap, lang)
+        if value.per is not None:  # what the cap is counted per: "đ/thương hiệu", "VND/brand"
+            cap += "/" + render(f"unit.{value.per.value}", None, lang)
+        parts.append(render("diff.at_most", {"cap": cap}, lang))
     if value.basis.value != "cost":
-        parts.append(value.basis.value)
+        parts.append(render(f"basis.{value.basis.value}", None, lang))
     return ", ".join(parts)
 
 

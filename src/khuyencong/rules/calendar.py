@@ -33,6 +33,7 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from .._args import check_date, check_optional_date
+from ..l10n.catalog import bilingual
 from ..rulebooks import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Citation, Provenance
 from ..schemas.codes import LifecycleEvent, ProposalState
@@ -104,6 +105,8 @@ class Deadline:
     period: tuple[int, int] | None = None
     """(year, month) of a monthly report."""
     note: str = ""
+    """A note on the deadline, in Vietnamese (``note_en`` in English)."""
+    note_en: str = ""
 
     @property
     def days_late(self) -> int:
@@ -253,6 +256,7 @@ class _How(TypedDict, total=False):
 
     known: bool
     note: str
+    note_en: str
 
 
 def _registered(
@@ -272,6 +276,7 @@ def _dated(
     *,
     known: bool = True,
     note: str = "",
+    note_en: str = "",
     period: tuple[int, int] | None = None,
 ) -> Deadline:
     label_vi, label_en = _LABELS[code]
@@ -286,6 +291,7 @@ def _dated(
         met_on=met_on,
         period=period,
         note=note,
+        note_en=note_en,
     )
 
 
@@ -346,7 +352,7 @@ def deadlines(
     registered = event_dates(proposal, LifecycleEvent.REGISTER)
     registered_on = registered[0] if registered else None
     direct = registered_directly(proposal)
-    guidance = "Trường hợp khác theo hướng dẫn của Sở Công Thương / Cục Công nghiệp địa phương."
+    guidance, guidance_en = bilingual("deadline.other_cases_by_guidance")
     if not direct:
         out.append(
             _obligation(
@@ -358,6 +364,7 @@ def deadlines(
                 registered_on,
                 as_of,
                 note=guidance,
+                note_en=guidance_en,
             )
         )
     out.append(
@@ -371,6 +378,7 @@ def deadlines(
             as_of,
             known=direct or proposal.state is ProposalState.DRAFT,
             note=guidance,
+            note_en=guidance_en,
         )
     )
     if proposal.state in (ProposalState.DRAFT, ProposalState.REJECTED, ProposalState.STOPPED):

@@ -101,7 +101,8 @@ def test_art10_1_b_other_cases_by_guidance() -> None:
         actor="implementing_unit",
         guidance="Công văn 123/SCT-QLCN",
     )
-    assert "Công văn 123/SCT-QLCN" in q.history[-1].reason
+    # the history is stored data with no reader's language: the words in both (issue 17)
+    assert q.history[-1].reason == "Theo hướng dẫn / Following guidance: Công văn 123/SCT-QLCN"
 
 
 @pytest.mark.clause(f"{TT36}:8.1.b")
@@ -125,6 +126,9 @@ def test_art10_proposal_overdue_registration() -> None:
     base = next(d for d in deadlines(p, as_of=date(2015, 5, 20)) if d.code == "registration_base")
     assert isinstance(base, Deadline)
     assert base.status is DeadlineStatus.OVERDUE
+    # "Trường hợp khác theo hướng dẫn của Sở Công Thương": said in both languages (issue 17)
+    assert "theo hướng dẫn của Sở Công Thương" in base.note
+    assert "as the Department of Industry and Trade" in base.note_en
     q = transition(p, "register", as_of=date(2015, 5, 19), actor="implementing_unit")
     met = next(d for d in deadlines(q, as_of=date(2015, 8, 1)) if d.code == "registration_base")
     assert isinstance(met, Deadline)

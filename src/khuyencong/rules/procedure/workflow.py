@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
-from ...l10n.catalog import NO_PARAMS
+from ...l10n.catalog import NO_PARAMS, bilingual
 from ...schemas.citation import Citation
 from ...schemas.codes import (
     Authority,
@@ -66,7 +66,9 @@ def _register(ctx: _Context) -> _Step:
                 {"day_after": deadline.due + timedelta(days=1), "due": deadline.due},
                 deadline.citation,
             )
-        note = f"Theo hướng dẫn: {guidance}"
+        # Stored in the proposal's history, which has no reader's language: both words.
+        vi, en = bilingual("history.guidance")
+        note = f"{vi} / {en}: {guidance}"
     return _Step(rule.to_state or ctx.stay, ctx.authority, citation, note=note)
 
 
