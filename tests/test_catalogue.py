@@ -93,8 +93,8 @@ def test_plural_entries_have_the_forms_of_their_language() -> None:
         assert len(forms_vi) == 1, key
         count = str(m.id[1])
         assert count == str(plural_vi[key].id[1]), key  # the same counting parameter
-        if key.startswith("detail.layout."):
-            continue  # "header rows 1–2": the rows are listed, their count chooses the noun
+        if key.startswith(("detail.layout.", "detail.total_")):
+            continue  # "header rows 1–2", "row 18": the rows are listed, their count chooses
         for form in (*forms_en, *forms_vi):
             assert count in _placeholders(str(form)), (key, form)  # the count is shown
 
@@ -682,3 +682,17 @@ def test_rulebook_diff_writes_the_cap_and_its_unit_in_the_chosen_language(
 
     changes = {c.code: c for c in diff(date(2018, 5, 10), date(2018, 5, 20))}
     assert shown in changes["support.brand"].describe(lang)
+
+
+def test_the_english_mau_2_report_counts_rows_and_writes_amounts_in_english(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    text = " ".join(_check(monkeypatch, "--example", "mau-2", "--lang", "en").split())
+    # The subtotal of section III totals one row (row 18); the grand total rows 10–18.
+    assert "(section III, row 18)" in text
+    assert "(the table, rows 10–18)" in text
+    # Section II's subtotal (row 16) says 2.000 triệu; its rows 14–15 hold 1.400 + 700 triệu.
+    assert (
+        "written 2,000,000,000 VND, rows 14–15 of section II add up to 2,100,000,000 VND "
+        "(difference -100,000,000 VND)"
+    ) in text

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ..l10n.catalog import Msg, Text
+from ..l10n.catalog import Money, Msg, Text
 from ..text import fold
 from .findings import RowFinding, finding
 from .layout import AMOUNT_FIELDS, SectionMode, Unit
@@ -61,7 +61,10 @@ class _Scope:
         self.meaning: tuple[str, str] | None = None
 
 
-def _money(value: Decimal) -> str:
+def _money(value: Decimal) -> Money | str:
+    """An amount of a total, written the way of the language it is read in (whole đồng)."""
+    if value == value.to_integral_value():
+        return Money(value)
     return f"{value:,.0f}".replace(",", ".") + " đ"
 
 
@@ -265,8 +268,10 @@ class Structure:
         where = "bảng" if scope is self.table else f"mục {scope.ref or scope.name}"
         where_en = "the table" if scope is self.table else f"section {scope.ref or scope.name}"
         span = ""
+        rows = 0  # how many rows the span covers: "row 18", "rows 10–18"
         if scope.first is not None:
             span = str(scope.first) if scope.first == scope.last else f"{scope.first}–{scope.last}"
+            rows = (scope.last or scope.first) - scope.first + 1
         out: list[RowFinding] = []
         checked: list[str] = []
         for field in AMOUNT_FIELDS:
@@ -292,6 +297,7 @@ class Structure:
                                 "where": Text(where, where_en),
                                 "computed": _money(computed),
                                 "difference": _money(written - computed),
+                                "n": rows,
                             },
                         ),
                     )
@@ -304,7 +310,8 @@ class Structure:
                     "total_checked",
                     row,
                     detail=Msg(
-                        "detail.total_checked", {"where": Text(where, where_en), "span": span}
+                        "detail.total_checked",
+                        {"where": Text(where, where_en), "span": span, "n": rows},
                     ),
                 )
             )
