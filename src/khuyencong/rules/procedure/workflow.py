@@ -66,9 +66,7 @@ def _register(ctx: _Context) -> _Step:
                 {"day_after": deadline.due + timedelta(days=1), "due": deadline.due},
                 deadline.citation,
             )
-        # Stored in the proposal's history, which has no reader's language: both words.
-        vi, en = bilingual("history.guidance")
-        note = f"{vi} / {en}: {guidance}"
+        note = " / ".join(bilingual("history.guidance")) + f": {guidance}"  # stored: vi / en
     return _Step(rule.to_state or ctx.stay, ctx.authority, citation, note=note)
 
 
