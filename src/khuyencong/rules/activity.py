@@ -32,7 +32,6 @@ from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
-from .tables import compile_tables
 
 __all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
@@ -127,7 +126,7 @@ def _items_of(
 ) -> frozenset[str]:
     """The spending items of ``contents`` (and the items of any content), from the compiled
     tables' memo: the table at a date is fixed, so the answer for the same contents is too."""
-    memo = compile_tables(ctx.national, ctx.as_of).memo
+    memo = ctx.tables.memo
     key = ("content.items", id(table), contents)
     found = memo.get(key)
     if found is None:

@@ -23,7 +23,6 @@ from ..schemas.proposal import Proposal
 from ._value import Value
 from .context import Context
 from .findings import Finding, Severity
-from .tables import compile_tables
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
@@ -202,7 +201,7 @@ def _area_group(
 ) -> tuple[str | None, tuple[str, ...]]:
     """The best area group (Khoản 1 Điều 6 TT 46/2012, in the order of its points) and the
     attributes that match any group, memoised in the tables of the programme date."""
-    memo = compile_tables(ctx.national, ctx.programme_date).areas
+    memo = ctx.programme_tables.areas
     key = (id(groups), id(order), attributes)
     found = memo.get(key)
     if found is None:
