@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from .._args import check_date
 from ..l10n.catalog import Text
-from ..rulebooks.core import Resolved, Rulebook
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..schemas.beneficiary import Beneficiary
 from ..schemas.citation import Citation
@@ -108,6 +109,8 @@ class PriorityClass(Value):
         )
 
 
+_T = TypeVar("_T")
+
 _CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
 _CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
 _CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
@@ -132,7 +135,16 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     tags: list[str] = []
     citations: list[Citation] = []
     area_group: str | None = None
-    groups, order = ctx.programme_many("priority.area_groups", "priority.area_order")
+    # Read together (in the order the rules below use them): the area groups and order, and
+    # the facts of Điểm b khoản 2 Điều 6 NĐ 45/2012.
+    groups, order, *group_b = ctx.programme_many(
+        "priority.area_groups",
+        "priority.area_order",
+        "priority.local_raw_material_share_above",
+        "priority.labour_intensive_min_workers",
+        "priority.export_products",
+        "priority.key_industry_products",
+    )
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
         attributes = place_attributes(proposal)
         if attributes:
@@ -144,7 +156,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     industry_group: str | None = None
     beneficiaries = proposal.beneficiaries
     undecided: list[str] = []
-    b_tags, b_citations = _group_b(ctx, proposal, undecided)
+    b_tags, b_citations = _group_b(ctx, proposal, group_b, undecided)
     if b_tags:
         industry_group = "b"
         tags += b_tags
@@ -190,10 +202,17 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         area_group,
         industry_group,
         cleaner,
-        tuple(dict.fromkeys(tags)) if tags else (),
-        tuple(dict.fromkeys(citations)) if citations else (),
-        tuple(dict.fromkeys(undecided)) if undecided else (),
+        _unique(tags),
+        _unique(citations),
+        _unique(undecided),
     )
+
+
+def _unique(values: list[_T]) -> tuple[_T, ...]:
+    """``values`` without repeats, in order (one value alone is not hashed)."""
+    if len(values) < 2:
+        return tuple(values)
+    return tuple(dict.fromkeys(values))
 
 
 def _area_group(
@@ -221,7 +240,10 @@ def _area_group(
 
 
 def _group_b(
-    ctx: Context, proposal: Proposal, undecided: list[str]
+    ctx: Context,
+    proposal: Proposal,
+    rules: Sequence[Resolved | NotEncoded],
+    undecided: list[str],
 ) -> tuple[list[str], list[Citation]]:
     """The facts of Điểm b khoản 2 Điều 6 NĐ 45/2012 (detailed by Khoản 2 Điều 6 TT 46/2012):
     typical products with a valid certificate (điểm đ; Khoản 3 Điều 21 TT 26/2014/TT-BCT), key
@@ -229,12 +251,7 @@ def _group_b(
     (điểm c)."""
     tags: list[str] = []
     cites: list[Citation] = []
-    share, workers, export, key = ctx.programme_many(
-        "priority.local_raw_material_share_above",
-        "priority.labour_intensive_min_workers",
-        "priority.export_products",
-        "priority.key_industry_products",
-    )
+    share, workers, export, key = rules
     for i, b in enumerate(proposal.beneficiaries):
         typical = _typical_product(ctx, b, i, undecided)
         if typical is not None:
