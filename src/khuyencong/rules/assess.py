@@ -315,7 +315,7 @@ def assess(
     priority = classify_in(ctx, proposal)
     factor = _factor(ctx, proposal, priority, overlay)
 
-    factor_ratio = factor.as_integer_ratio()
+    factor_ratio = _UNIT if factor is _ONE else factor.as_integer_ratio()
     national_tables = ctx.tables
     levels: Tables | None = national_tables
     if proposal.funding.kind is _LOCAL:
