@@ -203,9 +203,30 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         industry_group,
         cleaner,
         _unique(tags),
-        _unique(citations),
+        _unique_citations(citations),
         _unique(undecided),
     )
+
+
+_DISTINCT: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
+"""Citations without repeats, by the identity of the citations given (which the entry keeps
+alive, so that no other object can take their ids)."""
+
+
+def _unique_citations(citations: list[Citation]) -> tuple[Citation, ...]:
+    """``citations`` without repeats (equal citations are one), in order.  They come from the
+    rulebook's answers, the same objects from one proposal to the next: the answer is memoised
+    by their identity, as hashing pydantic models costs more than the rest of a classification's
+    bookkeeping."""
+    if len(citations) < 2:
+        return tuple(citations)
+    key = tuple(map(id, citations))
+    found = _DISTINCT.get(key)
+    if found is None:
+        if len(_DISTINCT) >= 4096:
+            _DISTINCT.clear()
+        found = _DISTINCT[key] = (tuple(citations), tuple(dict.fromkeys(citations)))
+    return found[1]
 
 
 def _unique(values: list[_T]) -> tuple[_T, ...]:
