@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -198,42 +198,94 @@ def test_every_text_is_a_valid_python_format(lang: str) -> None:
         assert "%(" not in (text % dict.fromkeys(names, "x")), key
 
 
-def _literal_codes(node: ast.Call) -> Iterator[str]:
+def _module_names(tree: ast.Module) -> dict[str, ast.expr]:
+    """The module-level ``NAME = <expression>`` assignments of a module (constants such as a
+    tuple of codes or catalogue keys passed to a finding constructor by name)."""
+    return {
+        target.id: stmt.value
+        for stmt in tree.body
+        if isinstance(stmt, ast.Assign)
+        for target in stmt.targets
+        if isinstance(target, ast.Name)
+    }
+
+
+def _literal_codes(node: ast.Call, names: Mapping[str, ast.expr]) -> Iterator[tuple[str, bool]]:
+    """(code, keyed) for each literal code given to a finding constructor: ``keyed`` when the
+    call names its catalogue text with ``key=``/``keys=`` instead of ``finding.<code>``."""
     func = node.func
     name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
     if name not in FINDING_MAKERS:
         return
+    keyed = any(kw.arg in ("key", "keys") for kw in node.keywords)
     for kw in node.keywords:
         if kw.arg in ("code", "codes"):
-            yield from _constants(kw.value)
+            yield from ((code, keyed) for code in _constants(kw.value, names))
     if node.args:
-        yield from _constants(node.args[0])
+        yield from ((code, keyed) for code in _constants(node.args[0], names))
 
 
-def _constants(node: ast.expr) -> Iterator[str]:
-    """The literal codes of an argument: a string, either branch of ``a if c else b``, or the
-    strings of a tuple."""
+def _literal_keys(node: ast.Call, names: Mapping[str, ast.expr]) -> Iterator[str]:
+    """The literal catalogue keys a finding constructor names with ``key=``/``keys=``."""
+    for kw in node.keywords:
+        if kw.arg in ("key", "keys"):
+            yield from _constants(kw.value, names)
+
+
+def _constants(node: ast.expr, names: Mapping[str, ast.expr]) -> Iterator[str]:
+    """The literal strings of an argument: a string, either branch of ``a if c else b``, the
+    strings of a tuple, or a module-level constant holding any of these."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         yield node.value
     elif isinstance(node, ast.IfExp):
-        yield from _constants(node.body)
-        yield from _constants(node.orelse)
+        yield from _constants(node.body, names)
+        yield from _constants(node.orelse, names)
     elif isinstance(node, ast.Tuple):
         for element in node.elts:
-            yield from _constants(element)
+            yield from _constants(element, names)
+    elif isinstance(node, ast.Subscript):
+        yield from _constants(node.value, names)
+    elif isinstance(node, ast.Name) and node.id in names:
+        yield from _constants(names[node.id], names)
 
 
-def emitted_codes(*packages: str) -> dict[str, set[str]]:
-    """Every literal finding code passed to a finding constructor in ``packages`` (folders of
-    the source), with the files that emit it."""
-    codes: dict[str, set[str]] = {}
+def _calls(*packages: str) -> Iterator[tuple[ast.Call, Mapping[str, ast.expr], str]]:
     for package in packages:
         for path in sorted((SRC / package).rglob("*.py")):
-            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            tree = ast.parse(path.read_text(encoding="utf-8"))
+            names = _module_names(tree)
+            for node in ast.walk(tree):
                 if isinstance(node, ast.Call):
-                    for code in _literal_codes(node):
-                        codes.setdefault(code, set()).add(str(path.relative_to(SRC)))
+                    yield node, names, str(path.relative_to(SRC))
+
+
+def emitted_codes(*packages: str, keyed: bool = False) -> dict[str, set[str]]:
+    """Every literal finding code passed to a finding constructor in ``packages`` (folders of
+    the source), with the files that emit it: those whose text is ``finding.<code>``, or with
+    ``keyed``, those whose call names its text with ``key=``."""
+    codes: dict[str, set[str]] = {}
+    for node, names, where in _calls(*packages):
+        for code, by_key in _literal_codes(node, names):
+            if by_key == keyed:
+                codes.setdefault(code, set()).add(where)
     return codes
+
+
+def test_a_code_named_by_a_module_constant_is_enumerated() -> None:
+    # rules/activity.py passes its commitment codes and their pattern keys as module constants
+    keyed = emitted_codes("rules", keyed=True)
+    assert {"counterpart_committed_refused", "no_other_state_funding_undeclared"} <= set(keyed)
+
+
+def test_every_key_a_finding_is_given_exists() -> None:
+    keys = {
+        key: where
+        for node, names, where in _calls("datasets", "rules", "selection")
+        if getattr(node.func, "attr", getattr(node.func, "id", None)) in FINDING_MAKERS
+        for key in _literal_keys(node, names)
+    }
+    assert keys  # the check is not vacuous
+    assert {k: v for k, v in keys.items() if k not in catalogue("vi")} == {}
 
 
 def test_the_enumeration_finds_codes_of_the_datasets_layer() -> None:

@@ -56,7 +56,7 @@ def test_example_in_vietnamese_has_no_english_labels(monkeypatch: pytest.MonkeyP
     ) in text
     assert "Dòng  Mã đề án" in out
     assert "cảnh báo: Chưa khai báo máy móc thiết bị là" in out
-    assert "[ghi chú] Dòng tiêu đề" in out
+    assert "[ghi chú] Dòng 1: Dòng tiêu đề" in out
 
 
 def test_example_in_english_has_no_vietnamese_labels(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -78,8 +78,9 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
             out.write(_t("cli.more_findings", {"n": more}, lang) + "\n")
         out.write("\n")
     for note in summary.notes:
+        where = f"{heading('row', lang)} {note.row}: " if note.row is not None else ""
         text = (
-            f"[{label('severity', note.severity, lang)}] "
+            f"[{label('severity', note.severity, lang)}] {where}"
             f"{note.column + ': ' if note.column else ''}{note.message(lang)}"
         )
         out.write("\n".join(wrap(text, width, "    ")) + "\n")

@@ -32,7 +32,6 @@ from .checklists import Checklist, tick
 from .context import Context
 from .findings import Finding, Severity
 from .priority import place_attributes
-from .tables import compile_tables
 
 __all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
@@ -90,22 +89,24 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
         item = line.item
         if item is _MACHINERY:
             rule = ctx.programme("condition.machinery_must_be_new")
-            _declared(
-                ctx,
-                rule,
-                line.machinery_is_new,
-                codes=("machinery_not_new", "machinery_newness_undeclared"),
-                line=index,
-            )
+            if line.machinery_is_new is not True:
+                _declared(
+                    ctx,
+                    rule,
+                    line.machinery_is_new,
+                    codes=("machinery_not_new", "machinery_newness_undeclared"),
+                    line=index,
+                )
         elif item is _DEMONSTRATION_NEW and proposal.funding.kind is _NATIONAL:
             rule = ctx.programme("condition.demonstration_new_in_district")
-            _declared(
-                ctx,
-                rule,
-                line.technology_new_in_district,
-                codes=("demonstration_not_new_in_district", "demonstration_novelty_undeclared"),
-                line=index,
-            )
+            if line.technology_new_in_district is not True:
+                _declared(
+                    ctx,
+                    rule,
+                    line.technology_new_in_district,
+                    codes=("demonstration_not_new_in_district", "demonstration_novelty_undeclared"),
+                    line=index,
+                )
         elif item is _FOUNDING:
             areas = ctx.resolve("condition.enterprise_founding_areas")
             if isinstance(areas, NotEncoded):
@@ -127,7 +128,7 @@ def _items_of(
 ) -> frozenset[str]:
     """The spending items of ``contents`` (and the items of any content), from the compiled
     tables' memo: the table at a date is fixed, so the answer for the same contents is too."""
-    memo = compile_tables(ctx.national, ctx.as_of).memo
+    memo = ctx.tables.memo
     key = ("content.items", id(table), contents)
     found = memo.get(key)
     if found is None:
@@ -194,30 +195,39 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 approved,
             )
         )
-    for rule, code, flag, vi, en in (
-        (
-            counterpart,
-            "counterpart_committed",
-            proposal.counterpart_committed,
-            "cam kết đầu tư đủ phần kinh phí còn lại",
-            "a commitment to fund the rest of the cost",
-        ),
-        (
-            no_other,
-            "no_other_state_funding",
-            proposal.no_other_state_funding,
-            "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
-            "a commitment that no other state funds cover the same items",
-        ),
-    ):
+    # Khoản 3, 4 Điều 7: the two commitments (nothing to say when declared met, the common case).
+    if proposal.counterpart_committed is not True:
         _declared(
             ctx,
-            rule,
-            flag,
-            codes=(f"{code}_refused", f"{code}_undeclared"),
-            params={"value": Text(vi, en)},
-            keys=("finding.pattern.refused_condition", "finding.pattern.undeclared_condition"),
+            counterpart,
+            proposal.counterpart_committed,
+            codes=_COUNTERPART_CODES,
+            params={"value": _COUNTERPART},
+            keys=_COMMITMENT_KEYS,
         )
+    if proposal.no_other_state_funding is not True:
+        _declared(
+            ctx,
+            no_other,
+            proposal.no_other_state_funding,
+            codes=_NO_OTHER_FUNDING_CODES,
+            params={"value": _NO_OTHER_FUNDING},
+            keys=_COMMITMENT_KEYS,
+        )
+
+
+_COUNTERPART = Text(
+    "cam kết đầu tư đủ phần kinh phí còn lại", "a commitment to fund the rest of the cost"
+)
+_NO_OTHER_FUNDING = Text(
+    "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
+    "a commitment that no other state funds cover the same items",
+)
+_COUNTERPART_CODES = ("counterpart_committed_refused", "counterpart_committed_undeclared")
+_NO_OTHER_FUNDING_CODES = ("no_other_state_funding_refused", "no_other_state_funding_undeclared")
+_COMMITMENT_KEYS = ("finding.pattern.refused_condition", "finding.pattern.undeclared_condition")
+"""The texts of a refused and of an undeclared commitment: one pattern each, with the
+commitment as its ``value`` (so the codes have no ``finding.<code>`` entry of their own)."""
 
 
 def _declared(

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from .._args import check_date
 from ..errors import KhuyenCongError
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 __all__ = ["Assessment", "Status", "assess"]
 
 _NO_SEVERITY: frozenset[Severity] = frozenset()
+_NO_PLAIN: dict[str, Level] = {}
 
 
 class Status(StrEnum):
@@ -210,6 +211,43 @@ _INELIGIBLE = Status.INELIGIBLE
 _NOT_ASSESSABLE = Status.NOT_ASSESSABLE
 
 
+def _shares(ctx: Context, results: list[LineResult | tuple[Level, BudgetLine]]) -> list[LineResult]:
+    """The lines whose level is a share of the proposal's khuyến công budget (point s), once
+    the other lines are known: the budget is the sum of the computed lines; when some line is
+    not known, neither is the budget."""
+    budget_known = True
+    budget = 0
+    for r in results:
+        if isinstance(r, LineResult):
+            allowed = r.allowed
+            if r.status is _COMPUTED and allowed is not None:
+                budget += int(allowed)
+            else:
+                budget_known = False
+    lines: list[LineResult] = []
+    for i, result in enumerate(results):
+        if isinstance(result, LineResult):
+            lines.append(result)
+            continue
+        level, line = result
+        if budget_known:
+            lines.append(
+                computed_line(i, line, level, _ONE, basis_amount=budget, factor_ratio=_UNIT)
+            )
+        else:
+            ctx.add(
+                Finding.of(
+                    code="proposal_budget_unknown",
+                    severity=Severity.INFO,
+                    params={"n": i + 1},
+                    rule=level.resolved,
+                    line=i,
+                )
+            )
+            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
+    return lines
+
+
 def assess(
     proposal: Proposal,
     *,
@@ -277,54 +315,35 @@ def assess(
     priority = classify_in(ctx, proposal)
     factor = _factor(ctx, proposal, priority, overlay)
 
-    factor_ratio = factor.as_integer_ratio()
-    national_tables = compile_tables(book, as_of)
+    factor_ratio = _UNIT if factor is _ONE else factor.as_integer_ratio()
+    national_tables = ctx.tables
     levels: Tables | None = national_tables
     if proposal.funding.kind is _LOCAL:
         levels = None if overlay is None else compile_tables(overlay, as_of)
-    results: list[LineResult | tuple[Level, BudgetLine]] = [
-        _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
-        for i, line in enumerate(proposal.budget_lines)
-    ]
-    # The proposal's khuyến công budget, for lines whose level is a share of it (point s).
-    budget_known = True
-    budget = 0
-    if not all(isinstance(r, LineResult) for r in results):
-        for r in results:
-            if isinstance(r, LineResult):
-                allowed = r.allowed
-                if r.status is _COMPUTED and allowed is not None:
-                    budget += int(allowed)
-                else:
-                    budget_known = False
-    lines: list[LineResult] = []
-    for i, result in enumerate(results):
-        if isinstance(result, LineResult):
-            lines.append(result)
-            continue
-        level, line = result
-        if budget_known:
-            lines.append(
-                computed_line(i, line, level, _ONE, basis_amount=budget, factor_ratio=_UNIT)
-            )
-        else:
-            ctx.add(
-                Finding.of(
-                    code="proposal_budget_unknown",
-                    severity=Severity.INFO,
-                    params={"n": i + 1},
-                    rule=level.resolved,
-                    line=i,
-                )
-            )
-            lines.append(pending_line(i, line, LineStatus.NEEDS_INPUT, level=level.resolved))
-
+    # A line whose level alone decides it (the common case) goes straight to the formula;
+    # _line() does the rest: referrals, levels not encoded, shares of a budget or allocation.
+    plain = national_tables.plain if levels is national_tables else _NO_PLAIN
+    documents = ctx.documents
+    results: list[LineResult | tuple[Level, BudgetLine]] = []
+    waiting = False
     requested = 0
     relocating = False
-    for budget_line in proposal.budget_lines:
-        requested += int(budget_line.requested)
-        if budget_line.item is _RELOCATION:
+    for i, line in enumerate(proposal.budget_lines):
+        item = line.item
+        requested += int(line.requested)
+        if item is _RELOCATION:
             relocating = True
+        level = plain.get(item)
+        if level is not None:
+            documents[level.document] = None
+            results.append(computed_line(i, line, level, factor, factor_ratio=factor_ratio))
+            continue
+        result = _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
+        if result.__class__ is not LineResult:
+            waiting = True
+        results.append(result)
+    # Without a share waiting, every result is a LineResult.
+    lines = _shares(ctx, results) if waiting else cast("list[LineResult]", results)
     if relocating:
         lines = _relocation_lines(ctx, lines, relocation)
 

@@ -44,6 +44,8 @@ class Context:
         "national",
         "overlay",
         "plan_year",
+        "programme_tables",
+        "tables",
     )
 
     def __init__(
@@ -58,8 +60,16 @@ class Context:
         self.national = national
         self.overlay = overlay
         self.as_of = as_of
-        self._now = national.on(as_of)
-        self.programme_date = programme_date or as_of
+        self.tables = compile_tables(national, as_of)
+        """The national rulebook compiled at the assessment date."""
+        self._now = self.tables.values
+        if programme_date is None or programme_date == as_of:
+            self._programme_date = as_of
+            self.programme_tables = self.tables
+            """The national rulebook compiled at the programme date."""
+            self._programme = self._now
+        else:
+            self.programme_date = programme_date
         self.plan_year = plan_year
         self.findings: list[Finding] = []
         self.documents: dict[str, None] = {}
@@ -74,7 +84,8 @@ class Context:
     @programme_date.setter
     def programme_date(self, value: date) -> None:
         self._programme_date = value
-        self._programme = self.national.on(value)
+        self.programme_tables = compile_tables(self.national, value)
+        self._programme = self.programme_tables.values
 
     def resolve(
         self, code: str, on: date | None = None, rulebook: Rulebook | None = None
@@ -136,7 +147,7 @@ class Context:
 
     def programme_all(self, *codes: str) -> list[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
-        memo = compile_tables(self.national, self._programme_date).bundles
+        memo = self.programme_tables.bundles
         try:
             bundle = memo[codes]
         except KeyError:
@@ -174,7 +185,7 @@ class Context:
     def programme_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
         """Resolve several programme rules, in order, as that many calls of :meth:`programme`
         would (the answers of a date memoised in its tables when none has a warning)."""
-        memo = compile_tables(self.national, self._programme_date).many
+        memo = self.programme_tables.many
         try:
             bundle = memo[codes]
         except KeyError:
@@ -188,7 +199,7 @@ class Context:
     def resolve_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
         """Resolve several national rules at the assessment date, in order, as that many calls
         of :meth:`resolve` would (memoised in the tables of the date when none has a warning)."""
-        memo = compile_tables(self.national, self.as_of).many
+        memo = self.tables.many
         try:
             bundle = memo[codes]
         except KeyError:

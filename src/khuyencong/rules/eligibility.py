@@ -24,7 +24,6 @@ from ..schemas.codes import AreaAttribute, BeneficiaryKind, CommuneKind, Industr
 from ..schemas.locality import Locality2025, LocalityPre2025
 from .context import Context
 from .findings import Finding, Severity
-from .tables import compile_tables
 
 __all__ = ["check_beneficiary", "check_industry", "check_location", "converted_ward_qualifies"]
 
@@ -311,7 +310,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
 def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
     """The eligible industry codes (the list and its 2025 extension), from the compiled tables'
     memo of the programme date."""
-    memo = compile_tables(ctx.national, ctx.programme_date).memo
+    memo = ctx.programme_tables.memo
     key = ("industry.eligible", id(listed), id(extension))
     found = memo.get(key)
     if found is None:

@@ -265,6 +265,10 @@ def _line(
         return computed_line(index, line, level, _ONE, basis_amount=allocation, factor_ratio=_UNIT)
     if basis is _PROPOSAL_BUDGET:
         return (level, line)  # computed once the other lines are known
+    if levels is national_tables and level.quiet:
+        # Nothing but this level decides such a line at this date: assess() goes straight to
+        # the formula next time.
+        national_tables.plain[item] = level
     return computed_line(index, line, level, factor, factor_ratio=factor_ratio)
 
 

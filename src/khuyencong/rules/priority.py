@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
+from typing import TypeVar
 
 from .._args import check_date
 from ..l10n.catalog import Text
-from ..rulebooks.core import Resolved, Rulebook
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..rulebooks.loader import national
 from ..schemas.beneficiary import Beneficiary
 from ..schemas.citation import Citation
@@ -23,7 +24,6 @@ from ..schemas.proposal import Proposal
 from ._value import Value
 from .context import Context
 from .findings import Finding, Severity
-from .tables import compile_tables
 
 __all__ = ["PriorityClass", "classify", "rank"]
 
@@ -109,6 +109,8 @@ class PriorityClass(Value):
         )
 
 
+_T = TypeVar("_T")
+
 _CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
 _CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
 _CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
@@ -133,7 +135,16 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     tags: list[str] = []
     citations: list[Citation] = []
     area_group: str | None = None
-    groups, order = ctx.programme_many("priority.area_groups", "priority.area_order")
+    # Read together (in the order the rules below use them): the area groups and order, and
+    # the facts of Điểm b khoản 2 Điều 6 NĐ 45/2012.
+    groups, order, *group_b = ctx.programme_many(
+        "priority.area_groups",
+        "priority.area_order",
+        "priority.local_raw_material_share_above",
+        "priority.labour_intensive_min_workers",
+        "priority.export_products",
+        "priority.key_industry_products",
+    )
     if isinstance(groups, Resolved) and isinstance(order, Resolved):
         attributes = place_attributes(proposal)
         if attributes:
@@ -145,7 +156,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     industry_group: str | None = None
     beneficiaries = proposal.beneficiaries
     undecided: list[str] = []
-    b_tags, b_citations = _group_b(ctx, proposal, undecided)
+    b_tags, b_citations = _group_b(ctx, proposal, group_b, undecided)
     if b_tags:
         industry_group = "b"
         tags += b_tags
@@ -191,10 +202,38 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         area_group,
         industry_group,
         cleaner,
-        tuple(dict.fromkeys(tags)) if tags else (),
-        tuple(dict.fromkeys(citations)) if citations else (),
-        tuple(dict.fromkeys(undecided)) if undecided else (),
+        _unique(tags),
+        _unique_citations(citations),
+        _unique(undecided),
     )
+
+
+_DISTINCT: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
+"""Citations without repeats, by the identity of the citations given (which the entry keeps
+alive, so that no other object can take their ids)."""
+
+
+def _unique_citations(citations: list[Citation]) -> tuple[Citation, ...]:
+    """``citations`` without repeats (equal citations are one), in order.  They come from the
+    rulebook's answers, the same objects from one proposal to the next: the answer is memoised
+    by their identity, as hashing pydantic models costs more than the rest of a classification's
+    bookkeeping."""
+    if len(citations) < 2:
+        return tuple(citations)
+    key = tuple(map(id, citations))
+    found = _DISTINCT.get(key)
+    if found is None:
+        if len(_DISTINCT) >= 4096:
+            _DISTINCT.clear()
+        found = _DISTINCT[key] = (tuple(citations), tuple(dict.fromkeys(citations)))
+    return found[1]
+
+
+def _unique(values: list[_T]) -> tuple[_T, ...]:
+    """``values`` without repeats, in order (one value alone is not hashed)."""
+    if len(values) < 2:
+        return tuple(values)
+    return tuple(dict.fromkeys(values))
 
 
 def _area_group(
@@ -202,7 +241,7 @@ def _area_group(
 ) -> tuple[str | None, tuple[str, ...]]:
     """The best area group (Khoản 1 Điều 6 TT 46/2012, in the order of its points) and the
     attributes that match any group, memoised in the tables of the programme date."""
-    memo = compile_tables(ctx.national, ctx.programme_date).areas
+    memo = ctx.programme_tables.areas
     key = (id(groups), id(order), attributes)
     found = memo.get(key)
     if found is None:
@@ -222,7 +261,10 @@ def _area_group(
 
 
 def _group_b(
-    ctx: Context, proposal: Proposal, undecided: list[str]
+    ctx: Context,
+    proposal: Proposal,
+    rules: Sequence[Resolved | NotEncoded],
+    undecided: list[str],
 ) -> tuple[list[str], list[Citation]]:
     """The facts of Điểm b khoản 2 Điều 6 NĐ 45/2012 (detailed by Khoản 2 Điều 6 TT 46/2012):
     typical products with a valid certificate (điểm đ; Khoản 3 Điều 21 TT 26/2014/TT-BCT), key
@@ -230,12 +272,7 @@ def _group_b(
     (điểm c)."""
     tags: list[str] = []
     cites: list[Citation] = []
-    share, workers, export, key = ctx.programme_many(
-        "priority.local_raw_material_share_above",
-        "priority.labour_intensive_min_workers",
-        "priority.export_products",
-        "priority.key_industry_products",
-    )
+    share, workers, export, key = rules
     for i, b in enumerate(proposal.beneficiaries):
         typical = _typical_product(ctx, b, i, undecided)
         if typical is not None:

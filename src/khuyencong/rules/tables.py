@@ -85,6 +85,7 @@ class Tables:
         "levels",
         "many",
         "memo",
+        "plain",
         "values",
     )
 
@@ -99,6 +100,10 @@ class Tables:
         object it rests on, which the reader checks by identity."""
         """Priority area group and matching attributes, by set of place attributes."""
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
+        self.plain: dict[str, Level] = {}
+        """The levels of the items a line computes from alone, as the scalar engine found them:
+        no referral to another instrument, official text without caveat, a share of the line's
+        own cost (filled by ``rules.lines._line`` as it meets them)."""
         self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
         self.bundles = {}
         self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], tuple[str, ...]] | None] = {}
