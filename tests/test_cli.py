@@ -296,12 +296,19 @@ def test_assess_bad_inputs_exit_two(tmp_path: Path, command: str) -> None:
     assert code == 2
     # in Vietnamese by default: the path with the fields' labels, lines counted from 1
     assert "Tên đề án: thiếu thông tin bắt buộc" in err
-    assert "Dòng kinh phí 1 › Kinh phí đề nghị: kinh phí đề nghị 2.000.000.000 đ vượt" in err
+    # the path names the field once; the reason says the amount and the line's cost (1.200.000.000 đ)
+    assert (
+        "Dòng kinh phí 1 › Kinh phí đề nghị: 2.000.000.000 đ vượt tổng kinh phí của dòng "
+        "(1.200.000.000 đ)"
+    ) in " ".join(err.split())
     assert "Field required" not in err
     code, _, err = run(command, str(invalid), "--lang", "en")
     assert code == 2
     assert "title: Field required" in err
-    assert "budget line 1 › requested support: requested support 2000000000 exceeds" in err
+    assert (
+        "budget line 1 › requested support: 2,000,000,000 VND exceeds the line's cost of "
+        "1,200,000,000 VND"
+    ) in " ".join(err.split())
 
     valid = tmp_path / "valid.json"
     valid.write_text(json.dumps(proposal()), encoding="utf-8")

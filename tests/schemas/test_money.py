@@ -82,7 +82,8 @@ def test_requested_may_equal_the_cost_but_not_exceed_it() -> None:
         BudgetLine(item="brand", cost=Decimal(70_000_000), requested=Decimal(70_000_001))
     (error,) = caught.value.errors()
     assert error["loc"] == ("requested",)
-    assert "requested support 70000001 exceeds the line's cost 70000000" in error["msg"]
+    # the amounts in English as everywhere else (1,500,000 VND); the path names the field
+    assert "70,000,001 VND exceeds the line's cost of 70,000,000 VND" in error["msg"]
 
 
 def test_other_money_fields_of_a_line_are_checked_too() -> None:

@@ -204,4 +204,7 @@ def test_requested_plus_other_sources_may_not_exceed_cost() -> None:
         )
     (error,) = caught.value.errors()
     assert error["loc"] == ("other_sources",)
-    assert "together exceed the line's cost" in error["msg"]
+    assert (
+        "40,000,001 VND plus the requested support of 60,000,000 VND exceeds the line's cost of "
+        "100,000,000 VND"
+    ) in error["msg"]

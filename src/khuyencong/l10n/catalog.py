@@ -117,9 +117,6 @@ class Money:
     """An amount in whole đồng, written ``1.500.000 đ`` or ``1,500,000 VND`` when rendered."""
 
     amount: Decimal | int
-    plain_en: bool = False
-    """In English, the digits alone (``150000000``), as messages that predate the catalogue
-    wrote them; Vietnamese always reads ``150.000.000 đ``."""
 
 
 @attrs.frozen(slots=True)
@@ -222,8 +219,6 @@ def render_param(value: Any, lang: str) -> Any:
     if isinstance(value, Money):
         from .formatting import format_vnd
 
-        if value.plain_en and lang != "vi":
-            return str(value.amount)
         return format_vnd(value.amount, lang)
     if isinstance(value, date):
         from .formatting import format_date

@@ -53,8 +53,12 @@ def render_path(loc: Sequence[int | str], lang: str = "vi") -> str:
             continue
         after_index = previous is None and bool(parts)
         previous = str(part)
+        if i < last and has(f"path.tag.{previous}"):  # the tag of a union's member, in words
+            parts.append(render(f"path.tag.{previous}", None, lang))
+            previous = None
+            continue
         if after_index and i < last and not has(f"field.{previous}"):
-            continue  # the tag of a union's member (``pre2025``), not a field
+            continue  # the tag of another union's member, not a field
         parts.append(field_label(previous, lang))
     return render("path.sep", None, lang).join(parts)
 

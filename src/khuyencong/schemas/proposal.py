@@ -90,9 +90,9 @@ class BudgetLine(BaseModel):
         if cost is not None and requested is not None and requested + value > cost:
             raise InvalidValueError(
                 code="requested_and_other_exceed_cost",
-                requested=Amount(requested, plain_en=True),
-                other=Amount(value, plain_en=True),
-                cost=Amount(cost, plain_en=True),
+                requested=Amount(requested),
+                other=Amount(value),
+                cost=Amount(cost),
             )
         return value
 
@@ -103,8 +103,8 @@ class BudgetLine(BaseModel):
         if cost is not None and value > cost:
             raise InvalidValueError(
                 code="requested_exceeds_cost",
-                requested=Amount(value, plain_en=True),
-                cost=Amount(cost, plain_en=True),
+                requested=Amount(value),
+                cost=Amount(cost),
             )
         return value
 
