@@ -118,6 +118,7 @@ NOT_A_PLURAL_NOUN = frozenset(
         "joins",
         "lists",
         "names",
+        "plus",
         "replaces",
         "rounds",
         "starts",

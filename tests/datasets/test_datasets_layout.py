@@ -412,3 +412,27 @@ def test_cli_check_mau_2_example_and_layout(tmp_path: Path) -> None:
     code = main(["check", str(source), "--layout", str(layout)], out=out, err=err)
     assert code == 2
     assert "layout.unit" in err.getvalue()
+
+
+def test_a_total_over_an_unreadable_amount_names_its_row_or_rows() -> None:
+    # Line 12, the one proposal of section II, has a cost no one can read ("1.0x0"): the subtotal
+    # of section II (line 13) totals that row alone; the grand total (line 14) totals lines 8–12.
+    body = [list(row) for row in BODY]
+    body[6][6] = "1.0x0"
+    rows = by_row(list(validate(excel_csv(TITLE + HEADER + body), format="csv", assessor=None)))
+    (section,) = [f for f in rows[13].findings if f.code == "total_unchecked"]
+    assert section.message_vi == (
+        "Không kiểm tra được dòng cộng: có số tiền không đọc được ở dòng 12"
+    )
+    assert section.message_en == "The total cannot be checked: an amount in row 12 cannot be read"
+    (table,) = [f for f in rows[14].findings if f.code == "total_unchecked"]
+    assert table.message_vi == (
+        "Không kiểm tra được dòng cộng: có số tiền không đọc được ở các dòng 8–12"
+    )
+    assert table.message_en == (
+        "The total cannot be checked: an amount in rows 8–12 cannot be read"
+    )
+    # the subtotal of section I (lines 8–9) still checks out, in words for both languages
+    (checked,) = rows[10].findings
+    assert checked.message_vi == "Khớp với tổng các dòng (mục I, các dòng 8–9)"
+    assert checked.message_en == "Matches the sum of the rows it totals (section I, rows 8–9)"

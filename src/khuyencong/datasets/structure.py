@@ -267,11 +267,16 @@ class Structure:
             return [finding("total_scope_unknown", row, detail=ref or rest)]
         where = "bảng" if scope is self.table else f"mục {scope.ref or scope.name}"
         where_en = "the table" if scope is self.table else f"section {scope.ref or scope.name}"
-        span = ""
-        rows = 0  # how many rows the span covers: "row 18", "rows 10–18"
+        span: Msg = Msg("detail.no_rows")  # the rows totalled: "row 18", "rows 10–18"
+        rows = 0  # how many: English chooses "adds up" or "add up" by it
         if scope.first is not None:
-            span = str(scope.first) if scope.first == scope.last else f"{scope.first}–{scope.last}"
-            rows = (scope.last or scope.first) - scope.first + 1
+            last = scope.last or scope.first
+            rows = last - scope.first + 1
+            span = (
+                Msg("detail.row", {"row": scope.first})
+                if rows == 1
+                else Msg("detail.rows", {"first": scope.first, "last": last})
+            )
         out: list[RowFinding] = []
         checked: list[str] = []
         for field in AMOUNT_FIELDS:
@@ -293,7 +298,7 @@ class Structure:
                             "detail.total_mismatch",
                             {
                                 "written": _money(written),
-                                "span": span or Msg("detail.no_rows"),
+                                "span": span,
                                 "where": Text(where, where_en),
                                 "computed": _money(computed),
                                 "difference": _money(written - computed),
@@ -311,7 +316,7 @@ class Structure:
                     row,
                     detail=Msg(
                         "detail.total_checked",
-                        {"where": Text(where, where_en), "span": span, "n": rows},
+                        {"where": Text(where, where_en), "span": span},
                     ),
                 )
             )
