@@ -436,3 +436,16 @@ def test_a_total_over_an_unreadable_amount_names_its_row_or_rows() -> None:
     (checked,) = rows[10].findings
     assert checked.message_vi == "Khớp với tổng các dòng (mục I, các dòng 8–9)"
     assert checked.message_en == "Matches the sum of the rows it totals (section I, rows 8–9)"
+
+
+def test_the_funding_source_read_from_the_title_is_named_by_its_label() -> None:
+    # Title row 2: "KẾ HOẠCH KHUYẾN CÔNG ĐỊA PHƯƠNG NĂM 2019": local khuyến công funds
+    # (Khoản 2 Điều 11 NĐ 45/2012/NĐ-CP), named in words, not by the code "local".
+    summary = validate(excel_csv(TITLE + HEADER + BODY), format="csv", assessor=None).summary()
+    notes = [n for n in summary.notes if n.code == "value_from_title"]
+    assert "Nguồn kinh phí: Kinh phí khuyến công địa phương, lấy từ dòng tiêu đề 2" in [
+        n.message_vi for n in notes
+    ]
+    assert "Funding source: Local khuyến công funds, from title row 2" in [
+        n.message_en for n in notes
+    ]

@@ -9,6 +9,7 @@ import re
 from typing import Any, Final
 
 from ..l10n.catalog import Msg, Text
+from ..schemas.codes import FundingSourceKind
 from ..text import fold
 from .findings import RowFinding, finding
 from .layout import Unit, unit_in_text
@@ -103,7 +104,7 @@ def _from_title(
                                 None,
                                 detail=Msg(
                                     "detail.funding_from_title",
-                                    {"source": Text(words.upper(), code), "row": number},
+                                    {"source": FundingSourceKind(code), "row": number},
                                 ),
                             )
                         ),
