@@ -21,6 +21,7 @@ from khuyencong.cli import assessment_json
 from khuyencong.datasets import example_path
 from khuyencong.rulebooks import template
 from khuyencong.server import Settings, create_app
+from khuyencong.server.upload import size_words
 
 from .helpers import CLEAN_CSV, proposal
 
@@ -263,7 +264,12 @@ def test_upload_limits_answer_413() -> None:
     big = b"x" * 5000
     body = _problem(small.post("/check", files={"file": ("a.csv", big)}), 413, "upload_too_large")
     assert body["limit_bytes"] == 1000
-    assert "1.000 byte" in body["detail"]  # a count, grouped the Vietnamese way
+    # 1.000 byte is under 1 KB: said in bytes (it read "0 MB (1.000 byte)")
+    assert body["detail"] == "Tệp tải lên vượt quá giới hạn 1.000 byte của máy chủ này."
+    en = small.post("/check", files={"file": ("a.csv", big)}, headers={"Accept-Language": "en"})
+    assert _problem(en, 413, "upload_too_large")["detail"] == (
+        "The upload exceeds this server's limit of 1,000 bytes."
+    )
     rows = CLEAN_CSV + CLEAN_CSV.splitlines()[1].replace("A,Đề án A", "B,Đề án B") + "\n"
     rows += CLEAN_CSV.splitlines()[1].replace("A,Đề án A", "C,Đề án C") + "\n"
     body = _problem(
@@ -470,3 +476,18 @@ def test_check_with_a_provincial_rulebook_by_id(provincial: TestClient) -> None:
     assert report["rows"][0]["allowed"] == "20000000"
     codes = {f["code"] for f in report["rows"][0]["findings"]}
     assert "illustrative_rulebook" in codes
+
+
+@pytest.mark.parametrize(
+    ("limit", "vi", "en"),
+    [
+        (1, "1 byte", "1 byte"),
+        (1000, "1.000 byte", "1,000 bytes"),
+        (1536, "1,5 KB (1.536 byte)", "1.5 KB (1,536 bytes)"),  # 1536 / 1024 = 1.5
+        (1024 * 1024, "1 MB (1.048.576 byte)", "1 MB (1,048,576 bytes)"),
+        (50 * 1024 * 1024, "50 MB (52.428.800 byte)", "50 MB (52,428,800 bytes)"),  # the default
+    ],
+)
+def test_an_upload_limit_reads_in_bytes_kb_or_mb(limit: int, vi: str, en: str) -> None:
+    words = size_words(limit)
+    assert (words.message("vi"), words.message("en")) == (vi, en)

@@ -9,13 +9,15 @@ sends) is parsed on the fly; any other body is the file itself, its format named
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import IO, Final
 
+from babel.numbers import format_decimal
 from python_multipart.multipart import MultipartParser, parse_options_header
 from starlette.requests import Request
 
-from ..l10n.catalog import NO_PARAMS
+from ..l10n.catalog import NO_PARAMS, Msg, Text
 from .problems import Problem
 
 __all__ = ["FORMATS", "receive"]
@@ -38,12 +40,22 @@ _MEDIA: Final = {
 }
 
 
+def size_words(limit: int) -> Msg:
+    """A size as a person reads it: bytes under 1 KB ("1.000 byte"), else KB or MB to one
+    decimal with the exact bytes beside ("1,5 KB (1.536 byte)"; 1 KB = 1.024 byte)."""
+    if limit < 1024:
+        return Msg("size.bytes", {"n": limit})
+    key, scale = ("size.kb", 1024) if limit < 1024 * 1024 else ("size.mb", 1024 * 1024)
+    shown = Decimal(limit) / scale
+    vi, en = (format_decimal(shown, "#,##0.#", locale=lang) for lang in ("vi", "en"))
+    return Msg(key, {"size": Text(vi, en), "n": limit})
+
+
 def _too_large(limit: int) -> Problem:
-    mb = f"{limit / 1024 / 1024:.1f}".rstrip("0").rstrip(".")
     return Problem(
         413,
         "upload_too_large",
-        {"mb": mb, "limit": limit},
+        {"size": size_words(limit)},
         extra={"limit_bytes": limit},
         key="server.detail.upload_too_large.2",
     )
