@@ -689,8 +689,9 @@ def test_every_layout_error_has_its_text() -> None:
     ],
 )
 def test_assess_counts_the_errors_of_an_invalid_proposal_in_words(
-    tmp_path: Path, broken: list[str], vi: str, en: str
+    tmp_path: Path, broken: list[str], vi: str, en: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # the words, not the wrapping (a long temporary path)
     import io
     import json
     from importlib.resources import files

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from importlib.resources import files
 from pathlib import Path
 
 import pytest
@@ -195,3 +196,40 @@ def test_labels_have_both_languages() -> None:
     assert {str(s) for s in statuses} <= set(LABELS["status"])
     assert {str(s) for s in LineStatus} <= set(LABELS["line_status"])
     assert {str(s) for s in Severity} <= set(LABELS["severity"])
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            [
+                "khuyencong assess: bad.json: không phải đề án hợp lệ (1 lỗi):",
+                "  Dòng kinh phí 1 › Kinh phí đề nghị: 150.000.000 đ vượt tổng kinh phí của dòng",
+                "      (100.000.000 đ)",
+            ],
+        ),
+        (
+            "en",
+            [
+                "khuyencong assess: bad.json: not a valid proposal (1 error):",
+                "  budget line 1 › requested support: 150,000,000 VND exceeds the line's cost of",
+                "      100,000,000 VND",
+            ],
+        ),
+    ],
+)
+def test_the_errors_of_assess_fit_the_terminal(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, lang: str, expected: list[str]
+) -> None:
+    # requested 150.000.000 đ on a line that costs 100.000.000 đ: one error, wrapped at 80
+    # columns under its own indent (it was one line of 98 and 110 columns)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.chdir(tmp_path)
+    example = files("khuyencong.examples").joinpath("proposals.json")
+    data = json.loads(example.read_text(encoding="utf-8"))["proposals"][0]
+    data["budget_lines"][0].update(cost="100000000", requested="150000000")
+    Path("bad.json").write_text(json.dumps(data), encoding="utf-8")
+    code, _, err = run("assess", "bad.json", "--lang", lang)
+    assert code == 2
+    assert err.splitlines() == expected

@@ -219,8 +219,9 @@ def test_a_damaged_line_inside_a_proposal_does_not_blame_it() -> None:
     ],
 )
 def test_nothing_to_check_exits_2_in_the_report_language(
-    content: bytes, reason: str, vi: str, en: str, tmp_path: Path
+    content: bytes, reason: str, vi: str, en: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("COLUMNS", "1000")  # the words, not the wrapping (a long temporary path)
     path = tmp_path / "plan.csv"
     path.write_bytes(content)
     with pytest.raises(NothingToCheckError) as caught:

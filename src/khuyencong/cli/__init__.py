@@ -33,6 +33,7 @@ from .common import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_UNREADABLE, _InputError, _Us
 from .parser import _chosen_lang, _parser, argparse_speaks
 from .rulebook import _rulebook_check, _rulebook_diff, _rulebook_gaps
 from .serve import _serve
+from .terminal import fit
 
 __all__ = ["assessment_json", "console", "main"]
 
@@ -90,16 +91,17 @@ def main(
         _discard_output(out)
         return EXIT_BROKEN_PIPE
     except _InputError as exc:
-        err.write(f"khuyencong {args.command}: {exc}\n")
+        text = str(exc)
     except (NothingToCheckError, RulebookError) as exc:
-        err.write(f"khuyencong {args.command}: {exc.message(getattr(args, 'lang', 'vi'))}\n")
+        text = exc.message(getattr(args, "lang", "vi"))
     except KhuyenCongError as exc:
         # a layout error, an invalid value...: in the chosen language when it can say it
         message = getattr(exc, "message", None)
         text = message(args.lang) if callable(message) else str(exc)
-        err.write(f"khuyencong {args.command}: {text}\n")
     except OSError as exc:
-        err.write(f"khuyencong {args.command}: {exc}\n")
+        text = str(exc)
+    # wrapped to the terminal's width (COLUMNS), as the reports on stdout
+    err.write(fit(f"khuyencong {args.command}: {text}\n", err))
     return EXIT_UNREADABLE
 
 

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from ..rules import Assessment
     from ..schemas import Proposal
 from .common import EXIT_FINDINGS, EXIT_OK, _InputError, _rulebooks
+from .terminal import fit as _fit
 
 
 def _load_proposal(name: str, lang: str = "vi") -> Proposal:
@@ -184,24 +185,6 @@ def _assess(args: argparse.Namespace, out: TextIO) -> int:
     else:
         out.write(_fit(_assessment_text(a, args.lang), out))
     return _exit_code(a)
-
-
-def _fit(text: str, out: TextIO) -> str:
-    """``text`` with each line wrapped to the terminal's width when it goes to a terminal or
-    ``COLUMNS`` is set (a file or a pipe gets whole lines), continuation lines indented under
-    the line's own indent."""
-    import os
-
-    from .terminal import terminal_width, wrap
-
-    if "COLUMNS" not in os.environ and not out.isatty():
-        return text
-    width = terminal_width()
-    lines: list[str] = []
-    for line in text.splitlines():
-        indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
-        lines.extend(wrap(line, width, indent) if len(line) > width else [line])
-    return "\n".join(lines) + "\n"
 
 
 def _exit_code(a: Assessment) -> int:

@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Final, TextIO, TypeVar
 
-__all__ = ["Progress", "count_lines", "default_lang", "fit_table", "terminal_width", "wrap"]
+__all__ = [
+    "Progress",
+    "count_lines",
+    "default_lang",
+    "fit",
+    "fit_table",
+    "terminal_width",
+    "wrap",
+]
 
 _T = TypeVar("_T")
 _MIN_WIDTH: Final = 60
@@ -46,6 +54,20 @@ def wrap(text: str, width: int, indent: str = "") -> list[str]:
         break_long_words=True,
         break_on_hyphens=False,
     ) or [""]
+
+
+def fit(text: str, stream: TextIO) -> str:
+    """``text`` with each line wrapped to the terminal's width when ``stream`` is a terminal or
+    ``COLUMNS`` is set (a file or a pipe gets whole lines), continuation lines indented under
+    the line's own indent (an assessment, ``explain``, the error lines on stderr)."""
+    if "COLUMNS" not in os.environ and not stream.isatty():
+        return text
+    width = terminal_width()
+    lines: list[str] = []
+    for line in text.splitlines():
+        indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
+        lines.extend(wrap(line, width, indent) if len(line) > width else [line])
+    return "\n".join(lines) + "\n"
 
 
 def fit_table(
