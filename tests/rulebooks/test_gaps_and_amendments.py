@@ -202,7 +202,7 @@ def test_diff_across_the_amendment_shows_the_level_that_changed(example: Path) -
     text = brand.describe("en")
     assert "50 %, at most 35,000,000 VND/brand" in text
     assert "50 %, at most 40,000,000 VND/brand" in text
-    assert "user_supplied" in text
+    assert "; user supplied)" in text  # the provenance in words (issue 17)
     assert changes["support.machinery_and_technology"].kind == "removed"
 
 

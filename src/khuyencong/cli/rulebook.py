@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 if TYPE_CHECKING:
     pass
 from .common import EXIT_FINDINGS, EXIT_OK, _InputError
+from .terminal import fit
 
 
 def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
@@ -95,8 +96,8 @@ def _rulebook_diff(args: argparse.Namespace, out: TextIO) -> int:
         raise _InputError(_t("cli.diff_files_need_as_of", None, lang))
     else:
         changes = diff(a, b, as_of=args.as_of)
-    for change in changes:
-        out.write(change.describe(args.lang) + "\n")
+    for change in changes:  # wrapped to COLUMNS, as the other reports
+        out.write(fit(change.describe(args.lang) + "\n", out))
     if not changes:
         out.write(_t("cli.no_differences", None, args.lang) + "\n")
         return EXIT_OK

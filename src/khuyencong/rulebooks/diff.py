@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 import attrs
 
 from .._args import check_date, check_optional_date, check_rulebook
 from ..errors import ArgumentError
 from ..schemas.citation import Citation, Provenance
+from ..schemas.labelled import LabelledEnum
 from .core import NotEncoded, Resolution, Resolved, Rulebook, SupportLevel
 from .loader import national
 
@@ -45,8 +48,9 @@ class Change:
                 cite = self.rule_citation.vi if lang == "vi" else self.rule_citation.en
                 return f"{'áp dụng' if lang == 'vi' else 'applies'} ({cite})"
             cite = r.citation.vi if lang == "vi" else r.citation.en
-            tier = "" if r.provenance is Provenance.OFFICIAL_TEXT else f"; {r.provenance.value}"
-            return f"{_value(r.value, lang)} ({cite}{tier})"
+            official = r.provenance is Provenance.OFFICIAL_TEXT
+            tier = "" if official else f"; {r.provenance.label(lang)}"  # "nguồn thứ cấp"
+            return f"{_value(r.value, lang, self.code)} ({cite}{tier})"
 
         from ..l10n.catalog import render
 
@@ -54,18 +58,64 @@ class Change:
         return f"{self.code}: {kind}: {show(self.before)} → {show(self.after)}"
 
 
-def _value(value: object, lang: str) -> str:
-    """A value as a clerk reads it: a support level as its rate, cap and basis."""
+@cache
+def _code_labels() -> dict[str, tuple[str, str]]:
+    """The labels of the domain's codes (``schemas.codes``) by value, where a value names one
+    thing only."""
+    from ..schemas import codes
+
+    found: dict[str, set[tuple[str, str]]] = {}
+    for name in codes.__all__:
+        kind = getattr(codes, name)
+        if isinstance(kind, type) and issubclass(kind, LabelledEnum) and kind is not LabelledEnum:
+            for member in kind:
+                found.setdefault(member.value, set()).add((member.vi, member.en))
+    return {value: next(iter(pairs)) for value, pairs in found.items() if len(pairs) == 1}
+
+
+def _code(value: str, lang: str, param: str) -> str:
+    """A code in words: a kind of adjustment (``adjustment.*``) from the message catalogue, a
+    code of the domain by its label; anything else as it is.  The codes of the advance rules
+    (``advance.*``: forms of Điều 13 TT 36/2013 beside support items, some spelt alike) stay
+    codes rather than risk the label of a namesake."""
+    from ..l10n.catalog import has, render
+
+    head = param.partition(".")[0]  # the parameter's family: adjustment, advance, support…
+    if head == "adjustment" and has(f"adjustment_kind.{value}"):
+        return render(f"adjustment_kind.{value}", None, lang)
+    if value in ("always", "optional"):  # when a dossier item is required (rules/checklists.py)
+        return render(f"diff.when.{value}", None, lang)
+    if head == "advance":
+        return value
+    label = _code_labels().get(value)
+    return value if label is None else label[0 if lang == "vi" else 1]
+
+
+def _codes(values: tuple[str, ...], lang: str, param: str) -> str:
+    return "; ".join(_code(v, lang, param) for v in values)
+
+
+def _value(value: object, lang: str, param: str = "") -> str:
+    """A value as a clerk reads it: a support level as its rate, cap and basis; codes by their
+    labels; a table as "key: codes; …"."""
     if isinstance(value, Decimal):
         return f"{value.normalize():f}"
     if isinstance(value, bool):
         from ..l10n.catalog import render
 
         return render("word.yes" if value else "word.no", None, lang)
-    if isinstance(value, int | str):
+    if isinstance(value, int):
         return str(value)
+    if isinstance(value, str):
+        return _code(value, lang, param)
     if isinstance(value, tuple) and all(isinstance(x, str) for x in value):
-        return ", ".join(value)
+        return _codes(value, lang, param)
+    if isinstance(value, Mapping) and all(
+        isinstance(k, str) and isinstance(v, tuple) for k, v in value.items()
+    ):
+        return " | ".join(
+            f"{_code(k, lang, param)}: {_codes(v, lang, param)}" for k, v in value.items()
+        )
     if not isinstance(value, SupportLevel):
         return repr(value)
     from ..l10n import format_vnd

@@ -116,20 +116,18 @@ class Provenance(StrEnum):
     @property
     def vi(self) -> str:
         """Vietnamese label."""
-        return _PROVENANCE_LABELS.get(self.value, (self.value, self.value))[0]
+        return self.label("vi")
 
     @property
     def en(self) -> str:
         """English label."""
-        return _PROVENANCE_LABELS.get(self.value, (self.value, self.value))[1]
+        return self.label("en")
 
+    def label(self, lang: str = "vi") -> str:
+        """The label in ``lang`` (``provenance.<value>`` of the message catalogue)."""
+        from ..l10n.catalog import render
 
-_PROVENANCE_LABELS: dict[str, tuple[str, str]] = {
-    "official_text": ("văn bản chính thức", "official text"),
-    "secondary": ("nguồn thứ cấp", "secondary source"),
-    "user_supplied": ("do người dùng cung cấp", "user supplied"),
-    "convention": ("quy ước của thư viện", "library convention"),
-}
+        return render(f"provenance.{self.value}", None, lang)
 
 
 class Citation(BaseModel):

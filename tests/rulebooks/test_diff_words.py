@@ -1,0 +1,94 @@
+"""``rulebook diff`` in words: kinds of adjustment, codes of the domain and provenance by their
+labels from the message catalogue, in the chosen language (issue 17)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from khuyencong.l10n.catalog import render
+from khuyencong.rulebooks import diff
+from khuyencong.rules.procedure.adjustment import AdjustmentKind
+from khuyencong.schemas.citation import Provenance
+
+
+def _line(code: str, lang: str) -> str:
+    (change,) = [c for c in diff(date(2016, 6, 1), date(2026, 6, 1)) if c.code == code]
+    return change.describe(lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            (
+                "adjustment.department: bỏ: Thay đổi địa điểm; Thay đổi đơn vị thụ hưởng; Thay đổi "
+                "đơn vị phối hợp; Thay đổi thời gian thực hiện trong năm tài chính; Điều chỉnh không "
+                "thay đổi hoặc giảm tổng mức kinh phí hỗ trợ; Điều chỉnh khác (Điểm b khoản 2 Điều 11 "
+                "Thông tư 36/2013/TT-BCT) → chưa mã hóa (17/2018/TT-BCT)"
+            ),
+        ),
+        (
+            "en",
+            (
+                "adjustment.department: removed: Change the place; Change the beneficiary; Change the "
+                "coordinating unit; Change the timing within the fiscal year; Adjustment that keeps or "
+                "lowers the total support; Other adjustment (Art 11.2.b of Circular 36/2013/TT-BCT) → "
+                "not encoded (17/2018/TT-BCT)"
+            ),
+        ),
+    ],
+)
+def test_the_kinds_of_adjustment_read_as_words(lang: str, expected: str) -> None:
+    # Điểm b khoản 2 Điều 11 TT 36/2013/TT-BCT: the six kinds the Agency approves; TT 36/2013
+    # gives way to TT 17/2018/TT-BCT (not encoded) before 2026.
+    assert _line("adjustment.department", lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", "→ Nghệ nhân (Nghị định 235/2025/NĐ-CP; nguồn thứ cấp)"),
+        ("en", "→ Artisan (Decree 235/2025/NĐ-CP; secondary source)"),
+    ],
+)
+def test_a_secondary_value_says_so_in_words(lang: str, words: str) -> None:
+    # artisans as beneficiaries: NĐ 235/2025, known from a public summary only (secondary)
+    line = _line("beneficiary.artisan_kinds", lang)
+    assert line.endswith(words)
+    assert "secondary)" not in line
+    assert "artisan " not in line
+
+
+def test_a_dossier_item_required_always_reads_as_words() -> None:
+    # the appraisal criteria of Điều 4 and Điều 9 TT 36/2013/TT-BCT apply to every proposal
+    appraisal = [
+        c for c in diff(date(2016, 6, 1), date(2026, 6, 1)) if c.code.startswith("appraisal.")
+    ]
+    assert len(appraisal) == 8
+    assert all(": bỏ: luôn phải có (" in c.describe("vi") for c in appraisal)
+    assert all(": removed: always required (" in c.describe("en") for c in appraisal)
+
+
+@pytest.mark.parametrize("kind", list(AdjustmentKind))
+def test_the_catalogue_names_each_kind_of_adjustment_as_the_rules_do(kind: AdjustmentKind) -> None:
+    key = f"adjustment_kind.{kind.value}"
+    assert (render(key, None, "vi"), render(key, None, "en")) == (kind.vi, kind.en)
+
+
+@pytest.mark.parametrize(
+    ("provenance", "vi", "en"),
+    [
+        (Provenance.OFFICIAL_TEXT, "văn bản chính thức", "official text"),
+        (Provenance.SECONDARY, "nguồn thứ cấp", "secondary source"),
+        (Provenance.USER_SUPPLIED, "do người dùng cung cấp", "user supplied"),
+        (Provenance.CONVENTION, "quy ước của thư viện", "library convention"),
+    ],
+)
+def test_provenance_labels_come_from_the_catalogue(
+    provenance: Provenance, vi: str, en: str
+) -> None:
+    assert (provenance.vi, provenance.en) == (vi, en)
+    assert provenance.label("en") == en
