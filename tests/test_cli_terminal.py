@@ -233,3 +233,18 @@ def test_the_errors_of_assess_fit_the_terminal(
     code, _, err = run("assess", "bad.json", "--lang", lang)
     assert code == 2
     assert err.splitlines() == expected
+
+
+@pytest.mark.parametrize("width", [100, 80])
+def test_the_english_example_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, width: int) -> None:
+    # "3,647,000,000 VND" is two columns wider than "3.647.000.000 đ": at 80 columns the summary
+    # tables name the unit in the headers of the amount columns instead of in every cell
+    monkeypatch.setenv("COLUMNS", str(width))
+    _, out, _ = run("check", "--example", "--lang", "en")
+    assert max(len(line) for line in out.splitlines()) <= width
+    headers = [" ".join(line.split()) for line in out.splitlines() if line.startswith("Funding")]
+    if width == 80:
+        assert headers == ["Funding source Proposals Rows Cost (VND) Requested (VND) Allowed (VND)"]
+    else:
+        assert headers == ["Funding source Proposals Rows Cost Requested Allowed"]
+        assert " VND" in out

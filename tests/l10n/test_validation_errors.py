@@ -9,8 +9,8 @@ import pytest
 from pydantic import ValidationError
 
 from khuyencong import Proposal
-from khuyencong.schemas import BudgetLine
 from khuyencong.l10n.errors import render_errors
+from khuyencong.schemas import BudgetLine
 
 
 def _errors(model: Any, data: dict[str, Any], lang: str) -> list[str]:
@@ -36,13 +36,17 @@ def test_requested_over_cost_is_said_once(lang: str, expected: str) -> None:
     [
         (
             "vi",
-            "Nguồn khác: 40.000.001 đ cộng kinh phí đề nghị 60.000.000 đ vượt tổng kinh phí "
-            "của dòng (100.000.000 đ)",
+            (
+                "Nguồn khác: 40.000.001 đ cộng kinh phí đề nghị 60.000.000 đ vượt tổng kinh phí "
+                "của dòng (100.000.000 đ)"
+            ),
         ),
         (
             "en",
-            "other sources: 40,000,001 VND plus the requested support of 60,000,000 VND exceeds "
-            "the line's cost of 100,000,000 VND",
+            (
+                "other sources: 40,000,001 VND plus the requested support of 60,000,000 VND "
+                "exceeds the line's cost of 100,000,000 VND"
+            ),
         ),
     ],
 )
@@ -78,8 +82,7 @@ def _proposal(**site: Any) -> dict[str, Any]:
     [
         (
             "vi",
-            "Đơn vị thụ hưởng 1 › Cơ sở sản xuất › Địa giới trước 01/07/2025 › "
-            "Loại đơn vị cấp huyện",
+            "Đơn vị thụ hưởng 1 › Cơ sở sản xuất › Địa giới trước 01/07/2025 › Loại đơn vị cấp huyện",
         ),
         ("en", "beneficiary 1 › production site › geography before 2025-07-01 › district kind"),
     ],

@@ -29,6 +29,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     from ..datasets.summary import DIMENSIONS, dimension_label, key_label
     from ..l10n import format_vnd, heading, label
     from ..l10n.catalog import render as _t
+    from ..l10n.formatting import format_count
     from .terminal import Progress, fit_table, terminal_width, wrap
 
     width = terminal_width()
@@ -86,15 +87,25 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
         out.write("\n".join(wrap(text, width, "    ")) + "\n")
     out.write("\n")
     unknown = _t("cli.not_known", None, lang)
-    for dimension in DIMENSIONS:
+    currency = _t("cli.currency", None, lang)
+
+    def summary_table(dimension: str, bare: bool) -> str:
+        """One summary table; ``bare``: the amounts without their unit, which the headers of
+        the amount columns name instead (when the table would not fit otherwise)."""
+
+        def cell(value: object) -> str:
+            if not isinstance(value, Decimal):
+                return "—"
+            return format_count(int(value), lang) if bare else money(value)
+
         rows = [
             [
                 key_label(dimension, r.key, lang),
                 str(r.proposals),
                 str(r.rows),
-                money(r.cost) or "—",
-                money(r.requested) or "—",
-                (money(r.allowed) or "—")
+                cell(r.cost),
+                cell(r.requested),
+                cell(r.allowed)
                 + ("" if not r.allowed_unknown else f" (+{r.allowed_unknown} {unknown})"),
             ]
             for r in summary.tables[dimension]
@@ -102,9 +113,15 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
         cols = [dimension_label(dimension, lang)] + [
             heading(c, lang) for c in ("proposals", "rows", "cost", "requested", "allowed")
         ]
-        table = fit_table(
-            cols, rows, right={1, 2, 3, 4, 5}, wrap_columns={0: 12, 5: 15}, width=width
-        )
+        if bare:
+            cols[3:] = [_t("cli.in_unit", {"heading": c, "unit": currency}, lang) for c in cols[3:]]
+        narrowest = {0: 12, 5: 13 if bare else 15}  # "(+1 not known)" wraps under the amount
+        return fit_table(cols, rows, right={1, 2, 3, 4, 5}, wrap_columns=narrowest, width=width)
+
+    for dimension in DIMENSIONS:
+        table = summary_table(dimension, bare=False)
+        if max(len(line) for line in table.splitlines()) > width:
+            table = summary_table(dimension, bare=True)  # "Cost (VND)" over "3,647,000,000"
         out.write(table + "\n\n")
     tail: list[str] = []
     if summary.allowed_unknown:

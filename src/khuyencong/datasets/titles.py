@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any, Final
 
-from ..l10n.catalog import Msg, Text
+from ..l10n.catalog import Msg
 from ..schemas.codes import FundingSourceKind
 from ..text import fold
 from .findings import RowFinding, finding
