@@ -750,3 +750,45 @@ def test_the_english_mau_2_report_counts_rows_and_writes_amounts_in_english(
         "written 2,000,000,000 VND, rows 14–15 of section II add up to 2,100,000,000 VND "
         "(difference -100,000,000 VND)"
     ) in text
+
+
+DDMMYYYY = re.compile(r"\b\d{2}/\d{2}/\d{4}\b")
+"""A date written the Vietnamese way (dd/mm/yyyy): English texts write dates as ISO."""
+
+
+def test_the_english_texts_of_the_built_in_rulebook_write_dates_the_english_way() -> None:
+    from khuyencong.rulebooks import national
+
+    book = national()
+    english = [(code, p.label_en) for code, p in book.params.items()]
+    english += [(code, value.source_en) for code, value in book.citations()]
+    english += [(code, value.note_en) for code, value in book.citations()]
+    assert len(english) > 300
+    assert [(code, text) for code, text in english if text and DDMMYYYY.search(text)] == []
+    # "Đề án đã phê duyệt trước ngày 15/10/2025…" (NĐ 235/2025/NĐ-CP) in English
+    assert "before 2025-10-15" in book.params["transition.approved_proposals_keep_rules"].label_en
+
+
+def test_assess_names_a_finding_in_words_not_by_its_code(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import json
+    import tempfile
+    from importlib.resources import files
+
+    from khuyencong.cli import main
+
+    monkeypatch.setenv("COLUMNS", "1000")
+    example = files("khuyencong.examples").joinpath("proposals.json").read_text(encoding="utf-8")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "p.json"
+        # the first example declares no commitment to fund the rest (Khoản 3 Điều 7 TTLT 26/2014)
+        path.write_text(json.dumps(json.loads(example)["proposals"][0]), encoding="utf-8")
+        out = io.StringIO()
+        main(["assess", str(path)], out=out, err=io.StringIO())
+    text = out.getvalue()
+    assert (
+        "  [cảnh báo] Chưa khai báo cam kết đầu tư đủ phần kinh phí còn lại. "
+        "(Khoản 3 Điều 7 Thông tư liên tịch 26/2014/TTLT-BTC-BCT)\n"
+    ) in text
+    assert "counterpart_committed_undeclared" not in text
+    assert "mã hoá" not in text  # one spelling: "mã hóa"

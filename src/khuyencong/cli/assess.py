@@ -174,7 +174,8 @@ def _assessment_text(a: Assessment, lang: str) -> str:
     out.append(_t("cli.findings", None, lang))
     for f in a.findings:
         cite = "" if f.citation is None else f" ({f.citation.vi if vi else f.citation.en})"
-        out.append(f"  [{label('severity', f.severity, lang)}] {f.code}: {f.message(lang)}{cite}")
+        # the words only: the code is for programs (--format json)
+        out.append(f"  [{label('severity', f.severity, lang)}] {f.message(lang)}{cite}")
     return "\n".join(out) + "\n"
 
 
