@@ -92,3 +92,37 @@ def test_provenance_labels_come_from_the_catalogue(
 ) -> None:
     assert (provenance.vi, provenance.en) == (vi, en)
     assert provenance.label("en") == en
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        (
+            "vi",
+            (
+                "reporting.department.periods: bỏ: Báo cáo quý; Báo cáo 6 tháng; Báo cáo tổng kết năm "
+                "(Khoản 5 Điều 21 Thông tư 36/2013/TT-BCT) → chưa mã hóa (17/2018/TT-BCT)"
+            ),
+        ),
+        (
+            "en",
+            (
+                "reporting.department.periods: removed: Quarterly report; Half-yearly report; Yearly "
+                "report (Art 21.5 of Circular 36/2013/TT-BCT) → not encoded (17/2018/TT-BCT)"
+            ),
+        ),
+    ],
+)
+def test_codes_without_an_enum_read_as_words_too(lang: str, expected: str) -> None:
+    # Khoản 5 Điều 21 TT 36/2013/TT-BCT: the Department reports each quarter, half-year and year
+    assert _line("reporting.department.periods", lang) == expected
+
+
+def test_the_catalogue_names_the_reporting_periods_as_the_rules_do() -> None:
+    from khuyencong.rules.reporting import _PERIOD_LABELS
+
+    for period, (vi, en) in _PERIOD_LABELS.items():
+        assert (render(f"code.{period}", None, "vi"), render(f"code.{period}", None, "en")) == (
+            vi,
+            en,
+        )

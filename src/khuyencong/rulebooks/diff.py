@@ -87,6 +87,8 @@ def _code(value: str, lang: str, param: str) -> str:
         return render(f"diff.when.{value}", None, lang)
     if head == "advance":
         return value
+    if has(f"code.{value}"):  # a code with no labelled enum (reporting periods, loan terms…)
+        return render(f"code.{value}", None, lang)
     label = _code_labels().get(value)
     return value if label is None else label[0 if lang == "vi" else 1]
 
