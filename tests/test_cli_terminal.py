@@ -88,7 +88,7 @@ def test_help_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "check a CSV/XLSX/JSONL file of proposals" in out
     code, out, _ = run("check", "--help")
     assert "tệp cần kiểm tra" in out
-    assert "tuỳ chọn" in out
+    assert "tùy chọn" in out
     code, out, _ = run("check", "--lang", "en", "--help")
     assert "the file to check" in out
     assert "options:" in out
