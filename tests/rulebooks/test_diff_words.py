@@ -126,3 +126,15 @@ def test_the_catalogue_names_the_reporting_periods_as_the_rules_do() -> None:
             vi,
             en,
         )
+
+
+def test_a_table_of_contents_and_items_names_each_by_its_own_label() -> None:
+    # "vocational_training" is both an activity content (Khoản 1 Điều 4 NĐ 45/2012/NĐ-CP) and a
+    # support item (Điểm a khoản 1 Điều 6 TTLT 26/2014): each reads with its own label
+    line = _line("content.items", "vi")
+    assert line.startswith(
+        "content.items: bỏ: Đào tạo nghề, truyền nghề: Tổ chức đào tạo nghề, truyền nghề; "
+        "Biên soạn chương trình, giáo trình, tài liệu | "
+    )
+    assert "vocational_training" not in line
+    assert "consulting" not in line

@@ -97,6 +97,20 @@ def _codes(values: tuple[str, ...], lang: str, param: str) -> str:
     return "; ".join(_code(v, lang, param) for v in values)
 
 
+def _row(key: str, values: tuple[str, ...], lang: str, param: str) -> str:
+    """One row of a table "key: codes".  A table of activity contents and their support items
+    (``content.items``) names both by their own enums: ``vocational_training`` and
+    ``consulting`` are each a content and an item, with different labels."""
+    from ..schemas.support import ActivityContent, SupportItem
+
+    contents = {c.value for c in ActivityContent}
+    items = {i.value for i in SupportItem}
+    if param.partition(".")[0] != "advance" and key in contents and set(values) <= items:
+        words = "; ".join(SupportItem(v).label(lang) for v in values)
+        return f"{ActivityContent(key).label(lang)}: {words}"
+    return f"{_code(key, lang, param)}: {_codes(values, lang, param)}"
+
+
 def _value(value: object, lang: str, param: str = "") -> str:
     """A value as a clerk reads it: a support level as its rate, cap and basis; codes by their
     labels; a table as "key: codes; …"."""
@@ -115,9 +129,7 @@ def _value(value: object, lang: str, param: str = "") -> str:
     if isinstance(value, Mapping) and all(
         isinstance(k, str) and isinstance(v, tuple) for k, v in value.items()
     ):
-        return " | ".join(
-            f"{_code(k, lang, param)}: {_codes(v, lang, param)}" for k, v in value.items()
-        )
+        return " | ".join(_row(k, v, lang, param) for k, v in value.items())
     if not isinstance(value, SupportLevel):
         return repr(value)
     from ..l10n import format_vnd
