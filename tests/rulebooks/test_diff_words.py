@@ -138,3 +138,31 @@ def test_a_table_of_contents_and_items_names_each_by_its_own_label() -> None:
     )
     assert "vocational_training" not in line
     assert "consulting" not in line
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "words"),
+    [
+        # Khoản 1 Điều 14 TT 36/2013: a document of the remaining advance of vocational training
+        # (the support item, not the form of Điều 13 spelt alike)
+        ("advance.remaining_documents.art14_1", "vi", ": bỏ: Tổ chức đào tạo nghề, truyền nghề ("),
+        ("advance.remaining_documents.art14_1", "en", ": removed: Vocational training ("),
+        # Điểm b khoản 2 Điều 15: the next advance of a multi-year proposal
+        ("advance.next_documents.progress", "en", ": removed: Next advance (multi-year) ("),
+        # Điểm a khoản 2 Điều 13: the form of proposal for the first advance
+        ("advance.form_clause.vocational_training", "en", ": removed: Vocational training (2.a) ("),
+    ],
+)
+def test_the_codes_of_the_advance_rules_read_by_what_each_parameter_holds(
+    code: str, lang: str, words: str
+) -> None:
+    assert words in _line(code, lang)
+
+
+def test_the_catalogue_names_the_forms_and_stages_of_advance_as_the_rules_do() -> None:
+    from khuyencong.rules.advances.forms import AdvanceForm, AdvanceStage
+
+    for kind, members in (("advance_form", AdvanceForm), ("advance_stage", AdvanceStage)):
+        for m in members:
+            key = f"{kind}.{m.value}"
+            assert (render(key, None, "vi"), render(key, None, "en")) == (m.vi, m.en)

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from typing import Final
 
 import attrs
 
@@ -76,8 +77,8 @@ def _code_labels() -> dict[str, tuple[str, str]]:
 def _code(value: str, lang: str, param: str) -> str:
     """A code in words: a kind of adjustment (``adjustment.*``) from the message catalogue, a
     code of the domain by its label; anything else as it is.  The codes of the advance rules
-    (``advance.*``: forms of Điều 13 TT 36/2013 beside support items, some spelt alike) stay
-    codes rather than risk the label of a namesake."""
+    (``advance.*``: forms of Điều 13 TT 36/2013 beside support items, some spelt alike) are read
+    by what each parameter holds (:func:`_advance_code`)."""
     from ..l10n.catalog import has, render
 
     head = param.partition(".")[0]  # the parameter's family: adjustment, advance, support…
@@ -86,11 +87,38 @@ def _code(value: str, lang: str, param: str) -> str:
     if value in ("always", "optional"):  # when a dossier item is required (rules/checklists.py)
         return render(f"diff.when.{value}", None, lang)
     if head == "advance":
-        return value
+        return _advance_code(value, lang, param.split(".")[1])
     if has(f"code.{value}"):  # a code with no labelled enum (reporting periods, loan terms…)
         return render(f"code.{value}", None, lang)
     label = _code_labels().get(value)
     return value if label is None else label[0 if lang == "vi" else 1]
+
+
+_ADVANCE_HOLDS: Final = {
+    "first_documents": "advance_form",
+    "form_clause": "advance_form",
+    "multi_year_first_forms": "advance_form",
+    "forms": "advance_form",  # the keys; the values are support items (_row)
+    "next_documents": "advance_stage",
+    "remaining_common_documents": "advance_stage",
+    "remaining_documents": "item",
+    "relocation_documents": "item",
+}
+"""What the values of each ``advance.<name>…`` parameter are: forms of proposal (Điều 13 TT
+36/2013/TT-BCT), stages of advance, or support items."""
+
+
+def _advance_code(value: str, lang: str, name: str) -> str:
+    """A code of an ``advance.<name>…`` parameter in words, by what that parameter holds."""
+    from ..l10n.catalog import has, render
+    from ..schemas.support import SupportItem
+
+    holds = _ADVANCE_HOLDS.get(name)
+    if holds == "item" and value in {i.value for i in SupportItem}:
+        return SupportItem(value).label(lang)
+    if holds is not None and has(f"{holds}.{value}"):
+        return render(f"{holds}.{value}", None, lang)
+    return value
 
 
 def _codes(values: tuple[str, ...], lang: str, param: str) -> str:
@@ -105,9 +133,12 @@ def _row(key: str, values: tuple[str, ...], lang: str, param: str) -> str:
 
     contents = {c.value for c in ActivityContent}
     items = {i.value for i in SupportItem}
-    if param.partition(".")[0] != "advance" and key in contents and set(values) <= items:
+    if set(values) <= items:
         words = "; ".join(SupportItem(v).label(lang) for v in values)
-        return f"{ActivityContent(key).label(lang)}: {words}"
+        if param == "advance.forms":  # a form of Điều 13 and the items it covers
+            return f"{_advance_code(key, lang, 'forms')}: {words}"
+        if key in contents:
+            return f"{ActivityContent(key).label(lang)}: {words}"
     return f"{_code(key, lang, param)}: {_codes(values, lang, param)}"
 
 
