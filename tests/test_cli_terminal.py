@@ -248,3 +248,14 @@ def test_the_english_example_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, 
     else:
         assert headers == ["Funding source Proposals Rows Cost Requested Allowed"]
         assert " VND" in out
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_rulebook_gaps_fits_the_terminal(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:
+    monkeypatch.setenv("COLUMNS", "80")
+    _, out, _ = run("rulebook", "gaps", "--as-of", "2026-06-01", "--lang", lang)
+    lines = out.splitlines()
+    assert len(lines) > 100
+    assert max(len(line) for line in lines) <= 80
+    # a long label goes on under its own indent: nothing is cut
+    assert "thay thế, ngày hiệu lực không rõ)" in " ".join(out.split()) or lang == "en"

@@ -32,7 +32,7 @@ def _rulebook_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             raise _InputError(_t("cli.no_such_file", {"name": other}, lang))
     problems = check_rulebook(path, *args.more)
     for problem in problems:
-        out.write(f"{problem.text(lang)}\n")
+        out.write(f"{problem.text(lang)}\n")  # one a line, "file: path: problem", as a compiler
     if problems:
         err.write(_t("cli.problems", {"n": len(problems)}, lang) + "\n")
         return EXIT_FINDINGS
@@ -59,7 +59,7 @@ def _rulebook_gaps(args: argparse.Namespace, out: TextIO) -> int:
     if args.format == "json":
         out.write(json.dumps(report.to_dict(args.lang), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.write(report.table(args.lang))
+        out.write(fit(report.table(args.lang), out))
     return EXIT_FINDINGS if report.gaps else EXIT_OK
 
 
