@@ -3,6 +3,7 @@ labels from the message catalogue, in the chosen language (issue 17)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -166,3 +167,54 @@ def test_the_catalogue_names_the_forms_and_stages_of_advance_as_the_rules_do() -
         for m in members:
             key = f"{kind}.{m.value}"
             assert (render(key, None, "vi"), render(key, None, "en")) == (m.vi, m.en)
+
+
+@pytest.mark.parametrize(
+    ("code", "lang", "words"),
+    [
+        # Điểm d khoản 1 Điều 19 TT 36/2013: Mẫu 8b when the unit invoices nothing to the Agency
+        # (khoản 1) and the State supports a share of the total cost
+        (
+            "dossier.settlement.voucher_list_8b",
+            "vi",
+            (
+                ": bỏ: khi đơn vị thực hiện không lập hóa đơn tài chính cho Cục Công nghiệp địa "
+                "phương và nhà nước hỗ trợ theo tỷ lệ phần trăm tổng kinh phí ("
+            ),
+        ),
+        (
+            "dossier.settlement.voucher_list_8b",
+            "en",
+            (
+                ": removed: when the implementing unit issues no financial invoice to the Agency for "
+                "Regional Industry and the State supports a percentage of the total cost ("
+            ),
+        ),
+        # Điểm b khoản 1 Điều 19: Mẫu 9 "(nếu có)"
+        (
+            "dossier.settlement.payment_request_9",
+            "vi",
+            (
+                ": bỏ: khi đơn vị thực hiện không lập hóa đơn tài chính cho Cục Công nghiệp địa "
+                "phương, nếu có ("
+            ),
+        ),
+        # Khoản 1 Điều 5 TT 36/2013: partners, beneficiaries and place, unless a group proposal
+        (
+            "proposal_parts.partners_beneficiaries_place",
+            "en",
+            ": removed: when the proposal is not a group proposal (",
+        ),
+    ],
+)
+def test_when_a_checklist_item_is_required_reads_as_words(code: str, lang: str, words: str) -> None:
+    assert words in _line(code, lang)
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_diff_of_the_built_in_rulebook_shows_no_code_as_a_value(lang: str) -> None:
+    # 2016-06-01 → 2026-06-01: every value that is a code reads as words (the parameters' own
+    # codes name each line and stay)
+    values = [c.describe(lang).split(": ", 1)[1] for c in diff(date(2016, 6, 1), date(2026, 6, 1))]
+    assert len(values) > 200
+    assert [v for v in values if re.search(r"\b[a-z0-9]+_[a-z0-9_]+\b", v)] == []

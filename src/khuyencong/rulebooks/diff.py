@@ -86,12 +86,44 @@ def _code(value: str, lang: str, param: str) -> str:
         return render(f"adjustment_kind.{value}", None, lang)
     if value in ("always", "optional"):  # when a dossier item is required (rules/checklists.py)
         return render(f"diff.when.{value}", None, lang)
+    condition = _condition(value, lang)
+    if condition is not None:
+        return condition
     if head == "advance":
         return _advance_code(value, lang, param.split(".")[1])
     if has(f"code.{value}"):  # a code with no labelled enum (reporting periods, loan terms…)
         return render(f"code.{value}", None, lang)
     label = _code_labels().get(value)
     return value if label is None else label[0 if lang == "vi" else 1]
+
+
+def _condition(value: str, lang: str) -> str | None:
+    """When a checklist item is required, in words (``rules/checklists.py``: facts, ``not:``,
+    ``item:<code>``, joined by ``,``, and ``optional``): "khi đơn vị thực hiện không lập hóa đơn
+    tài chính…"; ``None`` when ``value`` is not such a condition."""
+    from ..l10n.catalog import has, render
+    from ..schemas.support import SupportItem
+
+    items = {i.value for i in SupportItem}
+    words: list[str] = []
+    optional = False
+    for token in value.split(","):
+        fact = token.removeprefix("not:")
+        if token == "optional":
+            optional = True
+        elif token.startswith("item:") and token[5:] in items:
+            item = SupportItem(token[5:]).label(lang)
+            words.append(render("diff.when.item", {"item": item}, lang))
+        elif has(f"fact.{fact}"):
+            words.append(render(f"fact.{fact}{'.not' if token != fact else ''}", None, lang))
+        else:
+            return None
+    if not words:
+        return None
+    text = render(
+        "diff.when.if", {"conditions": render("diff.when.and", None, lang).join(words)}, lang
+    )
+    return f"{text}, {render('diff.when.optional', None, lang)}" if optional else text
 
 
 _ADVANCE_HOLDS: Final = {
