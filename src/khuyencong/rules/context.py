@@ -151,12 +151,12 @@ class Context:
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._bundle(codes)
+            bundle = memo[codes] = self.quiet_bundle(codes)
         if bundle is not None:
             # Every value official text without caveat, all encoded: only their documents to
-            # note, in the order the codes are read.
-            for document in bundle[1]:
-                self.documents[document] = None
+            # note, in the order the codes are read (one update: a document noted before keeps
+            # its place, as it would one by one).
+            self.documents.update(bundle[1])
             return list(bundle[0])
         found: list[Resolved] = []
         for code in codes:
@@ -167,9 +167,9 @@ class Context:
             found.append(result)
         return found
 
-    def _bundle(
+    def quiet_bundle(
         self, codes: tuple[str, ...]
-    ) -> tuple[tuple[Resolved, ...], tuple[str, ...]] | None:
+    ) -> tuple[tuple[Resolved, ...], dict[str, None]] | None:
         """The answers to ``codes`` at the programme date and their documents, when they are
         all quiet :class:`Resolved` values (else ``None``: read them one by one)."""
         found: list[Resolved] = []
@@ -180,7 +180,7 @@ class Context:
             if not isinstance(result, Resolved) or not result.quiet:
                 return None
             found.append(result)
-        return tuple(found), tuple(r.citation.document for r in found)
+        return tuple(found), dict.fromkeys(r.citation.document for r in found)
 
     def programme_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
         """Resolve several programme rules, in order, as that many calls of :meth:`programme`
@@ -189,11 +189,10 @@ class Context:
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._many(codes)
+            bundle = memo[codes] = self.quiet_many(codes)
         if bundle is None:
             return tuple(self.programme(code) for code in codes)
-        for document in bundle[1]:
-            self.documents[document] = None
+        self.documents.update(bundle[1])
         return bundle[0]
 
     def resolve_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
@@ -203,17 +202,16 @@ class Context:
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._many(codes, self.as_of)
+            bundle = memo[codes] = self.quiet_many(codes, self.as_of)
         if bundle is None:
             return tuple(self.resolve(code) for code in codes)
-        for document in bundle[1]:
-            self.documents[document] = None
+        self.documents.update(bundle[1])
         return bundle[0]
 
-    def _many(
+    def quiet_many(
         self, codes: tuple[str, ...], on: date | None = None
-    ) -> tuple[tuple[Resolved | NotEncoded, ...], tuple[str, ...]] | None:
-        """As :meth:`_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
+    ) -> tuple[tuple[Resolved | NotEncoded, ...], dict[str, None]] | None:
+        """As :meth:`quiet_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
         allowed (it records nothing)."""
         found: list[Resolved | NotEncoded] = []
         documents: list[str] = []
@@ -225,7 +223,7 @@ class Context:
                     return None
                 documents.append(result.citation.document)
             found.append(result)
-        return tuple(found), tuple(documents)
+        return tuple(found), dict.fromkeys(documents)
 
     def add(self, finding: Finding) -> None:
         """Record a finding of a rule (in the order the rules run: the order of the

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -41,6 +42,8 @@ _KIND_LISTS = (
     ("artisan", "beneficiary.artisan_kinds"),
 )
 """The lists of beneficiary kinds, in the order a kind is looked up."""
+_KIND_CODES = tuple(code for _name, code in _KIND_LISTS)
+_INDUSTRY_CODES = ("industry.eligible", "industry.eligible_2025_extension")
 
 
 _SME = BeneficiaryKind.SME
@@ -48,46 +51,46 @@ _PHUONG = CommuneKind.PHUONG
 _MINING = Industry.MINING_AND_MINERALS
 
 
+_Kinds = dict[str, tuple[str, Resolved, dict[str, None]]]
+
+
+def _kind_index(ctx: Context) -> _Kinds | None:
+    """Each beneficiary kind of the lists of the programme date, with the first list naming it,
+    that list's answer, and the documents of the lists read up to it (as :func:`check_beneficiary`
+    reads them in order); compiled once per date, ``None`` when some list is not a quiet answer
+    (then the lists are read one by one)."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_Kinds | None", compiled["beneficiary.kinds"])
+    except KeyError:
+        pass
+    index: _Kinds | None = None
+    lists = ctx.quiet_bundle(_KIND_CODES)
+    if lists is not None:
+        index = {}
+        read: list[str] = []
+        for (name, _code), listed in zip(_KIND_LISTS, lists[0], strict=True):
+            read.append(listed.citation.document)
+            documents = dict.fromkeys(read)
+            for kind in listed.codes:
+                index.setdefault(kind, (name, listed, documents))
+    compiled["beneficiary.kinds"] = index
+    return index
+
+
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
-    kinds: dict[str, Resolved | NotEncoded] = {}
-    group = None
-    for name, code in _KIND_LISTS:
-        listed = kinds[name] = ctx.programme(code)
-        if isinstance(listed, Resolved) and b.kind in listed.codes:
-            group = name
-            break
-    if group is None:
-        # Say "not encoded" when the list that might have named this kind is not encoded.
-        unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
-        encoded = [r for r in kinds.values() if isinstance(r, Resolved)]
-        rural = kinds["rural"]
-        if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
-            ctx.add(
-                Finding.of(
-                    code="large_enterprise",
-                    severity=Severity.ERROR,
-                    params={"name": b.name},
-                    rule=rural,
-                    beneficiary=i,
-                )
-            )
-        elif unknown and (b.kind is BeneficiaryKind.SERVICE_ORGANISATION or not encoded):
-            ctx.add(Finding.not_encoded(unknown[0], beneficiary=i))
-        else:
-            cite = encoded[0] if encoded else None
-            ctx.add(
-                Finding(
-                    code="beneficiary_kind_not_covered",
-                    severity=Severity.ERROR,
-                    params={"name": b.name, "kind": b.kind},
-                    citation=None if cite is None else cite.citation,
-                    provenance=None if cite is None else cite.provenance,
-                    beneficiary=i,
-                )
-            )
-        return
-    cited = kinds[group]
+    index = _kind_index(ctx)
+    hit = None if index is None else index.get(b.kind)
+    cited: Resolved | NotEncoded
+    if hit is not None:
+        group, cited, documents = hit
+        ctx.documents.update(documents)
+    else:
+        found = _kind_group(ctx, b, i)
+        if found is None:
+            return
+        group, cited = found
     if b.kind is _SME and b.enterprise_size is None:
         ctx.add(
             Finding(
@@ -105,6 +108,47 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
         # Khoản 2 Điều 3 TT 46/2012: no limit of size or place; the industry list still applies.
         ctx.programme("beneficiary.cleaner_production_any_size_or_place")
         check_industry(ctx, b, i)
+
+
+def _kind_group(
+    ctx: Context, b: Beneficiary, i: int
+) -> tuple[str, Resolved | NotEncoded] | None:
+    """The list naming the beneficiary's kind, read one by one; ``None`` (with its finding)
+    when none does."""
+    kinds: dict[str, Resolved | NotEncoded] = {}
+    for name, code in _KIND_LISTS:
+        listed = kinds[name] = ctx.programme(code)
+        if isinstance(listed, Resolved) and b.kind in listed.codes:
+            return name, listed
+    # Say "not encoded" when the list that might have named this kind is not encoded.
+    unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
+    encoded = [r for r in kinds.values() if isinstance(r, Resolved)]
+    rural = kinds["rural"]
+    if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
+        ctx.add(
+            Finding.of(
+                code="large_enterprise",
+                severity=Severity.ERROR,
+                params={"name": b.name},
+                rule=rural,
+                beneficiary=i,
+            )
+        )
+    elif unknown and (b.kind is BeneficiaryKind.SERVICE_ORGANISATION or not encoded):
+        ctx.add(Finding.not_encoded(unknown[0], beneficiary=i))
+    else:
+        cite = encoded[0] if encoded else None
+        ctx.add(
+            Finding(
+                code="beneficiary_kind_not_covered",
+                severity=Severity.ERROR,
+                params={"name": b.name, "kind": b.kind},
+                citation=None if cite is None else cite.citation,
+                provenance=None if cite is None else cite.provenance,
+                beneficiary=i,
+            )
+        )
+    return None
 
 
 # ---- places --------------------------------------------------------------------------------
@@ -307,9 +351,12 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
 # ---- industries ----------------------------------------------------------------------------
 
 
-def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
-    """The eligible industry codes (the list and its 2025 extension), from the compiled tables'
-    memo of the programme date."""
+_Industries = tuple[Resolved, frozenset[str], dict[str, None]]
+
+
+def _allowed(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
+    """The eligible industry codes (the list and its 2025 extension), from the compiled
+    tables' memo of the programme date."""
     memo = ctx.programme_tables.memo
     key = ("industry.eligible", id(listed), id(extension))
     found = memo.get(key)
@@ -318,14 +365,40 @@ def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded
     return found
 
 
+def _industries(ctx: Context) -> _Industries | None:
+    """The list of eligible industries at the programme date, the eligible codes (the list and
+    its 2025 extension) as a set, and the documents reading them notes; compiled once per date,
+    ``None`` unless the list is a quiet answer and its extension quiet or not encoded (then
+    :func:`check_industry` reads them one by one)."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_Industries | None", compiled["industry.eligible"])
+    except KeyError:
+        pass
+    found: _Industries | None = None
+    answers = ctx.quiet_many(_INDUSTRY_CODES)
+    if answers is not None:
+        (listed, extension), documents = answers
+        if isinstance(listed, Resolved):
+            found = (listed, _allowed(ctx, listed, extension), documents)
+    compiled["industry.eligible"] = found
+    return found
+
+
 def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
     """Điều 5 NĐ 45/2012/NĐ-CP and Điều 5 TT 46/2012/TT-BCT."""
-    listed = ctx.programme("industry.eligible")
-    if isinstance(listed, NotEncoded):
-        ctx.add(Finding.not_encoded(listed, beneficiary=i))
-        return
-    extension = ctx.programme("industry.eligible_2025_extension")
-    allowed = _industries(ctx, listed, extension)
+    rules = _industries(ctx)
+    if rules is not None:
+        listed, allowed, documents = rules
+        ctx.documents.update(documents)
+    else:
+        found = ctx.programme("industry.eligible")
+        if isinstance(found, NotEncoded):
+            ctx.add(Finding.not_encoded(found, beneficiary=i))
+            return
+        listed = found
+        extension = ctx.programme("industry.eligible_2025_extension")
+        allowed = _allowed(ctx, listed, extension)
     if not b.industries:
         ctx.add(
             Finding.of(
