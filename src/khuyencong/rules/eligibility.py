@@ -110,9 +110,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
         check_industry(ctx, b, i)
 
 
-def _kind_group(
-    ctx: Context, b: Beneficiary, i: int
-) -> tuple[str, Resolved | NotEncoded] | None:
+def _kind_group(ctx: Context, b: Beneficiary, i: int) -> tuple[str, Resolved | NotEncoded] | None:
     """The list naming the beneficiary's kind, read one by one; ``None`` (with its finding)
     when none does."""
     kinds: dict[str, Resolved | NotEncoded] = {}
