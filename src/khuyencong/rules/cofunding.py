@@ -17,6 +17,7 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
+from typing import cast
 
 from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
@@ -255,8 +256,8 @@ def computed_line(
 ) -> LineResult:
     """Apply a support level to a line, in integers of whole đồng (see
     :func:`~khuyencong.rules.tables.line_support`); the result speaks ``Decimal``."""
-    if not isinstance(level, Level):
-        level = Level(level.code, level)
+    if level.__class__ is not Level:
+        level = Level(level.code, cast("Resolved", level))
     cost = int(line.cost)
     other = line.other_sources
     other_int = int(other) if other else 0

@@ -19,6 +19,7 @@ results instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
@@ -114,6 +115,12 @@ class Context:
             return result
         return self._record(self.national, code, result)
 
+    def answer(self, code: str) -> Resolved | NotEncoded:
+        """The national rulebook's answer to ``code`` at the programme date, recording nothing
+        (for what a rule compiles once per date; it notes the documents itself)."""
+        result = self._programme.get(code)
+        return self.national.resolve(code, self._programme_date) if result is None else result
+
     def record(self, book: Rulebook, code: str, result: Resolved) -> None:
         """Record a value the caller found in compiled tables, as :meth:`resolve` would."""
         self._record(book, code, result)
@@ -145,7 +152,7 @@ class Context:
                 self.findings.append(Finding.caveat(caveat, result))
         return result
 
-    def programme_all(self, *codes: str) -> list[Resolved] | None:
+    def programme_all(self, *codes: str) -> Sequence[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
         memo = self.programme_tables.bundles
         try:
@@ -157,7 +164,7 @@ class Context:
             # note, in the order the codes are read (one update: a document noted before keeps
             # its place, as it would one by one).
             self.documents.update(bundle[1])
-            return list(bundle[0])
+            return bundle[0]
         found: list[Resolved] = []
         for code in codes:
             result = self.programme(code)

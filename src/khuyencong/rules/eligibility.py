@@ -42,7 +42,6 @@ _KIND_LISTS = (
     ("artisan", "beneficiary.artisan_kinds"),
 )
 """The lists of beneficiary kinds, in the order a kind is looked up."""
-_KIND_CODES = tuple(code for _name, code in _KIND_LISTS)
 _INDUSTRY_CODES = ("industry.eligible", "industry.eligible_2025_extension")
 
 
@@ -54,34 +53,35 @@ _MINING = Industry.MINING_AND_MINERALS
 _Kinds = dict[str, tuple[str, Resolved, dict[str, None]]]
 
 
-def _kind_index(ctx: Context) -> _Kinds | None:
+def _kind_index(ctx: Context) -> _Kinds:
     """Each beneficiary kind of the lists of the programme date, with the first list naming it,
-    that list's answer, and the documents of the lists read up to it (as :func:`check_beneficiary`
-    reads them in order); compiled once per date, ``None`` when some list is not a quiet answer
-    (then the lists are read one by one)."""
+    that list's answer, and the documents of the lists read up to it (as :func:`_kind_group`
+    reads them, in order: a list not encoded notes nothing); compiled once per date.  It stops
+    at the first list with a warning to record: the kinds from there on are read one by one."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_Kinds | None", compiled["beneficiary.kinds"])
+        return cast("_Kinds", compiled["beneficiary.kinds"])
     except KeyError:
         pass
-    index: _Kinds | None = None
-    lists = ctx.quiet_bundle(_KIND_CODES)
-    if lists is not None:
-        index = {}
-        read: list[str] = []
-        for (name, _code), listed in zip(_KIND_LISTS, lists[0], strict=True):
-            read.append(listed.citation.document)
-            documents = dict.fromkeys(read)
-            for kind in listed.codes:
-                index.setdefault(kind, (name, listed, documents))
+    index: _Kinds = {}
+    read: list[str] = []
+    for name, code in _KIND_LISTS:
+        listed = ctx.answer(code)
+        if isinstance(listed, NotEncoded):
+            continue
+        if not listed.quiet:
+            break
+        read.append(listed.citation.document)
+        documents = dict.fromkeys(read)
+        for kind in listed.codes:
+            index.setdefault(kind, (name, listed, documents))
     compiled["beneficiary.kinds"] = index
     return index
 
 
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
-    index = _kind_index(ctx)
-    hit = None if index is None else index.get(b.kind)
+    hit = _kind_index(ctx).get(b.kind)
     cited: Resolved | NotEncoded
     if hit is not None:
         group, cited, documents = hit
@@ -191,9 +191,10 @@ def _old_geography_ok(
     if rules is None:
         return None, None, _NO_REASON
     districts, communes, wards, converted, years = rules
-    if place.commune_kind is not None and place.commune_kind in communes.codes:
+    code_set = ctx.programme_tables.code_set
+    if place.commune_kind is not None and place.commune_kind in code_set(communes):
         return True, communes, _label(place.commune_kind)
-    if place.district_kind is not None and place.district_kind in districts.codes:
+    if place.district_kind is not None and place.district_kind in code_set(districts):
         return True, districts, _label(place.district_kind)
     if place.commune_kind is _PHUONG:
         if place.city_class is None:
@@ -247,7 +248,7 @@ def _new_geography_ok(
             ("chưa khai báo xã, phường, đặc khu", "no commune, ward or special zone is declared"),
         )
     name = unit.ward_name or ""  # a proper name, the same in both languages
-    return unit.ward_kind in rule.codes, rule, (name, name)
+    return unit.ward_kind in ctx.programme_tables.code_set(rule), rule, (name, name)
 
 
 def _describe(place: Place) -> str:
