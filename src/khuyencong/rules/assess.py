@@ -335,13 +335,14 @@ def assess(
     relocating = False
     for i, line in enumerate(proposal.budget_lines):
         item = line.item
-        requested += int(line.requested)
+        asked = int(line.requested)
+        requested += asked
         if item is _RELOCATION:
             relocating = True
         level = plain.get(item)
         if level is not None:
             documents[level.document] = None
-            results.append(computed_line(i, line, level, factor, None, factor_ratio))
+            results.append(computed_line(i, line, level, factor, None, factor_ratio, asked))
             continue
         result = _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
         if result.__class__ is not LineResult:

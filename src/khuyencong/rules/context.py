@@ -99,21 +99,25 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
-        if result.__class__ is Resolved and result.quiet:
-            self.documents[result.citation.document] = None
-            return result
-        return self._record(book, code, result)
+        if result.__class__ is Resolved:
+            if result.quiet:
+                self.documents[result.citation.document] = None
+                return result
+            return self._record(book, code, result)
+        return result  # not encoded: nothing to record
 
     def programme(self, code: str) -> Resolved | NotEncoded:
         """Resolve a programme rule at the programme date."""
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
-        if result.__class__ is Resolved and result.quiet:
-            # The common case inline: official text, no caveat — only its document to note.
-            self.documents[result.citation.document] = None
-            return result
-        return self._record(self.national, code, result)
+        if result.__class__ is Resolved:
+            if result.quiet:
+                # The common case inline: official text, no caveat — only its document to note.
+                self.documents[result.citation.document] = None
+                return result
+            return self._record(self.national, code, result)
+        return result  # not encoded: nothing to record
 
     def answer(self, code: str) -> Resolved | NotEncoded:
         """The national rulebook's answer to ``code`` at the programme date, recording nothing
