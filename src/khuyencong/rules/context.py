@@ -74,7 +74,8 @@ class Context:
         self.plan_year = plan_year
         self.findings: list[Finding] = []
         self.documents: dict[str, None] = {}
-        self._seen: set[tuple[str, str, date] | str] = set()
+        self._seen: set[tuple[str, str, date] | str] | None = None
+        """What has been warned about (made on the first warning: most assessments have none)."""
 
     @property
     def programme_date(self) -> date:
@@ -140,9 +141,12 @@ class Context:
         if result.quiet:
             return result  # nothing to warn about: the common case, kept cheap
         key = (book.id, code, result.valid_from)
-        if key in self._seen:
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        elif key in seen:
             return result
-        self._seen.add(key)
+        seen.add(key)
         if result.provenance is Provenance.SECONDARY:
             param = book.param(code)
             self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
@@ -151,8 +155,8 @@ class Context:
             self.findings.append(Finding.user_supplied(result, param.label_vi, param.label_en))
         for caveat in result.caveats:
             # One warning per amending instrument is enough for a reader.
-            if f"caveat:{caveat.document}" not in self._seen:
-                self._seen.add(f"caveat:{caveat.document}")
+            if f"caveat:{caveat.document}" not in seen:
+                seen.add(f"caveat:{caveat.document}")
                 self.findings.append(Finding.caveat(caveat, result))
         return result
 
