@@ -32,8 +32,8 @@ def one_by_one(on: date) -> Iterator[None]:
     """The compiled kind index and industries of ``on`` emptied for the duration."""
     compiled = Context(national(), on).programme_tables.compiled
     saved = dict(compiled)
-    compiled["beneficiary.kinds"] = {}
-    compiled["industry.eligible"] = None
+    compiled["kind index"] = {}
+    compiled["eligible industries"] = None
     try:
         yield
     finally:

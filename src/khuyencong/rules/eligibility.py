@@ -60,7 +60,7 @@ def _kind_index(ctx: Context) -> _Kinds:
     at the first list with a warning to record: the kinds from there on are read one by one."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_Kinds", compiled["beneficiary.kinds"])
+        return cast("_Kinds", compiled["kind index"])
     except KeyError:
         pass
     index: _Kinds = {}
@@ -75,7 +75,7 @@ def _kind_index(ctx: Context) -> _Kinds:
         documents = dict.fromkeys(read)
         for kind in listed.codes:
             index.setdefault(kind, (name, listed, documents))
-    compiled["beneficiary.kinds"] = index
+    compiled["kind index"] = index
     return index
 
 
@@ -371,7 +371,7 @@ def _industries(ctx: Context) -> _Industries | None:
     :func:`check_industry` reads them one by one)."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_Industries | None", compiled["industry.eligible"])
+        return cast("_Industries | None", compiled["eligible industries"])
     except KeyError:
         pass
     found: _Industries | None = None
@@ -380,7 +380,7 @@ def _industries(ctx: Context) -> _Industries | None:
         (listed, extension), documents = answers
         if isinstance(listed, Resolved):
             found = (listed, _allowed(ctx, listed, extension), documents)
-    compiled["industry.eligible"] = found
+    compiled["eligible industries"] = found
     return found
 
 
