@@ -1,10 +1,12 @@
 """What the beneficiary rules compile once per date (issue 15) says what reading each list does.
 
 ``check_beneficiary`` looks a beneficiary's kind up in an index of the kind lists of the
-programme date, and ``check_industry`` in a set of the eligible industries, both compiled once
-per date (``Tables.compiled``) with the documents that reading those lists notes.  Forcing the
-one-by-one reading (an empty index, no compiled industries) must give the same findings and
-the same documents in the same order, for every kind at dates before and after NĐ 235/2025.
+programme date, ``check_industry`` in a set of the eligible industries, and ``place_qualifies``
+reads the rules of the pre-2025 geography as one compiled bundle, each compiled once per date
+(``Tables.compiled``) with the documents that reading those rules notes.  Forcing the one-by-one
+reading (an empty index, nothing compiled) must give the same findings and the same documents
+in the same order, for every kind and places of both geographies, at dates before and after
+NĐ 235/2025.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from khuyencong.rules.eligibility import check_beneficiary
 from khuyencong.schemas import Beneficiary
 from khuyencong.schemas.codes import BeneficiaryKind, Industry
 
-from ..spec.builders import beneficiary, place, place_2025
+from ..spec.builders import beneficiary, place, place_2025, ward
 
 DATES = [date(2014, 4, 8), date(2016, 6, 1), date(2019, 6, 1), date(2026, 3, 1)]
 
@@ -34,6 +36,7 @@ def one_by_one(on: date) -> Iterator[None]:
     saved = dict(compiled)
     compiled["kind index"] = {}
     compiled["eligible industries"] = None
+    compiled["old geography"] = None
     try:
         yield
     finally:
@@ -48,17 +51,32 @@ def outcome(b: Beneficiary, on: date) -> tuple[list[Any], list[str]]:
     return found, list(ctx.documents)
 
 
-def beneficiaries(on: date) -> Iterator[Beneficiary]:
-    site = place() if on < date(2025, 7, 1) else place_2025(1, 4)
+SITES = [
+    place(),
+    place(district_kind="quan", commune_kind="xa"),
+    place(district_kind="quan"),
+    place(district_kind=None),
+    ward("1"),
+    ward("2"),
+    ward("3", None),
+    ward("1", date(2012, 1, 1)),
+    ward("1", date(2005, 1, 1)),
+    ward(None),  # type: ignore[arg-type]  # a ward without its city class
+    place_2025(1, 4),
+]
+
+
+def beneficiaries() -> Iterator[Beneficiary]:
     for kind in BeneficiaryKind:
         size: dict[str, Any] = {} if kind is BeneficiaryKind.SME else {"enterprise_size": None}
         for industries in (["handicraft"], [], [Industry.MINING_AND_MINERALS.value]):
-            yield beneficiary(kind=kind, industries=industries, production_site=site, **size)
+            for site in SITES:
+                yield beneficiary(kind=kind, industries=industries, production_site=site, **size)
 
 
 @pytest.mark.parametrize("on", DATES, ids=str)
 def test_compiled_kinds_and_industries_read_as_the_lists_one_by_one(on: date) -> None:
-    for b in beneficiaries(on):
+    for b in beneficiaries():
         compiled = outcome(b, on)
         with one_by_one(on):
             read = outcome(b, on)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import cast
 
@@ -177,17 +178,38 @@ def _label(code: LabelledEnum) -> Why:
     return code.vi, code.en
 
 
+_NEW_UNITS = "location.eligible_units_2025_province"
+_OLD_GEOGRAPHY = (
+    "location.eligible_district_kinds",
+    "location.eligible_commune_kinds",
+    "location.eligible_ward_city_classes",
+    "location.converted_ward_city_classes",
+    "location.converted_ward_max_years",
+)
+_OldRules = tuple[tuple[Resolved, ...], dict[str, None]]
+
+
+def _old_rules(ctx: Context) -> _OldRules | None:
+    """The rules of the pre-2025 geography at the programme date and their documents, compiled
+    once per date when the 2025 geography is not encoded then (reading it notes nothing) and no
+    rule carries a warning; else ``None`` (:func:`place_qualifies` reads them one by one)."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_OldRules | None", compiled["old geography"])
+    except KeyError:
+        pass
+    found = None
+    if isinstance(ctx.answer(_NEW_UNITS), NotEncoded):
+        found = ctx.quiet_bundle(_OLD_GEOGRAPHY)
+    compiled["old geography"] = found
+    return found
+
+
 def _old_geography_ok(
-    ctx: Context, place: LocalityPre2025, plan_year: int
+    ctx: Context, place: LocalityPre2025, plan_year: int, rules: Sequence[Resolved] | None
 ) -> tuple[bool | None, Resolved | None, Why]:
-    """Whether a pre-2025 place qualifies: (answer or None if undecidable, clause, reason)."""
-    rules = ctx.programme_all(
-        "location.eligible_district_kinds",
-        "location.eligible_commune_kinds",
-        "location.eligible_ward_city_classes",
-        "location.converted_ward_city_classes",
-        "location.converted_ward_max_years",
-    )
+    """Whether a pre-2025 place qualifies under ``rules`` (those of :data:`_OLD_GEOGRAPHY`, or
+    ``None`` when one is not encoded): (answer or None if undecidable, clause, reason)."""
     if rules is None:
         return None, None, _NO_REASON
     districts, communes, wards, converted, years = rules
@@ -267,12 +289,15 @@ def place_qualifies(
     Reads the rules of the place's own geography; a place described in the other geography than
     the rules of the date cannot be decided: then the reason is ``None``.
     """
-    new_rules = isinstance(ctx.programme("location.eligible_units_2025_province"), Resolved)
     if isinstance(place, LocalityPre2025):
-        if new_rules:
+        compiled = _old_rules(ctx)
+        if compiled is not None:
+            ctx.documents.update(compiled[1])
+            return _old_geography_ok(ctx, place, plan_year, compiled[0])
+        if isinstance(ctx.programme(_NEW_UNITS), Resolved):
             return None, None, None
-        return _old_geography_ok(ctx, place, plan_year)
-    if not new_rules:
+        return _old_geography_ok(ctx, place, plan_year, ctx.programme_all(*_OLD_GEOGRAPHY))
+    if not isinstance(ctx.programme(_NEW_UNITS), Resolved):
         return None, None, None
     return _new_geography_ok(ctx, place)
 
