@@ -14,6 +14,7 @@ from .._args import check_date
 from ..errors import KhuyenCongError
 from ..l10n.catalog import NO_PARAMS, Text
 from ..rulebooks.core import Rulebook
+from ..rulebooks.loader import national
 from ..schemas.proposal import BudgetLine, Proposal
 from ._value import Value
 from .activity import check_activities, check_support_conditions
@@ -45,6 +46,7 @@ __all__ = ["Assessment", "Status", "assess"]
 
 _NO_SEVERITY: frozenset[Severity] = frozenset()
 _NO_PLAIN: dict[str, Level] = {}
+_NO_OVERLAYS: list[Rulebook] = []
 
 
 class Status(StrEnum):
@@ -279,8 +281,11 @@ def assess(
         )
     if type(as_of) is not date:
         as_of = check_date(as_of, "as_of")
-    book, overlays = _split_rulebooks(rulebooks)
-    overlay = _overlay_for(proposal, overlays)
+    if rulebooks is None:
+        book, overlays, overlay = national(), _NO_OVERLAYS, None
+    else:
+        book, overlays = _split_rulebooks(rulebooks)
+        overlay = _overlay_for(proposal, overlays)
     ctx = Context(book, as_of, overlay=overlay, plan_year=proposal.plan_year)
     _programme_date(ctx, proposal)
     if overlay is not None and overlay.illustrative:
@@ -330,13 +335,14 @@ def assess(
     relocating = False
     for i, line in enumerate(proposal.budget_lines):
         item = line.item
-        requested += int(line.requested)
+        asked = int(line.requested)
+        requested += asked
         if item is _RELOCATION:
             relocating = True
         level = plain.get(item)
         if level is not None:
             documents[level.document] = None
-            results.append(computed_line(i, line, level, factor, factor_ratio=factor_ratio))
+            results.append(computed_line(i, line, level, factor, None, factor_ratio, asked))
             continue
         result = _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
         if result.__class__ is not LineResult:

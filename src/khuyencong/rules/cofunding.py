@@ -17,6 +17,7 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
+from typing import cast
 
 from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
@@ -252,11 +253,13 @@ def computed_line(
     factor: Decimal,
     basis_amount: Decimal | int | None = None,
     factor_ratio: tuple[int, int] | None = None,
+    requested: int | None = None,
 ) -> LineResult:
     """Apply a support level to a line, in integers of whole đồng (see
-    :func:`~khuyencong.rules.tables.line_support`); the result speaks ``Decimal``."""
-    if not isinstance(level, Level):
-        level = Level(level.code, level)
+    :func:`~khuyencong.rules.tables.line_support`); the result speaks ``Decimal``.
+    ``requested`` is the line's requested amount as an integer, when the caller has it."""
+    if level.__class__ is not Level:
+        level = Level(level.code, cast("Resolved", level))
     cost = int(line.cost)
     other = line.other_sources
     other_int = int(other) if other else 0
@@ -269,7 +272,7 @@ def computed_line(
     else:
         base, base_den = Decimal(basis_amount).as_integer_ratio()
     allowed, limit = line_support(
-        int(line.requested),
+        int(line.requested) if requested is None else requested,
         cost,
         other_int,
         base,

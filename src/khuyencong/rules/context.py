@@ -19,6 +19,7 @@ results instead.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
@@ -73,7 +74,8 @@ class Context:
         self.plan_year = plan_year
         self.findings: list[Finding] = []
         self.documents: dict[str, None] = {}
-        self._seen: set[tuple[str, str, date] | str] = set()
+        self._seen: set[tuple[str, str, date] | str] | None = None
+        """What has been warned about (made on the first warning: most assessments have none)."""
 
     @property
     def programme_date(self) -> date:
@@ -98,21 +100,31 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
-        if result.__class__ is Resolved and result.quiet:
-            self.documents[result.citation.document] = None
-            return result
-        return self._record(book, code, result)
+        if result.__class__ is Resolved:
+            if result.quiet:
+                self.documents[result.citation.document] = None
+                return result
+            return self._record(book, code, result)
+        return result  # not encoded: nothing to record
 
     def programme(self, code: str) -> Resolved | NotEncoded:
         """Resolve a programme rule at the programme date."""
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
-        if result.__class__ is Resolved and result.quiet:
-            # The common case inline: official text, no caveat — only its document to note.
-            self.documents[result.citation.document] = None
-            return result
-        return self._record(self.national, code, result)
+        if result.__class__ is Resolved:
+            if result.quiet:
+                # The common case inline: official text, no caveat — only its document to note.
+                self.documents[result.citation.document] = None
+                return result
+            return self._record(self.national, code, result)
+        return result  # not encoded: nothing to record
+
+    def answer(self, code: str) -> Resolved | NotEncoded:
+        """The national rulebook's answer to ``code`` at the programme date, recording nothing
+        (for what a rule compiles once per date; it notes the documents itself)."""
+        result = self._programme.get(code)
+        return self.national.resolve(code, self._programme_date) if result is None else result
 
     def record(self, book: Rulebook, code: str, result: Resolved) -> None:
         """Record a value the caller found in compiled tables, as :meth:`resolve` would."""
@@ -129,9 +141,12 @@ class Context:
         if result.quiet:
             return result  # nothing to warn about: the common case, kept cheap
         key = (book.id, code, result.valid_from)
-        if key in self._seen:
+        seen = self._seen
+        if seen is None:
+            seen = self._seen = set()
+        elif key in seen:
             return result
-        self._seen.add(key)
+        seen.add(key)
         if result.provenance is Provenance.SECONDARY:
             param = book.param(code)
             self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
@@ -140,24 +155,24 @@ class Context:
             self.findings.append(Finding.user_supplied(result, param.label_vi, param.label_en))
         for caveat in result.caveats:
             # One warning per amending instrument is enough for a reader.
-            if f"caveat:{caveat.document}" not in self._seen:
-                self._seen.add(f"caveat:{caveat.document}")
+            if f"caveat:{caveat.document}" not in seen:
+                seen.add(f"caveat:{caveat.document}")
                 self.findings.append(Finding.caveat(caveat, result))
         return result
 
-    def programme_all(self, *codes: str) -> list[Resolved] | None:
+    def programme_all(self, *codes: str) -> Sequence[Resolved] | None:
         """Resolve several programme rules; if any is not encoded, record it and return None."""
         memo = self.programme_tables.bundles
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._bundle(codes)
+            bundle = memo[codes] = self.quiet_bundle(codes)
         if bundle is not None:
             # Every value official text without caveat, all encoded: only their documents to
-            # note, in the order the codes are read.
-            for document in bundle[1]:
-                self.documents[document] = None
-            return list(bundle[0])
+            # note, in the order the codes are read (one update: a document noted before keeps
+            # its place, as it would one by one).
+            self.documents.update(bundle[1])
+            return bundle[0]
         found: list[Resolved] = []
         for code in codes:
             result = self.programme(code)
@@ -167,9 +182,9 @@ class Context:
             found.append(result)
         return found
 
-    def _bundle(
+    def quiet_bundle(
         self, codes: tuple[str, ...]
-    ) -> tuple[tuple[Resolved, ...], tuple[str, ...]] | None:
+    ) -> tuple[tuple[Resolved, ...], dict[str, None]] | None:
         """The answers to ``codes`` at the programme date and their documents, when they are
         all quiet :class:`Resolved` values (else ``None``: read them one by one)."""
         found: list[Resolved] = []
@@ -180,7 +195,7 @@ class Context:
             if not isinstance(result, Resolved) or not result.quiet:
                 return None
             found.append(result)
-        return tuple(found), tuple(r.citation.document for r in found)
+        return tuple(found), dict.fromkeys(r.citation.document for r in found)
 
     def programme_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
         """Resolve several programme rules, in order, as that many calls of :meth:`programme`
@@ -189,11 +204,10 @@ class Context:
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._many(codes)
+            bundle = memo[codes] = self.quiet_many(codes)
         if bundle is None:
             return tuple(self.programme(code) for code in codes)
-        for document in bundle[1]:
-            self.documents[document] = None
+        self.documents.update(bundle[1])
         return bundle[0]
 
     def resolve_many(self, *codes: str) -> tuple[Resolved | NotEncoded, ...]:
@@ -203,17 +217,16 @@ class Context:
         try:
             bundle = memo[codes]
         except KeyError:
-            bundle = memo[codes] = self._many(codes, self.as_of)
+            bundle = memo[codes] = self.quiet_many(codes, self.as_of)
         if bundle is None:
             return tuple(self.resolve(code) for code in codes)
-        for document in bundle[1]:
-            self.documents[document] = None
+        self.documents.update(bundle[1])
         return bundle[0]
 
-    def _many(
+    def quiet_many(
         self, codes: tuple[str, ...], on: date | None = None
-    ) -> tuple[tuple[Resolved | NotEncoded, ...], tuple[str, ...]] | None:
-        """As :meth:`_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
+    ) -> tuple[tuple[Resolved | NotEncoded, ...], dict[str, None]] | None:
+        """As :meth:`quiet_bundle` (at the programme date, or ``on``), a :class:`NotEncoded`
         allowed (it records nothing)."""
         found: list[Resolved | NotEncoded] = []
         documents: list[str] = []
@@ -225,7 +238,7 @@ class Context:
                     return None
                 documents.append(result.citation.document)
             found.append(result)
-        return tuple(found), tuple(documents)
+        return tuple(found), dict.fromkeys(documents)
 
     def add(self, finding: Finding) -> None:
         """Record a finding of a rule (in the order the rules run: the order of the

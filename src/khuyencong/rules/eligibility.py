@@ -12,7 +12,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -41,6 +43,7 @@ _KIND_LISTS = (
     ("artisan", "beneficiary.artisan_kinds"),
 )
 """The lists of beneficiary kinds, in the order a kind is looked up."""
+_INDUSTRY_CODES = ("industry.eligible", "industry.eligible_2025_extension")
 
 
 _SME = BeneficiaryKind.SME
@@ -48,46 +51,47 @@ _PHUONG = CommuneKind.PHUONG
 _MINING = Industry.MINING_AND_MINERALS
 
 
+_Kinds = dict[str, tuple[str, Resolved, dict[str, None]]]
+
+
+def _kind_index(ctx: Context) -> _Kinds:
+    """Each beneficiary kind of the lists of the programme date, with the first list naming it,
+    that list's answer, and the documents of the lists read up to it (as :func:`_kind_group`
+    reads them, in order: a list not encoded notes nothing); compiled once per date.  It stops
+    at the first list with a warning to record: the kinds from there on are read one by one."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_Kinds", compiled["kind index"])
+    except KeyError:
+        pass
+    index: _Kinds = {}
+    read: list[str] = []
+    for name, code in _KIND_LISTS:
+        listed = ctx.answer(code)
+        if isinstance(listed, NotEncoded):
+            continue
+        if not listed.quiet:
+            break
+        read.append(listed.citation.document)
+        documents = dict.fromkeys(read)
+        for kind in listed.codes:
+            index.setdefault(kind, (name, listed, documents))
+    compiled["kind index"] = index
+    return index
+
+
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
-    kinds: dict[str, Resolved | NotEncoded] = {}
-    group = None
-    for name, code in _KIND_LISTS:
-        listed = kinds[name] = ctx.programme(code)
-        if isinstance(listed, Resolved) and b.kind in listed.codes:
-            group = name
-            break
-    if group is None:
-        # Say "not encoded" when the list that might have named this kind is not encoded.
-        unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
-        encoded = [r for r in kinds.values() if isinstance(r, Resolved)]
-        rural = kinds["rural"]
-        if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
-            ctx.add(
-                Finding.of(
-                    code="large_enterprise",
-                    severity=Severity.ERROR,
-                    params={"name": b.name},
-                    rule=rural,
-                    beneficiary=i,
-                )
-            )
-        elif unknown and (b.kind is BeneficiaryKind.SERVICE_ORGANISATION or not encoded):
-            ctx.add(Finding.not_encoded(unknown[0], beneficiary=i))
-        else:
-            cite = encoded[0] if encoded else None
-            ctx.add(
-                Finding(
-                    code="beneficiary_kind_not_covered",
-                    severity=Severity.ERROR,
-                    params={"name": b.name, "kind": b.kind},
-                    citation=None if cite is None else cite.citation,
-                    provenance=None if cite is None else cite.provenance,
-                    beneficiary=i,
-                )
-            )
-        return
-    cited = kinds[group]
+    hit = _kind_index(ctx).get(b.kind)
+    cited: Resolved | NotEncoded
+    if hit is not None:
+        group, cited, documents = hit
+        ctx.documents.update(documents)
+    else:
+        found = _kind_group(ctx, b, i)
+        if found is None:
+            return
+        group, cited = found
     if b.kind is _SME and b.enterprise_size is None:
         ctx.add(
             Finding(
@@ -105,6 +109,45 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
         # Khoản 2 Điều 3 TT 46/2012: no limit of size or place; the industry list still applies.
         ctx.programme("beneficiary.cleaner_production_any_size_or_place")
         check_industry(ctx, b, i)
+
+
+def _kind_group(ctx: Context, b: Beneficiary, i: int) -> tuple[str, Resolved | NotEncoded] | None:
+    """The list naming the beneficiary's kind, read one by one; ``None`` (with its finding)
+    when none does."""
+    kinds: dict[str, Resolved | NotEncoded] = {}
+    for name, code in _KIND_LISTS:
+        listed = kinds[name] = ctx.programme(code)
+        if isinstance(listed, Resolved) and b.kind in listed.codes:
+            return name, listed
+    # Say "not encoded" when the list that might have named this kind is not encoded.
+    unknown = [r for r in kinds.values() if isinstance(r, NotEncoded)]
+    encoded = [r for r in kinds.values() if isinstance(r, Resolved)]
+    rural = kinds["rural"]
+    if b.kind is BeneficiaryKind.LARGE_ENTERPRISE and isinstance(rural, Resolved):
+        ctx.add(
+            Finding.of(
+                code="large_enterprise",
+                severity=Severity.ERROR,
+                params={"name": b.name},
+                rule=rural,
+                beneficiary=i,
+            )
+        )
+    elif unknown and (b.kind is BeneficiaryKind.SERVICE_ORGANISATION or not encoded):
+        ctx.add(Finding.not_encoded(unknown[0], beneficiary=i))
+    else:
+        cite = encoded[0] if encoded else None
+        ctx.add(
+            Finding(
+                code="beneficiary_kind_not_covered",
+                severity=Severity.ERROR,
+                params={"name": b.name, "kind": b.kind},
+                citation=None if cite is None else cite.citation,
+                provenance=None if cite is None else cite.provenance,
+                beneficiary=i,
+            )
+        )
+    return None
 
 
 # ---- places --------------------------------------------------------------------------------
@@ -135,23 +178,45 @@ def _label(code: LabelledEnum) -> Why:
     return code.vi, code.en
 
 
+_NEW_UNITS = "location.eligible_units_2025_province"
+_OLD_GEOGRAPHY = (
+    "location.eligible_district_kinds",
+    "location.eligible_commune_kinds",
+    "location.eligible_ward_city_classes",
+    "location.converted_ward_city_classes",
+    "location.converted_ward_max_years",
+)
+_OldRules = tuple[tuple[Resolved, ...], dict[str, None]]
+
+
+def _old_rules(ctx: Context) -> _OldRules | None:
+    """The rules of the pre-2025 geography at the programme date and their documents, compiled
+    once per date when the 2025 geography is not encoded then (reading it notes nothing) and no
+    rule carries a warning; else ``None`` (:func:`place_qualifies` reads them one by one)."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_OldRules | None", compiled["old geography"])
+    except KeyError:
+        pass
+    found = None
+    if isinstance(ctx.answer(_NEW_UNITS), NotEncoded):
+        found = ctx.quiet_bundle(_OLD_GEOGRAPHY)
+    compiled["old geography"] = found
+    return found
+
+
 def _old_geography_ok(
-    ctx: Context, place: LocalityPre2025, plan_year: int
+    ctx: Context, place: LocalityPre2025, plan_year: int, rules: Sequence[Resolved] | None
 ) -> tuple[bool | None, Resolved | None, Why]:
-    """Whether a pre-2025 place qualifies: (answer or None if undecidable, clause, reason)."""
-    rules = ctx.programme_all(
-        "location.eligible_district_kinds",
-        "location.eligible_commune_kinds",
-        "location.eligible_ward_city_classes",
-        "location.converted_ward_city_classes",
-        "location.converted_ward_max_years",
-    )
+    """Whether a pre-2025 place qualifies under ``rules`` (those of :data:`_OLD_GEOGRAPHY`, or
+    ``None`` when one is not encoded): (answer or None if undecidable, clause, reason)."""
     if rules is None:
         return None, None, _NO_REASON
     districts, communes, wards, converted, years = rules
-    if place.commune_kind is not None and place.commune_kind in communes.codes:
+    code_set = ctx.programme_tables.code_set
+    if place.commune_kind is not None and place.commune_kind in code_set(communes):
         return True, communes, _label(place.commune_kind)
-    if place.district_kind is not None and place.district_kind in districts.codes:
+    if place.district_kind is not None and place.district_kind in code_set(districts):
         return True, districts, _label(place.district_kind)
     if place.commune_kind is _PHUONG:
         if place.city_class is None:
@@ -205,7 +270,7 @@ def _new_geography_ok(
             ("chưa khai báo xã, phường, đặc khu", "no commune, ward or special zone is declared"),
         )
     name = unit.ward_name or ""  # a proper name, the same in both languages
-    return unit.ward_kind in rule.codes, rule, (name, name)
+    return unit.ward_kind in ctx.programme_tables.code_set(rule), rule, (name, name)
 
 
 def _describe(place: Place) -> str:
@@ -224,12 +289,15 @@ def place_qualifies(
     Reads the rules of the place's own geography; a place described in the other geography than
     the rules of the date cannot be decided: then the reason is ``None``.
     """
-    new_rules = isinstance(ctx.programme("location.eligible_units_2025_province"), Resolved)
     if isinstance(place, LocalityPre2025):
-        if new_rules:
+        compiled = _old_rules(ctx)
+        if compiled is not None:
+            ctx.documents.update(compiled[1])
+            return _old_geography_ok(ctx, place, plan_year, compiled[0])
+        if isinstance(ctx.programme(_NEW_UNITS), Resolved):
             return None, None, None
-        return _old_geography_ok(ctx, place, plan_year)
-    if not new_rules:
+        return _old_geography_ok(ctx, place, plan_year, ctx.programme_all(*_OLD_GEOGRAPHY))
+    if not isinstance(ctx.programme(_NEW_UNITS), Resolved):
         return None, None, None
     return _new_geography_ok(ctx, place)
 
@@ -307,9 +375,12 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
 # ---- industries ----------------------------------------------------------------------------
 
 
-def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
-    """The eligible industry codes (the list and its 2025 extension), from the compiled tables'
-    memo of the programme date."""
+_Industries = tuple[Resolved, frozenset[str], dict[str, None]]
+
+
+def _allowed(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded) -> frozenset[str]:
+    """The eligible industry codes (the list and its 2025 extension), from the compiled
+    tables' memo of the programme date."""
     memo = ctx.programme_tables.memo
     key = ("industry.eligible", id(listed), id(extension))
     found = memo.get(key)
@@ -318,14 +389,40 @@ def _industries(ctx: Context, listed: Resolved, extension: Resolved | NotEncoded
     return found
 
 
+def _industries(ctx: Context) -> _Industries | None:
+    """The list of eligible industries at the programme date, the eligible codes (the list and
+    its 2025 extension) as a set, and the documents reading them notes; compiled once per date,
+    ``None`` unless the list is a quiet answer and its extension quiet or not encoded (then
+    :func:`check_industry` reads them one by one)."""
+    compiled = ctx.programme_tables.compiled
+    try:
+        return cast("_Industries | None", compiled["eligible industries"])
+    except KeyError:
+        pass
+    found: _Industries | None = None
+    answers = ctx.quiet_many(_INDUSTRY_CODES)
+    if answers is not None:
+        (listed, extension), documents = answers
+        if isinstance(listed, Resolved):
+            found = (listed, _allowed(ctx, listed, extension), documents)
+    compiled["eligible industries"] = found
+    return found
+
+
 def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
     """Điều 5 NĐ 45/2012/NĐ-CP and Điều 5 TT 46/2012/TT-BCT."""
-    listed = ctx.programme("industry.eligible")
-    if isinstance(listed, NotEncoded):
-        ctx.add(Finding.not_encoded(listed, beneficiary=i))
-        return
-    extension = ctx.programme("industry.eligible_2025_extension")
-    allowed = _industries(ctx, listed, extension)
+    rules = _industries(ctx)
+    if rules is not None:
+        listed, allowed, documents = rules
+        ctx.documents.update(documents)
+    else:
+        found = ctx.programme("industry.eligible")
+        if isinstance(found, NotEncoded):
+            ctx.add(Finding.not_encoded(found, beneficiary=i))
+            return
+        listed = found
+        extension = ctx.programme("industry.eligible_2025_extension")
+        allowed = _allowed(ctx, listed, extension)
     if not b.industries:
         ctx.add(
             Finding.of(

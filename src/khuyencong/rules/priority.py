@@ -145,7 +145,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         "priority.export_products",
         "priority.key_industry_products",
     )
-    if isinstance(groups, Resolved) and isinstance(order, Resolved):
+    if groups.__class__ is Resolved and order.__class__ is Resolved:
         attributes = place_attributes(proposal)
         if attributes:
             area_group, hits = _area_group(ctx, groups, order, attributes)
@@ -156,28 +156,31 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     industry_group: str | None = None
     beneficiaries = proposal.beneficiaries
     undecided: list[str] = []
-    b_tags, b_citations = _group_b(ctx, proposal, group_b, undecided)
-    if b_tags:
+    if _group_b(ctx, beneficiaries, group_b, undecided, tags, citations):
         industry_group = "b"
-        tags += b_tags
-        citations += b_citations
 
     group_a, owners = ctx.programme_many("priority.industries_group_a", "priority.owners_2025")
-    industries = {i for b in beneficiaries for i in b.industries}
     cleaner = False
     supporting = False
-    for b in beneficiaries:
-        if b.kind is _CLEANER_KIND:
-            cleaner = True
-        if b.supporting_industry_product:
-            supporting = True
+    if len(beneficiaries) == 1:
+        b = beneficiaries[0]
+        industries = set(b.industries)
+        cleaner = b.kind is _CLEANER_KIND
+        supporting = b.supporting_industry_product
+    else:
+        industries = {i for b in beneficiaries for i in b.industries}
+        for b in beneficiaries:
+            if b.kind is _CLEANER_KIND:
+                cleaner = True
+            if b.supporting_industry_product:
+                supporting = True
     if not cleaner:
         for line in proposal.budget_lines:
             if line.item is _CLEANER_PILOT:
                 cleaner = True
                 break
-    if isinstance(group_a, Resolved):
-        listed = group_a.codes
+    if group_a.__class__ is Resolved:
+        listed = ctx.programme_tables.code_set(group_a)
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
         # ranks apart: it sets ``cleaner_production``, not the industry group.
         if _CLEANER_INDUSTRY in industries and _CLEANER_INDUSTRY in listed:
@@ -192,7 +195,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         if not industries.isdisjoint(_DEPRECATED):
             _deprecated_industries(ctx, proposal, group_a, undecided)
 
-    if isinstance(owners, Resolved):
+    if owners.__class__ is Resolved:
         for b in beneficiaries:
             if b.woman_owned and "woman_owned" in owners.codes:
                 tags.append("woman_owned")
@@ -204,7 +207,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         cleaner,
         _unique(tags),
         _unique_citations(citations),
-        _unique(undecided),
+        _unique(undecided) if undecided else (),
     )
 
 
@@ -262,44 +265,45 @@ def _area_group(
 
 def _group_b(
     ctx: Context,
-    proposal: Proposal,
+    beneficiaries: Sequence[Beneficiary],
     rules: Sequence[Resolved | NotEncoded],
     undecided: list[str],
-) -> tuple[list[str], list[Citation]]:
+    tags: list[str],
+    cites: list[Citation],
+) -> bool:
     """The facts of Điểm b khoản 2 Điều 6 NĐ 45/2012 (detailed by Khoản 2 Điều 6 TT 46/2012):
     typical products with a valid certificate (điểm đ; Khoản 3 Điều 21 TT 26/2014/TT-BCT), key
     industrial products, an export market (điểm a), local raw materials (điểm b), many workers
-    (điểm c)."""
-    tags: list[str] = []
-    cites: list[Citation] = []
+    (điểm c).  Adds their tags and clauses to ``tags`` and ``cites``; whether any holds."""
+    found = False
     share, workers, export, key = rules
-    for i, b in enumerate(proposal.beneficiaries):
-        typical = _typical_product(ctx, b, i, undecided)
-        if typical is not None:
-            tags.append("typical_product")
-            cites.append(typical)
-        if isinstance(key, Resolved) and b.key_industry_product:
+    for i, b in enumerate(beneficiaries):
+        if b.typical_product_certificate or b.typical_product_certificate_issued_on is not None:
+            typical = _typical_product(ctx, b, i, undecided)
+            if typical is not None:
+                found = True
+                tags.append("typical_product")
+                cites.append(typical)
+        if b.key_industry_product and key.__class__ is Resolved:
+            found = True
             tags.append("key_industry_product")
             cites.append(key.citation)
         if b.has_export_contract or b.produces_for_export:
+            found = True
             tags.append("export")
-            if isinstance(export, Resolved):
+            if export.__class__ is Resolved:
                 cites.append(export.citation)
-        if (
-            isinstance(share, Resolved)
-            and b.local_raw_material_share is not None
-            and b.local_raw_material_share / 100 > share.decimal
-        ):
+        raw = b.local_raw_material_share
+        if raw is not None and share.__class__ is Resolved and raw / 100 > share.decimal:
+            found = True
             tags.append("local_raw_materials")
             cites.append(share.citation)
-        if (
-            isinstance(workers, Resolved)
-            and b.workforce is not None
-            and b.workforce >= workers.integer
-        ):
+        workforce = b.workforce
+        if workforce is not None and workers.__class__ is Resolved and workforce >= workers.integer:
+            found = True
             tags.append("labour_intensive")
             cites.append(workers.citation)
-    return tags, cites
+    return found
 
 
 def _typical_product(ctx: Context, b: Beneficiary, i: int, undecided: list[str]) -> Citation | None:

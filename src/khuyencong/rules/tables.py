@@ -81,11 +81,13 @@ class Tables:
         "as_of",
         "book",
         "bundles",
+        "compiled",
         "findings",
         "levels",
         "many",
         "memo",
         "plain",
+        "sets",
         "values",
     )
 
@@ -100,13 +102,30 @@ class Tables:
         object it rests on, which the reader checks by identity."""
         """Priority area group and matching attributes, by set of place attributes."""
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
+        self.compiled: dict[str, object] = {}
+        """What a rule compiles from these tables alone, under a key of its own (e.g. the
+        beneficiary kinds of the date as one index)."""
+        self.sets: dict[int, tuple[Resolved, frozenset[str]]] = {}
+        """The codes of an answer as a set, by the answer's identity (see :meth:`code_set`)."""
         self.plain: dict[str, Level] = {}
         """The levels of the items a line computes from alone, as the scalar engine found them:
         no referral to another instrument, official text without caveat, a share of the line's
         own cost (filled by ``rules.lines._line`` as it meets them)."""
-        self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], tuple[str, ...]] | None]
+        self.bundles: dict[tuple[str, ...], tuple[tuple[Resolved, ...], dict[str, None]] | None]
         self.bundles = {}
-        self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], tuple[str, ...]] | None] = {}
+        self.many: dict[tuple[str, ...], tuple[tuple[Resolution, ...], dict[str, None]] | None]
+        self.many = {}
+
+    def code_set(self, result: Resolved) -> frozenset[str]:
+        """The codes of ``result`` (a list of codes) as a set, made once per answer: membership
+        is then a hash look-up rather than a scan of the list.  Kept with the answer, checked by
+        identity."""
+        found = self.sets.get(id(result))
+        if found is None or found[0] is not result:
+            if len(self.sets) >= 4096:
+                self.sets.clear()
+            found = self.sets[id(result)] = (result, frozenset(result.codes))
+        return found[1]
 
     def level(self, item: str, code: str) -> Level | NotEncoded | None:
         """The support level of ``item`` (its parameter ``code``) at the date (see the class
