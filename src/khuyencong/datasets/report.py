@@ -16,7 +16,7 @@ from ..l10n import label
 from ..l10n.catalog import render
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
-from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
+from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, dimension_label, key_label
@@ -98,6 +98,47 @@ def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
     return " | ".join(parts)
 
 
+_FRAGMENTS_MAX: Final = 4096
+
+
+def _finding_json(
+    f: RowFinding, lang: str, cache: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> str:
+    """A finding as its JSON object in the report (its row is not in it), written once per
+    distinct finding: findings that share their parameters (the columnar engine's findings of
+    one profile) share their text."""
+    key = (
+        id(f.params),
+        f.code,
+        f.key,
+        f.severity,
+        f.column,
+        f.line,
+        f.citation_vi,
+        f.citation_en,
+        f.citation_key,
+    )
+    hit = cache.get(key)
+    if hit is not None and hit[0].params is f.params:
+        return hit[1]
+    text = json.dumps(
+        {
+            "code": f.code,
+            "severity": f.severity,
+            "column": f.column,
+            "message": f.message(lang),
+            "citation": f.citation(lang),
+            "citation_key": f.citation_key,
+            "line": f.line,
+        },
+        ensure_ascii=False,
+    )
+    if len(cache) >= _FRAGMENTS_MAX:
+        cache.clear()
+    cache[key] = (f, text)
+    return text
+
+
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
     """One row as a flat dict with :data:`COLUMNS` (amounts stay ``Decimal``)."""
     return {
@@ -177,6 +218,7 @@ class Report:
         as_of: date | None,
         grouping: Grouping,
         reopenable: bool = True,
+        engine: Engine = "auto",
     ) -> None:
         self._opener = opener
         self._first: Table | None = first
@@ -184,6 +226,7 @@ class Report:
         self._assessor = assessor
         self._as_of = as_of
         self._grouping = grouping
+        self._engine: Engine = engine
         self._reopenable = reopenable
         self._summary: Summary | None = None
         self.source: str = first.name
@@ -215,6 +258,7 @@ class Report:
             as_of=self._as_of,
             grouping=self._grouping,
             notes=notes,
+            engine=self._engine,
         ):
             accumulator.add(result)
             yield result
@@ -311,23 +355,34 @@ class Report:
     def _write_json(self, handle: IO[str], lang: str) -> None:
         handle.write('{"rows": [\n')
         first = True
-        for result in self._pass():
-            item = record(result, lang)
-            item["findings"] = [
-                {
-                    "code": f.code,
-                    "severity": f.severity,
-                    "column": f.column,
-                    "message": f.message(lang),
-                    "citation": f.citation(lang),
-                    "citation_key": f.citation_key,
-                    "line": f.line,
-                }
-                for f in result.findings
-            ]
-            for key in ("cost", "requested", "counterpart", "allowed", "as_of"):
-                item[key] = None if item[key] is None else _text(item[key])
-            handle.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
+        dumps = json.dumps
+        fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
+        for r in self._pass():
+            findings = r.findings
+            item = {
+                "row": r.row,
+                "proposal_code": r.proposal_code,
+                "title": r.title,
+                "status": r.status,
+                "funding": r.funding,
+                "province": r.province,
+                "year": r.year,
+                "content": r.content,
+                "item": r.item,
+                "cost": None if r.cost is None else str(r.cost),
+                "requested": None if r.requested is None else str(r.requested),
+                "counterpart": None if r.counterpart is None else str(r.counterpart),
+                "allowed": None if r.allowed is None else str(r.allowed),
+                "as_of": None if r.as_of is None else r.as_of.isoformat(),
+                "severity": _worst(findings),
+            }
+            head = dumps(item, ensure_ascii=False)[:-1]
+            if findings:
+                parts = ", ".join(_finding_json(f, lang, fragments) for f in findings)
+                text = f'{head}, "findings": [{parts}]}}'
+            else:
+                text = f'{head}, "findings": []}}'
+            handle.write(text if first else ",\n" + text)
             first = False
         summary = self.summary()
         handle.write('\n],\n"summary": ')
