@@ -74,6 +74,10 @@ _LIMIT: Final = 10**15
 
 _MARK: Final = "\ue000"
 
+_DISTINCT_MAX: Final = 50_000
+"""Distinct values of a field (other than text and amounts) the engine keeps ids for; lines
+with further values take the row path."""
+
 
 def _sentinel(run: int, field: str) -> str:
     return f"{_MARK}{field}{run}{_MARK}"
@@ -202,6 +206,8 @@ class _Engine:
         self.columns = {c.field: c for c in plan.columns}
         self.text_fields = {c.field for c in plan.columns if c.convert is _text}
         self.captured: list[Any] = []
+        self.outcomes: dict[str, list[Any]] = {}
+        self.ids: dict[str, dict[tuple[str, str], int]] = {}
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -265,9 +271,12 @@ class _Engine:
             if field in self.text_fields:
                 continue
             distinct = frame.filter(pl.col("_ok")).get_column(f"_r_{field}").unique().to_list()
-            outcomes: list[Any] = [None]
-            index: dict[str, int] = {}
             amount = field in AMOUNT_FIELDS
+            # Amounts are only flagged in a profile: their ids live for the batch.  Other
+            # values keep one id for the whole file (a profile names them by id).
+            outcomes: list[Any] = [None] if amount else self.outcomes.setdefault(field, [None])
+            known: dict[tuple[str, str], int] = {} if amount else self.ids.setdefault(field, {})
+            index: dict[str, int] = {}
             for raw_text in distinct:
                 outcome = column.read_text(raw_text)
                 if outcome is _BLANK:
@@ -276,15 +285,26 @@ class _Engine:
                 if type(outcome) is _Problem:
                     index[raw_text] = -1
                     continue
-                if amount and not (
-                    type(outcome) is Decimal
-                    and outcome == outcome.to_integral_value()
-                    and 0 <= outcome <= _LIMIT
-                ):
-                    index[raw_text] = -1
+                if amount:
+                    if not (
+                        type(outcome) is Decimal
+                        and outcome == outcome.to_integral_value()
+                        and 0 <= outcome <= _LIMIT
+                    ):
+                        index[raw_text] = -1
+                        continue
+                    index[raw_text] = len(outcomes)
+                    outcomes.append(int(outcome))
                     continue
-                index[raw_text] = len(outcomes)
-                outcomes.append(int(outcome) if amount else outcome)
+                name = (type(outcome).__name__, repr(outcome))
+                found = known.get(name)
+                if found is None:
+                    if len(outcomes) > _DISTINCT_MAX:
+                        index[raw_text] = -1  # so many values: the row path reads the rest
+                        continue
+                    found = known[name] = len(outcomes)
+                    outcomes.append(outcome)
+                index[raw_text] = found
             outcomes_by_field[field] = outcomes
             converted.append({"field": field, "outcomes": outcomes})
             ids.append(
@@ -295,15 +315,43 @@ class _Engine:
         if ids:
             frame = frame.with_columns(ids)
         bad = pl.lit(False)
+        amounts: dict[str, pl.Expr] = {}
         for item in converted:
             field = item["field"]
             bad = bad | (pl.col(f"_i_{field}") < 0)
             if field in AMOUNT_FIELDS:
+                values = item["outcomes"]
+                amount = (
+                    pl.col(f"_i_{field}").replace_strict(
+                        list(range(1, len(values))),
+                        values[1:],
+                        default=None,
+                        return_dtype=pl.Int64,
+                    )
+                    if len(values) > 1
+                    else pl.lit(None, dtype=pl.Int64)
+                )
+                amounts[field] = amount
                 keys.append(
-                    pl.when(pl.col(f"_i_{field}") == 0).then(pl.lit("")).otherwise(pl.lit("a"))
+                    pl.when(amount.is_null())
+                    .then(pl.lit(""))
+                    .when(amount == 0)
+                    .then(pl.lit("0"))
+                    .otherwise(pl.lit("a"))
                 )
             else:
                 keys.append(pl.col(f"_i_{field}").cast(pl.String))
+        # The validators of a budget line compare its amounts (requested within the cost, with
+        # the other sources): a profile holds the outcome of each comparison.
+        cost = amounts.get("cost")
+        if cost is not None:
+            other = amounts.get("other_sources", pl.lit(0, dtype=pl.Int64)).fill_null(0)
+            for field in ("requested", "national_amount", "local_amount"):
+                asked = amounts.get(field)
+                if asked is None:
+                    continue
+                keys.append((asked > cost).fill_null(False).cast(pl.String))
+                keys.append((asked + other > cost).fill_null(False).cast(pl.String))
         frame = frame.with_columns(_ok=pl.col("_ok") & ~bad)
         key = pl.concat_str(keys, separator="\x1f") if keys else pl.lit("")
         self._outcomes = outcomes_by_field
