@@ -27,8 +27,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import khuyencong as kc
-from khuyencong.datasets import example_path, validate
 from khuyencong.datasets import columnar_check as engine_module
+from khuyencong.datasets import example_path, validate
 from khuyencong.datasets.report import Report
 
 HEADER = [

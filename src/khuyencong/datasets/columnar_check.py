@@ -321,7 +321,7 @@ class _Engine:
             bad = bad | (pl.col(f"_i_{field}") < 0)
             if field in AMOUNT_FIELDS:
                 values = item["outcomes"]
-                amount = (
+                money = (
                     pl.col(f"_i_{field}").replace_strict(
                         list(range(1, len(values))),
                         values[1:],
@@ -331,11 +331,11 @@ class _Engine:
                     if len(values) > 1
                     else pl.lit(None, dtype=pl.Int64)
                 )
-                amounts[field] = amount
+                amounts[field] = money
                 keys.append(
-                    pl.when(amount.is_null())
+                    pl.when(money.is_null())
                     .then(pl.lit(""))
-                    .when(amount == 0)
+                    .when(money == 0)
                     .then(pl.lit("0"))
                     .otherwise(pl.lit("a"))
                 )
