@@ -74,6 +74,12 @@ _LIMIT: Final = 10**15
 
 _MARK: Final = "\ue000"
 
+_PROFILES_MAX: Final = 4096
+"""Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
+
+_ONCE_MAX: Final = 1 << 20
+"""Profiles remembered as seen once (by hash) before starting afresh."""
+
 _DISTINCT_MAX: Final = 50_000
 """Distinct values of a field (other than text and amounts) the engine keeps ids for; lines
 with further values take the row path."""
@@ -184,6 +190,8 @@ class _Template:
     factor: dict[int, tuple[int, int]]
     computed: list[bool]
     free: dict[str, str]
+    second: list[RowResult]
+    """The second run's rows (other stand-ins, amounts × 3), checked with the first."""
 
 
 class _Engine:
@@ -203,6 +211,7 @@ class _Engine:
         self.delimiter = delimiter
         self.seen: dict[str, int] = {}
         self.profiles: dict[tuple[str, ...], _Template | None] = {}
+        self.once: set[int] = set()
         self.columns = {c.field: c for c in plan.columns}
         self.text_fields = {c.field for c in plan.columns if c.convert is _text}
         self.captured: list[Any] = []
@@ -257,7 +266,15 @@ class _Engine:
                 ok = ok & plain
                 value = pl.when(stripped != "").then(stripped)
                 exprs.append(value.alias(field))
-                if field in _FREE:
+                if field == "commune":
+                    # The commune's kind is read from the prefix of its name (when no column
+                    # gives it): the profile holds the kind, the name is a stand-in.
+                    names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
+                    kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
+                    keys.append(
+                        stripped.replace_strict(kinds, default="", return_dtype=pl.String)
+                    )
+                elif field in _FREE:
                     keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
                 else:
                     keys.append(value.fill_null("\x02"))
@@ -482,22 +499,71 @@ class _Engine:
 
     def _emit(self, groups: list[tuple[list[_Row], int | None]]) -> Iterator[RowResult]:
         plans: list[tuple[list[_Row], _Template | None, int | None, list[dict[str, Any]]]] = []
+        pending: dict[tuple[str, ...], tuple[_Template, list[list[dict[str, Any]]]] | None] = {}
+        waiting: list[tuple[int, tuple[str, ...]]] = []
         for group, again in groups:
             template = None
             values: list[dict[str, Any]] = []
             if again is None and all(r.fast for r in group):
                 values = [r.all_values() for r in group]
-                template = self._template(group, values)
+                key = self._key(group, values)
+                if key is not None:
+                    if key in self.profiles:
+                        template = self.profiles[key]
+                    elif key in pending or self._again(key):
+                        if key not in pending:
+                            pending[key] = self._profile(group, values)
+                        waiting.append((len(plans), key))
             plans.append((group, template, again, values))
+        if pending:
+            self._verify(pending)
+            for index, key in waiting:
+                group, _, again, values = plans[index]
+                plans[index] = (group, self.profiles.get(key), again, values)
         allowed = self._allowed(plans)
-        if allowed is None:  # an amount the columnar step does not decide: the row path
-            plans = [(group, None, again, values) for group, _, again, values in plans]
-            allowed = [None] * len(plans)
         for (group, template, again, values), amounts in zip(plans, allowed, strict=True):
-            if template is None:
+            if template is None or amounts is None:
                 yield from self._by_rows(group, again)
             else:
                 yield from self._from_template(group, template, amounts, values)
+
+    def _again(self, key: tuple[str, ...]) -> bool:
+        """Whether a profile came before (a profile is built on its second proposal, so that a
+        file of proposals all unlike each other costs no more than the row path)."""
+        mark = hash(key)
+        if mark in self.once:
+            return True
+        if len(self.once) >= _ONCE_MAX:
+            self.once.clear()
+        self.once.add(mark)
+        return False
+
+    def _verify(
+        self, pending: dict[tuple[str, ...], tuple[_Template, list[list[dict[str, Any]]]] | None]
+    ) -> None:
+        """Keep the profiles whose amounts the columnar step gives as the scalar engine did, on
+        both runs (one call of the columnar step for the batch)."""
+        if len(self.profiles) + len(pending) > _PROFILES_MAX:
+            self.profiles.clear()
+        work: list[tuple[_Template, list[dict[str, Any]]]] = []
+        for candidate in pending.values():
+            if candidate is not None:
+                template, runs = candidate
+                work.extend((template, run) for run in runs)
+        check = iter(self._cofund(work) if work else [])
+        for key, candidate in pending.items():
+            if candidate is None:
+                self.profiles[key] = None
+                continue
+            template, runs = candidate
+            ok = True
+            for results in (template.results, template.second):
+                amounts = next(check)
+                if amounts is None or [None if a is None else Decimal(a) for a in amounts] != [
+                    r.allowed for r in results
+                ]:
+                    ok = False
+            self.profiles[key] = template if ok else None
 
     def _by_rows(self, group: list[_Row], again: int | None) -> Iterator[RowResult]:
         parsed_rows: list[_Parsed] = []
@@ -546,19 +612,13 @@ class _Engine:
 
     # -- profiles ----------------------------------------------------------------------------
 
-    def _template(self, group: list[_Row], values: list[dict[str, Any]]) -> _Template | None:
-        keys = tuple(r.key for r in group)
-        # Free texts: given once per proposal (a row may leave them blank), never two values.
+    def _key(self, group: list[_Row], values: list[dict[str, Any]]) -> tuple[str, ...] | None:
+        """The profile of a proposal, or ``None`` when its free texts have two values."""
         for field in _FREE:
             given = {v[field] for v in values if v.get(field) is not None}
             if len(given) > 1:
                 return None
-        if keys in self.profiles:
-            return self.profiles[keys]
-        template = self._profile(group, values)
-        if len(self.profiles) < 100_000:
-            self.profiles[keys] = template
-        return template
+        return tuple(r.key for r in group)
 
     def _run(
         self, group: list[_Row], run: int, scale: int
@@ -599,7 +659,11 @@ class _Engine:
         self.captured.append(assessment)
         return assessment
 
-    def _profile(self, group: list[_Row], group_values: list[dict[str, Any]]) -> _Template | None:
+    def _profile(
+        self, group: list[_Row], group_values: list[dict[str, Any]]
+    ) -> tuple[_Template, list[list[dict[str, Any]]]] | None:
+        """A candidate template from two runs of the row path on the proposal, with the amounts
+        of both runs (for :meth:`_verify`); ``None`` when the runs disagree."""
         one, assessed_one, free_one = self._run(group, 1, 1)
         two, _, free_two = self._run(group, 2, 3)
         if len(one) != len(group) or len(two) != len(group):
@@ -683,8 +747,8 @@ class _Engine:
                         return None
                     ratio = Decimal(lines[position].factor).as_integer_ratio()
                     factor[k] = ratio
-        template = _Template(one, swaps, line_of, factor, computed, free_one)
-        runs: list[tuple[_Template, list[dict[str, Any]]]] = []
+        template = _Template(one, swaps, line_of, factor, computed, free_one, two)
+        runs: list[list[dict[str, Any]]] = []
         for results, scale in ((one, 1), (two, 3)):
             scaled = [
                 {f: (v * scale if f in AMOUNT_FIELDS and v else v) for f, v in values.items()}
@@ -697,35 +761,26 @@ class _Engine:
                     r.counterpart,
                 ):
                     return None
-            runs.append((template, scaled))
-        check = self._cofund(runs)
-        if check is None:
-            return None
-        for results, amounts in zip((one, two), check, strict=True):
-            if [None if a is None else Decimal(a) for a in amounts] != [r.allowed for r in results]:
-                return None
-        return template
+            runs.append(scaled)
+        return template, runs
 
     # -- amounts ------------------------------------------------------------------------------
 
     def _allowed(
         self,
         plans: list[tuple[list[_Row], _Template | None, int | None, list[dict[str, Any]]]],
-    ) -> list[list[int | None] | None] | None:
+    ) -> list[list[int | None] | None]:
+        """The allowed amounts of each group read from a template (``None`` for the others and
+        for a proposal the columnar step does not decide, which then takes the row path)."""
         work = [(template, values) for _, template, _, values in plans if template is not None]
-        amounts = self._cofund(work) if work else []
-        if amounts is None:
-            return None
-        out: list[list[int | None] | None] = []
-        it = iter(amounts)
-        for _, template, _, _ in plans:
-            out.append(None if template is None else next(it))
-        return out
+        amounts = iter(self._cofund(work) if work else [])
+        return [None if template is None else next(amounts) for _, template, _, _ in plans]
 
     def _cofund(
         self, work: list[tuple[_Template, list[dict[str, Any]]]]
-    ) -> list[list[int | None]] | None:
-        """The allowed amount of each row of each proposal (``None`` where not known)."""
+    ) -> list[list[int | None] | None]:
+        """The allowed amount of each row of each proposal (``None`` where not known); ``None``
+        for a proposal with a line the columnar step does not decide."""
         cols: dict[str, list[Any]] = {
             k: []
             for k in (
@@ -742,17 +797,17 @@ class _Engine:
                 "factor_den",
             )
         }
-        out: list[list[int | None]] = []
+        out: list[list[int | None] | None] = []
         slots: list[tuple[int, int]] = []
         for p, (template, values) in enumerate(work):
-            row_out: list[int | None] = [None] * len(values)
-            out.append(row_out)
+            fresh: list[int | None] = [None] * len(values)
+            out.append(fresh)
             status = template.results[0].status
             for k, result in enumerate(template.results):
                 if not template.computed[k]:
                     continue
                 if status == "ineligible":
-                    row_out[k] = 0
+                    fresh[k] = 0
                     continue
                 cost, requested, _ = _report_amounts(
                     values[k], result.funding, template.line_of[k] is not None
@@ -792,9 +847,13 @@ class _Engine:
         decided = computed.get_column("decided").to_list()
         allowed = computed.get_column("allowed").to_list()
         for (p, k), ok, value in zip(slots, decided, allowed, strict=True):
+            row_out = out[p]
+            if row_out is None:
+                continue
             if not ok or value is None:
-                return None
-            out[p][k] = int(value)
+                out[p] = None
+                continue
+            row_out[k] = int(value)
         return out
 
     def _from_template(
