@@ -64,7 +64,7 @@ __all__ = ["BATCH_LINES", "columnar_results"]
 BATCH_LINES: Final = 10_000
 """Physical lines read and evaluated as one batch (bounded memory)."""
 
-_CHUNK: Final = 1 << 23
+_CHUNK: Final = 1 << 20
 
 _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
 """Fields whose text the rules carry into messages but never decide on: a proposal's profile
@@ -172,6 +172,13 @@ class _Row:
         column = self.values.get(field)
         return None if column is None else column[self.i]
 
+    def some_values(self, fields: tuple[str, ...]) -> dict[str, Any]:
+        """The values of ``fields`` (mapped ones) in this (fast) line."""
+        assert self.values is not None
+        i = self.i
+        values = self.values
+        return {f: values[f][i] for f in fields}
+
     def all_values(self) -> dict[str, Any]:
         """The values of every field of this (fast) line (``None`` when blank)."""
         assert self.values is not None
@@ -214,6 +221,13 @@ class _Engine:
         self.once: set[int] = set()
         self.columns = {c.field: c for c in plan.columns}
         self.text_fields = {c.field for c in plan.columns if c.convert is _text}
+        self.slim = tuple(
+            c.field
+            for c in plan.columns
+            if c.field in _FREE or c.field in AMOUNT_FIELDS or c.field == "units"
+        )
+        """The fields a proposal read from a profile needs: free texts, amounts, units."""
+        self.amount_fields = tuple(c.field for c in plan.columns if c.field in AMOUNT_FIELDS)
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
         self.ids: dict[str, dict[tuple[str, str], int]] = {}
@@ -271,9 +285,7 @@ class _Engine:
                     # gives it): the profile holds the kind, the name is a stand-in.
                     names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
                     kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
-                    keys.append(
-                        stripped.replace_strict(kinds, default="", return_dtype=pl.String)
-                    )
+                    keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
                 elif field in _FREE:
                     keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
                 else:
@@ -505,7 +517,7 @@ class _Engine:
             template = None
             values: list[dict[str, Any]] = []
             if again is None and all(r.fast for r in group):
-                values = [r.all_values() for r in group]
+                values = [r.some_values(self.slim) for r in group]
                 key = self._key(group, values)
                 if key is not None:
                     if key in self.profiles:
@@ -726,7 +738,7 @@ class _Engine:
         # Amounts: the report's cost / requested / counterpart, and allowed by the columnar step.
         line_of: list[int | None] = []
         index = 0
-        for values in group_values:
+        for values in (r.all_values() for r in group):
             if any(values.get(f) is not None for f in LINE_FIELDS):
                 line_of.append(index)
                 index += 1
@@ -870,11 +882,10 @@ class _Engine:
                     real[field] = v[field]
                     break
         sums: dict[str, int] = {}
-        for v in values:
-            for field in AMOUNT_FIELDS:
-                amount = v.get(field)
-                if amount is not None:
-                    sums[field] = sums.get(field, 0) + amount
+        for field in self.amount_fields:
+            total = [v[field] for v in values if v[field] is not None]
+            if total:
+                sums[field] = sum(total)
         _bulk_add(self.structure, group[0].number, group[-1].number, sums)
         code = real.get("code")
         title = real.get("title")
@@ -882,7 +893,11 @@ class _Engine:
             line = template.line_of[k] is not None
             cost, requested, counterpart = _report_amounts(values[k], result.funding, line)
             findings = tuple(
-                _with(f, row.number, _swapped(f.params, names, template.free, real))
+                _with(
+                    f,
+                    row.number,
+                    _swapped(f.params, names, template.free, real) if names else f.params,
+                )
                 for f, names in template.swaps[k]
             )
             value = None if allowed is None else allowed[k]
