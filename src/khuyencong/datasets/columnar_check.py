@@ -35,44 +35,34 @@ a plan is checked, never by ``import khuyencong``.
 
 from __future__ import annotations
 
-import codecs
-from collections.abc import Iterator, Mapping
-from datetime import date
+from collections.abc import Iterator
 from decimal import Decimal
 from itertools import islice
 from pathlib import Path
 from typing import Any, Final
 
-import attrs
-import polars as pl
-
 from .build import _Builder
-from .cells import EXCEL_ERRORS, _text
-from .columnar import cofund
-from .csvread import MAX_FIELD, csv_rows
-from .findings import RowFinding
+from .cells import _text
+from .columnar_profiles import (
+    _bulk_add,
+    _Profiles,
+    _report_amounts,
+    _swapped,
+    _Template,
+    _with,
+)
+from .columnar_read import _FREE, _body_lines, _file_ok, _Reader, _Row
 from .layout import AMOUNT_FIELDS
-from .pipeline import _BLANK, _groups, _parse, _Plan, _Problem
-from .readers import RawRow, Table
-from .rows import LINE_FIELDS, RowResult, _Parsed
+from .pipeline import _groups, _Plan
+from .readers import Table
+from .rows import RowResult, _Parsed
 from .sections import _STRUCT_FIRST, _label_kind
 from .structure import Structure
-from .values import commune_kind_from_name
 
 __all__ = ["BATCH_LINES", "columnar_results"]
 
 BATCH_LINES: Final = 10_000
 """Physical lines read and evaluated as one batch (bounded memory)."""
-
-_CHUNK: Final = 1 << 20
-
-_FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
-"""Fields whose text the rules carry into messages but never decide on: a proposal's profile
-holds only whether they are given."""
-
-_LIMIT: Final = 10**15
-
-_MARK: Final = "\ue000"
 
 _PROFILES_MAX: Final = 4096
 """Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
@@ -80,128 +70,8 @@ _PROFILES_MAX: Final = 4096
 _ONCE_MAX: Final = 1 << 20
 """Profiles remembered as seen once (by hash) before starting afresh."""
 
-_DISTINCT_MAX: Final = 50_000
-"""Distinct values of a field (other than text and amounts) the engine keeps ids for; lines
-with further values take the row path."""
 
-
-def _sentinel(run: int, field: str) -> str:
-    return f"{_MARK}{field}{run}{_MARK}"
-
-
-# -- is the file one this engine reads? ---------------------------------------------------------
-
-
-def _file_ok(source: Any) -> bool:
-    """No quote, NUL byte or bare carriage return anywhere in the file."""
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-        return b'"' not in data and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
-    try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    except OSError:
-        return False
-    with handle:
-        tail = b""
-        while chunk := handle.read(_CHUNK):
-            block = tail + chunk
-            if b'"' in chunk or b"\x00" in chunk:
-                return False
-            # A chunk may end between \r and \n: keep its last byte for the next round.
-            tail = b"\r" if block.endswith(b"\r") else b""
-            body = block[:-1] if tail else block
-            if body.count(b"\r") != body.count(b"\r\n"):
-                return False
-        return tail != b"\r"
-
-
-def _body_lines(source: Any, encoding: str, skip: int) -> Iterator[str]:
-    """The physical lines after the first ``skip`` (without their line ends)."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    handle: Any
-    if isinstance(source, bytes | bytearray):
-        import io
-
-        handle = io.BytesIO(bytes(source))
-    else:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    with handle:
-        pending = ""
-        seen = 0
-        while True:
-            chunk = handle.read(_CHUNK)
-            text = pending + decoder.decode(chunk, final=not chunk)
-            if not chunk:
-                if text:
-                    lines = text.split("\n")
-                    for line in lines:
-                        seen += 1
-                        if seen > skip:
-                            yield line.removesuffix("\r")
-                return
-            lines = text.split("\n")
-            pending = lines.pop()
-            for line in lines:
-                seen += 1
-                if seen > skip:
-                    yield line.removesuffix("\r")
-
-
-# -- one batch --------------------------------------------------------------------------------
-
-
-@attrs.define(slots=True)
-class _Row:
-    """What the grouping needs of a line: its number, code, and whether it is read by columns
-    (``fast``); the row path's parse of a line that is not."""
-
-    number: int
-    text: str
-    fast: bool
-    code: str | None
-    parsed: _Parsed | None = None
-    label: bool = False
-    values: dict[str, list[Any]] | None = None
-    """The values of the fields of the batch the line is in (its own at ``i``)."""
-    i: int = 0
-    key: str = ""
-
-    def value(self, field: str) -> Any:
-        """The value of ``field`` in this (fast) line, ``None`` when blank."""
-        assert self.values is not None
-        column = self.values.get(field)
-        return None if column is None else column[self.i]
-
-    def some_values(self, fields: tuple[str, ...]) -> dict[str, Any]:
-        """The values of ``fields`` (mapped ones) in this (fast) line."""
-        assert self.values is not None
-        i = self.i
-        values = self.values
-        return {f: values[f][i] for f in fields}
-
-    def all_values(self) -> dict[str, Any]:
-        """The values of every field of this (fast) line (``None`` when blank)."""
-        assert self.values is not None
-        i = self.i
-        return {f: v[i] for f, v in self.values.items()}
-
-
-@attrs.define(slots=True)
-class _Template:
-    """A profile's results: the first run's rows, the findings' parameters to re-text, the
-    line index of each row, the factor of each computed line."""
-
-    results: list[RowResult]
-    swaps: list[list[tuple[RowFinding, tuple[str, ...]]]]
-    line_of: list[int | None]
-    factor: dict[int, tuple[int, int]]
-    computed: list[bool]
-    free: dict[str, str]
-    second: list[RowResult]
-    """The second run's rows (other stand-ins, amounts × 3), checked with the first."""
-
-
-class _Engine:
+class _Engine(_Reader, _Profiles):
     def __init__(
         self,
         table: Table,
@@ -231,184 +101,6 @@ class _Engine:
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
         self.ids: dict[str, dict[tuple[str, str], int]] = {}
-
-    # -- reading ---------------------------------------------------------------------------
-
-    def _frame(self, lines: list[str]) -> pl.DataFrame:
-        """The columns of a batch: per line ``_fast``, a profile key part per row, the values
-        of the fields; and the outcomes of the converted fields by id."""
-        plan = self.plan
-        width = plan.width
-        delimiter = self.delimiter
-        frame = pl.DataFrame({"_t": lines}, schema={"_t": pl.String})
-        text = pl.col("_t")
-        fast = (
-            ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-            & (text.str.count_matches(delimiter, literal=True) == width - 1)
-            & (text.str.len_chars() <= MAX_FIELD)
-            & (text.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
-        )
-        frame = frame.with_columns(_fast=fast)
-        if width > 1:
-            split = frame.select(
-                text.str.split_exact(delimiter, width - 1)
-                .struct.rename_fields([f"_c{i}" for i in range(width)])
-                .alias("_s")
-            ).unnest("_s")
-        else:
-            split = frame.select(text.alias("_c0"))
-        frame = pl.concat([frame, split], how="horizontal")
-        ok = pl.col("_fast")
-        for position in plan.unnamed:
-            ok = ok & (pl.col(f"_c{position}").str.strip_chars() == "")
-        exprs: list[pl.Expr] = []
-        keys: list[pl.Expr] = []
-        converted: list[dict[str, Any]] = []
-        outcomes_by_field: dict[str, list[Any]] = {}
-        for column in plan.columns:
-            raw = pl.col(f"_c{column.position}")
-            stripped = raw.str.strip_chars()
-            field = column.field
-            if field in self.text_fields:
-                plain = (stripped == "") | (
-                    (
-                        ~stripped.str.contains(r"[^\x00-\x7f]")
-                        | (stripped == stripped.str.normalize("NFC"))
-                    )
-                    & ~stripped.is_in(sorted(EXCEL_ERRORS))
-                )
-                ok = ok & plain
-                value = pl.when(stripped != "").then(stripped)
-                exprs.append(value.alias(field))
-                if field == "commune":
-                    # The commune's kind is read from the prefix of its name (when no column
-                    # gives it): the profile holds the kind, the name is a stand-in.
-                    names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
-                    kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
-                    keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
-                elif field in _FREE:
-                    keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
-                else:
-                    keys.append(value.fill_null("\x02"))
-                continue
-            exprs.append(raw.alias(f"_r_{field}"))
-        frame = frame.with_columns(*exprs, _ok=ok)
-        # Fields read by their converter: once per distinct text of the batch.
-        ids: list[pl.Expr] = []
-        for column in plan.columns:
-            field = column.field
-            if field in self.text_fields:
-                continue
-            distinct = frame.filter(pl.col("_ok")).get_column(f"_r_{field}").unique().to_list()
-            amount = field in AMOUNT_FIELDS
-            # Amounts are only flagged in a profile: their ids live for the batch.  Other
-            # values keep one id for the whole file (a profile names them by id).
-            outcomes: list[Any] = [None] if amount else self.outcomes.setdefault(field, [None])
-            known: dict[tuple[str, str], int] = {} if amount else self.ids.setdefault(field, {})
-            index: dict[str, int] = {}
-            for raw_text in distinct:
-                outcome = column.read_text(raw_text)
-                if outcome is _BLANK:
-                    index[raw_text] = 0
-                    continue
-                if type(outcome) is _Problem:
-                    index[raw_text] = -1
-                    continue
-                if amount:
-                    if not (
-                        type(outcome) is Decimal
-                        and outcome == outcome.to_integral_value()
-                        and 0 <= outcome <= _LIMIT
-                    ):
-                        index[raw_text] = -1
-                        continue
-                    index[raw_text] = len(outcomes)
-                    outcomes.append(int(outcome))
-                    continue
-                name = (type(outcome).__name__, repr(outcome))
-                found = known.get(name)
-                if found is None:
-                    if len(outcomes) > _DISTINCT_MAX:
-                        index[raw_text] = -1  # so many values: the row path reads the rest
-                        continue
-                    found = known[name] = len(outcomes)
-                    outcomes.append(outcome)
-                index[raw_text] = found
-            outcomes_by_field[field] = outcomes
-            converted.append({"field": field, "outcomes": outcomes})
-            ids.append(
-                pl.col(f"_r_{field}")
-                .replace_strict(index, default=-1, return_dtype=pl.Int32)
-                .alias(f"_i_{field}")
-            )
-        if ids:
-            frame = frame.with_columns(ids)
-        bad = pl.lit(False)
-        amounts: dict[str, pl.Expr] = {}
-        for item in converted:
-            field = item["field"]
-            bad = bad | (pl.col(f"_i_{field}") < 0)
-            if field in AMOUNT_FIELDS:
-                values = item["outcomes"]
-                money = (
-                    pl.col(f"_i_{field}").replace_strict(
-                        list(range(1, len(values))),
-                        values[1:],
-                        default=None,
-                        return_dtype=pl.Int64,
-                    )
-                    if len(values) > 1
-                    else pl.lit(None, dtype=pl.Int64)
-                )
-                amounts[field] = money
-                keys.append(
-                    pl.when(money.is_null())
-                    .then(pl.lit(""))
-                    .when(money == 0)
-                    .then(pl.lit("0"))
-                    .otherwise(pl.lit("a"))
-                )
-            else:
-                keys.append(pl.col(f"_i_{field}").cast(pl.String))
-        # The validators of a budget line compare its amounts (requested within the cost, with
-        # the other sources): a profile holds the outcome of each comparison.
-        cost = amounts.get("cost")
-        if cost is not None:
-            other = amounts.get("other_sources", pl.lit(0, dtype=pl.Int64)).fill_null(0)
-            for field in ("requested", "national_amount", "local_amount"):
-                asked = amounts.get(field)
-                if asked is None:
-                    continue
-                keys.append((asked > cost).fill_null(False).cast(pl.String))
-                keys.append((asked + other > cost).fill_null(False).cast(pl.String))
-        frame = frame.with_columns(_ok=pl.col("_ok") & ~bad)
-        key = pl.concat_str(keys, separator="\x1f") if keys else pl.lit("")
-        self._outcomes = outcomes_by_field
-        return frame.with_columns(_key=key)
-
-    def _value_lists(self, frame: pl.DataFrame) -> dict[str, list[Any]]:
-        """Per field, the value of each row (``None`` when blank)."""
-        out: dict[str, list[Any]] = {}
-        for column in self.plan.columns:
-            field = column.field
-            if field in self.text_fields:
-                out[field] = frame.get_column(field).to_list()
-            else:
-                outcomes = self._outcomes[field]
-                out[field] = [
-                    outcomes[i] if i is not None and i >= 0 else None
-                    for i in frame.get_column(f"_i_{field}").to_list()
-                ]
-        return out
-
-    def _parse_line(self, number: int, text: str) -> _Parsed:
-        """The row path's parse of one physical line (a CSV line without quotes)."""
-        for _, cells, problems, damaged in csv_rows(
-            iter((text,)), self.delimiter, replaced=False, encoding="UTF-8", start=number - 1
-        ):
-            raw = RawRow(number, cells, problems, text=True, damaged=damaged)
-            return _parse(raw, self.plan)
-        raise AssertionError("csv_rows gives one record per line without quotes")
 
     # -- the rows of a file ------------------------------------------------------------------
 
@@ -622,160 +314,6 @@ class _Engine:
         for piece in _groups(parsed, "consecutive", self.seen):
             yield from self.builder.results(piece)
 
-    # -- profiles ----------------------------------------------------------------------------
-
-    def _key(self, group: list[_Row], values: list[dict[str, Any]]) -> tuple[str, ...] | None:
-        """The profile of a proposal, or ``None`` when its free texts have two values."""
-        for field in _FREE:
-            given = {v[field] for v in values if v.get(field) is not None}
-            if len(given) > 1:
-                return None
-        return tuple(r.key for r in group)
-
-    def _run(
-        self, group: list[_Row], run: int, scale: int
-    ) -> tuple[list[RowResult], Any, dict[str, str]]:
-        base = run * 1_000_000_000
-        free: dict[str, str] = {}
-        parsed_rows: list[_Parsed] = []
-        for k, row in enumerate(group):
-            real = self._parse_line(row.number, row.text)
-            values = dict(real.values)
-            for field in _FREE:
-                if field in values:
-                    if field == "commune" and "commune_kind" not in values:
-                        kind = commune_kind_from_name(values[field])
-                        if kind is not None:
-                            values["commune_kind"] = kind
-                    values[field] = free.setdefault(field, _sentinel(run, field))
-            if scale != 1:
-                for field in AMOUNT_FIELDS:
-                    if values.get(field):
-                        values[field] = values[field] * scale
-            parsed_rows.append(_Parsed(base + k, values, dict(real.headers), [], set(real.bad)))
-        self.captured = []
-        builder = self.builder
-        capture = _Builder(
-            None if builder.assessor is None else self._capturing,
-            builder.as_of,
-            builder.has_item_column,
-            builder.plan_layout,
-        )
-        results = list(capture.results(parsed_rows))
-        assessment = self.captured[0] if self.captured else None
-        return results, assessment, free
-
-    def _capturing(self, proposal: Any, as_of: date) -> Any:
-        assert self.builder.assessor is not None
-        assessment = self.builder.assessor(proposal, as_of)
-        self.captured.append(assessment)
-        return assessment
-
-    def _profile(
-        self, group: list[_Row], group_values: list[dict[str, Any]]
-    ) -> tuple[_Template, list[list[dict[str, Any]]]] | None:
-        """A candidate template from two runs of the row path on the proposal, with the amounts
-        of both runs (for :meth:`_verify`); ``None`` when the runs disagree."""
-        one, assessed_one, free_one = self._run(group, 1, 1)
-        two, _, free_two = self._run(group, 2, 3)
-        if len(one) != len(group) or len(two) != len(group):
-            return None
-        swaps: list[list[tuple[RowFinding, tuple[str, ...]]]] = []
-        for k, (a, b) in enumerate(zip(one, two, strict=True)):
-            if a.row != 1_000_000_000 + k or b.row != 2_000_000_000 + k:
-                return None
-            for name in (
-                "status",
-                "funding",
-                "province",
-                "year",
-                "content",
-                "item",
-                "as_of",
-                "first_of_proposal",
-                "unreadable",
-            ):
-                if getattr(a, name) != getattr(b, name):
-                    return None
-            for name, field in (("proposal_code", "code"), ("title", "title")):
-                if getattr(a, name) != free_one.get(field) or getattr(b, name) != free_two.get(
-                    field
-                ):
-                    return None
-            if len(a.findings) != len(b.findings):
-                return None
-            row_swaps: list[tuple[RowFinding, tuple[str, ...]]] = []
-            for fa, fb in zip(a.findings, b.findings, strict=True):
-                if (
-                    fa.code,
-                    fa.severity,
-                    fa.column,
-                    fa.citation_vi,
-                    fa.citation_en,
-                    fa.citation_key,
-                    fa.line,
-                    fa.key,
-                ) != (
-                    fb.code,
-                    fb.severity,
-                    fb.column,
-                    fb.citation_vi,
-                    fb.citation_en,
-                    fb.citation_key,
-                    fb.line,
-                    fb.key,
-                ):
-                    return None
-                if fa.row != a.row or fb.row != b.row:
-                    return None
-                names = tuple(k for k, v in fa.params.items() if type(v) is str and _MARK in v)
-                moved = _with(fa, fb.row, _swapped(fa.params, names, free_one, free_two))
-                for lang in ("vi", "en"):
-                    if moved.message(lang) != fb.message(lang):
-                        return None
-                row_swaps.append((fa, names))
-            swaps.append(row_swaps)
-        # Amounts: the report's cost / requested / counterpart, and allowed by the columnar step.
-        line_of: list[int | None] = []
-        index = 0
-        for values in (r.all_values() for r in group):
-            if any(values.get(f) is not None for f in LINE_FIELDS):
-                line_of.append(index)
-                index += 1
-            else:
-                line_of.append(None)
-        status = one[0].status
-        computed = [r.allowed is not None for r in one]
-        if [r.allowed is not None for r in two] != computed:
-            return None
-        factor: dict[int, tuple[int, int]] = {}
-        if status not in ("ineligible",) and any(computed):
-            if assessed_one is None:
-                return None
-            lines = list(getattr(assessed_one, "lines", ()) or ())
-            for k, position in enumerate(line_of):
-                if computed[k]:
-                    if position is None or position >= len(lines):
-                        return None
-                    ratio = Decimal(lines[position].factor).as_integer_ratio()
-                    factor[k] = ratio
-        template = _Template(one, swaps, line_of, factor, computed, free_one, two)
-        runs: list[list[dict[str, Any]]] = []
-        for results, scale in ((one, 1), (two, 3)):
-            scaled = [
-                {f: (v * scale if f in AMOUNT_FIELDS and v else v) for f, v in values.items()}
-                for values in group_values
-            ]
-            for k, r in enumerate(results):
-                if _report_amounts(scaled[k], r.funding, line_of[k] is not None) != (
-                    r.cost,
-                    r.requested,
-                    r.counterpart,
-                ):
-                    return None
-            runs.append(scaled)
-        return template, runs
-
     # -- amounts ------------------------------------------------------------------------------
 
     def _allowed(
@@ -787,86 +325,6 @@ class _Engine:
         work = [(template, values) for _, template, _, values in plans if template is not None]
         amounts = iter(self._cofund(work) if work else [])
         return [None if template is None else next(amounts) for _, template, _, _ in plans]
-
-    def _cofund(
-        self, work: list[tuple[_Template, list[dict[str, Any]]]]
-    ) -> list[list[int | None] | None]:
-        """The allowed amount of each row of each proposal (``None`` where not known); ``None``
-        for a proposal with a line the columnar step does not decide."""
-        cols: dict[str, list[Any]] = {
-            k: []
-            for k in (
-                "proposal",
-                "line",
-                "funding",
-                "as_of",
-                "item",
-                "cost",
-                "requested",
-                "other_sources",
-                "units",
-                "factor_num",
-                "factor_den",
-            )
-        }
-        out: list[list[int | None] | None] = []
-        slots: list[tuple[int, int]] = []
-        for p, (template, values) in enumerate(work):
-            fresh: list[int | None] = [None] * len(values)
-            out.append(fresh)
-            status = template.results[0].status
-            for k, result in enumerate(template.results):
-                if not template.computed[k]:
-                    continue
-                if status == "ineligible":
-                    fresh[k] = 0
-                    continue
-                cost, requested, _ = _report_amounts(
-                    values[k], result.funding, template.line_of[k] is not None
-                )
-                num, den = template.factor[k]
-                cols["proposal"].append(p)
-                cols["line"].append(template.line_of[k])
-                cols["funding"].append(result.funding)
-                cols["as_of"].append(result.as_of)
-                cols["item"].append(result.item)
-                cols["cost"].append(None if cost is None else int(cost))
-                cols["requested"].append(None if requested is None else int(requested))
-                cols["other_sources"].append(int(values[k].get("other_sources") or 0))
-                cols["units"].append(int(values[k].get("units") or 1))
-                cols["factor_num"].append(num)
-                cols["factor_den"].append(den)
-                slots.append((p, k))
-        if not slots:
-            return out
-        frame = pl.DataFrame(
-            cols,
-            schema={
-                "proposal": pl.Int64,
-                "line": pl.Int64,
-                "funding": pl.String,
-                "as_of": pl.Date,
-                "item": pl.String,
-                "cost": pl.Int64,
-                "requested": pl.Int64,
-                "other_sources": pl.Int64,
-                "units": pl.Int64,
-                "factor_num": pl.Int64,
-                "factor_den": pl.Int64,
-            },
-        )
-        computed = cofund(frame, rulebooks=self.rulebooks)
-        decided = computed.get_column("decided").to_list()
-        allowed = computed.get_column("allowed").to_list()
-        for (p, k), ok, value in zip(slots, decided, allowed, strict=True):
-            row_out = out[p]
-            if row_out is None:
-                continue
-            if not ok or value is None:
-                out[p] = None
-                continue
-            row_out[k] = int(value)
-        return out
 
     def _from_template(
         self,
@@ -920,66 +378,6 @@ class _Engine:
                 findings=findings,
                 unreadable=result.unreadable,
             )
-
-
-def _swapped(
-    params: Mapping[str, Any], names: tuple[str, ...], old: dict[str, str], new: dict[str, str]
-) -> Mapping[str, Any]:
-    if not names:
-        return params
-    out = dict(params)
-    for name in names:
-        text = out[name]
-        for field, stand_in in old.items():
-            if stand_in in text:
-                text = text.replace(stand_in, new.get(field, ""))
-        out[name] = text
-    return out
-
-
-_FIELD_NAMES: Final = tuple(a.name for a in attrs.fields(RowFinding))
-_ROW: Final = _FIELD_NAMES.index("row")
-_PARAMS: Final = _FIELD_NAMES.index("params")
-
-
-def _with(f: RowFinding, row: int, params: Mapping[str, Any]) -> RowFinding:
-    """``f`` on ``row`` with ``params``."""
-    values = list(f.__reduce__()[1])
-    values[_ROW] = row
-    values[_PARAMS] = params
-    return RowFinding(*values)
-
-
-def _report_amounts(
-    values: Mapping[str, Any], funding: str | None, line: bool
-) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """The cost, requested and counterpart a row shows (see ``_Builder._line``)."""
-    if not line:
-        return None, None, None
-
-    def dec(v: Any) -> Decimal | None:
-        return None if v is None else Decimal(v)
-
-    requested = values.get("requested")
-    if requested is None and funding is not None:
-        own = "national_amount" if funding == "national" else "local_amount"
-        requested = values.get(own)
-    cost = values.get("cost")
-    counterpart = values.get("counterpart")
-    if cost is None and requested is not None:
-        cost = requested + (counterpart or 0) + (values.get("other_sources") or 0)
-    return dec(cost), dec(requested), dec(counterpart)
-
-
-def _bulk_add(structure: Structure, first: int, last: int, sums: Mapping[str, int]) -> None:
-    """``Structure.add`` of a run of data rows at once (their amounts summed)."""
-    for scope in (structure.table, *structure.sections):
-        if scope.first is None:
-            scope.first = first
-        scope.last = last
-        totals = scope.sums
-        for field, value in sums.items():
-            totals[field] = totals.get(field, Decimal(0)) + value
 
 
 # -- entry ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from ..l10n import label
 from ..l10n.catalog import render
 from .columns import ColumnMapping
 from .findings import SEVERITY_ORDER, RowFinding, finding
+from .jsonrows import finding_json
 from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
@@ -96,47 +97,6 @@ def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
         severity = label("severity", f.severity, lang)
         parts.append(f"{severity}:{f.code}{where}: {f.message(lang)}{cite}")
     return " | ".join(parts)
-
-
-_FRAGMENTS_MAX: Final = 4096
-
-
-def _finding_json(
-    f: RowFinding, lang: str, cache: dict[tuple[Any, ...], tuple[RowFinding, str]]
-) -> str:
-    """A finding as its JSON object in the report (its row is not in it), written once per
-    distinct finding: findings that share their parameters (the columnar engine's findings of
-    one profile) share their text."""
-    key = (
-        id(f.params),
-        f.code,
-        f.key,
-        f.severity,
-        f.column,
-        f.line,
-        f.citation_vi,
-        f.citation_en,
-        f.citation_key,
-    )
-    hit = cache.get(key)
-    if hit is not None and hit[0].params is f.params:
-        return hit[1]
-    text = json.dumps(
-        {
-            "code": f.code,
-            "severity": f.severity,
-            "column": f.column,
-            "message": f.message(lang),
-            "citation": f.citation(lang),
-            "citation_key": f.citation_key,
-            "line": f.line,
-        },
-        ensure_ascii=False,
-    )
-    if len(cache) >= _FRAGMENTS_MAX:
-        cache.clear()
-    cache[key] = (f, text)
-    return text
 
 
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
@@ -378,7 +338,7 @@ class Report:
             }
             head = dumps(item, ensure_ascii=False)[:-1]
             if findings:
-                parts = ", ".join(_finding_json(f, lang, fragments) for f in findings)
+                parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
                 text = f'{head}, "findings": [{parts}]}}'
             else:
                 text = f'{head}, "findings": []}}'
