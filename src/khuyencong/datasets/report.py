@@ -77,6 +77,33 @@ def _cells(values: list[Any], lang: str) -> list[Any]:
     return [*values, status, severity]
 
 
+_JSON_BLOCK: Final = 1000
+"""Rows of the JSON report written at once."""
+
+_encode_text: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)
+"""How json.dumps(..., ensure_ascii=False) writes a string (its C encoder when there is one)."""
+
+
+def _json(value: Any) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if type(value) is str:
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_text(value: Any) -> str:
+    """An amount or a date as the report writes it: a string (exact), or ``null``."""
+    if value is None:
+        return "null"
+    return _encode_text(value.isoformat() if isinstance(value, date) else str(value))
+
+
 _STATUS: Final = COLUMNS.index("status")
 _SEVERITY: Final = COLUMNS.index("severity")
 _HTML_PROBLEM_ROWS: Final = 1000
@@ -313,37 +340,32 @@ class Report:
         return _export(path, "utf-8", lambda handle: self._write_json(handle, lang))
 
     def _write_json(self, handle: IO[str], lang: str) -> None:
+        # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
+        # ": " between them), put together from its values; rows written in blocks.
         handle.write('{"rows": [\n')
-        first = True
-        dumps = json.dumps
         fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
+        block: list[str] = []
+        separator = ""
         for r in self._pass():
             findings = r.findings
-            item = {
-                "row": r.row,
-                "proposal_code": r.proposal_code,
-                "title": r.title,
-                "status": r.status,
-                "funding": r.funding,
-                "province": r.province,
-                "year": r.year,
-                "content": r.content,
-                "item": r.item,
-                "cost": None if r.cost is None else str(r.cost),
-                "requested": None if r.requested is None else str(r.requested),
-                "counterpart": None if r.counterpart is None else str(r.counterpart),
-                "allowed": None if r.allowed is None else str(r.allowed),
-                "as_of": None if r.as_of is None else r.as_of.isoformat(),
-                "severity": _worst(findings),
-            }
-            head = dumps(item, ensure_ascii=False)[:-1]
-            if findings:
-                parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
-                text = f'{head}, "findings": [{parts}]}}'
-            else:
-                text = f'{head}, "findings": []}}'
-            handle.write(text if first else ",\n" + text)
-            first = False
+            parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
+            block.append(
+                f'{{"row": {_json(r.row)}, "proposal_code": {_json(r.proposal_code)}, '
+                f'"title": {_json(r.title)}, "status": {_json(r.status)}, '
+                f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
+                f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
+                f'"item": {_json(r.item)}, "cost": {_json_text(r.cost)}, '
+                f'"requested": {_json_text(r.requested)}, '
+                f'"counterpart": {_json_text(r.counterpart)}, '
+                f'"allowed": {_json_text(r.allowed)}, "as_of": {_json_text(r.as_of)}, '
+                f'"severity": {_json(_worst(findings))}, "findings": [{parts}]}}'
+            )
+            if len(block) >= _JSON_BLOCK:
+                handle.write(separator + ",\n".join(block))
+                separator = ",\n"
+                block.clear()
+        if block:
+            handle.write(separator + ",\n".join(block))
         summary = self.summary()
         handle.write('\n],\n"summary": ')
         handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
