@@ -206,11 +206,19 @@ class _Reader:
         frame = frame.with_columns(*exprs, _ok=ok)
         # Fields read by their converter: once per distinct text of the batch.
         ids: list[pl.Expr] = []
-        for column in plan.columns:
+        converters = [c for c in plan.columns if c.field not in self.text_fields]
+        uniques = (
+            frame.select(
+                [
+                    pl.col(f"_r_{c.field}").filter(pl.col("_ok")).unique().implode()
+                    for c in converters
+                ]
+            ).row(0)
+            if converters
+            else ()
+        )
+        for column, distinct in zip(converters, uniques, strict=True):
             field = column.field
-            if field in self.text_fields:
-                continue
-            distinct = frame.filter(pl.col("_ok")).get_column(f"_r_{field}").unique().to_list()
             amount = field in AMOUNT_FIELDS
             # Amounts are only flagged in a profile: their ids live for the batch.  Other
             # values keep one id for the whole file (a profile names them by id).
