@@ -351,3 +351,30 @@ def test_files_the_engine_does_not_read_are_read_by_rows() -> None:
     _same(quoted)
     _same(data.decode().encode("utf-16"))
     _same(data.replace(b"\r\n", b"\r"))
+
+
+def test_the_command_line_checks_by_rows_when_asked(tmp_path: Path) -> None:
+    """``khuyencong check --engine rows`` (a hidden option) writes the same report."""
+    from khuyencong.cli import main
+
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes(_bench_plan(40))
+    reports = []
+    for engine in ("auto", "rows"):
+        out = tmp_path / f"{engine}.json"
+        code = main(
+            ["check", str(plan), "--format", "json", "-o", str(out), "--engine", engine],
+            out=io.StringIO(),
+            err=io.StringIO(),
+        )
+        assert code in (0, 1)
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+    assert b'"row": 41' in reports[0]
+
+
+def test_an_unknown_engine_is_refused() -> None:
+    from khuyencong.errors import DatasetError
+
+    with pytest.raises(DatasetError, match="engine"):
+        validate(_bench_plan(4), engine="polars")  # type: ignore[arg-type]
