@@ -378,3 +378,58 @@ def test_an_unknown_engine_is_refused() -> None:
 
     with pytest.raises(DatasetError, match="engine"):
         validate(_bench_plan(4), engine="polars")  # type: ignore[arg-type]
+
+
+AMOUNT_TEXTS = st.one_of(
+    st.integers(0, 10**16).map(str),
+    st.integers(0, 10**16).map(lambda v: f"{v:,}".replace(",", ".")),
+    st.sampled_from(
+        [
+            "0",
+            "00",
+            "007",
+            "01.500",
+            "1.5",
+            "1.5000",
+            "1.500.",
+            ".500",
+            "1..500",
+            " 1.500 ",
+            "999.999.999.999.999",
+            "1.000.000.000.000.000",
+            "999999999999999",
+            "1000000000000000",
+            "5 triệu",
+            "1,5 tỷ",
+            "1.500.000 đ",
+            "-1.000",
+            "+1000",
+            "1 500",
+        ]
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(AMOUNT_TEXTS, AMOUNT_TEXTS), min_size=1, max_size=12))
+def test_amounts_read_as_columns_read_as_the_converter_reads_them(
+    amounts: list[tuple[str, str]],
+) -> None:
+    """Plain whole đồng (``1500000``, ``1.500.000``) are read as columns, everything else by
+    ``parse_amount``: the rows are the row path's, whatever the text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "Mã đề án",
+            "Tên đề án",
+            "Năm kế hoạch",
+            "Nguồn kinh phí",
+            "Hạng mục chi",
+            "Tổng kinh phí",
+            "Kinh phí KCQG",
+        ]
+    )
+    for index, (cost, requested) in enumerate(amounts * 2):
+        writer.writerow([f"A{index}", "T", "2016", "KCQG", "other", cost, requested])
+    _same(buffer.getvalue().encode())

@@ -13,6 +13,7 @@ from typing import Any, Final
 import attrs
 import polars as pl
 
+from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
 from .csvread import MAX_FIELD, csv_rows
 from .layout import AMOUNT_FIELDS
@@ -30,6 +31,9 @@ _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementi
 holds only whether they are given."""
 
 _LIMIT: Final = 10**15
+
+_PLAIN: Final = -2
+"""The id of an amount read as columns (plain whole đồng)."""
 
 _DISTINCT_MAX: Final = 50_000
 """Distinct values of a field (other than text and amounts) the engine keeps ids for; lines
@@ -203,6 +207,21 @@ class _Reader:
                     keys.append(value.fill_null("\x02"))
                 continue
             exprs.append(raw.alias(f"_r_{field}"))
+            if field in AMOUNT_FIELDS:
+                # Plain whole đồng ("1500000", "1.500.000") read as columns; other forms
+                # ("50 triệu", "1.500.000 đ") by the converter, once per distinct text.
+                plain = (column.convert is parse_amount) & (
+                    stripped.str.contains(r"^(?:0|[1-9][0-9]{0,14})$")
+                    | stripped.str.contains(r"^[1-9][0-9]{0,2}(?:\.[0-9]{3}){1,4}$")
+                )
+                exprs.append(plain.alias(f"_p_{field}"))
+                exprs.append(
+                    pl.when(plain)
+                    .then(
+                        stripped.str.replace_all(".", "", literal=True).cast(pl.Int64, strict=False)
+                    )
+                    .alias(f"_n_{field}")
+                )
         frame = frame.with_columns(*exprs, _ok=ok)
         # Fields read by their converter: once per distinct text of the batch.
         ids: list[pl.Expr] = []
@@ -210,7 +229,14 @@ class _Reader:
         uniques = (
             frame.select(
                 [
-                    pl.col(f"_r_{c.field}").filter(pl.col("_ok")).unique().implode()
+                    pl.col(f"_r_{c.field}")
+                    .filter(
+                        pl.col("_ok") & ~pl.col(f"_p_{c.field}")
+                        if c.field in AMOUNT_FIELDS
+                        else pl.col("_ok")
+                    )
+                    .unique()
+                    .implode()
                     for c in converters
                 ]
             ).row(0)
@@ -255,21 +281,21 @@ class _Reader:
                 index[raw_text] = found
             outcomes_by_field[field] = outcomes
             converted.append({"field": field, "outcomes": outcomes})
-            ids.append(
-                pl.col(f"_r_{field}")
-                .replace_strict(index, default=-1, return_dtype=pl.Int32)
-                .alias(f"_i_{field}")
-            )
+            read = pl.col(f"_r_{field}").replace_strict(index, default=-1, return_dtype=pl.Int32)
+            if amount:
+                read = pl.when(pl.col(f"_p_{field}")).then(pl.lit(_PLAIN)).otherwise(read)
+            ids.append(read.alias(f"_i_{field}"))
         if ids:
             frame = frame.with_columns(ids)
         bad = pl.lit(False)
         amounts: dict[str, pl.Expr] = {}
+        moneys: list[pl.Expr] = []
         for item in converted:
             field = item["field"]
-            bad = bad | (pl.col(f"_i_{field}") < 0)
+            bad = bad | ((pl.col(f"_i_{field}") < 0) & (pl.col(f"_i_{field}") != _PLAIN))
             if field in AMOUNT_FIELDS:
                 values = item["outcomes"]
-                money = (
+                converted_money = (
                     pl.col(f"_i_{field}").replace_strict(
                         list(range(1, len(values))),
                         values[1:],
@@ -279,7 +305,13 @@ class _Reader:
                     if len(values) > 1
                     else pl.lit(None, dtype=pl.Int64)
                 )
+                money = (
+                    pl.when(pl.col(f"_p_{field}"))
+                    .then(pl.col(f"_n_{field}"))
+                    .otherwise(converted_money)
+                )
                 amounts[field] = money
+                moneys.append(money.alias(f"_v_{field}"))
                 keys.append(
                     pl.when(money.is_null())
                     .then(pl.lit(""))
@@ -300,7 +332,7 @@ class _Reader:
                     continue
                 keys.append((asked > cost).fill_null(False).cast(pl.String))
                 keys.append((asked + other > cost).fill_null(False).cast(pl.String))
-        frame = frame.with_columns(_ok=pl.col("_ok") & ~bad)
+        frame = frame.with_columns(*moneys, _ok=pl.col("_ok") & ~bad)
         key = pl.concat_str(keys, separator="\x1f") if keys else pl.lit("")
         self._outcomes = outcomes_by_field
         return frame.with_columns(_key=key)
@@ -312,6 +344,8 @@ class _Reader:
             field = column.field
             if field in self.text_fields:
                 out[field] = frame.get_column(field).to_list()
+            elif field in AMOUNT_FIELDS:
+                out[field] = frame.get_column(f"_v_{field}").to_list()
             else:
                 outcomes = self._outcomes[field]
                 out[field] = [
