@@ -433,3 +433,12 @@ def test_amounts_read_as_columns_read_as_the_converter_reads_them(
     for index, (cost, requested) in enumerate(amounts * 2):
         writer.writerow([f"A{index}", "T", "2016", "KCQG", "other", cost, requested])
     _same(buffer.getvalue().encode())
+
+
+def test_a_text_holding_the_stand_ins_character_is_read_by_rows() -> None:
+    """The profiles' stand-ins are made of a private-use character; a name holding one (even a
+    whole stand-in) is read by the row path, never swapped."""
+    data = _bench_plan(40).decode()
+    for name in ("Cơ sở minh họa 9,", "Cơ sở minh họa 13,"):
+        data = data.replace(name, "\ue000beneficiary1\ue000,")
+    _same(data.encode())

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
+from operator import attrgetter
 from typing import Any, Final
 
 import attrs
@@ -15,7 +16,7 @@ import polars as pl
 
 from .build import _Builder
 from .columnar import cofund
-from .columnar_read import _FREE, _Row
+from .columnar_read import _FREE, _STAND_IN, _Row
 from .findings import RowFinding
 from .layout import AMOUNT_FIELDS
 from .pipeline import _Plan
@@ -25,7 +26,7 @@ from .values import commune_kind_from_name
 
 __all__: list[str] = []
 
-_MARK: Final = "\ue000"
+_MARK: Final = _STAND_IN
 
 
 def _sentinel(run: int, field: str) -> str:
@@ -311,11 +312,13 @@ def _swapped(
 _FIELD_NAMES: Final = tuple(a.name for a in attrs.fields(RowFinding))
 _ROW: Final = _FIELD_NAMES.index("row")
 _PARAMS: Final = _FIELD_NAMES.index("params")
+_FIELDS_OF: Final = attrgetter(*_FIELD_NAMES)
+"""The fields of a row finding in the order of its constructor (an attrs class)."""
 
 
 def _with(f: RowFinding, row: int, params: Mapping[str, Any]) -> RowFinding:
     """``f`` on ``row`` with ``params``."""
-    values = list(f.__reduce__()[1])
+    values = list(_FIELDS_OF(f))
     values[_ROW] = row
     values[_PARAMS] = params
     return RowFinding(*values)

@@ -32,6 +32,10 @@ holds only whether they are given."""
 
 _LIMIT: Final = 10**15
 
+_STAND_IN: Final = "\ue000"
+"""The private-use character the profiles' stand-ins are made of: a text holding it takes the
+row path (its stand-in could not be told from it)."""
+
 _PLAIN: Final = -2
 """The id of an amount read as columns (plain whole đồng)."""
 
@@ -191,6 +195,7 @@ class _Reader:
                         | (stripped == stripped.str.normalize("NFC"))
                     )
                     & ~stripped.is_in(sorted(EXCEL_ERRORS))
+                    & ~stripped.str.contains(_STAND_IN, literal=True)
                 )
                 ok = ok & plain
                 value = pl.when(stripped != "").then(stripped)
