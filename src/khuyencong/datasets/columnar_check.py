@@ -72,6 +72,8 @@ _ONCE_MAX: Final = 1 << 20
 
 
 class _Engine(_Reader, _Profiles):
+    """One pass of the columnar engine over a file: its batches, groups, profiles and rows."""
+
     def __init__(
         self,
         table: Table,
