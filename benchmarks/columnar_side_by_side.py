@@ -198,6 +198,11 @@ def main() -> None:
     parser.add_argument("--formats-rows", type=int, default=100_000)
     parser.add_argument("--formats", default="table,csv,json,html,xlsx")
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--rows-engine",
+        action="store_true",
+        help="also run `check --engine rows` (the row path, the reference) and compare reports",
+    )
     args = parser.parse_args()
     python = sys.executable
     lines: list[str] = []
@@ -243,6 +248,13 @@ def main() -> None:
                     str(work / "report.json"),
                 ],
             }
+            if args.rows_engine:
+                steps["library check, row engine → JSON file"] = [
+                    *steps["library check → JSON file"][:-1],
+                    str(work / "report-rows.json"),
+                    "--engine",
+                    "rows",
+                ]
             results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in steps}
             for _ in range(runs):
                 for name, command in steps.items():
@@ -253,6 +265,11 @@ def main() -> None:
             assert len(base) == rows, (len(base), rows)
             assert base == columnar, "the baseline and the columnar step disagree"
             assert base == report, "the baseline and the check's report disagree"
+            if args.rows_engine:
+                same = (work / "report.json").read_bytes() == (
+                    work / "report-rows.json"
+                ).read_bytes()
+                assert same, "the columnar and the row engine's reports differ"
             base_median = statistics.median(w for w, _, _ in results["polars baseline"])
             for name, figures in results.items():
                 walls = [w for w, _, _ in figures]
@@ -263,7 +280,9 @@ def main() -> None:
                     f"{max(r for _, _, r in figures):.0f} | {median / base_median:.1f} |"
                 )
             say(
-                f"<!-- {rows:,} rows: amounts equal row for row in all three; report statuses {statuses} -->"
+                f"<!-- {rows:,} rows: amounts equal row for row in all three; report statuses {statuses}"
+                + ("; the two engines' JSON reports are identical" if args.rows_engine else "")
+                + " -->"
             )
         say()
         say(f"Peak memory of `khuyencong check` per output format ({args.formats_rows:,} rows):")

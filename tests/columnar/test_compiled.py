@@ -123,18 +123,24 @@ def test_cofund_names_a_missing_column_and_takes_an_empty_plan() -> None:
     assert set(OUTPUT_COLUMNS) <= set(out.columns)
 
 
-def test_checking_a_plan_loads_no_dataframe_library() -> None:
-    """``check`` works after a plain ``pip install .``: the columnar extra is never needed."""
+def test_checking_a_plan_loads_polars_only_and_the_row_engine_none() -> None:
+    """``check`` works after a plain ``pip install .`` (polars is a core dependency since the
+    columnar engine of issue 15): checking a plan loads polars and no other dataframe library;
+    the row engine loads none."""
     import json
     import subprocess
     import sys
 
-    code = (
-        "import sys, json; from khuyencong.datasets import validate, example_path; "
-        "list(validate(example_path())); "
-        "print(json.dumps([m for m in ('polars', 'pyarrow', 'dask') if m in sys.modules]))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
-    )
-    assert json.loads(done.stdout) == []
+    loaded = []
+    for engine in ("auto", "rows"):
+        code = (
+            "import sys, json; from khuyencong.datasets import validate, example_path; "
+            f"list(validate(example_path(), engine={engine!r})); "
+            "print(json.dumps([m for m in ('polars', 'pyarrow', 'dask') if m in sys.modules]))"
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        )
+        loaded.append(json.loads(done.stdout))
+    assert loaded[0] in ([], ["polars"])
+    assert loaded[1] == []

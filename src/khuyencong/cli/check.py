@@ -211,6 +211,7 @@ def _check_source(
         sheet=args.sheet,
         format=fmt,
         layout=args.layout,
+        engine=args.engine,
     )
     if name is not None:
         report.source = name

@@ -238,6 +238,8 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
         default=1,
         help=t("help.deprecated_and_ignored_every_row"),
     )
+    # Hidden: "rows" checks row by row, the reference the columnar engine is compared with.
+    check.add_argument("--engine", choices=("auto", "rows"), default="auto", help=argparse.SUPPRESS)
 
     assess = command(
         "assess",

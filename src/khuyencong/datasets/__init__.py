@@ -30,7 +30,7 @@ from .columns import DEFAULT_ALIASES, FIELDS, ColumnMapping, fold
 from .findings import MESSAGES, RowFinding
 from .guard import require_rows
 from .layout import Layout, LayoutError, load_layout
-from .pipeline import Assessor, Grouping, RowResult
+from .pipeline import Assessor, Engine, Grouping, RowResult
 from .readers import Table, open_table
 from .report import COLUMNS, Report
 from .summary import Summary, SummaryRow
@@ -122,6 +122,7 @@ def validate(
     grouping: Grouping = "consecutive",
     assessor: Assessor | Literal["auto"] | None = "auto",
     workers: int = 1,
+    engine: Engine = "auto",
 ) -> Report:
     """Check a table of proposals and return a lazy :class:`Report`.
 
@@ -138,6 +139,9 @@ def validate(
     ``DeprecationWarning`` when it is not 1): every row is checked in this process; to spread
     a large plan over cores or machines, run the columnar step
     :func:`khuyencong.datasets.columnar.cofund_batch` with Dask (see docs/performance.md).
+    ``engine``: ``"auto"`` (the default) evaluates a tidy CSV file as columns
+    (:mod:`khuyencong.datasets.columnar_check`: the same rows, faster) and anything else row by
+    row; ``"rows"`` evaluates every source row by row, the reference path.
 
     ``as_of`` is a ``datetime.date`` and ``rulebooks`` are loaded rulebooks or paths of rulebook
     files; anything else is an :class:`~khuyencong.errors.ArgumentError` naming the argument.
@@ -156,6 +160,8 @@ def validate(
         raise DatasetError(
             f"workers must be a whole number of processes, 1 or more, not {workers!r}"
         )
+    if engine not in ("auto", "rows"):
+        raise DatasetError(f"engine must be 'auto' or 'rows', not {engine!r}")
     if workers != 1:
         warnings.warn(WORKERS_DEPRECATED, DeprecationWarning, stacklevel=2)
     from .layout import as_layout
@@ -180,4 +186,5 @@ def validate(
         as_of=as_of,
         grouping=grouping,
         reopenable=reopenable,
+        engine=engine,
     )

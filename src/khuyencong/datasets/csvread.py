@@ -202,16 +202,17 @@ def _damaged(number: int, detail: Text) -> tuple[RowFinding, ...]:
 
 
 def csv_rows(
-    lines: Iterator[str], delimiter: str, *, replaced: bool, encoding: str
+    lines: Iterator[str], delimiter: str, *, replaced: bool, encoding: str, start: int = 0
 ) -> Iterator[tuple[int, tuple[str, ...], tuple[RowFinding, ...], bool]]:
     """``(line number, cells, problems, damaged)`` for each record of ``lines`` (physical lines
     with their line ends, as a text stream opened with ``newline=""`` gives them).
 
     A record spanning *n* lines gives one row numbered by its first line, with an info finding
     naming its last line (so every line is accounted for); a damaged line gives a row with no
-    cells and an ``unreadable_line`` error (``damaged`` true).
+    cells and an ``unreadable_line`` error (``damaged`` true).  Lines are numbered from
+    ``start + 1``.
     """
-    number = 0
+    number = start
     widest = 0
     source: Iterator[str] = iter(lines)
     none: tuple[RowFinding, ...] = ()

@@ -248,3 +248,10 @@ def finding(
     if detail or detail_vi is not None:
         params["detail"] = detail if detail_vi is None else Text(detail_vi, str(detail))
     return RowFinding(row, column, code, SEVERITIES[code], params or NO_PARAMS)
+
+
+def worst(findings: tuple[RowFinding, ...]) -> str:
+    """The most severe severity of ``findings`` (:data:`SEVERITY_ORDER`), or ``""`` for none."""
+    if not findings:
+        return ""
+    return max((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__)

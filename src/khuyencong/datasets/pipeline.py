@@ -40,6 +40,11 @@ __all__ = [
 
 Grouping = Literal["consecutive", "all"]
 
+Engine = Literal["auto", "rows"]
+"""How a table is evaluated: ``"auto"`` reads a tidy CSV file as columns
+(:mod:`.columnar_check`) and anything else row by row; ``"rows"`` reads every source row by
+row (the reference the columnar engine is tested against)."""
+
 _SEEN_MAX: Final = 4096
 """Distinct cell texts a column remembers (see :meth:`_Column.read_text`) before starting afresh."""
 
@@ -228,7 +233,9 @@ def _parsed_rows(
             yield _parse(raw, plan)
 
 
-def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parsed]]:
+def _groups(
+    rows: Iterator[_Parsed], grouping: Grouping, seen: dict[str, int] | None = None
+) -> Iterator[list[_Parsed]]:
     if grouping == "all":
         ordered: dict[object, list[_Parsed]] = {}
         for index, row in enumerate(rows):
@@ -239,7 +246,8 @@ def _groups(rows: Iterator[_Parsed], grouping: Grouping) -> Iterator[list[_Parse
         return
     current: list[_Parsed] = []
     current_code: str | None = None
-    seen: dict[str, int] = {}
+    if seen is None:
+        seen = {}
     for row in rows:
         if row.damaged:
             # An unreadable line rides along in file order without joining the proposal.
@@ -281,6 +289,7 @@ def process(
     as_of: date | None,
     grouping: Grouping,
     notes: list[RowFinding],
+    engine: Engine = "auto",
 ) -> Iterator[RowResult]:
     """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
     notes.extend(table.notes)
@@ -293,6 +302,46 @@ def process(
     if table.headers and not has_item_column and not plan_layout:
         notes.append(finding("no_item_column", None))
     builder = _Builder(assessor, as_of, has_item_column, plan_layout)
+    if engine == "auto" and grouping == "consecutive":
+        fast = _columnar(table, mapping, notes, structure, builder)
+        if fast is not None:
+            yield from fast
+            return
     groups = _groups(_parsed_rows(table, mapping, notes, structure), grouping)
     for group in groups:
         yield from builder.results(group)
+
+
+def _columnar(
+    table: Table,
+    mapping: ColumnMapping,
+    notes: list[RowFinding],
+    structure: Structure | None,
+    builder: _Builder,
+) -> Iterator[RowResult] | None:
+    """The rows of ``table`` by the columnar engine, or ``None`` when it does not read it."""
+    if table.origin is None or structure is None or not table.headers:
+        return None
+    rulebooks: Any = None
+    if builder.assessor is not None:
+        from . import _EngineAssessor
+
+        if type(builder.assessor) is not _EngineAssessor:
+            return None  # a custom assessor is called once per proposal, as documented
+        rulebooks = builder.assessor.rulebooks
+    try:
+        from .columnar_check import columnar_results
+    except ImportError:  # pragma: no cover - polars is a dependency
+        return None
+    plan, plan_notes = _plan(table.headers, mapping, structure.unit)
+    results = columnar_results(table, plan, structure, builder, rulebooks)
+    if results is None:
+        return None
+    notes.extend(plan_notes)
+    notes.extend(_missing_columns(plan, structure.given))
+
+    def rows() -> Iterator[RowResult]:
+        yield from results
+        notes.extend(structure.closing_notes())
+
+    return rows()

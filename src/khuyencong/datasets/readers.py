@@ -97,7 +97,10 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
         finally:
             stream.close()
 
-    return _with_header(rows(), mapping, name, notes)
+    table = _with_header(rows(), mapping, name, notes)
+    if isinstance(source, str | Path | bytes | bytearray):
+        table.origin = (source, encoding, errors, delimiter)
+    return table
 
 
 # ---------------------------------------------------------------------------------------- XLSX

@@ -15,8 +15,9 @@ from ..errors import DatasetError
 from ..l10n import label
 from ..l10n.catalog import render
 from .columns import ColumnMapping
-from .findings import SEVERITY_ORDER, RowFinding, finding
-from .pipeline import PASSING_STATUSES, Assessor, Grouping, RowResult, process
+from .findings import RowFinding, finding, worst
+from .jsonrows import write_rows
+from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_label, key_label
@@ -84,12 +85,6 @@ _SEVERITY: Final = COLUMNS.index("severity")
 _HTML_PROBLEM_ROWS: Final = 1000
 
 
-def _worst(findings: tuple[RowFinding, ...]) -> str:
-    if not findings:
-        return ""
-    return max((f.severity for f in findings), key=SEVERITY_ORDER.__getitem__)
-
-
 def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
     parts = []
     for f in findings:
@@ -120,7 +115,7 @@ def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
         "allowed": allowed,
         "allowed_if_eligible": if_eligible,
         "as_of": result.as_of,
-        "severity": _worst(result.findings),
+        "severity": worst(result.findings),
         "findings": _findings_text(result.findings, lang),
     }
 
@@ -182,6 +177,7 @@ class Report:
         as_of: date | None,
         grouping: Grouping,
         reopenable: bool = True,
+        engine: Engine = "auto",
     ) -> None:
         self._opener = opener
         self._first: Table | None = first
@@ -189,6 +185,7 @@ class Report:
         self._assessor = assessor
         self._as_of = as_of
         self._grouping = grouping
+        self._engine: Engine = engine
         self._reopenable = reopenable
         self._summary: Summary | None = None
         self.source: str = first.name
@@ -220,6 +217,7 @@ class Report:
             as_of=self._as_of,
             grouping=self._grouping,
             notes=notes,
+            engine=self._engine,
         ):
             accumulator.add(result)
             yield result
@@ -298,7 +296,7 @@ class Report:
                         allowed,
                         if_eligible,
                         r.as_of,
-                        _worst(findings) if findings else "",
+                        worst(findings) if findings else "",
                         _safe(_findings_text(findings, lang)) if findings else "",
                     ],
                     lang,
@@ -316,33 +314,10 @@ class Report:
         return _export(path, "utf-8", lambda handle: self._write_json(handle, lang))
 
     def _write_json(self, handle: IO[str], lang: str) -> None:
+        # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
+        # ": " between them), put together from its values; rows written in blocks.
         handle.write('{"rows": [\n')
-        first = True
-        for result in self._pass():
-            item = record(result, lang)
-            item["findings"] = [
-                {
-                    "code": f.code,
-                    "severity": f.severity,
-                    "column": f.column,
-                    "message": f.message(lang),
-                    "citation": f.citation(lang),
-                    "citation_key": f.citation_key,
-                    "line": f.line,
-                }
-                for f in result.findings
-            ]
-            for key in (
-                "cost",
-                "requested",
-                "counterpart",
-                "allowed",
-                "allowed_if_eligible",
-                "as_of",
-            ):
-                item[key] = None if item[key] is None else _text(item[key])
-            handle.write(("" if first else ",\n") + json.dumps(item, ensure_ascii=False))
-            first = False
+        write_rows(handle, self._pass(), lang)
         summary = self.summary()
         handle.write('\n],\n"summary": ')
         handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))

@@ -61,6 +61,9 @@ class Table:
     """The row numbers of the header (two when it spans two rows)."""
     title_lines: tuple[int, ...] = ()
     """The row numbers above the header (title rows and blank lines)."""
+    origin: tuple[Any, str, str, str] | None = None
+    """For a CSV source: the path or bytes, encoding, decoding errors and delimiter (the
+    columnar engine reads its body again as columns)."""
 
 
 # ----------------------------------------------------------------------------- header detection

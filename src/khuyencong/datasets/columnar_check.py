@@ -1,0 +1,417 @@
+"""The columnar engine of ``check`` / :func:`~khuyencong.datasets.validate` for tidy CSV plans.
+
+The row path (:mod:`.pipeline`) reads, groups, validates and assesses every proposal in Python.
+For a tidy CSV file — one header, no quoted cells, UTF-8 — this engine does the same work as
+columns (polars) and gives the same rows:
+
+* **reading**: the head of the file (encoding, delimiter, header, column mapping, layout) is the
+  row path's sniffing, reused; the body is read in batches of physical lines, split on the
+  delimiter and cleaned as columns.  A cell whose field is not plain text is converted once per
+  distinct text of the batch by the row path's own converter (so ``1.500.000``, ``50 triệu``,
+  ``1.500.000 đ``, dates and labels read exactly as they do row by row);
+* **grouping** into proposals is the row path's (consecutive codes, a blank code continues the
+  proposal above, a code that comes back is an error);
+* **proposals by profile**: a proposal's *profile* is everything the rules read except its
+  free texts (code, title, beneficiary's name, commune's name, implementing unit) and its line
+  amounts (only whether each is given and whether it is zero).  The first proposal of each
+  profile is built, validated and assessed by the row path itself, twice, with different
+  stand-ins for the free texts, the row numbers and the amounts; the profile is used for the
+  other proposals only when the two runs agree (status, findings, their texts once the
+  stand-ins are swapped, citations) — else each of its proposals takes the row path;
+* **amounts**: each line's allowed support is computed with the columnar co-funding step
+  (:func:`.columnar.cofund`) — levels joined by item, the management share by a group-by —
+  and checked against the scalar engine on both runs of the profile; a line whose level is
+  not known stays not known;
+* **fall-back**: anything else — a line with a cell the converters refuse, a ragged or damaged
+  line, a blank line, an amount beyond 10¹⁵ đồng, a negative or fractional amount, a
+  proposal whose line amounts break a validator, a section, subtotal or total row (from it to
+  the end of the file), a file with quotes, NUL bytes, bare carriage returns or another
+  encoding — takes the row path for that proposal (or that rest of the file), never a guess.
+
+Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's, so
+the summary and every report format are unchanged.  polars is imported with this module, when
+a plan is checked, never by ``import khuyencong``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from itertools import islice
+from pathlib import Path
+from typing import Any, Final
+
+from .build import _Builder
+from .cells import _text
+from .columnar_profiles import (
+    _bulk_add,
+    _Profiles,
+    _report_amounts,
+    _swapped,
+    _Template,
+    _with,
+)
+from .columnar_read import _FREE, _body_lines, _file_ok, _Reader, _Row
+from .layout import AMOUNT_FIELDS
+from .pipeline import _groups, _Plan
+from .readers import Table
+from .rows import RowResult, _Parsed
+from .sections import _STRUCT_FIRST, _label_kind
+from .structure import Structure
+
+__all__ = ["BATCH_LINES", "columnar_results"]
+
+BATCH_LINES: Final = 10_000
+"""Physical lines read and evaluated as one batch (bounded memory)."""
+
+_PROFILES_MAX: Final = 4096
+"""Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
+
+_ONCE_MAX: Final = 1 << 20
+"""Profiles remembered as seen once (by hash) before starting afresh."""
+
+
+class _Engine(_Reader, _Profiles):
+    """One pass of the columnar engine over a file: its batches, groups, profiles and rows."""
+
+    def __init__(
+        self,
+        table: Table,
+        plan: _Plan,
+        structure: Structure,
+        builder: _Builder,
+        rulebooks: Any,
+        delimiter: str,
+    ) -> None:
+        self.plan = plan
+        self.structure = structure
+        self.builder = builder
+        self.rulebooks = rulebooks
+        self.delimiter = delimiter
+        self.seen: dict[str, int] = {}
+        self.profiles: dict[tuple[str, ...], _Template | None] = {}
+        self.once: set[int] = set()
+        self.columns = {c.field: c for c in plan.columns}
+        self.text_fields = {c.field for c in plan.columns if c.convert is _text}
+        self.slim = tuple(
+            c.field
+            for c in plan.columns
+            if c.field in _FREE or c.field in AMOUNT_FIELDS or c.field == "units"
+        )
+        """The fields a proposal read from a profile needs: free texts, amounts, units."""
+        self.amount_fields = tuple(c.field for c in plan.columns if c.field in AMOUNT_FIELDS)
+        self.captured: list[Any] = []
+        self.outcomes: dict[str, list[Any]] = {}
+        self.ids: dict[str, dict[tuple[str, str], int]] = {}
+
+    # -- the rows of a file ------------------------------------------------------------------
+
+    def run(self, lines: Iterator[str], first: int) -> Iterator[RowResult]:
+        number = first
+        carry: list[_Row] = []
+        source = iter(lines)
+        while True:
+            batch = list(islice(source, BATCH_LINES))
+            rows = carry + (self._rows(batch, number) if batch else [])
+            number += len(batch)
+            if not rows:
+                return
+            label_at = next((i for i, r in enumerate(rows) if r.label), None)
+            groups, open_group = self._group(rows if label_at is None else rows[:label_at])
+            if label_at is not None:
+                yield from self._emit(groups)
+                yield from self._tail((open_group or []) + rows[label_at:], source)
+                return
+            if not batch:
+                if open_group:
+                    groups.append(self._close(open_group))
+                yield from self._emit(groups)
+                return
+            yield from self._emit(groups)
+            carry = open_group or []
+
+    def _rows(self, lines: list[str], first: int) -> list[_Row]:
+        frame = self._frame(lines)
+        ok = frame.get_column("_ok").to_list()
+        keys = frame.get_column("_key").to_list()
+        values = self._value_lists(frame)
+        codes = values.get("code")
+        titles = values.get("title")
+        rows: list[_Row] = []
+        for i, text in enumerate(lines):
+            n = first + i
+            if ok[i]:
+                code = codes[i] if codes is not None else None
+                label_text = code if code is not None else (titles[i] if titles else None)
+                label = (
+                    type(label_text) is str
+                    and label_text[:1] in _STRUCT_FIRST
+                    and _label_kind(label_text) is not None
+                )
+                rows.append(_Row(n, text, True, code, label=label, values=values, i=i, key=keys[i]))
+            else:
+                parsed = self._parse_line(n, text)
+                code = parsed.values.get("code")
+                label = False
+                if not parsed.blank and not parsed.damaged:
+                    label_text = code if code is not None else parsed.values.get("title")
+                    label = type(label_text) is str and _label_kind(label_text) is not None
+                rows.append(_Row(n, text, False, code, parsed, label=label))
+        return rows
+
+    # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
+
+    def _group(
+        self, rows: list[_Row]
+    ) -> tuple[list[tuple[list[_Row], int | None]], list[_Row] | None]:
+        """Closed groups (each with the row number its code first appeared at, for a code
+        that comes back) and the group still open at the end."""
+        groups: list[tuple[list[_Row], int | None]] = []
+        current: list[_Row] = []
+        current_code: str | None = None
+        for row in rows:
+            parsed = row.parsed
+            if parsed is not None and parsed.damaged:
+                if current:
+                    current.append(row)
+                else:
+                    groups.append(([row], None))
+                continue
+            if parsed is not None and (parsed.blank or parsed.model is not None):
+                if current:
+                    groups.append(self._close(current))
+                    current, current_code = [], None
+                groups.append(([row], None))
+                continue
+            code = row.code
+            if code is None or code == current_code:
+                current.append(row)
+                continue
+            if current:
+                groups.append(self._close(current))
+            current, current_code = [row], code
+        return groups, (current or None)
+
+    def _close(self, group: list[_Row]) -> tuple[list[_Row], int | None]:
+        code = group[0].code
+        if code is None:
+            return group, None
+        first = self.seen.get(code)
+        if first is None:
+            self.seen[code] = group[0].number
+        return group, first
+
+    # -- results --------------------------------------------------------------------------------
+
+    def _emit(self, groups: list[tuple[list[_Row], int | None]]) -> Iterator[RowResult]:
+        plans: list[tuple[list[_Row], _Template | None, int | None, list[dict[str, Any]]]] = []
+        pending: dict[tuple[str, ...], tuple[_Template, list[list[dict[str, Any]]]] | None] = {}
+        waiting: list[tuple[int, tuple[str, ...]]] = []
+        for group, again in groups:
+            template = None
+            values: list[dict[str, Any]] = []
+            if again is None and all(r.fast for r in group):
+                values = [r.some_values(self.slim) for r in group]
+                key = self._key(group, values)
+                if key is not None:
+                    if key in self.profiles:
+                        template = self.profiles[key]
+                    elif key in pending or self._again(key):
+                        if key not in pending:
+                            pending[key] = self._profile(group, values)
+                        waiting.append((len(plans), key))
+            plans.append((group, template, again, values))
+        if pending:
+            self._verify(pending)
+            for index, key in waiting:
+                group, _, again, values = plans[index]
+                plans[index] = (group, self.profiles.get(key), again, values)
+        allowed = self._allowed(plans)
+        for (group, template, again, values), amounts in zip(plans, allowed, strict=True):
+            if template is None or amounts is None:
+                yield from self._by_rows(group, again)
+            else:
+                yield from self._from_template(group, template, amounts, values)
+
+    def _again(self, key: tuple[str, ...]) -> bool:
+        """Whether a profile came before (a profile is built on its second proposal, so that a
+        file of proposals all unlike each other costs no more than the row path)."""
+        mark = hash(key)
+        if mark in self.once:
+            return True
+        if len(self.once) >= _ONCE_MAX:
+            self.once.clear()
+        self.once.add(mark)
+        return False
+
+    def _verify(
+        self, pending: dict[tuple[str, ...], tuple[_Template, list[list[dict[str, Any]]]] | None]
+    ) -> None:
+        """Keep the profiles whose amounts the columnar step gives as the scalar engine did, on
+        both runs (one call of the columnar step for the batch)."""
+        if len(self.profiles) + len(pending) > _PROFILES_MAX:
+            self.profiles.clear()
+        work: list[tuple[_Template, list[dict[str, Any]]]] = []
+        for candidate in pending.values():
+            if candidate is not None:
+                template, runs = candidate
+                work.extend((template, run) for run in runs)
+        check = iter(self._cofund(work) if work else [])
+        for key, candidate in pending.items():
+            if candidate is None:
+                self.profiles[key] = None
+                continue
+            template, runs = candidate
+            ok = True
+            for results in (template.results, template.second):
+                amounts = next(check)
+                if amounts is None or [None if a is None else Decimal(a) for a in amounts] != [
+                    r.allowed for r in results
+                ]:
+                    ok = False
+            self.profiles[key] = template if ok else None
+
+    def _by_rows(self, group: list[_Row], again: int | None) -> Iterator[RowResult]:
+        parsed_rows: list[_Parsed] = []
+        for row in group:
+            parsed = (
+                row.parsed if row.parsed is not None else self._parse_line(row.number, row.text)
+            )
+            if not parsed.blank and not parsed.damaged:
+                self.structure.apply(tuple(row.text.split(self.delimiter)), parsed)
+            parsed_rows.append(parsed)
+        if again is not None:
+            from .findings import finding
+
+            head = parsed_rows[0]
+            head.findings.append(finding("code_not_consecutive", head.number, detail=str(again)))
+        for piece in _groups(iter(parsed_rows), "consecutive"):
+            yield from self.builder.results(piece)
+
+    def _tail(self, rows: list[_Row], source: Iterator[str]) -> Iterator[RowResult]:
+        """From a section, subtotal or total row to the end: the row path."""
+        start = rows[0].number if rows else None
+
+        def raws() -> Iterator[_Parsed]:
+            number = start
+            texts = [r.text for r in rows]
+            for text in texts:
+                assert number is not None
+                yield self._structured(number, text)
+                number += 1
+            for text in source:
+                assert number is not None
+                yield self._structured(number, text)
+                number += 1
+
+        yield from self._grouped(raws())
+
+    def _structured(self, number: int, text: str) -> _Parsed:
+        parsed = self._parse_line(number, text)
+        if not parsed.blank and not parsed.damaged:
+            self.structure.apply(tuple(text.split(self.delimiter)) if text else (), parsed)
+        return parsed
+
+    def _grouped(self, parsed: Iterator[_Parsed]) -> Iterator[RowResult]:
+        for piece in _groups(parsed, "consecutive", self.seen):
+            yield from self.builder.results(piece)
+
+    # -- amounts ------------------------------------------------------------------------------
+
+    def _allowed(
+        self,
+        plans: list[tuple[list[_Row], _Template | None, int | None, list[dict[str, Any]]]],
+    ) -> list[list[int | None] | None]:
+        """The allowed amounts of each group read from a template (``None`` for the others and
+        for a proposal the columnar step does not decide, which then takes the row path)."""
+        work = [(template, values) for _, template, _, values in plans if template is not None]
+        amounts = iter(self._cofund(work) if work else [])
+        return [None if template is None else next(amounts) for _, template, _, _ in plans]
+
+    def _from_template(
+        self,
+        group: list[_Row],
+        template: _Template,
+        allowed: list[int | None] | None,
+        values: list[dict[str, Any]],
+    ) -> Iterator[RowResult]:
+        real: dict[str, str] = {}
+        for field in _FREE:
+            for v in values:
+                if v.get(field) is not None:
+                    real[field] = v[field]
+                    break
+        sums: dict[str, int] = {}
+        for field in self.amount_fields:
+            total = [v[field] for v in values if v[field] is not None]
+            if total:
+                sums[field] = sum(total)
+        _bulk_add(self.structure, group[0].number, group[-1].number, sums)
+        code = real.get("code")
+        title = real.get("title")
+        for k, (row, result) in enumerate(zip(group, template.results, strict=True)):
+            line = template.line_of[k] is not None
+            cost, requested, counterpart = _report_amounts(values[k], result.funding, line)
+            findings = tuple(
+                _with(
+                    f,
+                    row.number,
+                    _swapped(f.params, names, template.free, real) if names else f.params,
+                )
+                for f, names in template.swaps[k]
+            )
+            value = None if allowed is None else allowed[k]
+            yield RowResult(
+                row=row.number,
+                status=result.status,
+                proposal_code=code if "code" in template.free else result.proposal_code,
+                title=title if "title" in template.free else result.title,
+                funding=result.funding,
+                province=result.province,
+                year=result.year,
+                content=result.content,
+                item=result.item,
+                cost=cost,
+                requested=requested,
+                counterpart=counterpart,
+                allowed=None if value is None else Decimal(value),
+                as_of=result.as_of,
+                first_of_proposal=result.first_of_proposal,
+                findings=findings,
+                unreadable=result.unreadable,
+            )
+
+
+# -- entry ------------------------------------------------------------------------------------
+
+
+def columnar_results(
+    table: Table,
+    plan: _Plan,
+    structure: Structure | None,
+    builder: _Builder,
+    rulebooks: Any,
+) -> Iterator[RowResult] | None:
+    """The rows of ``table`` by this engine, or ``None`` when it does not read this file (the
+    caller then takes the row path from the start)."""
+    origin = table.origin
+    if origin is None or structure is None or not table.headers or not plan.columns:
+        return None
+    source, encoding, errors, delimiter = origin
+    if errors != "strict" or encoding not in ("utf-8", "utf-8-sig"):
+        return None
+    if len(delimiter) != 1:
+        return None
+    if structure.numbered or structure.derive_code or structure.defaults or structure.sections:
+        return None
+    if structure.plan_layout or builder.plan_layout:
+        return None
+    if any(n < 1 for n in table.header_lines) or not table.header_lines:
+        return None
+    if not isinstance(source, str | Path | bytes | bytearray):
+        return None
+    if not _file_ok(source):
+        return None
+    skip = max(table.header_lines)
+    engine = _Engine(table, plan, structure, builder, rulebooks, delimiter)
+    return engine.run(_body_lines(source, encoding, skip), skip + 1)

@@ -1,0 +1,356 @@
+"""Profiles of proposals for the columnar engine of ``check`` (:mod:`.columnar_check`): the
+row path run twice on the first proposals of a profile (other stand-ins for the free texts,
+other row numbers, other amounts), the template the other proposals of the profile are read
+from, and the columnar co-funding step on their lines."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import Decimal
+from operator import attrgetter
+from typing import Any, Final
+
+import attrs
+import polars as pl
+
+from .build import _Builder
+from .columnar import cofund
+from .columnar_read import _FREE, _STAND_IN, _Row
+from .findings import RowFinding
+from .layout import AMOUNT_FIELDS
+from .pipeline import _Plan
+from .rows import LINE_FIELDS, RowResult, _Parsed
+from .structure import Structure
+from .values import commune_kind_from_name
+
+__all__: list[str] = []
+
+_MARK: Final = _STAND_IN
+
+
+def _sentinel(run: int, field: str) -> str:
+    return f"{_MARK}{field}{run}{_MARK}"
+
+
+@attrs.define(slots=True)
+class _Template:
+    """A profile's results: the first run's rows, the findings' parameters to re-text, the
+    line index of each row, the factor of each computed line."""
+
+    results: list[RowResult]
+    swaps: list[list[tuple[RowFinding, tuple[str, ...]]]]
+    line_of: list[int | None]
+    factor: dict[int, tuple[int, int]]
+    computed: list[bool]
+    free: dict[str, str]
+    second: list[RowResult]
+    """The second run's rows (other stand-ins, amounts × 3), checked with the first."""
+
+
+class _Profiles:
+    """The profile half of the engine (a mixin of :class:`.columnar_check._Engine`)."""
+
+    plan: _Plan
+    builder: _Builder
+    rulebooks: Any
+    captured: list[Any]
+
+    def _parse_line(self, number: int, text: str) -> _Parsed:  # pragma: no cover - see _Reader
+        raise NotImplementedError
+
+    # -- profiles ----------------------------------------------------------------------------
+
+    def _key(self, group: list[_Row], values: list[dict[str, Any]]) -> tuple[str, ...] | None:
+        """The profile of a proposal, or ``None`` when its free texts have two values."""
+        for field in _FREE:
+            given = {v[field] for v in values if v.get(field) is not None}
+            if len(given) > 1:
+                return None
+        return tuple(r.key for r in group)
+
+    def _run(
+        self, group: list[_Row], run: int, scale: int
+    ) -> tuple[list[RowResult], Any, dict[str, str]]:
+        base = run * 1_000_000_000
+        free: dict[str, str] = {}
+        parsed_rows: list[_Parsed] = []
+        for k, row in enumerate(group):
+            real = self._parse_line(row.number, row.text)
+            values = dict(real.values)
+            for field in _FREE:
+                if field in values:
+                    if field == "commune" and "commune_kind" not in values:
+                        kind = commune_kind_from_name(values[field])
+                        if kind is not None:
+                            values["commune_kind"] = kind
+                    values[field] = free.setdefault(field, _sentinel(run, field))
+            if scale != 1:
+                for field in AMOUNT_FIELDS:
+                    if values.get(field):
+                        values[field] = values[field] * scale
+            parsed_rows.append(_Parsed(base + k, values, dict(real.headers), [], set(real.bad)))
+        self.captured = []
+        builder = self.builder
+        capture = _Builder(
+            None if builder.assessor is None else self._capturing,
+            builder.as_of,
+            builder.has_item_column,
+            builder.plan_layout,
+        )
+        results = list(capture.results(parsed_rows))
+        assessment = self.captured[0] if self.captured else None
+        return results, assessment, free
+
+    def _capturing(self, proposal: Any, as_of: date) -> Any:
+        assert self.builder.assessor is not None
+        assessment = self.builder.assessor(proposal, as_of)
+        self.captured.append(assessment)
+        return assessment
+
+    def _profile(
+        self, group: list[_Row], group_values: list[dict[str, Any]]
+    ) -> tuple[_Template, list[list[dict[str, Any]]]] | None:
+        """A candidate template from two runs of the row path on the proposal, with the amounts
+        of both runs (for :meth:`_verify`); ``None`` when the runs disagree."""
+        one, assessed_one, free_one = self._run(group, 1, 1)
+        two, _, free_two = self._run(group, 2, 3)
+        if len(one) != len(group) or len(two) != len(group):
+            return None
+        swaps: list[list[tuple[RowFinding, tuple[str, ...]]]] = []
+        for k, (a, b) in enumerate(zip(one, two, strict=True)):
+            if a.row != 1_000_000_000 + k or b.row != 2_000_000_000 + k:
+                return None
+            for name in (
+                "status",
+                "funding",
+                "province",
+                "year",
+                "content",
+                "item",
+                "as_of",
+                "first_of_proposal",
+                "unreadable",
+            ):
+                if getattr(a, name) != getattr(b, name):
+                    return None
+            for name, field in (("proposal_code", "code"), ("title", "title")):
+                if getattr(a, name) != free_one.get(field) or getattr(b, name) != free_two.get(
+                    field
+                ):
+                    return None
+            if len(a.findings) != len(b.findings):
+                return None
+            row_swaps: list[tuple[RowFinding, tuple[str, ...]]] = []
+            for fa, fb in zip(a.findings, b.findings, strict=True):
+                if (
+                    fa.code,
+                    fa.severity,
+                    fa.column,
+                    fa.citation_vi,
+                    fa.citation_en,
+                    fa.citation_key,
+                    fa.line,
+                    fa.key,
+                ) != (
+                    fb.code,
+                    fb.severity,
+                    fb.column,
+                    fb.citation_vi,
+                    fb.citation_en,
+                    fb.citation_key,
+                    fb.line,
+                    fb.key,
+                ):
+                    return None
+                if fa.row != a.row or fb.row != b.row:
+                    return None
+                names = tuple(k for k, v in fa.params.items() if type(v) is str and _MARK in v)
+                moved = _with(fa, fb.row, _swapped(fa.params, names, free_one, free_two))
+                for lang in ("vi", "en"):
+                    if moved.message(lang) != fb.message(lang):
+                        return None
+                row_swaps.append((fa, names))
+            swaps.append(row_swaps)
+        # Amounts: the report's cost / requested / counterpart, and allowed by the columnar step.
+        line_of: list[int | None] = []
+        index = 0
+        for values in (r.all_values() for r in group):
+            if any(values.get(f) is not None for f in LINE_FIELDS):
+                line_of.append(index)
+                index += 1
+            else:
+                line_of.append(None)
+        status = one[0].status
+        computed = [r.allowed is not None for r in one]
+        if [r.allowed is not None for r in two] != computed:
+            return None
+        factor: dict[int, tuple[int, int]] = {}
+        if status not in ("ineligible",) and any(computed):
+            if assessed_one is None:
+                return None
+            lines = list(getattr(assessed_one, "lines", ()) or ())
+            for k, position in enumerate(line_of):
+                if computed[k]:
+                    if position is None or position >= len(lines):
+                        return None
+                    ratio = Decimal(lines[position].factor).as_integer_ratio()
+                    factor[k] = ratio
+        template = _Template(one, swaps, line_of, factor, computed, free_one, two)
+        runs: list[list[dict[str, Any]]] = []
+        for results, scale in ((one, 1), (two, 3)):
+            scaled = [
+                {f: (v * scale if f in AMOUNT_FIELDS and v else v) for f, v in values.items()}
+                for values in group_values
+            ]
+            for k, r in enumerate(results):
+                if _report_amounts(scaled[k], r.funding, line_of[k] is not None) != (
+                    r.cost,
+                    r.requested,
+                    r.counterpart,
+                ):
+                    return None
+            runs.append(scaled)
+        return template, runs
+
+    def _cofund(
+        self, work: list[tuple[_Template, list[dict[str, Any]]]]
+    ) -> list[list[int | None] | None]:
+        """The allowed amount of each row of each proposal (``None`` where not known); ``None``
+        for a proposal with a line the columnar step does not decide."""
+        cols: dict[str, list[Any]] = {
+            k: []
+            for k in (
+                "proposal",
+                "line",
+                "funding",
+                "as_of",
+                "item",
+                "cost",
+                "requested",
+                "other_sources",
+                "units",
+                "factor_num",
+                "factor_den",
+            )
+        }
+        out: list[list[int | None] | None] = []
+        slots: list[tuple[int, int]] = []
+        for p, (template, values) in enumerate(work):
+            fresh: list[int | None] = [None] * len(values)
+            out.append(fresh)
+            status = template.results[0].status
+            for k, result in enumerate(template.results):
+                if not template.computed[k]:
+                    continue
+                if status == "ineligible":
+                    fresh[k] = 0
+                    continue
+                cost, requested, _ = _report_amounts(
+                    values[k], result.funding, template.line_of[k] is not None
+                )
+                num, den = template.factor[k]
+                cols["proposal"].append(p)
+                cols["line"].append(template.line_of[k])
+                cols["funding"].append(result.funding)
+                cols["as_of"].append(result.as_of)
+                cols["item"].append(result.item)
+                cols["cost"].append(None if cost is None else int(cost))
+                cols["requested"].append(None if requested is None else int(requested))
+                cols["other_sources"].append(int(values[k].get("other_sources") or 0))
+                cols["units"].append(int(values[k].get("units") or 1))
+                cols["factor_num"].append(num)
+                cols["factor_den"].append(den)
+                slots.append((p, k))
+        if not slots:
+            return out
+        frame = pl.DataFrame(
+            cols,
+            schema={
+                "proposal": pl.Int64,
+                "line": pl.Int64,
+                "funding": pl.String,
+                "as_of": pl.Date,
+                "item": pl.String,
+                "cost": pl.Int64,
+                "requested": pl.Int64,
+                "other_sources": pl.Int64,
+                "units": pl.Int64,
+                "factor_num": pl.Int64,
+                "factor_den": pl.Int64,
+            },
+        )
+        computed = cofund(frame, rulebooks=self.rulebooks)
+        decided = computed.get_column("decided").to_list()
+        allowed = computed.get_column("allowed").to_list()
+        for (p, k), ok, value in zip(slots, decided, allowed, strict=True):
+            row_out = out[p]
+            if row_out is None:
+                continue
+            if not ok or value is None:
+                out[p] = None
+                continue
+            row_out[k] = int(value)
+        return out
+
+
+def _swapped(
+    params: Mapping[str, Any], names: tuple[str, ...], old: dict[str, str], new: dict[str, str]
+) -> Mapping[str, Any]:
+    if not names:
+        return params
+    out = dict(params)
+    for name in names:
+        text = out[name]
+        for field, stand_in in old.items():
+            if stand_in in text:
+                text = text.replace(stand_in, new.get(field, ""))
+        out[name] = text
+    return out
+
+
+_FIELD_NAMES: Final = tuple(a.name for a in attrs.fields(RowFinding))
+_ROW: Final = _FIELD_NAMES.index("row")
+_PARAMS: Final = _FIELD_NAMES.index("params")
+_FIELDS_OF: Final = attrgetter(*_FIELD_NAMES)
+"""The fields of a row finding in the order of its constructor (an attrs class)."""
+
+
+def _with(f: RowFinding, row: int, params: Mapping[str, Any]) -> RowFinding:
+    """``f`` on ``row`` with ``params``."""
+    values = list(_FIELDS_OF(f))
+    values[_ROW] = row
+    values[_PARAMS] = params
+    return RowFinding(*values)
+
+
+def _report_amounts(
+    values: Mapping[str, Any], funding: str | None, line: bool
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The cost, requested and counterpart a row shows (see ``_Builder._line``)."""
+    if not line:
+        return None, None, None
+
+    def dec(v: Any) -> Decimal | None:
+        return None if v is None else Decimal(v)
+
+    requested = values.get("requested")
+    if requested is None and funding is not None:
+        own = "national_amount" if funding == "national" else "local_amount"
+        requested = values.get(own)
+    cost = values.get("cost")
+    counterpart = values.get("counterpart")
+    if cost is None and requested is not None:
+        cost = requested + (counterpart or 0) + (values.get("other_sources") or 0)
+    return dec(cost), dec(requested), dec(counterpart)
+
+
+def _bulk_add(structure: Structure, first: int, last: int, sums: Mapping[str, int]) -> None:
+    """``Structure.add`` of a run of data rows at once (their amounts summed)."""
+    for scope in (structure.table, *structure.sections):
+        if scope.first is None:
+            scope.first = first
+        scope.last = last
+        totals = scope.sums
+        for field, value in sums.items():
+            totals[field] = totals.get(field, Decimal(0)) + value

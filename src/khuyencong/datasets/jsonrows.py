@@ -1,0 +1,114 @@
+"""The rows of the JSON report (see :meth:`.report.Report.to_json`): each row put together as
+``json.dumps`` writes it, and each distinct finding written once."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import IO, Any, Final
+
+from .findings import RowFinding, worst
+from .rows import RowResult
+from .summary import allowed_shown
+
+__all__ = ["finding_json", "write_rows"]
+
+_FRAGMENTS_MAX: Final = 4096
+
+_JSON_BLOCK: Final = 1000
+"""Rows of the JSON report written at once."""
+
+_encode_text: Callable[[str], str] = (
+    getattr(json.encoder, "c_encode_basestring", None) or json.encoder.py_encode_basestring
+)
+"""How json.dumps(..., ensure_ascii=False) writes a string (its C encoder when there is one)."""
+
+
+def _json(value: Any) -> str:
+    """``value`` as ``json.dumps(value, ensure_ascii=False)`` writes it."""
+    if type(value) is str:
+        return _encode_text(value)
+    if value is None:
+        return "null"
+    if type(value) is int:
+        return int.__repr__(value)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _json_text(value: Any) -> str:
+    """An amount or a date as the report writes it: a string (exact), or ``null``."""
+    if value is None:
+        return "null"
+    return _encode_text(value.isoformat() if isinstance(value, date) else str(value))
+
+
+def finding_json(
+    f: RowFinding, lang: str, cache: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> str:
+    """A finding as its JSON object in the report (its row is not in it), written once per
+    distinct finding: findings that share their parameters (the columnar engine's findings of
+    one profile) share their text."""
+    key = (
+        id(f.params),
+        f.code,
+        f.key,
+        f.severity,
+        f.column,
+        f.line,
+        f.citation_vi,
+        f.citation_en,
+        f.citation_key,
+    )
+    hit = cache.get(key)
+    if hit is not None and hit[0].params is f.params:
+        return hit[1]
+    text = json.dumps(
+        {
+            "code": f.code,
+            "severity": f.severity,
+            "column": f.column,
+            "message": f.message(lang),
+            "citation": f.citation(lang),
+            "citation_key": f.citation_key,
+            "line": f.line,
+        },
+        ensure_ascii=False,
+    )
+    if len(cache) >= _FRAGMENTS_MAX:
+        cache.clear()
+    cache[key] = (f, text)
+    return text
+
+
+def write_rows(handle: IO[str], results: Iterable[RowResult], lang: str) -> None:
+    """Write ``results`` as the JSON report's rows, each as ``json.dumps`` writes
+    :func:`.report.record` with its findings as objects (keys in the order of
+    :data:`.report.COLUMNS`, ", " and ": " between them), separated by ",\n" and written in
+    blocks of :data:`_JSON_BLOCK` rows."""
+    fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
+    block: list[str] = []
+    separator = ""
+    for r in results:
+        findings = r.findings
+        allowed, if_eligible = allowed_shown(r)
+        parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
+        block.append(
+            f'{{"row": {_json(r.row)}, "proposal_code": {_json(r.proposal_code)}, '
+            f'"title": {_json(r.title)}, "status": {_json(r.status)}, '
+            f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
+            f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
+            f'"item": {_json(r.item)}, "cost": {_json_text(r.cost)}, '
+            f'"requested": {_json_text(r.requested)}, '
+            f'"counterpart": {_json_text(r.counterpart)}, '
+            f'"allowed": {_json_text(allowed)}, '
+            f'"allowed_if_eligible": {_json_text(if_eligible)}, '
+            f'"as_of": {_json_text(r.as_of)}, '
+            f'"severity": {_json(worst(findings))}, "findings": [{parts}]}}'
+        )
+        if len(block) >= _JSON_BLOCK:
+            handle.write(separator + ",\n".join(block))
+            separator = ",\n"
+            block.clear()
+    if block:
+        handle.write(separator + ",\n".join(block))

@@ -1,0 +1,444 @@
+"""One meaning, two paths for whole files: ``validate`` / ``check`` by the columnar engine
+(:mod:`khuyencong.datasets.columnar_check`, the default for tidy CSV) and by the row path
+(``engine="rows"``, the reference) give the same rows — status, amounts, finding codes,
+severities, columns, messages in both languages, citations — the same summary and notes, and
+the same JSON report, byte for byte.
+
+Plans are generated over every support item, beneficiary kind, province, funding source and
+date across the instruments (08/04/2014, 11/05/2018, 01/07/2025, 15/10/2025), with the amount
+forms clerks write (``1.500.000``, ``50 triệu``, ``1.500.000 đ``, plain digits), and with the
+things the columnar engine hands to the row path: blank lines and cells, unreadable amounts,
+ragged lines, codes that come back, lines without a code, total rows, amounts beyond 10¹⁵,
+requested above cost, text that is not NFC.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import khuyencong as kc
+from khuyencong.datasets import columnar_check as engine_module
+from khuyencong.datasets import example_path, validate
+from khuyencong.datasets.report import Report
+
+HEADER = [
+    "Mã đề án",
+    "Tên đề án",
+    "Năm kế hoạch",
+    "Nguồn kinh phí",
+    "Tỉnh/Thành phố",
+    "Nội dung",
+    "Hạng mục chi",
+    "Số đơn vị",
+    "Tổng kinh phí",
+    "Kinh phí KCQG",
+    "Đối ứng",
+    "Ngày bắt đầu",
+    "Huyện",
+    "Xã",
+    "Đơn vị thụ hưởng",
+    "Loại hình",
+    "Ngành nghề",
+    "Cam kết đối ứng",
+    "Cam kết không trùng nguồn NSNN",
+]
+PROVINCES = ["Thái Nguyên", "Hà Nam", "Nam Định", "Đắk Lắk", "Cần Thơ", "Hà Nội"]
+DISTRICTS = ["Huyện Phú Lương", "Thị xã Hoài Nhơn", "Quận Ba Đình", "Gia Lâm", ""]
+COMMUNES = ["Xã Minh Họa", "Phường Phong Khê", "Thị trấn Phùng", "Bát Tràng"]
+KINDS = ["Hộ kinh doanh", "Hợp tác xã", "DNNVV", "doanh nghiệp lớn", ""]
+INDUSTRIES = [
+    "Chế biến nông - lâm - thủy sản và thực phẩm",
+    "Chế biến thực phẩm",
+    "Thủ công mỹ nghệ",
+    "",
+]
+CONTENTS = [
+    "demonstration_and_technology",
+    "demonstration_and_technology; capacity_building",
+    "typical_products_and_promotion",
+    "vocational_training",
+]
+DATES = ["08/04/2014", "01/06/2016", "11/05/2018", "01/07/2025", "15/10/2025", ""]
+FUNDING = ["KCQG", "KCQG", "KCĐP"]
+
+
+def _amount(value: int, form: int) -> str:
+    dotted = f"{value:,}".replace(",", ".")
+    if form == 0:
+        return dotted
+    if form == 1:
+        return str(value)
+    if form == 2:
+        return dotted + " đ"
+    if value % 1_000_000 == 0:
+        return f"{value // 1_000_000} triệu"
+    return dotted
+
+
+@st.composite
+def plans(draw: st.DrawFn) -> bytes:
+    """A plan file: mostly tidy proposals of a few profiles, with some of what a real file
+    holds."""
+    rows: list[list[str]] = []
+    proposals = draw(st.integers(1, 24))
+    profile = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(PROVINCES),
+                st.sampled_from(DISTRICTS),
+                st.sampled_from(KINDS),
+                st.sampled_from(INDUSTRIES),
+                st.sampled_from(CONTENTS),
+                st.sampled_from(DATES),
+                st.sampled_from(FUNDING),
+                st.sampled_from(["2014", "2016", "2018", "2025"]),
+                st.lists(st.sampled_from([i.value for i in kc.SupportItem]), min_size=1),
+                st.integers(1, 3),
+                st.sampled_from(["", "1", "2", "0", "x"]),
+                st.booleans(),
+                st.sampled_from(["có", "không", ""]),
+                st.sampled_from(["x", ""]),
+                st.booleans(),
+            ),
+            min_size=1,
+            max_size=3,
+        )
+    )
+    items = [i.value for i in kc.SupportItem]
+    codes: list[str] = []
+    for p in range(proposals):
+        (
+            place,
+            district,
+            kind,
+            industry,
+            content,
+            start,
+            funding,
+            year,
+            its,
+            lines,
+            units,
+            with_counterpart,
+            committed,
+            no_other,
+            repeat,
+        ) = draw(st.sampled_from(profile))
+        chance = draw(st.integers(0, 59))
+        code = (
+            "Tổng cộng"
+            if chance == 0
+            else ""
+            if chance < 3
+            else draw(st.sampled_from(codes))
+            if chance < 6 and codes
+            else f"QG-{p:04d}"
+        )
+        codes.append(code)
+        commune = draw(st.sampled_from(COMMUNES)) + f" {p % 3}"
+        for k in range(lines):
+            cost = draw(st.integers(0, 400)) * 500_000
+            requested = draw(
+                st.sampled_from([cost // 2] * 30 + [cost, 0, cost + 1_000_000, cost + 1])
+            )
+            counterpart = cost - requested
+            big = draw(st.integers(0, 80)) == 0
+            if big:
+                cost = 10**16
+            form = draw(st.integers(0, 3))
+            row = [
+                code if k == 0 or repeat else "",
+                f"Đề án minh họa {p}" if k == 0 or repeat else "",
+                year,
+                funding,
+                place,
+                content,
+                its[k % len(its)] if draw(st.integers(0, 9)) else draw(st.sampled_from(items)),
+                units,
+                _amount(cost, form),
+                _amount(requested, draw(st.integers(0, 3))),
+                _amount(counterpart, form) if with_counterpart else "",
+                start,
+                district,
+                commune,
+                f"Cơ sở {p}" if draw(st.integers(0, 15)) else "",
+                kind,
+                industry,
+                committed,
+                no_other,
+            ]
+            oddity = draw(st.integers(0, 80))
+            if oddity == 0:
+                row[8] = "mười triệu"  # unreadable
+            elif oddity == 1:
+                row = row[:5]  # ragged
+            elif oddity == 2:
+                row[14] = unicodedata.normalize("NFD", row[14] or "Cơ sở")
+            elif oddity == 3:
+                row[1] = "  " + row[1] + " "
+            elif oddity == 4:
+                rows.append([])  # a blank line
+            elif oddity == 5:
+                row[8] = "#REF!"
+            rows.append(row)
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer.writerow(HEADER)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+def _finding(f: Any) -> tuple[Any, ...]:
+    return (
+        f.row,
+        f.column,
+        f.code,
+        f.severity,
+        f.message("vi"),
+        f.message("en"),
+        f.citation("vi"),
+        f.citation("en"),
+        f.citation_key,
+        f.line,
+    )
+
+
+def _rows(report: Report) -> list[tuple[Any, ...]]:
+    return [
+        (
+            r.row,
+            r.status,
+            r.proposal_code,
+            r.title,
+            r.funding,
+            r.province,
+            r.year,
+            r.content,
+            r.item,
+            r.cost,
+            r.requested,
+            r.counterpart,
+            r.allowed,
+            r.as_of,
+            r.first_of_proposal,
+            r.unreadable,
+            tuple(_finding(f) for f in r.findings),
+        )
+        for r in report
+    ]
+
+
+def _same(source: Any, **options: Any) -> None:
+    fast = validate(source, **options)
+    rows = validate(source, engine="rows", **options)
+    assert _rows(fast) == _rows(rows)
+    assert fast.summary().to_dict() == rows.summary().to_dict()
+    assert [_finding(n) for n in fast.summary().notes] == [
+        _finding(n) for n in rows.summary().notes
+    ]
+    for lang in ("vi", "en"):
+        assert fast.to_json(lang=lang) == rows.to_json(lang=lang)
+    assert fast.to_csv() == rows.to_csv()
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_read_the_same_by_columns_and_by_rows(data: bytes) -> None:
+    _same(data)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans(), st.sampled_from([date(2016, 6, 1), date(2025, 10, 15)]))
+def test_generated_plans_at_a_date_and_validated_only(data: bytes, as_of: date) -> None:
+    _same(data, as_of=as_of)
+    _same(data, assessor=None)
+
+
+def _overlay_path() -> Path:
+    path = resources.files("khuyencong.rulebooks.data.templates").joinpath("provincial.toml")
+    with resources.as_file(path) as file:
+        return Path(file)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans())
+def test_generated_plans_with_a_provincial_overlay(data: bytes) -> None:
+    _same(data, rulebooks=[kc.load_rulebook(_overlay_path())])
+
+
+@pytest.mark.parametrize("name", ["tidy", "mau-2"])
+def test_the_example_plans(name: str) -> None:
+    _same(example_path(name))
+
+
+def _bench_plan(rows: int) -> bytes:
+    """The shape of benchmarks/datasets_throughput.py: four lines a proposal, mixed amount
+    forms, names unique to each proposal."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(HEADER[:7] + HEADER[8:])
+    for index in range(rows):
+        proposal = index // 4
+        cost = 1_000_000 * (index % 97 + 3)
+        writer.writerow(
+            [
+                f"QG-{proposal:07d}",
+                f"Đề án minh họa số {proposal}",
+                2016 + proposal % 4,
+                "KCQG",
+                PROVINCES[proposal % 5],
+                "demonstration_and_technology; capacity_building",
+                ("machinery_and_technology", "curriculum", "conference", "brand")[index % 4],
+                f"{cost:,}".replace(",", "."),
+                f"{cost // 2 // 1_000_000} triệu",
+                f"{cost - cost // 2:,}".replace(",", ".") + " đ",
+                "01/06/2016",
+                "Huyện Phú Lương",
+                f"Xã Minh Họa {proposal % 50}",
+                f"Cơ sở minh họa {proposal}",
+                KINDS[proposal % 3],
+                "Chế biến nông - lâm - thủy sản và thực phẩm",
+                "có",
+                "x",
+            ]
+        )
+    return buffer.getvalue().encode("utf-8")
+
+
+def test_a_tidy_plan_is_read_by_columns_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The benchmark's shape goes through the columnar engine (profiles, not proposal by
+    proposal), across several batches, and gives the row path's report."""
+    monkeypatch.setattr(engine_module, "BATCH_LINES", 97)
+    used = {"profiles": 0, "by_rows": 0}
+    profile, by_rows = engine_module._Engine._profile, engine_module._Engine._by_rows
+
+    def counting_profile(self: Any, *args: Any) -> Any:
+        used["profiles"] += 1
+        return profile(self, *args)
+
+    def counting_rows(self: Any, *args: Any) -> Any:
+        used["by_rows"] += 1
+        return by_rows(self, *args)
+
+    monkeypatch.setattr(engine_module._Engine, "_profile", counting_profile)
+    monkeypatch.setattr(engine_module._Engine, "_by_rows", counting_rows)
+    data = _bench_plan(1200)
+    _same(data)
+    # A profile is built on its second proposal; the first of each takes the row path.
+    assert 0 < used["profiles"] == used["by_rows"] <= 60 * 4  # four passes of _same
+
+
+def test_a_total_row_hands_the_rest_of_the_file_to_the_row_path() -> None:
+    data = _bench_plan(40).decode()
+    lines = data.splitlines()
+    total = "Tổng cộng," + ",".join([""] * 6) + ",999.000.000" + "," * 10
+    _same(("\n".join([*lines[:21], total, *lines[21:]]) + "\n").encode())
+
+
+def test_files_the_engine_does_not_read_are_read_by_rows() -> None:
+    data = _bench_plan(12)
+    quoted = data.replace("Đề án minh họa số 1,".encode(), '"Đề án, minh họa số 1",'.encode())
+    _same(quoted)
+    _same(data.decode().encode("utf-16"))
+    _same(data.replace(b"\r\n", b"\r"))
+
+
+def test_the_command_line_checks_by_rows_when_asked(tmp_path: Path) -> None:
+    """``khuyencong check --engine rows`` (a hidden option) writes the same report."""
+    from khuyencong.cli import main
+
+    plan = tmp_path / "plan.csv"
+    plan.write_bytes(_bench_plan(40))
+    reports = []
+    for engine in ("auto", "rows"):
+        out = tmp_path / f"{engine}.json"
+        code = main(
+            ["check", str(plan), "--format", "json", "-o", str(out), "--engine", engine],
+            out=io.StringIO(),
+            err=io.StringIO(),
+        )
+        assert code in (0, 1)
+        reports.append(out.read_bytes())
+    assert reports[0] == reports[1]
+    assert b'"row": 41' in reports[0]
+
+
+def test_an_unknown_engine_is_refused() -> None:
+    from khuyencong.errors import DatasetError
+
+    with pytest.raises(DatasetError, match="engine"):
+        validate(_bench_plan(4), engine="polars")  # type: ignore[arg-type]
+
+
+AMOUNT_TEXTS = st.one_of(
+    st.integers(0, 10**16).map(str),
+    st.integers(0, 10**16).map(lambda v: f"{v:,}".replace(",", ".")),
+    st.sampled_from(
+        [
+            "0",
+            "00",
+            "007",
+            "01.500",
+            "1.5",
+            "1.5000",
+            "1.500.",
+            ".500",
+            "1..500",
+            " 1.500 ",
+            "999.999.999.999.999",
+            "1.000.000.000.000.000",
+            "999999999999999",
+            "1000000000000000",
+            "5 triệu",
+            "1,5 tỷ",
+            "1.500.000 đ",
+            "-1.000",
+            "+1000",
+            "1 500",
+        ]
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(AMOUNT_TEXTS, AMOUNT_TEXTS), min_size=1, max_size=12))
+def test_amounts_read_as_columns_read_as_the_converter_reads_them(
+    amounts: list[tuple[str, str]],
+) -> None:
+    """Plain whole đồng (``1500000``, ``1.500.000``) are read as columns, everything else by
+    ``parse_amount``: the rows are the row path's, whatever the text."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        [
+            "Mã đề án",
+            "Tên đề án",
+            "Năm kế hoạch",
+            "Nguồn kinh phí",
+            "Hạng mục chi",
+            "Tổng kinh phí",
+            "Kinh phí KCQG",
+        ]
+    )
+    for index, (cost, requested) in enumerate(amounts * 2):
+        writer.writerow([f"A{index}", "T", "2016", "KCQG", "other", cost, requested])
+    _same(buffer.getvalue().encode())
+
+
+def test_a_text_holding_the_stand_ins_character_is_read_by_rows() -> None:
+    """The profiles' stand-ins are made of a private-use character; a name holding one (even a
+    whole stand-in) is read by the row path, never swapped."""
+    data = _bench_plan(40).decode()
+    for name in ("Cơ sở minh họa 9,", "Cơ sở minh họa 13,"):
+        data = data.replace(name, "\ue000beneficiary1\ue000,")
+    _same(data.encode())
