@@ -35,11 +35,12 @@ NAMES = (
 )
 
 
-def _renamed(p: Proposal, draw: st.DrawFn) -> Proposal:
+def _renamed(p: Proposal, data: st.DataObject) -> Proposal:
+    draw = data.draw
     beneficiaries = []
     for b in p.beneficiaries:
         site = b.production_site
-        if getattr(site, "commune", None) is not None:
+        if site is not None and getattr(site, "commune", None) is not None:
             site = site.model_copy(update={"commune": "Xã " + draw(NAMES)})
         beneficiaries.append(b.model_copy(update={"name": draw(NAMES), "production_site": site}))
     return p.model_copy(
@@ -66,5 +67,5 @@ def _decision(a: kc.Assessment) -> Any:
 def test_renaming_the_free_texts_changes_no_decision(data: st.DataObject) -> None:
     proposal = data.draw(proposals())
     when = data.draw(st.sampled_from(DATES))
-    renamed = _renamed(proposal, data.draw)
+    renamed = _renamed(proposal, data)
     assert _decision(kc.assess(renamed, as_of=when)) == _decision(kc.assess(proposal, as_of=when))
