@@ -69,3 +69,37 @@ def test_renaming_the_free_texts_changes_no_decision(data: st.DataObject) -> Non
     when = data.draw(st.sampled_from(DATES))
     renamed = _renamed(proposal, data)
     assert _decision(kc.assess(renamed, as_of=when)) == _decision(kc.assess(proposal, as_of=when))
+
+
+def _verdicts(a: kc.Assessment) -> Any:
+    return (
+        a.status,
+        [line.status for line in a.lines],
+        sorted((f.code, f.severity, str(f.citation), f.line) for f in a.findings),
+    )
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.data())
+def test_scaling_the_amounts_changes_no_status_or_finding(data: st.DataObject) -> None:
+    # The other half of a profile: the amounts decide only the line formula (the columnar
+    # co-funding step) — given the profile keeps whether each is zero and requested against cost,
+    # which scaling preserves.
+    proposal = data.draw(proposals())
+    when = data.draw(st.sampled_from(DATES))
+    k = data.draw(st.integers(2, 1000))
+    scaled = proposal.model_copy(
+        update={
+            "budget_lines": tuple(
+                line.model_copy(
+                    update={
+                        "cost": line.cost * k,
+                        "requested": line.requested * k,
+                        "other_sources": line.other_sources * k,
+                    }
+                )
+                for line in proposal.budget_lines
+            )
+        }
+    )
+    assert _verdicts(kc.assess(scaled, as_of=when)) == _verdicts(kc.assess(proposal, as_of=when))
