@@ -146,6 +146,17 @@ def plans(draw: st.DrawFn) -> bytes:
         )
         codes.append(code)
         commune = draw(st.sampled_from(COMMUNES)) + f" {p % 3}"
+        # Titles and names as Excel quotes them: with a comma, with a quote inside.
+        title = draw(
+            st.sampled_from(
+                [
+                    f"Đề án minh họa {p}",
+                    f"Hỗ trợ máy móc, thiết bị {p}",
+                    f'Đề án "Làng nghề" {p}',
+                ]
+            )
+        )
+        beneficiary = draw(st.sampled_from([f"Cơ sở {p}", f"Công ty TNHH Minh, Anh {p}"]))
         for k in range(lines):
             cost = draw(st.integers(0, 400)) * 500_000
             requested = draw(
@@ -158,7 +169,7 @@ def plans(draw: st.DrawFn) -> bytes:
             form = draw(st.integers(0, 3))
             row = [
                 code if k == 0 or repeat else "",
-                f"Đề án minh họa {p}" if k == 0 or repeat else "",
+                title if k == 0 or repeat else "",
                 year,
                 funding,
                 place,
@@ -171,7 +182,7 @@ def plans(draw: st.DrawFn) -> bytes:
                 start,
                 district,
                 commune,
-                f"Cơ sở {p}" if draw(st.integers(0, 15)) else "",
+                beneficiary if draw(st.integers(0, 15)) else "",
                 kind,
                 industry,
                 committed,
@@ -190,12 +201,42 @@ def plans(draw: st.DrawFn) -> bytes:
                 rows.append([])  # a blank line
             elif oddity == 5:
                 row[8] = "#REF!"
+            elif oddity == 6:
+                row[1] += "\n(giai đoạn 2)"  # a cell with a line break (Alt+Enter)
+            elif oddity == 7:
+                row[1] = UNCLOSED + row[1]  # a quote opened and never closed
             rows.append(row)
+    return _written(
+        rows,
+        draw(st.sampled_from(["\n", "\r\n"])),
+        draw(st.sampled_from([",", ",", ";"])),
+        draw(st.booleans()),
+    )
+
+
+UNCLOSED = "\ue001"
+"""Marks a cell written with an opening quote and no closing one."""
+
+
+def _written(rows: list[list[str]], end: str, delimiter: str = ",", bom: bool = False) -> bytes:
+    """The plan as Excel's "CSV UTF-8" writes it: quotes only around cells holding the
+    delimiter, a quote or a line break (a quote inside doubled); ``UNCLOSED`` cells written
+    with a lone opening quote."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
     writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    for row in rows:
+        if any(cell.startswith(UNCLOSED) for cell in row):
+            buffer.write(
+                delimiter.join(
+                    '"' + c.removeprefix(UNCLOSED).replace('"', "") if c.startswith(UNCLOSED) else c
+                    for c in row
+                )
+                + end
+            )
+        else:
+            writer.writerow(row)
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
 def _finding(f: Any) -> tuple[Any, ...]:
@@ -281,11 +322,14 @@ def test_the_example_plans(name: str) -> None:
     _same(example_path(name))
 
 
-def _bench_plan(rows: int) -> bytes:
+def _bench_plan(
+    rows: int, *, quoted: bool = False, end: str = "\r\n", delimiter: str = ",", bom: bool = False
+) -> bytes:
     """The shape of benchmarks/datasets_throughput.py: four lines a proposal, mixed amount
-    forms, names unique to each proposal."""
+    forms, names unique to each proposal; ``quoted``: titles and names holding a comma or a
+    quote, written as Excel writes them."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
     writer.writerow(HEADER[:7] + HEADER[8:])
     for index in range(rows):
         proposal = index // 4
@@ -293,7 +337,11 @@ def _bench_plan(rows: int) -> bytes:
         writer.writerow(
             [
                 f"QG-{proposal:07d}",
-                f"Đề án minh họa số {proposal}",
+                (
+                    f'Hỗ trợ máy móc, thiết bị "dệt" số {proposal}'
+                    if quoted
+                    else f"Đề án minh họa số {proposal}"
+                ),
                 2016 + proposal % 4,
                 "KCQG",
                 PROVINCES[proposal % 5],
@@ -305,14 +353,101 @@ def _bench_plan(rows: int) -> bytes:
                 "01/06/2016",
                 "Huyện Phú Lương",
                 f"Xã Minh Họa {proposal % 50}",
-                f"Cơ sở minh họa {proposal}",
+                f"Cơ sở minh họa, {proposal}" if quoted else f"Cơ sở minh họa {proposal}",
                 KINDS[proposal % 3],
                 "Chế biến nông - lâm - thủy sản và thực phẩm",
                 "có",
                 "x",
             ]
         )
-    return buffer.getvalue().encode("utf-8")
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many proposals the columnar engine read from a profile's template, how many it
+    handed to the row path one by one, and how many times it handed the rest of the file."""
+    used = {"templates": 0, "by_rows": 0, "tails": 0}
+    engine = engine_module._Engine
+    for name, method in (
+        ("templates", engine._from_template),
+        ("by_rows", engine._by_rows),
+        ("tails", engine._tail),
+    ):
+
+        def counting(self: Any, *args: Any, _name: str = name, _method: Any = method) -> Any:
+            used[_name] += 1
+            return _method(self, *args)
+
+        monkeypatch.setattr(engine, method.__name__, counting)
+    return used
+
+
+@pytest.mark.parametrize(
+    ("end", "delimiter", "bom"),
+    [("\r\n", ",", True), ("\r\n", ";", True), ("\n", ",", False), ("\r\n", "\t", False)],
+)
+def test_a_plan_as_excel_exports_it_is_read_by_columns(
+    monkeypatch: pytest.MonkeyPatch, end: str, delimiter: str, bom: bool
+) -> None:
+    """Excel's "CSV UTF-8" (byte-order mark, CRLF, quotes around every title and name holding a
+    comma or a quote, ``""`` inside) is read by columns, with the row path's report."""
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, quoted=True, end=end, delimiter=delimiter, bom=bom)
+    # Every title is quoted, with its "" inside.
+    assert data.count('"Hỗ trợ máy móc, thiết bị ""dệt"" số'.encode()) == 400
+    _same(data)
+    assert used["tails"] == 0
+    # 100 proposals whose profile (province, year, kind) repeats every 60: the first 60 are
+    # read by rows, the 40 after them from their profile's template (four passes of _same).
+    assert used["by_rows"] == 4 * 60
+    assert used["templates"] == 4 * 40
+
+
+def test_a_cell_with_a_line_break_hands_the_rest_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, quoted=True).decode().split("\r\n")
+    # Line 302 (the first of proposal 75) gets a title over two lines (Alt+Enter in Excel).
+    assert lines[301].startswith('QG-0000075,"Hỗ trợ')
+    lines[301] = lines[301].replace('"Hỗ trợ', '"Dòng một\r\nHỗ trợ', 1)
+    data = "\r\n".join(lines).encode()
+    _same(data)
+    assert used["tails"] == 4  # four passes of _same
+    # Proposals 60 to 73 were read from templates (see the test above), in each pass; 74, the
+    # proposal still open when the quote comes (a next line could continue it), goes with
+    # the rest of the file to the row path.
+    assert used["templates"] == 4 * 14
+    rows = validate(data, engine="rows")
+    assert any(f.code == "multiline_cell" for r in rows for f in r.findings)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        'QG-0000010,"Đề án chưa đóng ngoặc,',  # an unclosed quote
+        'QG-0000010,"Đề án" thừa chữ,',  # text after the closing quote
+        'QG-0000010,Đề án "giữa" ô,',  # a quote inside an unquoted cell (not damage)
+    ],
+)
+def test_damaged_quotes_are_the_row_paths(damage: str) -> None:
+    lines = _bench_plan(80, quoted=True).decode().split("\r\n")
+    cells = lines[41].split(",")
+    assert cells[0] == "QG-0000010"
+    lines[41] = damage + ",".join(cells[-len(HEADER) + 5 :])
+    _same("\r\n".join(lines).encode())
+
+
+def test_a_quote_over_the_header_leaves_the_file_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used = _counting(monkeypatch)
+    lines = _bench_plan(40, quoted=True).decode().split("\r\n")
+    header = lines[0].split(",")
+    header[8] = '"Tổng kinh phí\r\n(đồng)"'
+    data = "\r\n".join([",".join(header), *lines[1:]]).encode()
+    _same(data)
+    assert used == {"templates": 0, "by_rows": 0, "tails": 0}
 
 
 def test_a_tidy_plan_is_read_by_columns_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -349,7 +484,8 @@ def test_files_the_engine_does_not_read_are_read_by_rows() -> None:
     data = _bench_plan(12)
     quoted = data.replace("Đề án minh họa số 1,".encode(), '"Đề án, minh họa số 1",'.encode())
     _same(quoted)
-    _same(data.decode().encode("utf-16"))
+    # Excel's "Unicode Text": UTF-16 LE with a byte-order mark, tab-delimited (the row path).
+    _same(_bench_plan(12, quoted=True, delimiter="\t").decode().encode("utf-16"))
     _same(data.replace(b"\r\n", b"\r"))
 
 

@@ -1,12 +1,14 @@
 """The columnar engine of ``check`` / :func:`~khuyencong.datasets.validate` for tidy CSV plans.
 
 The row path (:mod:`.pipeline`) reads, groups, validates and assesses every proposal in Python.
-For a tidy CSV file — one header, no quoted cells, UTF-8 — this engine does the same work as
-columns (polars) and gives the same rows:
+For a tidy CSV file — one header, UTF-8 (with or without a byte-order mark), as Excel's "CSV
+UTF-8" writes it — this engine does the same work as columns (polars) and gives the same rows:
 
 * **reading**: the head of the file (encoding, delimiter, header, column mapping, layout) is the
   row path's sniffing, reused; the body is read in batches of physical lines, split on the
-  delimiter and cleaned as columns.  A cell whose field is not plain text is converted once per
+  delimiter and cleaned as columns.  A line holding a quote is split by the row path's reader
+  (:mod:`csv`, strict: a quoted cell may hold the delimiter, ``""`` is a quote) when its record
+  closes on the line.  A cell whose field is not plain text is converted once per
   distinct text of the batch by the row path's own converter (so ``1.500.000``, ``50 triệu``,
   ``1.500.000 đ``, dates and labels read exactly as they do row by row);
 * **grouping** into proposals is the row path's (consecutive codes, a blank code continues the
@@ -24,9 +26,12 @@ columns (polars) and gives the same rows:
   not known stays not known;
 * **fall-back**: anything else — a line with a cell the converters refuse, a ragged or damaged
   line, a blank line, an amount beyond 10¹⁵ đồng, a negative or fractional amount, a
-  proposal whose line amounts break a validator, a section, subtotal or total row (from it to
-  the end of the file), a file with quotes, NUL bytes, bare carriage returns or another
-  encoding — takes the row path for that proposal (or that rest of the file), never a guess.
+  proposal whose line amounts break a validator, a section, subtotal or total row or a quote
+  that does not close on its line — a cell with a line break, damaged quoting — (from it to
+  the end of the file, read by the row path's reader, told the widest record before it), a
+  header or title row running over several lines, a file with NUL bytes, bare carriage
+  returns or another encoding (Excel's UTF-16 "Unicode Text" among them) — takes the row path
+  for that proposal (or that rest of the file, or the whole file), never a guess.
 
 Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's, so
 the summary and every report format are unchanged.  polars is imported with this module, when
@@ -37,7 +42,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
@@ -51,10 +56,11 @@ from .columnar_profiles import (
     _Template,
     _with,
 )
-from .columnar_read import _FREE, _body_lines, _file_ok, _Reader, _Row
+from .columnar_read import _FREE, _SEP, _file_ok, _head, _lines, _Quoted, _Reader, _Row
+from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
-from .pipeline import _groups, _Plan
-from .readers import Table
+from .pipeline import _groups, _parse, _Plan
+from .readers import RawRow, Table
 from .rows import RowResult, _Parsed
 from .sections import _STRUCT_FIRST, _label_kind
 from .structure import Structure
@@ -82,8 +88,13 @@ class _Engine(_Reader, _Profiles):
         builder: _Builder,
         rulebooks: Any,
         delimiter: str,
+        widest: int = 0,
     ) -> None:
         self.plan = plan
+        self.widest = widest
+        """The widest record read so far (what the row path's reader knows when the engine
+        hands it the rest of the file)."""
+        self.quoted = _Quoted(delimiter)
         self.structure = structure
         self.builder = builder
         self.rulebooks = rulebooks
@@ -112,16 +123,22 @@ class _Engine(_Reader, _Profiles):
         source = iter(lines)
         while True:
             batch = list(islice(source, BATCH_LINES))
-            rows = carry + (self._rows(batch, number) if batch else [])
-            number += len(batch)
-            if not rows:
+            new, stop = self._rows(batch, number) if batch else ([], None)
+            rows = carry + new
+            if not rows and stop is None:
                 return
             label_at = next((i for i, r in enumerate(rows) if r.label), None)
-            groups, open_group = self._group(rows if label_at is None else rows[:label_at])
-            if label_at is not None:
+            if label_at is not None or stop is not None:
+                cut = len(rows) if label_at is None else label_at
+                groups, open_group = self._group(rows[:cut])
                 yield from self._emit(groups)
-                yield from self._tail((open_group or []) + rows[label_at:], source)
+                rest = (open_group or []) + rows[cut:]
+                start = rest[0].number if rest else number + (stop or 0)
+                after = batch[stop:] if stop is not None else []
+                yield from self._tail([r.line for r in rest] + after, start, source)
                 return
+            number += len(batch)
+            groups, open_group = self._group(rows)
             if not batch:
                 if open_group:
                     groups.append(self._close(open_group))
@@ -130,15 +147,40 @@ class _Engine(_Reader, _Profiles):
             yield from self._emit(groups)
             carry = open_group or []
 
-    def _rows(self, lines: list[str], first: int) -> list[_Row]:
-        frame = self._frame(lines)
+    def _rows(self, lines: list[str], first: int) -> tuple[list[_Row], int | None]:
+        """The rows of a batch of lines (with their line ends), and the index of the first line
+        holding a quote that does not close on it (``None`` if none): the row path reads from
+        there."""
+        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
+        stop: int | None = None
+        joined: list[str] | None = None
+        if any('"' in text for text in texts):
+            joined = []
+            cells_of = self.quoted.cells
+            delimiter = self.delimiter
+            for i, text in enumerate(texts):
+                if '"' not in text:
+                    joined.append(text.replace(delimiter, _SEP))
+                    continue
+                record = cells_of(text)
+                if record is None:
+                    stop = i
+                    break
+                joined.append(_SEP.join(record))
+            if stop is not None:
+                texts = texts[:stop]
+                if not texts:
+                    return [], stop
+        frame = self._frame(texts, joined)
         ok = frame.get_column("_ok").to_list()
         keys = frame.get_column("_key").to_list()
         values = self._value_lists(frame)
         codes = values.get("code")
         titles = values.get("title")
         rows: list[_Row] = []
-        for i, text in enumerate(lines):
+        widest = self.widest
+        width = self.plan.width
+        for i, text in enumerate(texts):
             n = first + i
             if ok[i]:
                 code = codes[i] if codes is not None else None
@@ -148,16 +190,25 @@ class _Engine(_Reader, _Profiles):
                     and label_text[:1] in _STRUCT_FIRST
                     and _label_kind(label_text) is not None
                 )
-                rows.append(_Row(n, text, True, code, label=label, values=values, i=i, key=keys[i]))
+                if width > widest:
+                    widest = width
+                rows.append(
+                    _Row(
+                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
+                    )
+                )
             else:
-                parsed = self._parse_line(n, text)
+                parsed, cells = self._read_line(n, text)
+                if not parsed.damaged and len(cells) > widest:
+                    widest = len(cells)
                 code = parsed.values.get("code")
                 label = False
                 if not parsed.blank and not parsed.damaged:
                     label_text = code if code is not None else parsed.values.get("title")
                     label = type(label_text) is str and _label_kind(label_text) is not None
-                rows.append(_Row(n, text, False, code, parsed, label=label))
-        return rows
+                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
+        self.widest = widest
+        return rows, stop
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
@@ -274,11 +325,13 @@ class _Engine(_Reader, _Profiles):
     def _by_rows(self, group: list[_Row], again: int | None) -> Iterator[RowResult]:
         parsed_rows: list[_Parsed] = []
         for row in group:
-            parsed = (
-                row.parsed if row.parsed is not None else self._parse_line(row.number, row.text)
+            parsed, cells = (
+                (row.parsed, row.cells)
+                if row.parsed is not None
+                else self._read_line(row.number, row.text)
             )
             if not parsed.blank and not parsed.damaged:
-                self.structure.apply(tuple(row.text.split(self.delimiter)), parsed)
+                self.structure.apply(cells, parsed)
             parsed_rows.append(parsed)
         if again is not None:
             from .findings import finding
@@ -288,29 +341,27 @@ class _Engine(_Reader, _Profiles):
         for piece in _groups(iter(parsed_rows), "consecutive"):
             yield from self.builder.results(piece)
 
-    def _tail(self, rows: list[_Row], source: Iterator[str]) -> Iterator[RowResult]:
-        """From a section, subtotal or total row to the end: the row path."""
-        start = rows[0].number if rows else None
+    def _tail(self, lines: list[str], start: int, source: Iterator[str]) -> Iterator[RowResult]:
+        """From a section, subtotal or total row, or a quote not closed on its line, to the end
+        of the file: the row path (its reader, told the widest record read before)."""
+        plan = self.plan
+        structure = self.structure
 
-        def raws() -> Iterator[_Parsed]:
-            number = start
-            texts = [r.text for r in rows]
-            for text in texts:
-                assert number is not None
-                yield self._structured(number, text)
-                number += 1
-            for text in source:
-                assert number is not None
-                yield self._structured(number, text)
-                number += 1
+        def parsed() -> Iterator[_Parsed]:
+            for number, cells, problems, damaged in csv_rows(
+                chain(lines, source),
+                self.delimiter,
+                replaced=False,
+                encoding="UTF-8",
+                start=start - 1,
+                widest=self.widest,
+            ):
+                row = _parse(RawRow(number, cells, problems, text=True, damaged=damaged), plan)
+                if not row.blank and not row.damaged:
+                    structure.apply(cells, row)
+                yield row
 
-        yield from self._grouped(raws())
-
-    def _structured(self, number: int, text: str) -> _Parsed:
-        parsed = self._parse_line(number, text)
-        if not parsed.blank and not parsed.damaged:
-            self.structure.apply(tuple(text.split(self.delimiter)) if text else (), parsed)
-        return parsed
+        yield from self._grouped(parsed())
 
     def _grouped(self, parsed: Iterator[_Parsed]) -> Iterator[RowResult]:
         for piece in _groups(parsed, "consecutive", self.seen):
@@ -413,5 +464,11 @@ def columnar_results(
     if not _file_ok(source):
         return None
     skip = max(table.header_lines)
-    engine = _Engine(table, plan, structure, builder, rulebooks, delimiter)
-    return engine.run(_body_lines(source, encoding, skip), skip + 1)
+    lines = _lines(source, encoding)
+    head = list(islice(lines, skip))
+    widest = _head(head, delimiter) if len(head) == skip else None
+    if widest is None:
+        lines.close()
+        return None
+    engine = _Engine(table, plan, structure, builder, rulebooks, delimiter, widest)
+    return engine.run(lines, skip + 1)

@@ -6,7 +6,8 @@ text by the row path's converters)."""
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+import csv
+from collections.abc import Generator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -48,10 +49,11 @@ with further values take the row path."""
 
 
 def _file_ok(source: Any) -> bool:
-    """No quote, NUL byte or bare carriage return anywhere in the file."""
+    """No NUL byte or bare carriage return anywhere in the file (quotes are read: see
+    :func:`_quoted`)."""
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
-        return b'"' not in data and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
+        return b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
     except OSError:
@@ -60,7 +62,7 @@ def _file_ok(source: Any) -> bool:
         tail = b""
         while chunk := handle.read(_CHUNK):
             block = tail + chunk
-            if b'"' in chunk or b"\x00" in chunk:
+            if b"\x00" in chunk:
                 return False
             # A chunk may end between \r and \n: keep its last byte for the next round.
             tail = b"\r" if block.endswith(b"\r") else b""
@@ -70,8 +72,9 @@ def _file_ok(source: Any) -> bool:
         return tail != b"\r"
 
 
-def _body_lines(source: Any, encoding: str, skip: int) -> Iterator[str]:
-    """The physical lines after the first ``skip`` (without their line ends)."""
+def _lines(source: Any, encoding: str) -> Generator[str]:
+    """The physical lines of the file, with their line ends (``\n`` or ``\r\n``: the file has
+    no bare carriage return), as a text stream opened with ``newline=""`` gives them."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     handle: Any
     if isinstance(source, bytes | bytearray):
@@ -82,24 +85,78 @@ def _body_lines(source: Any, encoding: str, skip: int) -> Iterator[str]:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
     with handle:
         pending = ""
-        seen = 0
         while True:
             chunk = handle.read(_CHUNK)
             text = pending + decoder.decode(chunk, final=not chunk)
-            if not chunk:
-                if text:
-                    lines = text.split("\n")
-                    for line in lines:
-                        seen += 1
-                        if seen > skip:
-                            yield line.removesuffix("\r")
-                return
             lines = text.split("\n")
             pending = lines.pop()
             for line in lines:
-                seen += 1
-                if seen > skip:
-                    yield line.removesuffix("\r")
+                yield line + "\n"
+            if not chunk:
+                if pending:
+                    yield pending
+                return
+
+
+def _head(lines: list[str], delimiter: str) -> int | None:
+    """The widest record of the lines above the body (as :func:`.csvread.csv_rows` counts
+    it), or ``None`` when one of them is not a record of its own (a quoted cell running over
+    several lines, a damaged line): the engine then leaves the file to the row path."""
+    widest = 0
+    count = 0
+    for _, cells, problems, damaged in csv_rows(
+        iter(lines), delimiter, replaced=False, encoding="UTF-8"
+    ):
+        count += 1
+        if damaged or problems:
+            return None
+        widest = max(widest, len(cells))
+    return widest if count == len(lines) else None
+
+
+class _OneLine:
+    """Feeds one line at a time to a persistent :func:`csv.reader` (building a reader per
+    line costs more than the line)."""
+
+    __slots__ = ("line",)
+
+    def __init__(self) -> None:
+        self.line: str | None = None
+
+    def __iter__(self) -> _OneLine:
+        return self
+
+    def __next__(self) -> str:
+        line = self.line
+        if line is None:
+            raise StopIteration
+        self.line = None
+        return line
+
+
+class _Quoted:
+    """The cells of a physical line holding a quote, read as the row path's reader reads a
+    record (RFC 4180, strict): ``None`` when the record is not closed on the line or the
+    quoting is damaged — what the row path then reads (a cell over several lines, a damaged
+    line and the lines after it read again) is left to it."""
+
+    __slots__ = ("feed", "reader")
+
+    def __init__(self, delimiter: str) -> None:
+        self.feed = _OneLine()
+        self.reader = csv.reader(self.feed, delimiter=delimiter, strict=True)
+
+    def cells(self, line: str) -> list[str] | None:
+        self.feed.line = line
+        try:
+            return next(self.reader)
+        except (csv.Error, StopIteration):
+            return None
+
+
+_SEP: Final = "\x1f"
+"""Joins the cells of a batch holding quoted lines (a line holding it is not read by columns:
+it is a control character)."""
 
 
 # -- one batch --------------------------------------------------------------------------------
@@ -112,6 +169,9 @@ class _Row:
 
     number: int
     text: str
+    """The line without its line end."""
+    line: str
+    """The line as read, with its line end."""
     fast: bool
     code: str | None
     parsed: _Parsed | None = None
@@ -120,6 +180,8 @@ class _Row:
     """The values of the fields of the batch the line is in (its own at ``i``)."""
     i: int = 0
     key: str = ""
+    cells: tuple[str, ...] = ()
+    """The cells of a line read by the row path (``parsed``)."""
 
     def value(self, field: str) -> Any:
         """The value of ``field`` in this (fast) line, ``None`` when blank."""
@@ -153,29 +215,32 @@ class _Reader:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _frame(self, lines: list[str]) -> pl.DataFrame:
+    def _frame(self, lines: list[str], joined: list[str] | None = None) -> pl.DataFrame:
         """The columns of a batch: per line ``_fast``, a profile key part per row, the values
-        of the fields; and the outcomes of the converted fields by id."""
+        of the fields; and the outcomes of the converted fields by id.  ``joined`` (a batch
+        holding quoted lines) is each line's cells joined by :data:`_SEP`."""
         plan = self.plan
         width = plan.width
-        delimiter = self.delimiter
-        frame = pl.DataFrame({"_t": lines}, schema={"_t": pl.String})
+        delimiter = self.delimiter if joined is None else _SEP
+        columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
+        frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
         text = pl.col("_t")
+        cells = text if joined is None else pl.col("_j")
         fast = (
             ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-            & (text.str.count_matches(delimiter, literal=True) == width - 1)
+            & (cells.str.count_matches(delimiter, literal=True) == width - 1)
             & (text.str.len_chars() <= MAX_FIELD)
-            & (text.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
+            & (cells.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
         )
         frame = frame.with_columns(_fast=fast)
         if width > 1:
             split = frame.select(
-                text.str.split_exact(delimiter, width - 1)
+                cells.str.split_exact(delimiter, width - 1)
                 .struct.rename_fields([f"_c{i}" for i in range(width)])
                 .alias("_s")
             ).unnest("_s")
         else:
-            split = frame.select(text.alias("_c0"))
+            split = frame.select(cells.alias("_c0"))
         frame = pl.concat([frame, split], how="horizontal")
         ok = pl.col("_fast")
         for position in plan.unnamed:
@@ -360,10 +425,14 @@ class _Reader:
         return out
 
     def _parse_line(self, number: int, text: str) -> _Parsed:
-        """The row path's parse of one physical line (a CSV line without quotes)."""
+        """The row path's parse of one physical line (a record of its own)."""
+        return self._read_line(number, text)[0]
+
+    def _read_line(self, number: int, text: str) -> tuple[_Parsed, tuple[str, ...]]:
+        """The row path's parse of one physical line (a record of its own) and its cells."""
         for _, cells, problems, damaged in csv_rows(
             iter((text,)), self.delimiter, replaced=False, encoding="UTF-8", start=number - 1
         ):
             raw = RawRow(number, cells, problems, text=True, damaged=damaged)
-            return _parse(raw, self.plan)
-        raise AssertionError("csv_rows gives one record per line without quotes")
+            return _parse(raw, self.plan), cells
+        raise AssertionError("csv_rows gives one record for one line")
