@@ -91,6 +91,9 @@ def plans(draw: st.DrawFn) -> bytes:
     holds."""
     rows: list[list[str]] = []
     proposals = draw(st.integers(1, 24))
+    # An STT column: none, a number per proposal (its first line), a number per line.
+    numbering = draw(st.sampled_from(["", "", "proposal", "line"]))
+    count = 0
     profile = draw(
         st.lists(
             st.tuples(
@@ -205,12 +208,27 @@ def plans(draw: st.DrawFn) -> bytes:
                 row[1] += "\n(giai đoạn 2)"  # a cell with a line break (Alt+Enter)
             elif oddity == 7:
                 row[1] = UNCLOSED + row[1]  # a quote opened and never closed
+            if numbering:
+                count += 1
+                number = str(p + 1 if numbering == "proposal" else count)
+                if numbering == "proposal" and k > 0:
+                    number = ""
+                if draw(st.integers(0, 9)) == 0:
+                    number += "."  # "1." is a number too
+                if oddity == 8:
+                    number = "II"  # a section
+                elif oddity == 9:
+                    number, row[14] = "", "Giám đốc Sở Công Thương"  # a footer row
+                elif oddity == 10:
+                    number = "1a"  # neither a number nor a section
+                row.insert(0, number)
             rows.append(row)
     return _written(
         rows,
         draw(st.sampled_from(["\n", "\r\n"])),
         draw(st.sampled_from([",", ",", ";"])),
         draw(st.booleans()),
+        ["STT", *HEADER] if numbering else HEADER,
     )
 
 
@@ -218,13 +236,19 @@ UNCLOSED = "\ue001"
 """Marks a cell written with an opening quote and no closing one."""
 
 
-def _written(rows: list[list[str]], end: str, delimiter: str = ",", bom: bool = False) -> bytes:
+def _written(
+    rows: list[list[str]],
+    end: str,
+    delimiter: str = ",",
+    bom: bool = False,
+    header: list[str] = HEADER,
+) -> bytes:
     """The plan as Excel's "CSV UTF-8" writes it: quotes only around cells holding the
     delimiter, a quote or a line break (a quote inside doubled); ``UNCLOSED`` cells written
     with a lone opening quote."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
-    writer.writerow(HEADER)
+    writer.writerow(header)
     for row in rows:
         if any(cell.startswith(UNCLOSED) for cell in row):
             buffer.write(
@@ -323,19 +347,34 @@ def test_the_example_plans(name: str) -> None:
 
 
 def _bench_plan(
-    rows: int, *, quoted: bool = False, end: str = "\r\n", delimiter: str = ",", bom: bool = False
+    rows: int,
+    *,
+    quoted: bool = False,
+    end: str = "\r\n",
+    delimiter: str = ",",
+    bom: bool = False,
+    numbering: str = "",
 ) -> bytes:
     """The shape of benchmarks/datasets_throughput.py: four lines a proposal, mixed amount
     forms, names unique to each proposal; ``quoted``: titles and names holding a comma or a
-    quote, written as Excel writes them."""
+    quote, written as Excel writes them; ``numbering``: an STT column first, numbering each
+    ``"proposal"`` (on its first line) or each ``"line"``."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
-    writer.writerow(HEADER[:7] + HEADER[8:])
+    writer.writerow((["STT"] if numbering else []) + HEADER[:7] + HEADER[8:])
     for index in range(rows):
         proposal = index // 4
         cost = 1_000_000 * (index % 97 + 3)
+        number = (
+            []
+            if not numbering
+            else [str(index + 1)]
+            if numbering == "line"
+            else [str(proposal + 1) if index % 4 == 0 else ""]
+        )
         writer.writerow(
             [
+                *number,
                 f"QG-{proposal:07d}",
                 (
                     f'Hỗ trợ máy móc, thiết bị "dệt" số {proposal}'
@@ -448,6 +487,66 @@ def test_a_quote_over_the_header_leaves_the_file_to_the_row_path(
     data = "\r\n".join([",".join(header), *lines[1:]]).encode()
     _same(data)
     assert used == {"templates": 0, "by_rows": 0, "tails": 0}
+
+
+def test_a_plan_with_an_stt_column_is_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An STT column numbering each proposal on its first line (1, 2, 3…): a plan table for the
+    row path (what it does not state is a finding), read by columns with the same report."""
+    used = _counting(monkeypatch)
+    # A third of the proposals leave the beneficiary's kind empty.
+    data = _bench_plan(400, quoted=True, numbering="proposal").replace(
+        ",Hộ kinh doanh,".encode(), b",,"
+    )
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    # In a plan table (an STT column) a kind not stated is "not stated", never guessed.
+    report = validate(data)
+    stated = {r.proposal_code: r.status for r in report if r.first_of_proposal}
+    assert stated["QG-0000000"] == stated["QG-0000099"] == "not_assessable"
+    assert stated["QG-0000001"] == "ineligible"
+    assert "not_stated" in {f.code for r in report for f in r.findings}
+
+
+def test_a_plan_numbering_each_line_is_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An STT per line: the row path warns on each line after a proposal's first that its STT
+    differs from the first's (conflicting_value, naming the first's row): read from the
+    profile's template, with the row it names moved to the proposal's."""
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, numbering="line")
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    rows = list(validate(data))
+    # Line 400 (the third of proposal 99, first on line 398: the header is line 1) has an STT
+    # other than that line's.
+    third = next(r for r in rows if r.row == 400)
+    (conflict,) = [f for f in third.findings if f.column == "STT"]
+    assert conflict.code == "conflicting_value"
+    assert "398" in conflict.message("vi")
+    assert "398" in conflict.message("en")
+
+
+@pytest.mark.parametrize(
+    ("number", "tails"), [("II", 4), ("B", 4), ("1.2", 0), ("12.", 0), ("x1", 0), ("", 0)]
+)
+def test_a_section_in_the_stt_column_hands_the_rest_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch, number: str, tails: int
+) -> None:
+    """A Roman numeral or a letter in STT is a section (the row path from there); an Arabic
+    number, another text or none is a data row."""
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, numbering="proposal").decode().split("\r\n")
+    assert lines[301].startswith("76,QG-0000075,")
+    lines[301] = number + lines[301].removeprefix("76")
+    _same("\r\n".join(lines).encode())
+    assert used["tails"] == tails
+
+
+def test_a_footer_below_an_stt_table_is_the_row_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, numbering="proposal").decode()
+    footer = ",".join(["", "", "Người lập biểu", *[""] * 17])
+    _same((data + footer + "\r\n").encode())
+    assert used["tails"] == 4
 
 
 def test_a_tidy_plan_is_read_by_columns_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -13,6 +13,14 @@ UTF-8" writes it — this engine does the same work as columns (polars) and give
   ``1.500.000 đ``, dates and labels read exactly as they do row by row);
 * **grouping** into proposals is the row path's (consecutive codes, a blank code continues the
   proposal above, a code that comes back is an error);
+* **an STT column** (a plan table for the row path: what it does not state is a finding) is
+  read when the table has a code column: a line with an Arabic number is a data row, any other
+  line is classified by the row path's own :meth:`.structure.Structure.classify` (a Roman
+  numeral or a letter is a section, a blank STT with a signature is the footer…), and a
+  section, subtotal, total or footer row hands the rest of the file to the row path.  A
+  profile holds only which lines of a proposal repeat which number (the rules read an STT only
+  as equal or not to the first line's: ``conflicting_value``, whose row is moved to the
+  proposal's);
 * **proposals by profile**: a proposal's *profile* is everything the rules read except its
   free texts (code, title, beneficiary's name, commune's name, implementing unit) and its line
   amounts (only whether each is given and whether it is zero).  The first proposal of each
@@ -29,7 +37,8 @@ UTF-8" writes it — this engine does the same work as columns (polars) and give
   proposal whose line amounts break a validator, a section, subtotal or total row or a quote
   that does not close on its line — a cell with a line break, damaged quoting — (from it to
   the end of the file, read by the row path's reader, told the widest record before it), a
-  header or title row running over several lines, a file with NUL bytes, bare carriage
+  header or title row running over several lines, codes derived from STT (no code column),
+  sections or values the title rows set, a file with NUL bytes, bare carriage
   returns or another encoding (Excel's UTF-16 "Unicode Text" among them) — takes the row path
   for that proposal (or that rest of the file, or the whole file), never a guess.
 
@@ -52,6 +61,7 @@ from .columnar_profiles import (
     _bulk_add,
     _Profiles,
     _report_amounts,
+    _rows_named,
     _swapped,
     _Template,
     _with,
@@ -62,7 +72,7 @@ from .layout import AMOUNT_FIELDS
 from .pipeline import _groups, _parse, _Plan
 from .readers import RawRow, Table
 from .rows import RowResult, _Parsed
-from .sections import _STRUCT_FIRST, _label_kind
+from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
 from .structure import Structure
 
 __all__ = ["BATCH_LINES", "columnar_results"]
@@ -177,6 +187,8 @@ class _Engine(_Reader, _Profiles):
         values = self._value_lists(frame)
         codes = values.get("code")
         titles = values.get("title")
+        numbers = values.get("number") if self.structure.numbered else None
+        separator = self.delimiter if joined is None else _SEP
         rows: list[_Row] = []
         widest = self.widest
         width = self.plan.width
@@ -184,12 +196,21 @@ class _Engine(_Reader, _Profiles):
             n = first + i
             if ok[i]:
                 code = codes[i] if codes is not None else None
-                label_text = code if code is not None else (titles[i] if titles else None)
-                label = (
-                    type(label_text) is str
-                    and label_text[:1] in _STRUCT_FIRST
-                    and _label_kind(label_text) is not None
-                )
+                if numbers is not None:
+                    number = numbers[i]
+                    label = (number is None or not _ARABIC.match(number)) and self._label(
+                        number,
+                        code,
+                        titles[i] if titles else None,
+                        tuple((texts[i] if joined is None else joined[i]).split(separator)),
+                    )
+                else:
+                    label_text = code if code is not None else (titles[i] if titles else None)
+                    label = (
+                        type(label_text) is str
+                        and label_text[:1] in _STRUCT_FIRST
+                        and _label_kind(label_text) is not None
+                    )
                 if width > widest:
                     widest = width
                 rows.append(
@@ -204,11 +225,22 @@ class _Engine(_Reader, _Profiles):
                 code = parsed.values.get("code")
                 label = False
                 if not parsed.blank and not parsed.damaged:
-                    label_text = code if code is not None else parsed.values.get("title")
-                    label = type(label_text) is str and _label_kind(label_text) is not None
+                    if numbers is not None:
+                        label = self._label(
+                            parsed.values.get("number"), code, parsed.values.get("title"), cells
+                        )
+                    else:
+                        label_text = code if code is not None else parsed.values.get("title")
+                        label = type(label_text) is str and _label_kind(label_text) is not None
                 rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
         self.widest = widest
         return rows, stop
+
+    def _label(self, number: Any, code: Any, title: Any, cells: tuple[str, ...]) -> bool:
+        """Whether the row path takes a row of a table with an STT column for a section,
+        subtotal, total or footer row (its classification, before any such row: it then
+        depends on nothing the rows before it set)."""
+        return self.structure.classify(number, code, title, cells) is not None
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
@@ -400,6 +432,7 @@ class _Engine(_Reader, _Profiles):
         _bulk_add(self.structure, group[0].number, group[-1].number, sums)
         code = real.get("code")
         title = real.get("title")
+        numbers = [row.number for row in group]
         for k, (row, result) in enumerate(zip(group, template.results, strict=True)):
             line = template.line_of[k] is not None
             cost, requested, counterpart = _report_amounts(values[k], result.funding, line)
@@ -407,9 +440,13 @@ class _Engine(_Reader, _Profiles):
                 _with(
                     f,
                     row.number,
-                    _swapped(f.params, names, template.free, real) if names else f.params,
+                    _rows_named(_swapped(f.params, names, template.free, real), refs, numbers)
+                    if refs
+                    else _swapped(f.params, names, template.free, real)
+                    if names
+                    else f.params,
                 )
-                for f, names in template.swaps[k]
+                for f, names, refs in template.swaps[k]
             )
             value = None if allowed is None else allowed[k]
             yield RowResult(
@@ -453,9 +490,9 @@ def columnar_results(
         return None
     if len(delimiter) != 1:
         return None
-    if structure.numbered or structure.derive_code or structure.defaults or structure.sections:
-        return None
-    if structure.plan_layout or builder.plan_layout:
+    # An STT column is read (see _Engine._label); codes derived from it, sections and values
+    # set by the title rows or the layout are the row path's.
+    if structure.derive_code or structure.defaults or structure.sections:
         return None
     if any(n < 1 for n in table.header_lines) or not table.header_lines:
         return None

@@ -271,7 +271,8 @@ class _Reader:
                     names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
                     kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
                     keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
-                elif field in _FREE:
+                elif field in _FREE or field == "number":
+                    # STT: whether given (the profile adds which lines repeat which number).
                     keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
                 else:
                     keys.append(value.fill_null("\x02"))
