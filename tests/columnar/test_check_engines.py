@@ -541,12 +541,32 @@ def test_a_section_in_the_stt_column_hands_the_rest_to_the_row_path(
     assert used["tails"] == tails
 
 
-def test_a_footer_below_an_stt_table_is_the_row_paths(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Người lập biểu",
+        "KT. GIÁM ĐỐC",
+        "Nơi nhận:",
+        unicodedata.normalize("NFD", "TM. ỦY BAN NHÂN DÂN"),
+        "Thủ\u00a0trưởng đơn vị",
+        "\u212aẾ TOÁN TRƯỞNG",  # a Kelvin sign for the K: NFC makes it a K
+    ],
+)
+def test_a_footer_below_an_stt_table_is_the_row_paths(
+    monkeypatch: pytest.MonkeyPatch, signature: str
+) -> None:
+    """A line with no STT whose cell is a signature is the footer (the row path from there), in
+    whichever column, case or Unicode form it is written."""
     used = _counting(monkeypatch)
     data = _bench_plan(400, numbering="proposal").decode()
-    footer = ",".join(["", "", "Người lập biểu", *[""] * 17])
-    _same((data + footer + "\r\n").encode())
-    assert used["tails"] == 4
+    for column in (2, 14):
+        footer = ",".join(signature if k == column else "" for k in range(19))
+        _same((data + footer + "\r\n").encode())
+    assert used["tails"] == 8
+    # A proposal's second line (no STT) with a title that is no signature stays by columns.
+    used["tails"] = 0
+    _same(data.replace(",Đề án minh họa số 99,", ",Chủ đầu tư lập kế hoạch,").encode())
+    assert used["tails"] == 0
 
 
 def test_a_tidy_plan_is_read_by_columns_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -55,6 +55,8 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
+import polars as pl
+
 from .build import _Builder
 from .cells import _text
 from .columnar_profiles import (
@@ -85,6 +87,16 @@ _PROFILES_MAX: Final = 4096
 
 _ONCE_MAX: Final = 1 << 20
 """Profiles remembered as seen once (by hash) before starting afresh."""
+
+
+_SIGNED: Final = (
+    r"(?:giám|chủ|người|thủ|kế|nơi|ủy)[^\p{L}\p{N}]+(?:đốc|tịch|lập|trưởng|toán|nhận|ban)|ubnd"
+)
+"""What every signature of a footer (:data:`.sections._FOOTER`) holds, lowercased: a line
+without it is no footer row, whatever its cells.  (The row path reads a signature in NFC: a
+line holding a combining mark is read as its cells, whatever it holds; other lines are the same
+in NFC, but for singletons no signature holds other than the Kelvin sign, which lowercases to
+``k`` either way.)"""
 
 
 class _Engine(_Reader, _Profiles):
@@ -188,6 +200,16 @@ class _Engine(_Reader, _Profiles):
         codes = values.get("code")
         titles = values.get("title")
         numbers = values.get("number") if self.structure.numbered else None
+        signed = (
+            frame.select(
+                pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
+                | pl.col("_t").str.contains(r"\p{M}")
+            )
+            .to_series()
+            .to_list()
+            if numbers is not None
+            else []
+        )
         separator = self.delimiter if joined is None else _SEP
         rows: list[_Row] = []
         widest = self.widest
@@ -202,7 +224,10 @@ class _Engine(_Reader, _Profiles):
                         number,
                         code,
                         titles[i] if titles else None,
-                        tuple((texts[i] if joined is None else joined[i]).split(separator)),
+                        # Its cells are read only for a signature (the footer).
+                        tuple((texts[i] if joined is None else joined[i]).split(separator))
+                        if signed[i]
+                        else (),
                     )
                 else:
                     label_text = code if code is not None else (titles[i] if titles else None)
