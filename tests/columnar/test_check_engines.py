@@ -223,12 +223,17 @@ def plans(draw: st.DrawFn) -> bytes:
                     number = "1a"  # neither a number nor a section
                 row.insert(0, number)
             rows.append(row)
+    header = ["STT", *HEADER] if numbering else HEADER
+    if numbering and draw(st.integers(0, 2)) == 0:
+        # No code column: the row path derives each proposal's code from its STT.
+        header = header[:1] + header[2:]
+        rows = [row[:1] + row[2:] for row in rows]
     return _written(
         rows,
         draw(st.sampled_from(["\n", "\r\n"])),
         draw(st.sampled_from([",", ",", ";"])),
         draw(st.booleans()),
-        ["STT", *HEADER] if numbering else HEADER,
+        header,
     )
 
 
@@ -505,6 +510,25 @@ def test_a_plan_with_an_stt_column_is_read_by_columns(monkeypatch: pytest.Monkey
     assert stated["QG-0000000"] == stated["QG-0000099"] == "not_assessable"
     assert stated["QG-0000001"] == "ineligible"
     assert "not_stated" in {f.code for r in report for f in r.findings}
+
+
+def test_codes_from_the_stt_column_are_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No code column: the row path takes each proposal's code from its STT ("1." is 1); the
+    columnar engine does the same, and leaves a line with another STT to the row path."""
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, numbering="proposal").decode().split("\r\n")
+    lines = [",".join(line.split(",")[:1] + line.split(",")[2:]) for line in lines if line]
+    lines[5] = "2." + lines[5].removeprefix("2")
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    codes = {r.row: r.proposal_code for r in validate(data)}
+    assert codes[2] == codes[5] == "1"
+    assert codes[6] == codes[9] == "2"
+    assert codes[401] == "100"
+    lines[301] = "7a" + lines[301].removeprefix("76")
+    _same(("\r\n".join(lines) + "\r\n").encode())
+    assert used["tails"] == 4
 
 
 def test_a_plan_numbering_each_line_is_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -14,8 +14,8 @@ UTF-8" writes it — this engine does the same work as columns (polars) and give
 * **grouping** into proposals is the row path's (consecutive codes, a blank code continues the
   proposal above, a code that comes back is an error);
 * **an STT column** (a plan table for the row path: what it does not state is a finding) is
-  read when the table has a code column: a line with an Arabic number is a data row, any other
-  line is classified by the row path's own :meth:`.structure.Structure.classify` (a Roman
+  read: a line with an Arabic number is a data row (without a code column, its STT is the
+  proposal's code, as :meth:`.structure.Structure.data_values` gives it), any other line is classified by the row path's own :meth:`.structure.Structure.classify` (a Roman
   numeral or a letter is a section, a blank STT with a signature is the footer…), and a
   section, subtotal, total or footer row hands the rest of the file to the row path.  A
   profile holds only which lines of a proposal repeat which number (the rules read an STT only
@@ -37,8 +37,8 @@ UTF-8" writes it — this engine does the same work as columns (polars) and give
   proposal whose line amounts break a validator, a section, subtotal or total row or a quote
   that does not close on its line — a cell with a line break, damaged quoting — (from it to
   the end of the file, read by the row path's reader, told the widest record before it), a
-  header or title row running over several lines, codes derived from STT (no code column),
-  sections or values the title rows set, a file with NUL bytes, bare carriage
+  header or title row running over several lines, an STT neither Arabic nor blank when codes
+  come from STT, values the title rows or the layout set, a file with NUL bytes, bare carriage
   returns or another encoding (Excel's UTF-16 "Unicode Text" among them) — takes the row path
   for that proposal (or that rest of the file, or the whole file), never a guess.
 
@@ -55,10 +55,9 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
-import polars as pl
-
 from .build import _Builder
 from .cells import _text
+from .columnar_lines import _file_ok, _head, _lines, _Quoted
 from .columnar_profiles import (
     _bulk_add,
     _Profiles,
@@ -68,13 +67,12 @@ from .columnar_profiles import (
     _Template,
     _with,
 )
-from .columnar_read import _FREE, _SEP, _file_ok, _head, _lines, _Quoted, _Reader, _Row
+from .columnar_read import _FREE, _Reader, _Row
 from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
 from .pipeline import _groups, _parse, _Plan
 from .readers import RawRow, Table
 from .rows import RowResult, _Parsed
-from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
 from .structure import Structure
 
 __all__ = ["BATCH_LINES", "columnar_results"]
@@ -87,16 +85,6 @@ _PROFILES_MAX: Final = 4096
 
 _ONCE_MAX: Final = 1 << 20
 """Profiles remembered as seen once (by hash) before starting afresh."""
-
-
-_SIGNED: Final = (
-    r"(?:giám|chủ|người|thủ|kế|nơi|ủy)[^\p{L}\p{N}]+(?:đốc|tịch|lập|trưởng|toán|nhận|ban)|ubnd"
-)
-"""What every signature of a footer (:data:`.sections._FOOTER`) holds, lowercased: a line
-without it is no footer row, whatever its cells.  (The row path reads a signature in NFC: a
-line holding a combining mark is read as its cells, whatever it holds; other lines are the same
-in NFC, but for singletons no signature holds other than the Kelvin sign, which lowercases to
-``k`` either way.)"""
 
 
 class _Engine(_Reader, _Profiles):
@@ -130,8 +118,9 @@ class _Engine(_Reader, _Profiles):
             c.field
             for c in plan.columns
             if c.field in _FREE or c.field in AMOUNT_FIELDS or c.field == "units"
-        )
-        """The fields a proposal read from a profile needs: free texts, amounts, units."""
+        ) + (("code",) if structure.derive_code else ())
+        """The fields a proposal read from a profile needs: free texts (the code derived from
+        STT among them), amounts, units."""
         self.amount_fields = tuple(c.field for c in plan.columns if c.field in AMOUNT_FIELDS)
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
@@ -168,104 +157,6 @@ class _Engine(_Reader, _Profiles):
                 return
             yield from self._emit(groups)
             carry = open_group or []
-
-    def _rows(self, lines: list[str], first: int) -> tuple[list[_Row], int | None]:
-        """The rows of a batch of lines (with their line ends), and the index of the first line
-        holding a quote that does not close on it (``None`` if none): the row path reads from
-        there."""
-        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
-        stop: int | None = None
-        joined: list[str] | None = None
-        if any('"' in text for text in texts):
-            joined = []
-            cells_of = self.quoted.cells
-            delimiter = self.delimiter
-            for i, text in enumerate(texts):
-                if '"' not in text:
-                    joined.append(text.replace(delimiter, _SEP))
-                    continue
-                record = cells_of(text)
-                if record is None:
-                    stop = i
-                    break
-                joined.append(_SEP.join(record))
-            if stop is not None:
-                texts = texts[:stop]
-                if not texts:
-                    return [], stop
-        frame = self._frame(texts, joined)
-        ok = frame.get_column("_ok").to_list()
-        keys = frame.get_column("_key").to_list()
-        values = self._value_lists(frame)
-        codes = values.get("code")
-        titles = values.get("title")
-        numbers = values.get("number") if self.structure.numbered else None
-        signed = (
-            frame.select(
-                pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
-                | pl.col("_t").str.contains(r"\p{M}")
-            )
-            .to_series()
-            .to_list()
-            if numbers is not None
-            else []
-        )
-        separator = self.delimiter if joined is None else _SEP
-        rows: list[_Row] = []
-        widest = self.widest
-        width = self.plan.width
-        for i, text in enumerate(texts):
-            n = first + i
-            if ok[i]:
-                code = codes[i] if codes is not None else None
-                if numbers is not None:
-                    number = numbers[i]
-                    label = (number is None or not _ARABIC.match(number)) and self._label(
-                        number,
-                        code,
-                        titles[i] if titles else None,
-                        # Its cells are read only for a signature (the footer).
-                        tuple((texts[i] if joined is None else joined[i]).split(separator))
-                        if signed[i]
-                        else (),
-                    )
-                else:
-                    label_text = code if code is not None else (titles[i] if titles else None)
-                    label = (
-                        type(label_text) is str
-                        and label_text[:1] in _STRUCT_FIRST
-                        and _label_kind(label_text) is not None
-                    )
-                if width > widest:
-                    widest = width
-                rows.append(
-                    _Row(
-                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
-                    )
-                )
-            else:
-                parsed, cells = self._read_line(n, text)
-                if not parsed.damaged and len(cells) > widest:
-                    widest = len(cells)
-                code = parsed.values.get("code")
-                label = False
-                if not parsed.blank and not parsed.damaged:
-                    if numbers is not None:
-                        label = self._label(
-                            parsed.values.get("number"), code, parsed.values.get("title"), cells
-                        )
-                    else:
-                        label_text = code if code is not None else parsed.values.get("title")
-                        label = type(label_text) is str and _label_kind(label_text) is not None
-                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
-        self.widest = widest
-        return rows, stop
-
-    def _label(self, number: Any, code: Any, title: Any, cells: tuple[str, ...]) -> bool:
-        """Whether the row path takes a row of a table with an STT column for a section,
-        subtotal, total or footer row (its classification, before any such row: it then
-        depends on nothing the rows before it set)."""
-        return self.structure.classify(number, code, title, cells) is not None
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
@@ -515,9 +406,9 @@ def columnar_results(
         return None
     if len(delimiter) != 1:
         return None
-    # An STT column is read (see _Engine._label); codes derived from it, sections and values
-    # set by the title rows or the layout are the row path's.
-    if structure.derive_code or structure.defaults or structure.sections:
+    # An STT column is read (see _Engine._label), codes derived from it too; sections and
+    # values set by the title rows or the layout are the row path's.
+    if structure.defaults or structure.sections:
         return None
     if any(n < 1 for n in table.header_lines) or not table.header_lines:
         return None

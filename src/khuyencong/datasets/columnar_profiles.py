@@ -61,6 +61,7 @@ class _Profiles:
     rulebooks: Any
     captured: list[Any]
     columns: dict[str, Any]
+    structure: Structure
 
     def _parse_line(self, number: int, text: str) -> _Parsed:  # pragma: no cover - see _Reader
         raise NotImplementedError
@@ -95,6 +96,8 @@ class _Profiles:
             real = self._parse_line(row.number, row.text)
             values = dict(real.values)
             number = values.get("number")
+            if number is not None and self.structure.derive_code and "code" not in values:
+                values["code"] = str(number).strip().rstrip(".")  # Structure.data_values
             if number is not None:
                 seen = numbers.setdefault(number, len(numbers))
                 values["number"] = f"{_sentinel(run, 'number')}{seen}"

@@ -1,13 +1,10 @@
 """Reading a tidy CSV plan as columns for the columnar engine of ``check``
-(:mod:`.columnar_check`): the checks that a file qualifies, its body lines, and one batch of
-lines as polars columns (cells cleaned as columns, other fields converted once per distinct
+(:mod:`.columnar_check`): one batch of lines (:mod:`.columnar_lines` reads them) as rows and as
+polars columns (cells cleaned as columns, other fields converted once per distinct
 text by the row path's converters)."""
 
 from __future__ import annotations
 
-import codecs
-import csv
-from collections.abc import Generator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -16,16 +13,17 @@ import polars as pl
 
 from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
+from .columnar_lines import _SEP, _Quoted
 from .csvread import MAX_FIELD, csv_rows
 from .layout import AMOUNT_FIELDS
 from .pipeline import _BLANK, _parse, _Plan, _Problem
 from .readers import RawRow
 from .rows import _Parsed
+from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
+from .structure import Structure
 from .values import commune_kind_from_name
 
 __all__: list[str] = []
-
-_CHUNK: Final = 1 << 20
 
 _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
 """Fields whose text the rules carry into messages but never decide on: a proposal's profile
@@ -48,115 +46,14 @@ with further values take the row path."""
 # -- is the file one this engine reads? ---------------------------------------------------------
 
 
-def _file_ok(source: Any) -> bool:
-    """No NUL byte or bare carriage return anywhere in the file (quotes are read: see
-    :func:`_quoted`)."""
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-        return b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
-    try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    except OSError:
-        return False
-    with handle:
-        tail = b""
-        while chunk := handle.read(_CHUNK):
-            block = tail + chunk
-            if b"\x00" in chunk:
-                return False
-            # A chunk may end between \r and \n: keep its last byte for the next round.
-            tail = b"\r" if block.endswith(b"\r") else b""
-            body = block[:-1] if tail else block
-            if body.count(b"\r") != body.count(b"\r\n"):
-                return False
-        return tail != b"\r"
-
-
-def _lines(source: Any, encoding: str) -> Generator[str]:
-    """The physical lines of the file, with their line ends (``\n`` or ``\r\n``: the file has
-    no bare carriage return), as a text stream opened with ``newline=""`` gives them."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    handle: Any
-    if isinstance(source, bytes | bytearray):
-        import io
-
-        handle = io.BytesIO(bytes(source))
-    else:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    with handle:
-        pending = ""
-        while True:
-            chunk = handle.read(_CHUNK)
-            text = pending + decoder.decode(chunk, final=not chunk)
-            lines = text.split("\n")
-            pending = lines.pop()
-            for line in lines:
-                yield line + "\n"
-            if not chunk:
-                if pending:
-                    yield pending
-                return
-
-
-def _head(lines: list[str], delimiter: str) -> int | None:
-    """The widest record of the lines above the body (as :func:`.csvread.csv_rows` counts
-    it), or ``None`` when one of them is not a record of its own (a quoted cell running over
-    several lines, a damaged line): the engine then leaves the file to the row path."""
-    widest = 0
-    count = 0
-    for _, cells, problems, damaged in csv_rows(
-        iter(lines), delimiter, replaced=False, encoding="UTF-8"
-    ):
-        count += 1
-        if damaged or problems:
-            return None
-        widest = max(widest, len(cells))
-    return widest if count == len(lines) else None
-
-
-class _OneLine:
-    """Feeds one line at a time to a persistent :func:`csv.reader` (building a reader per
-    line costs more than the line)."""
-
-    __slots__ = ("line",)
-
-    def __init__(self) -> None:
-        self.line: str | None = None
-
-    def __iter__(self) -> _OneLine:
-        return self
-
-    def __next__(self) -> str:
-        line = self.line
-        if line is None:
-            raise StopIteration
-        self.line = None
-        return line
-
-
-class _Quoted:
-    """The cells of a physical line holding a quote, read as the row path's reader reads a
-    record (RFC 4180, strict): ``None`` when the record is not closed on the line or the
-    quoting is damaged — what the row path then reads (a cell over several lines, a damaged
-    line and the lines after it read again) is left to it."""
-
-    __slots__ = ("feed", "reader")
-
-    def __init__(self, delimiter: str) -> None:
-        self.feed = _OneLine()
-        self.reader = csv.reader(self.feed, delimiter=delimiter, strict=True)
-
-    def cells(self, line: str) -> list[str] | None:
-        self.feed.line = line
-        try:
-            return next(self.reader)
-        except (csv.Error, StopIteration):
-            return None
-
-
-_SEP: Final = "\x1f"
-"""Joins the cells of a batch holding quoted lines (a line holding it is not read by columns:
-it is a control character)."""
+_SIGNED: Final = (
+    r"(?:giám|chủ|người|thủ|kế|nơi|ủy)[^\p{L}\p{N}]+(?:đốc|tịch|lập|trưởng|toán|nhận|ban)|ubnd"
+)
+"""What every signature of a footer (:data:`.sections._FOOTER`) holds, lowercased: a line
+without it is no footer row, whatever its cells.  (The row path reads a signature in NFC: a
+line holding a combining mark is read as its cells, whatever it holds; other lines are the same
+in NFC, but for singletons no signature holds other than the Kelvin sign, which lowercases to
+``k`` either way.)"""
 
 
 # -- one batch --------------------------------------------------------------------------------
@@ -207,13 +104,126 @@ class _Reader:
     """The reading half of the engine (a mixin of :class:`.columnar_check._Engine`)."""
 
     plan: _Plan
+    structure: Structure
     delimiter: str
+    quoted: _Quoted
+    widest: int
     text_fields: set[str]
     outcomes: dict[str, list[Any]]
     ids: dict[str, dict[tuple[str, str], int]]
     _outcomes: dict[str, list[Any]]
 
     # -- reading ---------------------------------------------------------------------------
+
+    def _rows(self, lines: list[str], first: int) -> tuple[list[_Row], int | None]:
+        """The rows of a batch of lines (with their line ends), and the index of the first line
+        holding a quote that does not close on it (``None`` if none): the row path reads from
+        there."""
+        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
+        stop: int | None = None
+        joined: list[str] | None = None
+        if any('"' in text for text in texts):
+            joined = []
+            cells_of = self.quoted.cells
+            delimiter = self.delimiter
+            for i, text in enumerate(texts):
+                if '"' not in text:
+                    joined.append(text.replace(delimiter, _SEP))
+                    continue
+                record = cells_of(text)
+                if record is None:
+                    stop = i
+                    break
+                joined.append(_SEP.join(record))
+            if stop is not None:
+                texts = texts[:stop]
+                if not texts:
+                    return [], stop
+        frame = self._frame(texts, joined)
+        ok = frame.get_column("_ok").to_list()
+        keys = frame.get_column("_key").to_list()
+        values = self._value_lists(frame)
+        codes = values.get("code")
+        titles = values.get("title")
+        numbers = values.get("number") if self.structure.numbered else None
+        derive = self.structure.derive_code
+        if derive and numbers is not None:
+            # No code column: a data row's code is its STT (Structure.data_values, no section).
+            codes = values["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+        signed = (
+            frame.select(
+                pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
+                | pl.col("_t").str.contains(r"\p{M}")
+            )
+            .to_series()
+            .to_list()
+            if numbers is not None
+            else []
+        )
+        separator = self.delimiter if joined is None else _SEP
+        rows: list[_Row] = []
+        widest = self.widest
+        width = self.plan.width
+        for i, text in enumerate(texts):
+            n = first + i
+            if ok[i]:
+                code = codes[i] if codes is not None else None
+                if numbers is not None:
+                    number = numbers[i]
+                    arabic = number is not None and _ARABIC.match(number) is not None
+                    # With codes from STT, a line with another STT is left to the row path.
+                    label = (derive and number is not None and not arabic) or (
+                        (not arabic)
+                        and self._label(
+                            number,
+                            code,
+                            titles[i] if titles else None,
+                            # Its cells are read only for a signature (the footer).
+                            tuple((texts[i] if joined is None else joined[i]).split(separator))
+                            if signed[i]
+                            else (),
+                        )
+                    )
+                else:
+                    label_text = code if code is not None else (titles[i] if titles else None)
+                    label = (
+                        type(label_text) is str
+                        and label_text[:1] in _STRUCT_FIRST
+                        and _label_kind(label_text) is not None
+                    )
+                if width > widest:
+                    widest = width
+                rows.append(
+                    _Row(
+                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
+                    )
+                )
+            else:
+                parsed, cells = self._read_line(n, text)
+                if not parsed.damaged and len(cells) > widest:
+                    widest = len(cells)
+                code = parsed.values.get("code")
+                label = False
+                if not parsed.blank and not parsed.damaged:
+                    if numbers is not None:
+                        number = parsed.values.get("number")
+                        label = self._label(number, code, parsed.values.get("title"), cells)
+                        if derive and number is not None:
+                            stt = str(number).strip()
+                            label = label or not _ARABIC.match(stt)
+                            code = stt.rstrip(".")
+                    else:
+                        label_text = code if code is not None else parsed.values.get("title")
+                        label = type(label_text) is str and _label_kind(label_text) is not None
+                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
+        self.widest = widest
+        return rows, stop
+
+    def _label(self, number: Any, code: Any, title: Any, cells: tuple[str, ...]) -> bool:
+        """Whether the row path takes a row of a table with an STT column for a section,
+        subtotal, total or footer row (its classification, before any such row: it then
+        depends on nothing the rows before it set)."""
+        return self.structure.classify(number, code, title, cells) is not None
 
     def _frame(self, lines: list[str], joined: list[str] | None = None) -> pl.DataFrame:
         """The columns of a batch: per line ``_fast``, a profile key part per row, the values
