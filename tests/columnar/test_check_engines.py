@@ -228,6 +228,9 @@ def plans(draw: st.DrawFn) -> bytes:
         # No code column: the row path derives each proposal's code from its STT.
         header = header[:1] + header[2:]
         rows = [row[:1] + row[2:] for row in rows]
+    if draw(st.integers(0, 5)) == 0:
+        # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-delimited, CRLF.
+        return _written(rows, "\r\n", "\t", header=header).decode().encode("utf-16")
     return _written(
         rows,
         draw(st.sampled_from(["\n", "\r\n"])),
@@ -447,6 +450,28 @@ def test_a_plan_as_excel_exports_it_is_read_by_columns(
     assert used["templates"] == 4 * 40
 
 
+@pytest.mark.parametrize("numbering", ["", "proposal"])
+def test_excels_unicode_text_is_read_by_columns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numbering: str
+) -> None:
+    """Excel's "Unicode Text" export: UTF-16 LE with a byte-order mark, tab-delimited, CRLF,
+    cells holding a quote quoted: decoded and read by columns, with the row path's report."""
+    used = _counting(monkeypatch)
+    text = _bench_plan(400, quoted=True, delimiter="\t", numbering=numbering).decode()
+    data = text.encode("utf-16")
+    assert data[:2] == b"\xff\xfe"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data)
+    _same(data)
+    _same(path)
+    assert used == {"templates": 8 * 40, "by_rows": 8 * 60, "tails": 0}
+    # A NUL or a bare carriage return in it: the row path's alone.
+    used.update(templates=0, by_rows=0)
+    _same(text.replace("Cơ sở minh họa, 7", "Cơ sở\x00 7").encode("utf-16"))
+    _same(text.replace("Cơ sở minh họa, 7", "Cơ sở\r7").encode("utf-16"))
+    assert used == {"templates": 0, "by_rows": 0, "tails": 0}
+
+
 def test_a_cell_with_a_line_break_hands_the_rest_to_the_row_path(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -627,8 +652,7 @@ def test_files_the_engine_does_not_read_are_read_by_rows() -> None:
     data = _bench_plan(12)
     quoted = data.replace("Đề án minh họa số 1,".encode(), '"Đề án, minh họa số 1",'.encode())
     _same(quoted)
-    # Excel's "Unicode Text": UTF-16 LE with a byte-order mark, tab-delimited (the row path).
-    _same(_bench_plan(12, quoted=True, delimiter="\t").decode().encode("utf-16"))
+    _same(data.decode().encode("utf-32"))
     _same(data.replace(b"\r\n", b"\r"))
 
 

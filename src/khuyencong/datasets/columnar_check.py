@@ -1,8 +1,8 @@
 """The columnar engine of ``check`` / :func:`~khuyencong.datasets.validate` for tidy CSV plans.
 
 The row path (:mod:`.pipeline`) reads, groups, validates and assesses every proposal in Python.
-For a tidy CSV file — one header, UTF-8 (with or without a byte-order mark), as Excel's "CSV
-UTF-8" writes it — this engine does the same work as columns (polars) and gives the same rows:
+For a tidy CSV file — one header, UTF-8 (with or without a byte-order mark) as Excel's "CSV
+UTF-8" writes it, or UTF-16 with a byte-order mark as its "Unicode Text" does — this engine does the same work as columns (polars) and gives the same rows:
 
 * **reading**: the head of the file (encoding, delimiter, header, column mapping, layout) is the
   row path's sniffing, reused; the body is read in batches of physical lines, split on the
@@ -38,8 +38,9 @@ UTF-8" writes it — this engine does the same work as columns (polars) and give
   that does not close on its line — a cell with a line break, damaged quoting — (from it to
   the end of the file, read by the row path's reader, told the widest record before it), a
   header or title row running over several lines, an STT neither Arabic nor blank when codes
-  come from STT, values the title rows or the layout set, a file with NUL bytes, bare carriage
-  returns or another encoding (Excel's UTF-16 "Unicode Text" among them) — takes the row path
+  come from STT, values the title rows or the layout set, a file with NUL characters, bare
+  carriage returns, undecodable bytes or another encoding (UTF-32, Windows-1258) — takes the
+  row path
   for that proposal (or that rest of the file, or the whole file), never a guess.
 
 Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's, so
@@ -402,7 +403,7 @@ def columnar_results(
     if origin is None or structure is None or not table.headers or not plan.columns:
         return None
     source, encoding, errors, delimiter = origin
-    if errors != "strict" or encoding not in ("utf-8", "utf-8-sig"):
+    if errors != "strict" or encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         return None
     if len(delimiter) != 1:
         return None
@@ -414,7 +415,7 @@ def columnar_results(
         return None
     if not isinstance(source, str | Path | bytes | bytearray):
         return None
-    if not _file_ok(source):
+    if not _file_ok(source, encoding):
         return None
     skip = max(table.header_lines)
     lines = _lines(source, encoding)

@@ -17,9 +17,11 @@ __all__: list[str] = []
 _CHUNK: Final = 1 << 20
 
 
-def _file_ok(source: Any) -> bool:
-    """No NUL byte or bare carriage return anywhere in the file (quotes are read: see
-    :func:`_quoted`)."""
+def _file_ok(source: Any, encoding: str = "utf-8") -> bool:
+    """No NUL or bare carriage return anywhere in the file (quotes are read: see
+    :class:`_Quoted`); UTF-8 is checked as bytes, UTF-16 (Excel's "Unicode Text") as text."""
+    if encoding != "utf-8" and encoding != "utf-8-sig":
+        return _text_ok(source, encoding)
     if isinstance(source, bytes | bytearray):
         data = bytes(source)
         return b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
@@ -41,9 +43,25 @@ def _file_ok(source: Any) -> bool:
         return tail != b"\r"
 
 
-def _lines(source: Any, encoding: str) -> Generator[str]:
-    """The physical lines of the file, with their line ends (``\n`` or ``\r\n``: the file has
-    no bare carriage return), as a text stream opened with ``newline=""`` gives them."""
+def _text_ok(source: Any, encoding: str) -> bool:
+    """:func:`_file_ok` on the decoded text."""
+    try:
+        tail = ""
+        for chunk in _decoded(source, encoding):
+            block = tail + chunk
+            if "\x00" in chunk:
+                return False
+            tail = "\r" if block.endswith("\r") else ""
+            body = block[:-1] if tail else block
+            if body.count("\r") != body.count("\r\n"):
+                return False
+    except (OSError, UnicodeDecodeError):
+        return False
+    return tail != "\r"
+
+
+def _decoded(source: Any, encoding: str) -> Generator[str]:
+    """The text of the file, chunk by chunk."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
     handle: Any
     if isinstance(source, bytes | bytearray):
@@ -53,18 +71,26 @@ def _lines(source: Any, encoding: str) -> Generator[str]:
     else:
         handle = open(source, "rb")  # noqa: SIM115 - closed below
     with handle:
-        pending = ""
         while True:
             chunk = handle.read(_CHUNK)
-            text = pending + decoder.decode(chunk, final=not chunk)
-            lines = text.split("\n")
-            pending = lines.pop()
-            for line in lines:
-                yield line + "\n"
+            text = decoder.decode(chunk, final=not chunk)
+            if text:
+                yield text
             if not chunk:
-                if pending:
-                    yield pending
                 return
+
+
+def _lines(source: Any, encoding: str) -> Generator[str]:
+    r"""The physical lines of the file, with their line ends (``\n`` or ``\r\n``: the file has
+    no bare carriage return), as a text stream opened with ``newline=""`` gives them."""
+    pending = ""
+    for text in _decoded(source, encoding):
+        lines = (pending + text).split("\n")
+        pending = lines.pop()
+        for line in lines:
+            yield line + "\n"
+    if pending:
+        yield pending
 
 
 def _head(lines: list[str], delimiter: str) -> int | None:
