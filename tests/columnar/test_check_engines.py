@@ -91,6 +91,9 @@ def plans(draw: st.DrawFn) -> bytes:
     holds."""
     rows: list[list[str]] = []
     proposals = draw(st.integers(1, 24))
+    # An STT column: none, a number per proposal (its first line), a number per line.
+    numbering = draw(st.sampled_from(["", "", "proposal", "line"]))
+    count = 0
     profile = draw(
         st.lists(
             st.tuples(
@@ -146,6 +149,17 @@ def plans(draw: st.DrawFn) -> bytes:
         )
         codes.append(code)
         commune = draw(st.sampled_from(COMMUNES)) + f" {p % 3}"
+        # Titles and names as Excel quotes them: with a comma, with a quote inside.
+        title = draw(
+            st.sampled_from(
+                [
+                    f"Đề án minh họa {p}",
+                    f"Hỗ trợ máy móc, thiết bị {p}",
+                    f'Đề án "Làng nghề" {p}',
+                ]
+            )
+        )
+        beneficiary = draw(st.sampled_from([f"Cơ sở {p}", f"Công ty TNHH Minh, Anh {p}"]))
         for k in range(lines):
             cost = draw(st.integers(0, 400)) * 500_000
             requested = draw(
@@ -158,7 +172,7 @@ def plans(draw: st.DrawFn) -> bytes:
             form = draw(st.integers(0, 3))
             row = [
                 code if k == 0 or repeat else "",
-                f"Đề án minh họa {p}" if k == 0 or repeat else "",
+                title if k == 0 or repeat else "",
                 year,
                 funding,
                 place,
@@ -171,7 +185,7 @@ def plans(draw: st.DrawFn) -> bytes:
                 start,
                 district,
                 commune,
-                f"Cơ sở {p}" if draw(st.integers(0, 15)) else "",
+                beneficiary if draw(st.integers(0, 15)) else "",
                 kind,
                 industry,
                 committed,
@@ -190,12 +204,71 @@ def plans(draw: st.DrawFn) -> bytes:
                 rows.append([])  # a blank line
             elif oddity == 5:
                 row[8] = "#REF!"
+            elif oddity == 6:
+                row[1] += "\n(giai đoạn 2)"  # a cell with a line break (Alt+Enter)
+            elif oddity == 7:
+                row[1] = UNCLOSED + row[1]  # a quote opened and never closed
+            if numbering:
+                count += 1
+                number = str(p + 1 if numbering == "proposal" else count)
+                if numbering == "proposal" and k > 0:
+                    number = ""
+                if draw(st.integers(0, 9)) == 0:
+                    number += "."  # "1." is a number too
+                if oddity == 8:
+                    number = "II"  # a section
+                elif oddity == 9:
+                    number, row[14] = "", "Giám đốc Sở Công Thương"  # a footer row
+                elif oddity == 10:
+                    number = "1a"  # neither a number nor a section
+                row.insert(0, number)
             rows.append(row)
+    header = ["STT", *HEADER] if numbering else HEADER
+    if numbering and draw(st.integers(0, 2)) == 0:
+        # No code column: the row path derives each proposal's code from its STT.
+        header = header[:1] + header[2:]
+        rows = [row[:1] + row[2:] for row in rows]
+    if draw(st.integers(0, 5)) == 0:
+        # Excel's "Unicode Text": UTF-16 with a byte-order mark, tab-delimited, CRLF.
+        return _written(rows, "\r\n", "\t", header=header).decode().encode("utf-16")
+    return _written(
+        rows,
+        draw(st.sampled_from(["\n", "\r\n"])),
+        draw(st.sampled_from([",", ",", ";"])),
+        draw(st.booleans()),
+        header,
+    )
+
+
+UNCLOSED = "\ue001"
+"""Marks a cell written with an opening quote and no closing one."""
+
+
+def _written(
+    rows: list[list[str]],
+    end: str,
+    delimiter: str = ",",
+    bom: bool = False,
+    header: list[str] = HEADER,
+) -> bytes:
+    """The plan as Excel's "CSV UTF-8" writes it: quotes only around cells holding the
+    delimiter, a quote or a line break (a quote inside doubled); ``UNCLOSED`` cells written
+    with a lone opening quote."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator=draw(st.sampled_from(["\n", "\r\n"])))
-    writer.writerow(HEADER)
-    writer.writerows(rows)
-    return buffer.getvalue().encode("utf-8")
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
+    writer.writerow(header)
+    for row in rows:
+        if any(cell.startswith(UNCLOSED) for cell in row):
+            buffer.write(
+                delimiter.join(
+                    '"' + c.removeprefix(UNCLOSED).replace('"', "") if c.startswith(UNCLOSED) else c
+                    for c in row
+                )
+                + end
+            )
+        else:
+            writer.writerow(row)
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
 
 
 def _finding(f: Any) -> tuple[Any, ...]:
@@ -281,19 +354,41 @@ def test_the_example_plans(name: str) -> None:
     _same(example_path(name))
 
 
-def _bench_plan(rows: int) -> bytes:
+def _bench_plan(
+    rows: int,
+    *,
+    quoted: bool = False,
+    end: str = "\r\n",
+    delimiter: str = ",",
+    bom: bool = False,
+    numbering: str = "",
+) -> bytes:
     """The shape of benchmarks/datasets_throughput.py: four lines a proposal, mixed amount
-    forms, names unique to each proposal."""
+    forms, names unique to each proposal; ``quoted``: titles and names holding a comma or a
+    quote, written as Excel writes them; ``numbering``: an STT column first, numbering each
+    ``"proposal"`` (on its first line) or each ``"line"``."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(HEADER[:7] + HEADER[8:])
+    writer = csv.writer(buffer, delimiter=delimiter, lineterminator=end)
+    writer.writerow((["STT"] if numbering else []) + HEADER[:7] + HEADER[8:])
     for index in range(rows):
         proposal = index // 4
         cost = 1_000_000 * (index % 97 + 3)
+        number = (
+            []
+            if not numbering
+            else [str(index + 1)]
+            if numbering == "line"
+            else [str(proposal + 1) if index % 4 == 0 else ""]
+        )
         writer.writerow(
             [
+                *number,
                 f"QG-{proposal:07d}",
-                f"Đề án minh họa số {proposal}",
+                (
+                    f'Hỗ trợ máy móc, thiết bị "dệt" số {proposal}'
+                    if quoted
+                    else f"Đề án minh họa số {proposal}"
+                ),
                 2016 + proposal % 4,
                 "KCQG",
                 PROVINCES[proposal % 5],
@@ -305,14 +400,222 @@ def _bench_plan(rows: int) -> bytes:
                 "01/06/2016",
                 "Huyện Phú Lương",
                 f"Xã Minh Họa {proposal % 50}",
-                f"Cơ sở minh họa {proposal}",
+                f"Cơ sở minh họa, {proposal}" if quoted else f"Cơ sở minh họa {proposal}",
                 KINDS[proposal % 3],
                 "Chế biến nông - lâm - thủy sản và thực phẩm",
                 "có",
                 "x",
             ]
         )
-    return buffer.getvalue().encode("utf-8")
+    return (("\ufeff" if bom else "") + buffer.getvalue()).encode("utf-8")
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> dict[str, int]:
+    """How many proposals the columnar engine read from a profile's template, how many it
+    handed to the row path one by one, and how many times it handed the rest of the file."""
+    used = {"templates": 0, "by_rows": 0, "tails": 0}
+    engine = engine_module._Engine
+    for name, method in (
+        ("templates", engine._from_template),
+        ("by_rows", engine._by_rows),
+        ("tails", engine._tail),
+    ):
+
+        def counting(self: Any, *args: Any, _name: str = name, _method: Any = method) -> Any:
+            used[_name] += 1
+            return _method(self, *args)
+
+        monkeypatch.setattr(engine, method.__name__, counting)
+    return used
+
+
+@pytest.mark.parametrize(
+    ("end", "delimiter", "bom"),
+    [("\r\n", ",", True), ("\r\n", ";", True), ("\n", ",", False), ("\r\n", "\t", False)],
+)
+def test_a_plan_as_excel_exports_it_is_read_by_columns(
+    monkeypatch: pytest.MonkeyPatch, end: str, delimiter: str, bom: bool
+) -> None:
+    """Excel's "CSV UTF-8" (byte-order mark, CRLF, quotes around every title and name holding a
+    comma or a quote, ``""`` inside) is read by columns, with the row path's report."""
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, quoted=True, end=end, delimiter=delimiter, bom=bom)
+    # Every title is quoted, with its "" inside.
+    assert data.count('"Hỗ trợ máy móc, thiết bị ""dệt"" số'.encode()) == 400
+    _same(data)
+    assert used["tails"] == 0
+    # 100 proposals whose profile (province, year, kind) repeats every 60: the first 60 are
+    # read by rows, the 40 after them from their profile's template (four passes of _same).
+    assert used["by_rows"] == 4 * 60
+    assert used["templates"] == 4 * 40
+
+
+@pytest.mark.parametrize("numbering", ["", "proposal"])
+def test_excels_unicode_text_is_read_by_columns(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, numbering: str
+) -> None:
+    """Excel's "Unicode Text" export: UTF-16 LE with a byte-order mark, tab-delimited, CRLF,
+    cells holding a quote quoted: decoded and read by columns, with the row path's report."""
+    used = _counting(monkeypatch)
+    text = _bench_plan(400, quoted=True, delimiter="\t", numbering=numbering).decode()
+    data = text.encode("utf-16")
+    assert data[:2] == b"\xff\xfe"
+    path = tmp_path / "plan.txt"
+    path.write_bytes(data)
+    _same(data)
+    _same(path)
+    assert used == {"templates": 8 * 40, "by_rows": 8 * 60, "tails": 0}
+    # A NUL or a bare carriage return in it: the row path's alone.
+    used.update(templates=0, by_rows=0)
+    _same(text.replace("Cơ sở minh họa, 7", "Cơ sở\x00 7").encode("utf-16"))
+    _same(text.replace("Cơ sở minh họa, 7", "Cơ sở\r7").encode("utf-16"))
+    assert used == {"templates": 0, "by_rows": 0, "tails": 0}
+
+
+def test_a_cell_with_a_line_break_hands_the_rest_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, quoted=True).decode().split("\r\n")
+    # Line 302 (the first of proposal 75) gets a title over two lines (Alt+Enter in Excel).
+    assert lines[301].startswith('QG-0000075,"Hỗ trợ')
+    lines[301] = lines[301].replace('"Hỗ trợ', '"Dòng một\r\nHỗ trợ', 1)
+    data = "\r\n".join(lines).encode()
+    _same(data)
+    assert used["tails"] == 4  # four passes of _same
+    # Proposals 60 to 73 were read from templates (see the test above), in each pass; 74, the
+    # proposal still open when the quote comes (a next line could continue it), goes with
+    # the rest of the file to the row path.
+    assert used["templates"] == 4 * 14
+    rows = validate(data, engine="rows")
+    assert any(f.code == "multiline_cell" for r in rows for f in r.findings)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        'QG-0000010,"Đề án chưa đóng ngoặc,',  # an unclosed quote
+        'QG-0000010,"Đề án" thừa chữ,',  # text after the closing quote
+        'QG-0000010,Đề án "giữa" ô,',  # a quote inside an unquoted cell (not damage)
+    ],
+)
+def test_damaged_quotes_are_the_row_paths(damage: str) -> None:
+    lines = _bench_plan(80, quoted=True).decode().split("\r\n")
+    cells = lines[41].split(",")
+    assert cells[0] == "QG-0000010"
+    lines[41] = damage + ",".join(cells[-len(HEADER) + 5 :])
+    _same("\r\n".join(lines).encode())
+
+
+def test_a_quote_over_the_header_leaves_the_file_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    used = _counting(monkeypatch)
+    lines = _bench_plan(40, quoted=True).decode().split("\r\n")
+    header = lines[0].split(",")
+    header[8] = '"Tổng kinh phí\r\n(đồng)"'
+    data = "\r\n".join([",".join(header), *lines[1:]]).encode()
+    _same(data)
+    assert used == {"templates": 0, "by_rows": 0, "tails": 0}
+
+
+def test_a_plan_with_an_stt_column_is_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An STT column numbering each proposal on its first line (1, 2, 3…): a plan table for the
+    row path (what it does not state is a finding), read by columns with the same report."""
+    used = _counting(monkeypatch)
+    # A third of the proposals leave the beneficiary's kind empty.
+    data = _bench_plan(400, quoted=True, numbering="proposal").replace(
+        ",Hộ kinh doanh,".encode(), b",,"
+    )
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    # In a plan table (an STT column) a kind not stated is "not stated", never guessed.
+    report = validate(data)
+    stated = {r.proposal_code: r.status for r in report if r.first_of_proposal}
+    assert stated["QG-0000000"] == stated["QG-0000099"] == "not_assessable"
+    assert stated["QG-0000001"] == "ineligible"
+    assert "not_stated" in {f.code for r in report for f in r.findings}
+
+
+def test_codes_from_the_stt_column_are_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No code column: the row path takes each proposal's code from its STT ("1." is 1); the
+    columnar engine does the same, and leaves a line with another STT to the row path."""
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, numbering="proposal").decode().split("\r\n")
+    lines = [",".join(line.split(",")[:1] + line.split(",")[2:]) for line in lines if line]
+    lines[5] = "2." + lines[5].removeprefix("2")
+    data = ("\r\n".join(lines) + "\r\n").encode()
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    codes = {r.row: r.proposal_code for r in validate(data)}
+    assert codes[2] == codes[5] == "1"
+    assert codes[6] == codes[9] == "2"
+    assert codes[401] == "100"
+    lines[301] = "7a" + lines[301].removeprefix("76")
+    _same(("\r\n".join(lines) + "\r\n").encode())
+    assert used["tails"] == 4
+
+
+def test_a_plan_numbering_each_line_is_read_by_columns(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An STT per line: the row path warns on each line after a proposal's first that its STT
+    differs from the first's (conflicting_value, naming the first's row): read from the
+    profile's template, with the row it names moved to the proposal's."""
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, numbering="line")
+    _same(data)
+    assert used == {"templates": 4 * 40, "by_rows": 4 * 60, "tails": 0}
+    rows = list(validate(data))
+    # Line 400 (the third of proposal 99, first on line 398: the header is line 1) has an STT
+    # other than that line's.
+    third = next(r for r in rows if r.row == 400)
+    (conflict,) = [f for f in third.findings if f.column == "STT"]
+    assert conflict.code == "conflicting_value"
+    assert "398" in conflict.message("vi")
+    assert "398" in conflict.message("en")
+
+
+@pytest.mark.parametrize(
+    ("number", "tails"), [("II", 4), ("B", 4), ("1.2", 0), ("12.", 0), ("x1", 0), ("", 0)]
+)
+def test_a_section_in_the_stt_column_hands_the_rest_to_the_row_path(
+    monkeypatch: pytest.MonkeyPatch, number: str, tails: int
+) -> None:
+    """A Roman numeral or a letter in STT is a section (the row path from there); an Arabic
+    number, another text or none is a data row."""
+    used = _counting(monkeypatch)
+    lines = _bench_plan(400, numbering="proposal").decode().split("\r\n")
+    assert lines[301].startswith("76,QG-0000075,")
+    lines[301] = number + lines[301].removeprefix("76")
+    _same("\r\n".join(lines).encode())
+    assert used["tails"] == tails
+
+
+@pytest.mark.parametrize(
+    "signature",
+    [
+        "Người lập biểu",
+        "KT. GIÁM ĐỐC",
+        "Nơi nhận:",
+        unicodedata.normalize("NFD", "TM. ỦY BAN NHÂN DÂN"),
+        "Thủ\u00a0trưởng đơn vị",
+        "\u212aẾ TOÁN TRƯỞNG",  # a Kelvin sign for the K: NFC makes it a K
+    ],
+)
+def test_a_footer_below_an_stt_table_is_the_row_paths(
+    monkeypatch: pytest.MonkeyPatch, signature: str
+) -> None:
+    """A line with no STT whose cell is a signature is the footer (the row path from there), in
+    whichever column, case or Unicode form it is written."""
+    used = _counting(monkeypatch)
+    data = _bench_plan(400, numbering="proposal").decode()
+    for column in (2, 14):
+        footer = ",".join(signature if k == column else "" for k in range(19))
+        _same((data + footer + "\r\n").encode())
+    assert used["tails"] == 8
+    # A proposal's second line (no STT) with a title that is no signature stays by columns.
+    used["tails"] = 0
+    _same(data.replace(",Đề án minh họa số 99,", ",Chủ đầu tư lập kế hoạch,").encode())
+    assert used["tails"] == 0
 
 
 def test_a_tidy_plan_is_read_by_columns_across_batches(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -349,7 +652,7 @@ def test_files_the_engine_does_not_read_are_read_by_rows() -> None:
     data = _bench_plan(12)
     quoted = data.replace("Đề án minh họa số 1,".encode(), '"Đề án, minh họa số 1",'.encode())
     _same(quoted)
-    _same(data.decode().encode("utf-16"))
+    _same(data.decode().encode("utf-32"))
     _same(data.replace(b"\r\n", b"\r"))
 
 

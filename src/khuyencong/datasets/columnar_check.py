@@ -1,16 +1,26 @@
 """The columnar engine of ``check`` / :func:`~khuyencong.datasets.validate` for tidy CSV plans.
 
 The row path (:mod:`.pipeline`) reads, groups, validates and assesses every proposal in Python.
-For a tidy CSV file — one header, no quoted cells, UTF-8 — this engine does the same work as
-columns (polars) and gives the same rows:
+For a tidy CSV file — one header, UTF-8 (with or without a byte-order mark) as Excel's "CSV
+UTF-8" writes it, or UTF-16 with a byte-order mark as its "Unicode Text" does — this engine does the same work as columns (polars) and gives the same rows:
 
 * **reading**: the head of the file (encoding, delimiter, header, column mapping, layout) is the
   row path's sniffing, reused; the body is read in batches of physical lines, split on the
-  delimiter and cleaned as columns.  A cell whose field is not plain text is converted once per
+  delimiter and cleaned as columns.  A line holding a quote is split by the row path's reader
+  (:mod:`csv`, strict: a quoted cell may hold the delimiter, ``""`` is a quote) when its record
+  closes on the line.  A cell whose field is not plain text is converted once per
   distinct text of the batch by the row path's own converter (so ``1.500.000``, ``50 triệu``,
   ``1.500.000 đ``, dates and labels read exactly as they do row by row);
 * **grouping** into proposals is the row path's (consecutive codes, a blank code continues the
   proposal above, a code that comes back is an error);
+* **an STT column** (a plan table for the row path: what it does not state is a finding) is
+  read: a line with an Arabic number is a data row (without a code column, its STT is the
+  proposal's code, as :meth:`.structure.Structure.data_values` gives it), any other line is classified by the row path's own :meth:`.structure.Structure.classify` (a Roman
+  numeral or a letter is a section, a blank STT with a signature is the footer…), and a
+  section, subtotal, total or footer row hands the rest of the file to the row path.  A
+  profile holds only which lines of a proposal repeat which number (the rules read an STT only
+  as equal or not to the first line's: ``conflicting_value``, whose row is moved to the
+  proposal's);
 * **proposals by profile**: a proposal's *profile* is everything the rules read except its
   free texts (code, title, beneficiary's name, commune's name, implementing unit) and its line
   amounts (only whether each is given and whether it is zero).  The first proposal of each
@@ -24,9 +34,14 @@ columns (polars) and gives the same rows:
   not known stays not known;
 * **fall-back**: anything else — a line with a cell the converters refuse, a ragged or damaged
   line, a blank line, an amount beyond 10¹⁵ đồng, a negative or fractional amount, a
-  proposal whose line amounts break a validator, a section, subtotal or total row (from it to
-  the end of the file), a file with quotes, NUL bytes, bare carriage returns or another
-  encoding — takes the row path for that proposal (or that rest of the file), never a guess.
+  proposal whose line amounts break a validator, a section, subtotal or total row or a quote
+  that does not close on its line — a cell with a line break, damaged quoting — (from it to
+  the end of the file, read by the row path's reader, told the widest record before it), a
+  header or title row running over several lines, an STT neither Arabic nor blank when codes
+  come from STT, values the title rows or the layout set, a file with NUL characters, bare
+  carriage returns, undecodable bytes or another encoding (UTF-32, Windows-1258) — takes the
+  row path
+  for that proposal (or that rest of the file, or the whole file), never a guess.
 
 Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's, so
 the summary and every report format are unchanged.  polars is imported with this module, when
@@ -37,26 +52,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any, Final
 
 from .build import _Builder
 from .cells import _text
+from .columnar_lines import _file_ok, _head, _lines, _Quoted
 from .columnar_profiles import (
     _bulk_add,
     _Profiles,
     _report_amounts,
+    _rows_named,
     _swapped,
     _Template,
     _with,
 )
-from .columnar_read import _FREE, _body_lines, _file_ok, _Reader, _Row
+from .columnar_read import _FREE, _Reader, _Row
+from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
-from .pipeline import _groups, _Plan
-from .readers import Table
+from .pipeline import _groups, _parse, _Plan
+from .readers import RawRow, Table
 from .rows import RowResult, _Parsed
-from .sections import _STRUCT_FIRST, _label_kind
 from .structure import Structure
 
 __all__ = ["BATCH_LINES", "columnar_results"]
@@ -82,8 +99,13 @@ class _Engine(_Reader, _Profiles):
         builder: _Builder,
         rulebooks: Any,
         delimiter: str,
+        widest: int = 0,
     ) -> None:
         self.plan = plan
+        self.widest = widest
+        """The widest record read so far (what the row path's reader knows when the engine
+        hands it the rest of the file)."""
+        self.quoted = _Quoted(delimiter)
         self.structure = structure
         self.builder = builder
         self.rulebooks = rulebooks
@@ -97,8 +119,9 @@ class _Engine(_Reader, _Profiles):
             c.field
             for c in plan.columns
             if c.field in _FREE or c.field in AMOUNT_FIELDS or c.field == "units"
-        )
-        """The fields a proposal read from a profile needs: free texts, amounts, units."""
+        ) + (("code",) if structure.derive_code else ())
+        """The fields a proposal read from a profile needs: free texts (the code derived from
+        STT among them), amounts, units."""
         self.amount_fields = tuple(c.field for c in plan.columns if c.field in AMOUNT_FIELDS)
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
@@ -112,16 +135,22 @@ class _Engine(_Reader, _Profiles):
         source = iter(lines)
         while True:
             batch = list(islice(source, BATCH_LINES))
-            rows = carry + (self._rows(batch, number) if batch else [])
-            number += len(batch)
-            if not rows:
+            new, stop = self._rows(batch, number) if batch else ([], None)
+            rows = carry + new
+            if not rows and stop is None:
                 return
             label_at = next((i for i, r in enumerate(rows) if r.label), None)
-            groups, open_group = self._group(rows if label_at is None else rows[:label_at])
-            if label_at is not None:
+            if label_at is not None or stop is not None:
+                cut = len(rows) if label_at is None else label_at
+                groups, open_group = self._group(rows[:cut])
                 yield from self._emit(groups)
-                yield from self._tail((open_group or []) + rows[label_at:], source)
+                rest = (open_group or []) + rows[cut:]
+                start = rest[0].number if rest else number + (stop or 0)
+                after = batch[stop:] if stop is not None else []
+                yield from self._tail([r.line for r in rest] + after, start, source)
                 return
+            number += len(batch)
+            groups, open_group = self._group(rows)
             if not batch:
                 if open_group:
                     groups.append(self._close(open_group))
@@ -129,35 +158,6 @@ class _Engine(_Reader, _Profiles):
                 return
             yield from self._emit(groups)
             carry = open_group or []
-
-    def _rows(self, lines: list[str], first: int) -> list[_Row]:
-        frame = self._frame(lines)
-        ok = frame.get_column("_ok").to_list()
-        keys = frame.get_column("_key").to_list()
-        values = self._value_lists(frame)
-        codes = values.get("code")
-        titles = values.get("title")
-        rows: list[_Row] = []
-        for i, text in enumerate(lines):
-            n = first + i
-            if ok[i]:
-                code = codes[i] if codes is not None else None
-                label_text = code if code is not None else (titles[i] if titles else None)
-                label = (
-                    type(label_text) is str
-                    and label_text[:1] in _STRUCT_FIRST
-                    and _label_kind(label_text) is not None
-                )
-                rows.append(_Row(n, text, True, code, label=label, values=values, i=i, key=keys[i]))
-            else:
-                parsed = self._parse_line(n, text)
-                code = parsed.values.get("code")
-                label = False
-                if not parsed.blank and not parsed.damaged:
-                    label_text = code if code is not None else parsed.values.get("title")
-                    label = type(label_text) is str and _label_kind(label_text) is not None
-                rows.append(_Row(n, text, False, code, parsed, label=label))
-        return rows
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
@@ -274,11 +274,13 @@ class _Engine(_Reader, _Profiles):
     def _by_rows(self, group: list[_Row], again: int | None) -> Iterator[RowResult]:
         parsed_rows: list[_Parsed] = []
         for row in group:
-            parsed = (
-                row.parsed if row.parsed is not None else self._parse_line(row.number, row.text)
+            parsed, cells = (
+                (row.parsed, row.cells)
+                if row.parsed is not None
+                else self._read_line(row.number, row.text)
             )
             if not parsed.blank and not parsed.damaged:
-                self.structure.apply(tuple(row.text.split(self.delimiter)), parsed)
+                self.structure.apply(cells, parsed)
             parsed_rows.append(parsed)
         if again is not None:
             from .findings import finding
@@ -288,29 +290,27 @@ class _Engine(_Reader, _Profiles):
         for piece in _groups(iter(parsed_rows), "consecutive"):
             yield from self.builder.results(piece)
 
-    def _tail(self, rows: list[_Row], source: Iterator[str]) -> Iterator[RowResult]:
-        """From a section, subtotal or total row to the end: the row path."""
-        start = rows[0].number if rows else None
+    def _tail(self, lines: list[str], start: int, source: Iterator[str]) -> Iterator[RowResult]:
+        """From a section, subtotal or total row, or a quote not closed on its line, to the end
+        of the file: the row path (its reader, told the widest record read before)."""
+        plan = self.plan
+        structure = self.structure
 
-        def raws() -> Iterator[_Parsed]:
-            number = start
-            texts = [r.text for r in rows]
-            for text in texts:
-                assert number is not None
-                yield self._structured(number, text)
-                number += 1
-            for text in source:
-                assert number is not None
-                yield self._structured(number, text)
-                number += 1
+        def parsed() -> Iterator[_Parsed]:
+            for number, cells, problems, damaged in csv_rows(
+                chain(lines, source),
+                self.delimiter,
+                replaced=False,
+                encoding="UTF-8",
+                start=start - 1,
+                widest=self.widest,
+            ):
+                row = _parse(RawRow(number, cells, problems, text=True, damaged=damaged), plan)
+                if not row.blank and not row.damaged:
+                    structure.apply(cells, row)
+                yield row
 
-        yield from self._grouped(raws())
-
-    def _structured(self, number: int, text: str) -> _Parsed:
-        parsed = self._parse_line(number, text)
-        if not parsed.blank and not parsed.damaged:
-            self.structure.apply(tuple(text.split(self.delimiter)) if text else (), parsed)
-        return parsed
+        yield from self._grouped(parsed())
 
     def _grouped(self, parsed: Iterator[_Parsed]) -> Iterator[RowResult]:
         for piece in _groups(parsed, "consecutive", self.seen):
@@ -349,6 +349,7 @@ class _Engine(_Reader, _Profiles):
         _bulk_add(self.structure, group[0].number, group[-1].number, sums)
         code = real.get("code")
         title = real.get("title")
+        numbers = [row.number for row in group]
         for k, (row, result) in enumerate(zip(group, template.results, strict=True)):
             line = template.line_of[k] is not None
             cost, requested, counterpart = _report_amounts(values[k], result.funding, line)
@@ -356,9 +357,13 @@ class _Engine(_Reader, _Profiles):
                 _with(
                     f,
                     row.number,
-                    _swapped(f.params, names, template.free, real) if names else f.params,
+                    _rows_named(_swapped(f.params, names, template.free, real), refs, numbers)
+                    if refs
+                    else _swapped(f.params, names, template.free, real)
+                    if names
+                    else f.params,
                 )
-                for f, names in template.swaps[k]
+                for f, names, refs in template.swaps[k]
             )
             value = None if allowed is None else allowed[k]
             yield RowResult(
@@ -398,20 +403,26 @@ def columnar_results(
     if origin is None or structure is None or not table.headers or not plan.columns:
         return None
     source, encoding, errors, delimiter = origin
-    if errors != "strict" or encoding not in ("utf-8", "utf-8-sig"):
+    if errors != "strict" or encoding not in ("utf-8", "utf-8-sig", "utf-16"):
         return None
     if len(delimiter) != 1:
         return None
-    if structure.numbered or structure.derive_code or structure.defaults or structure.sections:
-        return None
-    if structure.plan_layout or builder.plan_layout:
+    # An STT column is read (see _Engine._label), codes derived from it too; sections and
+    # values set by the title rows or the layout are the row path's.
+    if structure.defaults or structure.sections:
         return None
     if any(n < 1 for n in table.header_lines) or not table.header_lines:
         return None
     if not isinstance(source, str | Path | bytes | bytearray):
         return None
-    if not _file_ok(source):
+    if not _file_ok(source, encoding):
         return None
     skip = max(table.header_lines)
-    engine = _Engine(table, plan, structure, builder, rulebooks, delimiter)
-    return engine.run(_body_lines(source, encoding, skip), skip + 1)
+    lines = _lines(source, encoding)
+    head = list(islice(lines, skip))
+    widest = _head(head, delimiter) if len(head) == skip else None
+    if widest is None:
+        lines.close()
+        return None
+    engine = _Engine(table, plan, structure, builder, rulebooks, delimiter, widest)
+    return engine.run(lines, skip + 1)

@@ -28,6 +28,9 @@ __all__: list[str] = []
 
 _MARK: Final = _STAND_IN
 
+_BASE: Final = 1_000_000_000
+"""The first run numbers a proposal's rows from this, the second from twice this."""
+
 
 def _sentinel(run: int, field: str) -> str:
     return f"{_MARK}{field}{run}{_MARK}"
@@ -39,7 +42,9 @@ class _Template:
     line index of each row, the factor of each computed line."""
 
     results: list[RowResult]
-    swaps: list[list[tuple[RowFinding, tuple[str, ...]]]]
+    swaps: list[list[tuple[RowFinding, tuple[str, ...], tuple[str, ...]]]]
+    """Per row, its findings with the names of their parameters holding a stand-in and of
+    those naming a row of the proposal (``conflicting_value``: "as on row 12")."""
     line_of: list[int | None]
     factor: dict[int, tuple[int, int]]
     computed: list[bool]
@@ -55,6 +60,8 @@ class _Profiles:
     builder: _Builder
     rulebooks: Any
     captured: list[Any]
+    columns: dict[str, Any]
+    structure: Structure
 
     def _parse_line(self, number: int, text: str) -> _Parsed:  # pragma: no cover - see _Reader
         raise NotImplementedError
@@ -67,17 +74,33 @@ class _Profiles:
             given = {v[field] for v in values if v.get(field) is not None}
             if len(given) > 1:
                 return None
-        return tuple(r.key for r in group)
+        key = tuple(r.key for r in group)
+        if "number" in self.columns:
+            # The rules read an STT value only as equal or not to the proposal's first.
+            first: dict[Any, int] = {}
+            pattern = [
+                "" if (n := r.value("number")) is None else str(first.setdefault(n, len(first)))
+                for r in group
+            ]
+            key += (".".join(pattern),)
+        return key
 
     def _run(
         self, group: list[_Row], run: int, scale: int
     ) -> tuple[list[RowResult], Any, dict[str, str]]:
-        base = run * 1_000_000_000
+        base = run * _BASE
         free: dict[str, str] = {}
+        numbers: dict[Any, int] = {}
         parsed_rows: list[_Parsed] = []
         for k, row in enumerate(group):
             real = self._parse_line(row.number, row.text)
             values = dict(real.values)
+            number = values.get("number")
+            if number is not None and self.structure.derive_code and "code" not in values:
+                values["code"] = str(number).strip().rstrip(".")  # Structure.data_values
+            if number is not None:
+                seen = numbers.setdefault(number, len(numbers))
+                values["number"] = f"{_sentinel(run, 'number')}{seen}"
             for field in _FREE:
                 if field in values:
                     if field == "commune" and "commune_kind" not in values:
@@ -117,9 +140,9 @@ class _Profiles:
         two, _, free_two = self._run(group, 2, 3)
         if len(one) != len(group) or len(two) != len(group):
             return None
-        swaps: list[list[tuple[RowFinding, tuple[str, ...]]]] = []
+        swaps: list[list[tuple[RowFinding, tuple[str, ...], tuple[str, ...]]]] = []
         for k, (a, b) in enumerate(zip(one, two, strict=True)):
-            if a.row != 1_000_000_000 + k or b.row != 2_000_000_000 + k:
+            if a.row != _BASE + k or b.row != 2 * _BASE + k:
                 return None
             for name in (
                 "status",
@@ -141,7 +164,7 @@ class _Profiles:
                     return None
             if len(a.findings) != len(b.findings):
                 return None
-            row_swaps: list[tuple[RowFinding, tuple[str, ...]]] = []
+            row_swaps: list[tuple[RowFinding, tuple[str, ...], tuple[str, ...]]] = []
             for fa, fb in zip(a.findings, b.findings, strict=True):
                 if (
                     fa.code,
@@ -166,11 +189,22 @@ class _Profiles:
                 if fa.row != a.row or fb.row != b.row:
                     return None
                 names = tuple(k for k, v in fa.params.items() if type(v) is str and _MARK in v)
-                moved = _with(fa, fb.row, _swapped(fa.params, names, free_one, free_two))
+                refs = tuple(
+                    k
+                    for k, v in fa.params.items()
+                    if type(v) is str
+                    and v.isdigit()
+                    and 0 <= int(v) - _BASE < len(group)
+                    and fb.params.get(k) == str(int(v) + _BASE)
+                )
+                params = _swapped(fa.params, names, free_one, free_two)
+                if refs:
+                    params = _rows_named(params, refs, [2 * _BASE + j for j in range(len(group))])
+                moved = _with(fa, fb.row, params)
                 for lang in ("vi", "en"):
                     if moved.message(lang) != fb.message(lang):
                         return None
-                row_swaps.append((fa, names))
+                row_swaps.append((fa, names, refs))
             swaps.append(row_swaps)
         # Amounts: the report's cost / requested / counterpart, and allowed by the columnar step.
         line_of: list[int | None] = []
@@ -314,6 +348,17 @@ _ROW: Final = _FIELD_NAMES.index("row")
 _PARAMS: Final = _FIELD_NAMES.index("params")
 _FIELDS_OF: Final = attrgetter(*_FIELD_NAMES)
 """The fields of a row finding in the order of its constructor (an attrs class)."""
+
+
+def _rows_named(
+    params: Mapping[str, Any], refs: tuple[str, ...], rows: list[int]
+) -> dict[str, Any]:
+    """``params`` with each of ``refs`` (the first run's row number of a line of the proposal)
+    naming that line's row in ``rows``."""
+    out = dict(params)
+    for name in refs:
+        out[name] = str(rows[int(out[name]) - _BASE])
+    return out
 
 
 def _with(f: RowFinding, row: int, params: Mapping[str, Any]) -> RowFinding:

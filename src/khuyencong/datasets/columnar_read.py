@@ -1,12 +1,10 @@
 """Reading a tidy CSV plan as columns for the columnar engine of ``check``
-(:mod:`.columnar_check`): the checks that a file qualifies, its body lines, and one batch of
-lines as polars columns (cells cleaned as columns, other fields converted once per distinct
+(:mod:`.columnar_check`): one batch of lines (:mod:`.columnar_lines` reads them) as rows and as
+polars columns (cells cleaned as columns, other fields converted once per distinct
 text by the row path's converters)."""
 
 from __future__ import annotations
 
-import codecs
-from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any, Final
 
@@ -15,16 +13,17 @@ import polars as pl
 
 from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
+from .columnar_lines import _SEP, _Quoted
 from .csvread import MAX_FIELD, csv_rows
 from .layout import AMOUNT_FIELDS
 from .pipeline import _BLANK, _parse, _Plan, _Problem
 from .readers import RawRow
 from .rows import _Parsed
+from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
+from .structure import Structure
 from .values import commune_kind_from_name
 
 __all__: list[str] = []
-
-_CHUNK: Final = 1 << 20
 
 _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
 """Fields whose text the rules carry into messages but never decide on: a proposal's profile
@@ -47,59 +46,14 @@ with further values take the row path."""
 # -- is the file one this engine reads? ---------------------------------------------------------
 
 
-def _file_ok(source: Any) -> bool:
-    """No quote, NUL byte or bare carriage return anywhere in the file."""
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-        return b'"' not in data and b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
-    try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    except OSError:
-        return False
-    with handle:
-        tail = b""
-        while chunk := handle.read(_CHUNK):
-            block = tail + chunk
-            if b'"' in chunk or b"\x00" in chunk:
-                return False
-            # A chunk may end between \r and \n: keep its last byte for the next round.
-            tail = b"\r" if block.endswith(b"\r") else b""
-            body = block[:-1] if tail else block
-            if body.count(b"\r") != body.count(b"\r\n"):
-                return False
-        return tail != b"\r"
-
-
-def _body_lines(source: Any, encoding: str, skip: int) -> Iterator[str]:
-    """The physical lines after the first ``skip`` (without their line ends)."""
-    decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
-    handle: Any
-    if isinstance(source, bytes | bytearray):
-        import io
-
-        handle = io.BytesIO(bytes(source))
-    else:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    with handle:
-        pending = ""
-        seen = 0
-        while True:
-            chunk = handle.read(_CHUNK)
-            text = pending + decoder.decode(chunk, final=not chunk)
-            if not chunk:
-                if text:
-                    lines = text.split("\n")
-                    for line in lines:
-                        seen += 1
-                        if seen > skip:
-                            yield line.removesuffix("\r")
-                return
-            lines = text.split("\n")
-            pending = lines.pop()
-            for line in lines:
-                seen += 1
-                if seen > skip:
-                    yield line.removesuffix("\r")
+_SIGNED: Final = (
+    r"(?:giám|chủ|người|thủ|kế|nơi|ủy)[^\p{L}\p{N}]+(?:đốc|tịch|lập|trưởng|toán|nhận|ban)|ubnd"
+)
+"""What every signature of a footer (:data:`.sections._FOOTER`) holds, lowercased: a line
+without it is no footer row, whatever its cells.  (The row path reads a signature in NFC: a
+line holding a combining mark is read as its cells, whatever it holds; other lines are the same
+in NFC, but for singletons no signature holds other than the Kelvin sign, which lowercases to
+``k`` either way.)"""
 
 
 # -- one batch --------------------------------------------------------------------------------
@@ -112,6 +66,9 @@ class _Row:
 
     number: int
     text: str
+    """The line without its line end."""
+    line: str
+    """The line as read, with its line end."""
     fast: bool
     code: str | None
     parsed: _Parsed | None = None
@@ -120,6 +77,8 @@ class _Row:
     """The values of the fields of the batch the line is in (its own at ``i``)."""
     i: int = 0
     key: str = ""
+    cells: tuple[str, ...] = ()
+    """The cells of a line read by the row path (``parsed``)."""
 
     def value(self, field: str) -> Any:
         """The value of ``field`` in this (fast) line, ``None`` when blank."""
@@ -145,7 +104,10 @@ class _Reader:
     """The reading half of the engine (a mixin of :class:`.columnar_check._Engine`)."""
 
     plan: _Plan
+    structure: Structure
     delimiter: str
+    quoted: _Quoted
+    widest: int
     text_fields: set[str]
     outcomes: dict[str, list[Any]]
     ids: dict[str, dict[tuple[str, str], int]]
@@ -153,29 +115,142 @@ class _Reader:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def _frame(self, lines: list[str]) -> pl.DataFrame:
+    def _rows(self, lines: list[str], first: int) -> tuple[list[_Row], int | None]:
+        """The rows of a batch of lines (with their line ends), and the index of the first line
+        holding a quote that does not close on it (``None`` if none): the row path reads from
+        there."""
+        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
+        stop: int | None = None
+        joined: list[str] | None = None
+        if any('"' in text for text in texts):
+            joined = []
+            cells_of = self.quoted.cells
+            delimiter = self.delimiter
+            for i, text in enumerate(texts):
+                if '"' not in text:
+                    joined.append(text.replace(delimiter, _SEP))
+                    continue
+                record = cells_of(text)
+                if record is None:
+                    stop = i
+                    break
+                joined.append(_SEP.join(record))
+            if stop is not None:
+                texts = texts[:stop]
+                if not texts:
+                    return [], stop
+        frame = self._frame(texts, joined)
+        ok = frame.get_column("_ok").to_list()
+        keys = frame.get_column("_key").to_list()
+        values = self._value_lists(frame)
+        codes = values.get("code")
+        titles = values.get("title")
+        numbers = values.get("number") if self.structure.numbered else None
+        derive = self.structure.derive_code
+        if derive and numbers is not None:
+            # No code column: a data row's code is its STT (Structure.data_values, no section).
+            codes = values["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+        signed = (
+            frame.select(
+                pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
+                | pl.col("_t").str.contains(r"\p{M}")
+            )
+            .to_series()
+            .to_list()
+            if numbers is not None
+            else []
+        )
+        separator = self.delimiter if joined is None else _SEP
+        rows: list[_Row] = []
+        widest = self.widest
+        width = self.plan.width
+        for i, text in enumerate(texts):
+            n = first + i
+            if ok[i]:
+                code = codes[i] if codes is not None else None
+                if numbers is not None:
+                    number = numbers[i]
+                    arabic = number is not None and _ARABIC.match(number) is not None
+                    # With codes from STT, a line with another STT is left to the row path.
+                    label = (derive and number is not None and not arabic) or (
+                        (not arabic)
+                        and self._label(
+                            number,
+                            code,
+                            titles[i] if titles else None,
+                            # Its cells are read only for a signature (the footer).
+                            tuple((texts[i] if joined is None else joined[i]).split(separator))
+                            if signed[i]
+                            else (),
+                        )
+                    )
+                else:
+                    label_text = code if code is not None else (titles[i] if titles else None)
+                    label = (
+                        type(label_text) is str
+                        and label_text[:1] in _STRUCT_FIRST
+                        and _label_kind(label_text) is not None
+                    )
+                if width > widest:
+                    widest = width
+                rows.append(
+                    _Row(
+                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
+                    )
+                )
+            else:
+                parsed, cells = self._read_line(n, text)
+                if not parsed.damaged and len(cells) > widest:
+                    widest = len(cells)
+                code = parsed.values.get("code")
+                label = False
+                if not parsed.blank and not parsed.damaged:
+                    if numbers is not None:
+                        number = parsed.values.get("number")
+                        label = self._label(number, code, parsed.values.get("title"), cells)
+                        if derive and number is not None:
+                            stt = str(number).strip()
+                            label = label or not _ARABIC.match(stt)
+                            code = stt.rstrip(".")
+                    else:
+                        label_text = code if code is not None else parsed.values.get("title")
+                        label = type(label_text) is str and _label_kind(label_text) is not None
+                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
+        self.widest = widest
+        return rows, stop
+
+    def _label(self, number: Any, code: Any, title: Any, cells: tuple[str, ...]) -> bool:
+        """Whether the row path takes a row of a table with an STT column for a section,
+        subtotal, total or footer row (its classification, before any such row: it then
+        depends on nothing the rows before it set)."""
+        return self.structure.classify(number, code, title, cells) is not None
+
+    def _frame(self, lines: list[str], joined: list[str] | None = None) -> pl.DataFrame:
         """The columns of a batch: per line ``_fast``, a profile key part per row, the values
-        of the fields; and the outcomes of the converted fields by id."""
+        of the fields; and the outcomes of the converted fields by id.  ``joined`` (a batch
+        holding quoted lines) is each line's cells joined by :data:`_SEP`."""
         plan = self.plan
         width = plan.width
-        delimiter = self.delimiter
-        frame = pl.DataFrame({"_t": lines}, schema={"_t": pl.String})
+        delimiter = self.delimiter if joined is None else _SEP
+        columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
+        frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
         text = pl.col("_t")
+        cells = text if joined is None else pl.col("_j")
         fast = (
             ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-            & (text.str.count_matches(delimiter, literal=True) == width - 1)
+            & (cells.str.count_matches(delimiter, literal=True) == width - 1)
             & (text.str.len_chars() <= MAX_FIELD)
-            & (text.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
+            & (cells.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
         )
         frame = frame.with_columns(_fast=fast)
         if width > 1:
             split = frame.select(
-                text.str.split_exact(delimiter, width - 1)
+                cells.str.split_exact(delimiter, width - 1)
                 .struct.rename_fields([f"_c{i}" for i in range(width)])
                 .alias("_s")
             ).unnest("_s")
         else:
-            split = frame.select(text.alias("_c0"))
+            split = frame.select(cells.alias("_c0"))
         frame = pl.concat([frame, split], how="horizontal")
         ok = pl.col("_fast")
         for position in plan.unnamed:
@@ -206,7 +281,8 @@ class _Reader:
                     names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
                     kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
                     keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
-                elif field in _FREE:
+                elif field in _FREE or field == "number":
+                    # STT: whether given (the profile adds which lines repeat which number).
                     keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
                 else:
                     keys.append(value.fill_null("\x02"))
@@ -360,10 +436,14 @@ class _Reader:
         return out
 
     def _parse_line(self, number: int, text: str) -> _Parsed:
-        """The row path's parse of one physical line (a CSV line without quotes)."""
+        """The row path's parse of one physical line (a record of its own)."""
+        return self._read_line(number, text)[0]
+
+    def _read_line(self, number: int, text: str) -> tuple[_Parsed, tuple[str, ...]]:
+        """The row path's parse of one physical line (a record of its own) and its cells."""
         for _, cells, problems, damaged in csv_rows(
             iter((text,)), self.delimiter, replaced=False, encoding="UTF-8", start=number - 1
         ):
             raw = RawRow(number, cells, problems, text=True, damaged=damaged)
-            return _parse(raw, self.plan)
-        raise AssertionError("csv_rows gives one record per line without quotes")
+            return _parse(raw, self.plan), cells
+        raise AssertionError("csv_rows gives one record for one line")

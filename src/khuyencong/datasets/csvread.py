@@ -202,7 +202,13 @@ def _damaged(number: int, detail: Text) -> tuple[RowFinding, ...]:
 
 
 def csv_rows(
-    lines: Iterator[str], delimiter: str, *, replaced: bool, encoding: str, start: int = 0
+    lines: Iterator[str],
+    delimiter: str,
+    *,
+    replaced: bool,
+    encoding: str,
+    start: int = 0,
+    widest: int = 0,
 ) -> Iterator[tuple[int, tuple[str, ...], tuple[RowFinding, ...], bool]]:
     """``(line number, cells, problems, damaged)`` for each record of ``lines`` (physical lines
     with their line ends, as a text stream opened with ``newline=""`` gives them).
@@ -210,10 +216,10 @@ def csv_rows(
     A record spanning *n* lines gives one row numbered by its first line, with an info finding
     naming its last line (so every line is accounted for); a damaged line gives a row with no
     cells and an ``unreadable_line`` error (``damaged`` true).  Lines are numbered from
-    ``start + 1``.
+    ``start + 1``; ``widest`` is the widest record read before them (a reader that takes over
+    in the middle of a file, as the columnar engine's fall-back does).
     """
     number = start
-    widest = 0
     source: Iterator[str] = iter(lines)
     none: tuple[RowFinding, ...] = ()
     feeder = _Feeder()
