@@ -65,7 +65,9 @@ def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], li
     contents of all its rows (in order, without repeats).
 
     The first row giving a field wins; a later row with a different value gets a
-    ``conflicting_value`` warning (a row's warnings in the order of :data:`FIELDS`).
+    ``conflicting_value`` warning (a row's warnings in the order of :data:`FIELDS`) — except the
+    STT (``number``): beside a code column it may number every line, and without one a new
+    number starts a new proposal, so two numbers in one proposal are never a conflict.
     """
     values: dict[str, Any] = {}
     source: dict[str, _Parsed] = {}
@@ -78,7 +80,7 @@ def _merge(group: list[_Parsed]) -> tuple[dict[str, Any], dict[str, _Parsed], li
             if field not in values:
                 values[field] = value
                 source[field] = row
-            elif value != values[field]:
+            elif value != values[field] and field != "number":
                 conflicts.append(field)
         for field in sorted(conflicts, key=_FIELD_RANK.__getitem__):
             row.findings.append(

@@ -86,7 +86,17 @@ DEFAULT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "kind": ("Loại đề án", "Proposal kind", "Kind"),
     "contents": ("Nội dung", "Nội dung hoạt động", "Nội dung khuyến công", "Content", "Contents"),
     "implementing_unit": ("Đơn vị thực hiện", "Đơn vị chủ trì", "Implementing unit"),
-    "beneficiary": ("Đơn vị thụ hưởng", "Cơ sở thụ hưởng", "Đơn vị hưởng lợi", "Beneficiary"),
+    "beneficiary": (
+        "Đơn vị thụ hưởng",
+        "Tên đơn vị thụ hưởng",
+        "Cơ sở thụ hưởng",
+        "Tên cơ sở",
+        "Tên cơ sở thụ hưởng",
+        "Cơ sở công nghiệp nông thôn",
+        "Tên cơ sở công nghiệp nông thôn",
+        "Đơn vị hưởng lợi",
+        "Beneficiary",
+    ),
     "beneficiary_kind": ("Loại hình", "Loại hình đơn vị thụ hưởng", "Beneficiary kind"),
     "tax_code": ("Mã số thuế", "MST", "Tax code"),
     "industries": (
@@ -148,6 +158,7 @@ DEFAULT_ALIASES: Final[dict[str, tuple[str, ...]]] = {
     "requested": (
         "Kinh phí khuyến công",
         "Kinh phí khuyến công đề nghị",
+        "Kinh phí đề nghị",
         "Kinh phí đề nghị hỗ trợ",
         "Kinh phí hỗ trợ",
         "Requested",
