@@ -13,6 +13,8 @@ from datetime import date
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import khuyencong as kc
 from khuyencong.datasets import columnar_check as engine_module
@@ -168,7 +170,7 @@ def test_requested_around_the_cap_in_a_templated_proposal(
     """Whatever each item's cap is: requested from far below to far above it, on lines read
     from templates (the amounts vary, the profile does not)."""
     edits: dict[tuple[int, str], str] = {}
-    for p in range(0, 100):
+    for p in range(100):
         for k in range(4):
             edits[(4 * p + k, "Hạng mục chi")] = item
             requested = (p * 37_123_457) % 5_000_000_000 + k
@@ -427,3 +429,43 @@ def test_amount_columns_in_a_unit_named_by_the_header(
     used = _counting(monkeypatch)
     _same(_bytes(table))
     assert used["templates"] + used["by_rows"] > 0
+
+
+NASTY = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"aĐđề án ,;\"'=+-@#!/()[]{}%$\\\t",
+            *("\u00a0", "\u3000", "\u2028", "\u200b", "\u0301", "\ufeff", "x"),
+        ]
+    ),
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(60, 99),
+            st.integers(0, 3),
+            st.sampled_from(["Mã đề án", "Tên đề án", "Xã", "Đơn vị thụ hưởng", "Huyện"]),
+            NASTY,
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.lists(
+        st.tuples(
+            st.integers(60, 99),
+            st.integers(0, 3),
+            st.sampled_from(["Tổng kinh phí", "Kinh phí KCQG", "Đối ứng"]),
+            st.integers(0, 10**15 + 1).map(str),
+        ),
+        max_size=12,
+    ),
+)
+def test_nasty_texts_and_amounts_on_templated_proposals(
+    texts: list[tuple[int, int, str, str]], amounts: list[tuple[int, int, str, str]]
+) -> None:
+    edits = {(4 * p + k, column): text for p, k, column, text in texts + amounts}
+    _same(_edit(edits))
