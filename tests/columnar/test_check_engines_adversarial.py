@@ -469,3 +469,35 @@ def test_nasty_texts_and_amounts_on_templated_proposals(
 ) -> None:
     edits = {(4 * p + k, column): text for p, k, column, text in texts + amounts}
     _same(_edit(edits))
+
+
+@pytest.mark.parametrize("right", [True, False])
+@pytest.mark.parametrize("stt", [False, True])
+def test_a_total_row_below_templated_proposals(
+    monkeypatch: pytest.MonkeyPatch, right: bool, stt: bool
+) -> None:
+    """The total row checks the sums of the rows above it, most of them read from templates."""
+    data = _bench_plan(400, numbering="proposal" if stt else "")
+    table = list(csv.reader(io.StringIO(data.decode())))
+    shift = 1 if stt else 0
+    sums = [0, 0, 0]
+    for row in table[1:]:
+        for j in range(3):
+            text = row[7 + shift + j]
+            sums[j] += (
+                int(text.split()[0]) * 1_000_000
+                if "triệu" in text
+                else int(text.removesuffix(" đ").replace(".", ""))
+            )
+    total = [""] * len(table[0])
+    total[shift] = "Tổng cộng"
+    for j in range(3):
+        total[7 + shift + j] = f"{sums[j] + (0 if right else 1_000_000):,}".replace(",", ".")
+    table.append(total)
+    used = _counting(monkeypatch)
+    _same(_bytes(table))
+    # The last proposal is still open when the total row comes: it goes with the tail.
+    assert used["templates"] == 4 * 39
+    assert used["tails"] == 4
+    findings = {f.code for r in validate(_bytes(table)) for f in r.findings}
+    assert ("total_mismatch" in findings) != right, findings
