@@ -208,13 +208,14 @@ def test_codes_that_come_back_later_across_batches(monkeypatch: pytest.MonkeyPat
     _by_columns(monkeypatch, _edit(edits))
 
 
-@pytest.mark.parametrize("batch", [1, 2, 3, 4, 5, 7, 401])
+@pytest.mark.parametrize("batch", [2, 5, 281])
 def test_a_profile_across_batch_boundaries(monkeypatch: pytest.MonkeyPatch, batch: int) -> None:
     monkeypatch.setattr(engine_module, "BATCH_LINES", batch)
-    _by_columns(monkeypatch, _bench_plan(400))
+    used = _by_columns(monkeypatch, _bench_plan(280))
+    assert used == {"templates": 4 * 10, "by_rows": 4 * 60, "tails": 0}
 
 
-@pytest.mark.parametrize("limit", [1, 2, 5, 59, 60])
+@pytest.mark.parametrize("limit", [1, 5, 60])
 def test_across_the_profile_limit(monkeypatch: pytest.MonkeyPatch, limit: int) -> None:
     monkeypatch.setattr(engine_module, "_PROFILES_MAX", limit)
     monkeypatch.setattr(engine_module, "BATCH_LINES", 50)
@@ -441,7 +442,7 @@ NASTY = st.text(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     st.lists(
         st.tuples(
