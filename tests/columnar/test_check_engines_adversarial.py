@@ -501,3 +501,31 @@ def test_a_total_row_below_templated_proposals(
     assert used["tails"] == 4
     findings = {f.code for r in validate(_bytes(table)) for f in r.findings}
     assert ("total_mismatch" in findings) != right, findings
+
+
+@pytest.mark.parametrize(
+    ("column", "texts"),
+    [
+        (
+            "Loại hình",
+            ["hộ kinh doanh", "HỘ KINH DOANH", "  Hộ kinh doanh ", "HKD", "hộ  kinh doanh"],
+        ),
+        ("Ngành nghề", ["chế biến nông - lâm - thủy sản và thực phẩm", "Chế biến thực phẩm", "CN"]),
+        ("Tỉnh/Thành phố", ["Tỉnh Hà Nam", "hà nam", " Hà Nam", "TP. Cần Thơ", "Thành phố Hà Nội"]),
+        ("Nguồn kinh phí", ["kcqg", "Khuyến công quốc gia", "KC QG", "Quốc gia"]),
+        ("Cam kết đối ứng", ["Có", "CÓ", "x", "X", "yes", "1"]),
+        ("Huyện", ["huyện Phú Lương", "H. Phú Lương", "Phú Lương", "Quận 1", "Thành phố Vinh"]),
+    ],
+)
+def test_other_spellings_of_a_value_the_rules_read(
+    monkeypatch: pytest.MonkeyPatch, column: str, texts: list[str]
+) -> None:
+    """Values read by their converter: two spellings of one value share a profile, and the
+    report (messages quoting the cell among them) is still the row path's."""
+    edits: dict[tuple[int, str], str] = {}
+    for p in range(100):
+        for k in range(4):
+            edits[(4 * p + k, column)] = texts[p % len(texts)]
+    used = _counting(monkeypatch)
+    _same(_edit(edits))
+    assert used["templates"] > 0, used
