@@ -169,7 +169,8 @@ class RowFinding(Catalogued):
                 None,
                 item.code,
                 _ROW_SEVERITY[item.severity],
-                *_engine_text(item),
+                item.params,
+                item.key,
                 cite_vi,
                 cite_en,
                 key,
@@ -222,14 +223,6 @@ def _citation_texts(citation: Any) -> tuple[str | None, str | None, str | None]:
         str(getattr(citation, "en", citation)),
         None if key is None else str(key),
     )
-
-
-def _engine_text(item: Finding) -> tuple[Mapping[str, Any], str | None]:
-    """The parameters and catalogue key of an engine finding's text (rendered when read)."""
-    params = getattr(item, "params", None)
-    if params is not None:
-        return params, getattr(item, "key", None)
-    return {"text": Text(item.message_vi, item.message_en)}, "finding.verbatim"
 
 
 def finding(

@@ -256,9 +256,10 @@ def allowed_shown(result: RowResult) -> tuple[Decimal | None, Decimal | None]:
     ``allowed`` is ``None`` — the reports say so rather than show it as if known.  Every other
     row's ``allowed_if_eligible`` is ``None``.
     """
-    if result.status == "not_assessable":
+    status = result.status
+    if status == "not_assessable":
         return None, result.allowed
-    return result.allowed, None
+    return (result.allowed if status in _DECIDED else None), None
 
 
 class Accumulator:
@@ -303,8 +304,7 @@ class Accumulator:
             self.proposals_by_status[status] += 1
         cost = result.cost
         requested = result.requested
-        # A not_assessable proposal's line amounts hold only if it turns out eligible.
-        allowed = result.allowed if status in _DECIDED else None
+        allowed = allowed_shown(result)[0]
         self.cost += cost or _ZERO
         self.requested += requested or _ZERO
         unknown = allowed is None and self.assessed and status in _ASSESSED
