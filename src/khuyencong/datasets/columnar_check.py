@@ -279,7 +279,7 @@ class _Engine(_Reader, _Profiles):
                 if row.parsed is not None
                 else self._read_line(row.number, row.text)
             )
-            if not parsed.blank and not parsed.damaged:
+            if not parsed.blank:
                 self.structure.apply(cells, parsed)
             parsed_rows.append(parsed)
         if again is not None:
@@ -306,7 +306,7 @@ class _Engine(_Reader, _Profiles):
                 widest=self.widest,
             ):
                 row = _parse(RawRow(number, cells, problems, text=True, damaged=damaged), plan)
-                if not row.blank and not row.damaged:
+                if not row.blank:
                     structure.apply(cells, row)
                 yield row
 

@@ -216,7 +216,7 @@ def _parsed_rows(
     if structure is not None and table.headers:
         for raw in table.rows:
             parsed = _parse(raw, plan)
-            if not parsed.blank and not parsed.damaged:
+            if not parsed.blank:
                 structure.apply(raw.cells, parsed)
             yield parsed
         notes.extend(structure.closing_notes())

@@ -13,6 +13,7 @@ here guesses: a section naming nothing known, a total whose rows hold an unreada
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -40,6 +41,9 @@ if TYPE_CHECKING:
     from .rows import _Parsed
 
 __all__ = ["Structure", "not_stated_findings", "prepare", "section_meaning"]
+
+_ALL_AMOUNTS = frozenset(AMOUNT_FIELDS)
+"""Every amount field: those of a damaged line, none of which could be read."""
 
 
 # ------------------------------------------------------------------------------- structure
@@ -151,7 +155,14 @@ class Structure:
     # -- one row -------------------------------------------------------------------------
 
     def apply(self, cells: tuple[Any, ...], row: _Parsed) -> None:
-        """Classify ``row`` (its raw ``cells`` and parsed values) and apply what it means."""
+        """Classify ``row`` (its raw ``cells`` and parsed values) and apply what it means.
+
+        A damaged line (one the reader could not split into cells) may hold any amount: it is
+        counted in the open sections and the table with every amount unreadable, so a total over
+        it is ``total_unchecked``, never a mismatch against the lines that could be read."""
+        if row.damaged:
+            self.add(row.number, {}, _ALL_AMOUNTS)
+            return
         values = row.values
         number = values.get("number")
         code = values.get("code")
@@ -235,7 +246,7 @@ class Structure:
             refs = [s.ref for s in self.sections if s.ref is not None]
             values["code"] = ".".join([*refs, str(number).strip().rstrip(".")])
 
-    def add(self, row: int, values: Mapping[str, Any], bad: set[str]) -> None:
+    def add(self, row: int, values: Mapping[str, Any], bad: AbstractSet[str]) -> None:
         """Count a data row's amounts in the table and its open sections."""
         for scope in (self.table, *self.sections):
             if scope.first is None:
