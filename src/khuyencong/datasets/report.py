@@ -88,7 +88,8 @@ _HTML_PROBLEM_ROWS: Final = 1000
 def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
     parts = []
     for f in findings:
-        where = f" [{f.column}]" if f.column else ""
+        column = f.where(lang)
+        where = f" [{column}]" if column else ""
         clause = f.citation(lang)
         cite = f" ({clause})" if clause else ""
         severity = label("severity", f.severity, lang)
