@@ -11,7 +11,11 @@ machine may be shared: processor time counts only what the process ran), the bes
 - ``validate``: ``Proposal.model_validate`` of the 3-line benchmark proposal (as JSON-like data);
 - ``assess``: ``assess()`` of the validated proposal;
 - ``validate + assess``: both, as a service receiving JSON-like data would;
-- ``assess 10 lines``: a 10-line variant.
+- ``assess 10 lines``: a 10-line variant;
+- ``assess + to_dict``: ``assess()`` and then every field read, as a caller writing the outcome
+  out would: ``to_dict()`` of the assessment, of its priority and of each line, and each
+  finding's message in both languages (a result that converted its fields only when read would
+  pay for it here).
 
 The table gives the minimum and the median over rounds for each side, and the ratios.
 
@@ -32,7 +36,14 @@ import timeit
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("plain validate", "validate", "assess", "validate + assess", "assess 10 lines")
+FIGURES = (
+    "plain validate",
+    "validate",
+    "assess",
+    "validate + assess",
+    "assess 10 lines",
+    "assess + to_dict",
+)
 
 
 def worker(number: int, repeat: int) -> dict[str, float]:
@@ -52,12 +63,23 @@ def worker(number: int, repeat: int) -> dict[str, float]:
         raise SystemExit(f"unexpected assessment: {result.status} {result.support}")
     PlainProposal.model_validate(DATA)
     assess(proposal10, as_of=AS_OF)
+    def read_all(proposal: Proposal) -> None:
+        outcome = assess(proposal, as_of=AS_OF)
+        outcome.to_dict()
+        outcome.priority.to_dict()
+        for line in outcome.lines:
+            line.to_dict()
+        for finding in outcome.findings:
+            finding.message("vi")
+            finding.message("en")
+
     cases = {
         "plain validate": lambda: PlainProposal.model_validate(DATA),
         "validate": lambda: Proposal.model_validate(DATA),
         "assess": lambda: assess(proposal, as_of=AS_OF),
         "validate + assess": lambda: assess(Proposal.model_validate(DATA), as_of=AS_OF),
         "assess 10 lines": lambda: assess(proposal10, as_of=AS_OF),
+        "assess + to_dict": lambda: read_all(proposal),
     }
     return {
         name: min(timeit.repeat(func, number=number, repeat=repeat, timer=time.process_time))

@@ -271,8 +271,9 @@ def computed_line(
         base = basis_amount
     else:
         base, base_den = Decimal(basis_amount).as_integer_ratio()
+    asked = line.requested
     allowed, limit = line_support(
-        int(line.requested) if requested is None else requested,
+        int(asked) if requested is None else requested,
         cost,
         other_int,
         base,
@@ -283,23 +284,25 @@ def computed_line(
         base_den,
     )
     cap = level.cap
-    resolved = level.resolved
     return LineResult(
         index,
         line.item,
         _COMPUTED,
         line.cost,
-        line.requested,
+        asked,
         other,
-        Decimal(allowed),
+        # When the request is the bound, the amount allowed is the amount requested: its
+        # Decimal is the line's own (validated to whole đồng: the same value and digits; a
+        # zero is built anew, as a validated zero may carry a sign).
+        asked if limit == "requested" and allowed else Decimal(allowed),
         Decimal(cost - allowed - other_int),
         level.rate,
         None if cap is None else (cap if units == 1 else cap * units),
         factor,
         level.basis,
         limit,
-        resolved.citation,
-        resolved.provenance,
+        level.citation,
+        level.provenance,
     )
 
 
