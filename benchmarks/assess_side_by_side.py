@@ -63,6 +63,7 @@ def worker(number: int, repeat: int) -> dict[str, float]:
         raise SystemExit(f"unexpected assessment: {result.status} {result.support}")
     PlainProposal.model_validate(DATA)
     assess(proposal10, as_of=AS_OF)
+
     def read_all(proposal: Proposal) -> None:
         outcome = assess(proposal, as_of=AS_OF)
         outcome.to_dict()

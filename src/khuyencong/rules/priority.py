@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import TypeVar
 
 from .._args import check_date
@@ -114,6 +115,8 @@ _T = TypeVar("_T")
 _CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
 _CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
 _CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
+_ITEM = attrgetter("item")
+"""A budget line's item."""
 _DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
 """Deprecated industry codes that join two industries (see :func:`_deprecated_industries`)."""
 
@@ -185,11 +188,8 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
                 cleaner = True
             if b.supporting_industry_product:
                 supporting = True
-    if not cleaner:
-        for line in proposal.budget_lines:
-            if line.item is _CLEANER_PILOT:
-                cleaner = True
-                break
+    if not cleaner and _CLEANER_PILOT in map(_ITEM, proposal.budget_lines):
+        cleaner = True
     if group_a.__class__ is Resolved:
         listed = ctx.programme_tables.code_set(group_a)
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
@@ -244,8 +244,9 @@ def _unique_citations(citations: list[Citation]) -> tuple[Citation, ...]:
 
 
 def _unique(values: list[_T]) -> tuple[_T, ...]:
-    """``values`` without repeats, in order (one value alone is not hashed)."""
-    if len(values) < 2:
+    """``values`` without repeats, in order (one value alone is not hashed; values without
+    repeats, the common case, are not reordered through a dict)."""
+    if len(values) < 2 or len(set(values)) == len(values):
         return tuple(values)
     return tuple(dict.fromkeys(values))
 
