@@ -244,6 +244,7 @@ def allowed_support(
 
 
 _COMPUTED = LineStatus.COMPUTED
+_INELIGIBLE = LineStatus.PROPOSAL_INELIGIBLE
 
 
 def computed_line(
@@ -320,29 +321,45 @@ def pending_line(
     if not isinstance(support, SupportLevel):
         support = None
     return LineResult(
-        index=index,
-        item=line.item,
-        status=status,
-        cost=line.cost,
-        requested=line.requested,
-        other_sources=line.other_sources,
-        allowed=None,
-        counterpart=None,
-        rate=None if support is None else support.rate,
-        cap=None if support is None else support.cap,
-        basis=None if support is None else support.basis,
-        citation=None if resolved is None else resolved.citation,
-        provenance=None if resolved is None else resolved.provenance,
-        instruments=instruments,
+        index,
+        line.item,
+        status,
+        line.cost,
+        line.requested,
+        line.other_sources,
+        None,  # allowed
+        None,  # counterpart
+        None if support is None else support.rate,
+        None if support is None else support.cap,
+        _ONE,  # factor
+        None if support is None else support.basis,
+        None,  # limit
+        None if resolved is None else resolved.citation,
+        None if resolved is None else resolved.provenance,
+        instruments,
     )
 
 
 def ineligible_line(line: LineResult) -> LineResult:
     """The same line in an ineligible proposal: nothing is allowed (``allowed`` 0, status
     ``proposal_ineligible``), and the beneficiary's part is the whole cost less other sources."""
-    return line.evolve(
-        status=LineStatus.PROPOSAL_INELIGIBLE,
-        allowed=_ZERO,
-        counterpart=line.cost - line.other_sources,
-        limit="ineligible",
+    cost = line.cost
+    other = line.other_sources
+    return LineResult(
+        line.index,
+        line.item,
+        _INELIGIBLE,
+        cost,
+        line.requested,
+        other,
+        _ZERO,
+        cost - other,
+        line.rate,
+        line.cap,
+        line.factor,
+        line.basis,
+        "ineligible",
+        line.citation,
+        line.provenance,
+        line.instruments,
     )
