@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from ..rulebooks.core import Caveat, NotEncoded, Resolved, Rulebook
+from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Provenance
 from .findings import Finding
 from .tables import compile_tables
@@ -147,15 +147,14 @@ class Context:
         elif key in seen:
             return result
         seen.add(key)
-        provenance = result.provenance
-        if provenance is Provenance.SECONDARY or provenance is Provenance.USER_SUPPLIED:
-            self.findings.append(_source_warning(book, code, result))
-        for caveat in result.caveats:
+        source, caveats = _warnings(book, code, result)
+        if source is not None:
+            self.findings.append(source)
+        for said, finding in caveats:
             # One warning per amending instrument is enough for a reader.
-            said = f"caveat:{caveat.document}"
             if said not in seen:
                 seen.add(said)
-                self.findings.append(_caveat_warning(caveat, result))
+                self.findings.append(finding)
         return result
 
     def programme_all(self, *codes: str) -> Sequence[Resolved] | None:
@@ -244,46 +243,34 @@ class Context:
         self.findings.append(finding)
 
 
-_WARNINGS: dict[tuple[object, ...], tuple[object, Resolved, Finding]] = {}
-"""The warnings of :meth:`Context._record`, made once per answer and what it is read from (the
-rulebook and code, or the caveat) and then reused: they depend on nothing else, and a finding is
-immutable.  Each entry keeps the objects it was made from, checked by identity, so that no other
-object can take their ids."""
+_Warnings = tuple[Finding | None, tuple[tuple[str, Finding], ...]]
+
+_WARNINGS: dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]] = {}
+"""What :meth:`Context._record` may say about an answer, made once per rulebook, code and
+answer and then reused (a finding is immutable, and these depend on nothing else).  Each entry
+keeps the rulebook and the answer, checked by identity, so that no other object can take their
+ids."""
 
 
-def _reuse(key: tuple[object, ...], anchor: object, result: Resolved) -> Finding | None:
+def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
+    """The warnings about ``result`` (``code`` of ``book``): that it rests on a secondary source
+    or on a value the user supplied (or ``None``), and that its instrument was amended in ways
+    not encoded, one per amending instrument, each with the key an assessment says it once by."""
+    key = (id(book), id(result), code)
     found = _WARNINGS.get(key)
-    if found is not None and found[0] is anchor and found[1] is result:
+    if found is not None and found[0] is book and found[1] is result:
         return found[2]
-    return None
-
-
-def _keep(key: tuple[object, ...], anchor: object, result: Resolved, finding: Finding) -> Finding:
+    source: Finding | None = None
+    if result.provenance is Provenance.SECONDARY:
+        param = book.param(code)
+        source = Finding.secondary(result, param.label_vi, param.label_en)
+    elif result.provenance is Provenance.USER_SUPPLIED:
+        param = book.param(code)
+        source = Finding.user_supplied(result, param.label_vi, param.label_en)
+    caveats = tuple(
+        (f"caveat:{caveat.document}", Finding.caveat(caveat, result)) for caveat in result.caveats
+    )
     if len(_WARNINGS) >= 4096:
         _WARNINGS.clear()
-    _WARNINGS[key] = (anchor, result, finding)
-    return finding
-
-
-def _source_warning(book: Rulebook, code: str, result: Resolved) -> Finding:
-    """The warning that ``result`` (``code`` of ``book``) rests on a secondary source or on a
-    value the user supplied."""
-    key = (id(book), id(result), code)
-    finding = _reuse(key, book, result)
-    if finding is None:
-        param = book.param(code)
-        if result.provenance is Provenance.SECONDARY:
-            finding = Finding.secondary(result, param.label_vi, param.label_en)
-        else:
-            finding = Finding.user_supplied(result, param.label_vi, param.label_en)
-        _keep(key, book, result, finding)
-    return finding
-
-
-def _caveat_warning(caveat: Caveat, result: Resolved) -> Finding:
-    """The warning that the instrument of ``result`` was amended in ways not encoded."""
-    key = ("caveat", id(caveat), id(result))
-    finding = _reuse(key, caveat, result)
-    if finding is None:
-        finding = _keep(key, caveat, result, Finding.caveat(caveat, result))
-    return finding
+    _WARNINGS[key] = (book, result, (source, caveats))
+    return source, caveats
