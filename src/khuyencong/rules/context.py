@@ -140,14 +140,13 @@ class Context:
         self.documents[result.citation.document] = None
         if result.quiet:
             return result  # nothing to warn about: the common case, kept cheap
-        key = (book.id, code, result.valid_from)
+        key, source, caveats = _warnings(book, code, result)
         seen = self._seen
         if seen is None:
             seen = self._seen = set()
         elif key in seen:
             return result
         seen.add(key)
-        source, caveats = _warnings(book, code, result)
         if source is not None:
             self.findings.append(source)
         for said, finding in caveats:
@@ -243,7 +242,7 @@ class Context:
         self.findings.append(finding)
 
 
-_Warnings = tuple[Finding | None, tuple[tuple[str, Finding], ...]]
+_Warnings = tuple[tuple[str, str, date], Finding | None, tuple[tuple[str, Finding], ...]]
 
 _WARNINGS: dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]] = {}
 """What :meth:`Context._record` may say about an answer, made once per rulebook, code and
@@ -253,9 +252,10 @@ ids."""
 
 
 def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
-    """The warnings about ``result`` (``code`` of ``book``): that it rests on a secondary source
-    or on a value the user supplied (or ``None``), and that its instrument was amended in ways
-    not encoded, one per amending instrument, each with the key an assessment says it once by."""
+    """What :meth:`Context._record` may say about ``result`` (``code`` of ``book``): the key an
+    assessment warns about it once by; that it rests on a secondary source or on a value the
+    user supplied (or ``None``); and that its instrument was amended in ways not encoded, one
+    warning per amending instrument, each with the key an assessment says it once by."""
     key = (id(book), id(result), code)
     found = _WARNINGS.get(key)
     if found is not None and found[0] is book and found[1] is result:
@@ -272,5 +272,6 @@ def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
     )
     if len(_WARNINGS) >= 4096:
         _WARNINGS.clear()
-    _WARNINGS[key] = (book, result, (source, caveats))
-    return source, caveats
+    prepared = ((book.id, code, result.valid_from), source, caveats)
+    _WARNINGS[key] = (book, result, prepared)
+    return prepared
