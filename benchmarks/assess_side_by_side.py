@@ -11,7 +11,16 @@ machine may be shared: processor time counts only what the process ran), the bes
 - ``validate``: ``Proposal.model_validate`` of the 3-line benchmark proposal (as JSON-like data);
 - ``assess``: ``assess()`` of the validated proposal;
 - ``validate + assess``: both, as a service receiving JSON-like data would;
-- ``assess 10 lines``: a 10-line variant.
+- ``assess 10 lines``: a 10-line variant;
+- ``assess + to_dict``: ``assess()`` and then every field read, as a caller writing the outcome
+  out would: ``to_dict()`` of the assessment, of its priority and of each line, and each
+  finding's message in both languages (a result that converted its fields only when read would
+  pay for it here);
+- ``assess, generated mix``: the mean over 2,500 assessments of 500 proposals made by the
+  seeded generator of ``tests/golden/make_golden.py`` (every item, kind, place, funding source,
+  priority factor; many ineligible or not assessable, with their findings), each at 08/04/2014,
+  11/05/2018, 01/07/2025, 15/10/2025 and its own date, a provincial overlay on some — the
+  engine on proposals unlike the benchmark's, whose findings and warnings it must build.
 
 The table gives the minimum and the median over rounds for each side, and the ratios.
 
@@ -29,10 +38,22 @@ import subprocess
 import sys
 import time
 import timeit
+from datetime import date
+from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
-FIGURES = ("plain validate", "validate", "assess", "validate + assess", "assess 10 lines")
+FIGURES = (
+    "plain validate",
+    "validate",
+    "assess",
+    "validate + assess",
+    "assess 10 lines",
+    "assess + to_dict",
+    "assess, generated mix",
+)
+DATES = ("2014-04-08", "2018-05-11", "2025-07-01", "2025-10-15")
 
 
 def worker(number: int, repeat: int) -> dict[str, float]:
@@ -52,19 +73,69 @@ def worker(number: int, repeat: int) -> dict[str, float]:
         raise SystemExit(f"unexpected assessment: {result.status} {result.support}")
     PlainProposal.model_validate(DATA)
     assess(proposal10, as_of=AS_OF)
+
+    def read_all(proposal: Proposal) -> None:
+        outcome = assess(proposal, as_of=AS_OF)
+        outcome.to_dict()
+        outcome.priority.to_dict()
+        for line in outcome.lines:
+            line.to_dict()
+        for finding in outcome.findings:
+            finding.message("vi")
+            finding.message("en")
+
+    mix = generated_mix()
+
+    def assess_mix() -> None:
+        for item, on, books, allocation in mix:
+            assess(item, as_of=on, rulebooks=books, allocation=allocation)
+
     cases = {
         "plain validate": lambda: PlainProposal.model_validate(DATA),
         "validate": lambda: Proposal.model_validate(DATA),
         "assess": lambda: assess(proposal, as_of=AS_OF),
         "validate + assess": lambda: assess(Proposal.model_validate(DATA), as_of=AS_OF),
         "assess 10 lines": lambda: assess(proposal10, as_of=AS_OF),
+        "assess + to_dict": lambda: read_all(proposal),
     }
-    return {
+    figures = {
         name: min(timeit.repeat(func, number=number, repeat=repeat, timer=time.process_time))
         / number
         * 1e6
         for name, func in cases.items()
     }
+    assess_mix()
+    best = min(timeit.repeat(assess_mix, number=1, repeat=repeat, timer=time.process_time))
+    figures["assess, generated mix"] = best / len(mix) * 1e6
+    return figures
+
+
+def generated_mix() -> list[tuple[Any, date, Any, Decimal | None]]:
+    """The 2,500 assessments of the ``assess, generated mix`` figure (see the module docstring)."""
+    import random
+    import tempfile
+
+    sys.path.insert(0, str(HERE.parent / "tests" / "golden"))
+    import make_golden
+
+    from khuyencong import Proposal
+
+    overlay = make_golden.overlay_book(Path(tempfile.mkdtemp()))
+    rng = random.Random(20261201)
+    mix: list[tuple[Any, date, Any, Decimal | None]] = []
+    n = 0
+    while len(mix) < 2500:
+        case = make_golden.generated(rng, n)
+        n += 1
+        try:
+            proposal = Proposal.model_validate(case["proposal"])
+        except ValueError:
+            continue
+        allocation = None if case.get("allocation") is None else Decimal(case["allocation"])
+        books = [overlay] if case.get("overlay") else None
+        for on in (*DATES, case["as_of"]):
+            mix.append((proposal, date.fromisoformat(on), books, allocation))
+    return mix
 
 
 def run(python: str, number: int, repeat: int) -> dict[str, float]:

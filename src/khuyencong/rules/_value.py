@@ -9,6 +9,8 @@ callers cannot assign (``AttributeError``).  Equality, hashing, ``repr``, pickli
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from operator import attrgetter
 from typing import Any, ClassVar, Self
 
 __all__ = ["Value"]
@@ -20,9 +22,20 @@ class Value:
 
     __slots__ = ()
     _fields: ClassVar[tuple[str, ...]] = ()
+    _read_fields: ClassVar[Callable[[Any], tuple[Any, ...]]]
+    """Every field's slot, in the order of ``_fields``, as one tuple."""
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        slots = tuple("_" + name for name in cls._fields)
+        if len(slots) > 1:
+            # One C-level read of every slot (attrgetter of several names gives a tuple).
+            cls._read_fields = staticmethod(attrgetter(*slots))
+        else:
+            cls._read_fields = staticmethod(lambda value: tuple(getattr(value, s) for s in slots))
 
     def _values(self) -> tuple[Any, ...]:
-        return tuple(getattr(self, "_" + name) for name in self._fields)
+        return type(self)._read_fields(self)
 
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self) or not isinstance(other, Value):

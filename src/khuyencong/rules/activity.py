@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from datetime import date
+from operator import attrgetter
 from typing import Any
 
 from .._args import check_date
@@ -58,6 +59,8 @@ _FOREIGN_FAIRS = frozenset(
 """Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
 
 
+_ITEM = attrgetter("item")
+"""A budget line's item."""
 _MACHINERY = SupportItem.MACHINERY_AND_TECHNOLOGY
 _DEMONSTRATION_NEW = SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
 _FOUNDING = SupportItem.ENTERPRISE_FOUNDING
@@ -66,8 +69,7 @@ _NATIONAL = FundingSourceKind.NATIONAL
 
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
-    items = {line.item for line in proposal.budget_lines}
-    if not items.isdisjoint(_FOREIGN_FAIRS):
+    if not _FOREIGN_FAIRS.isdisjoint(map(_ITEM, proposal.budget_lines)):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
             for i, b in enumerate(proposal.beneficiaries):
@@ -175,17 +177,19 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
             )
         else:
             allowed = _items_of(ctx, table, proposal.contents)
-            for index, line in enumerate(proposal.budget_lines):
-                if line.item not in allowed:
-                    ctx.add(
-                        Finding.of(
-                            "item_outside_contents",
-                            Severity.ERROR,
-                            {"item": line.item},
-                            table,
-                            index,
+            lines = proposal.budget_lines
+            if not allowed.issuperset(map(_ITEM, lines)):  # else every item fits: nothing to say
+                for index, line in enumerate(lines):
+                    if line.item not in allowed:
+                        ctx.add(
+                            Finding.of(
+                                "item_outside_contents",
+                                Severity.ERROR,
+                                {"item": line.item},
+                                table,
+                                index,
+                            )
                         )
-                    )
     if isinstance(approved, Resolved) and proposal.state not in _APPROVED_STATES:
         ctx.add(
             Finding.of(

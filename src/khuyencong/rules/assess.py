@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from .._args import check_date
 from ..errors import KhuyenCongError
@@ -349,7 +349,7 @@ def assess(
             waiting = True
         results.append(result)
     # Without a share waiting, every result is a LineResult.
-    lines = _shares(ctx, results) if waiting else cast("list[LineResult]", results)
+    lines: list[LineResult] = _shares(ctx, results) if waiting else results  # type: ignore[assignment]
     if relocating:
         lines = _relocation_lines(ctx, lines, relocation)
 

@@ -244,6 +244,7 @@ def allowed_support(
 
 
 _COMPUTED = LineStatus.COMPUTED
+_INELIGIBLE = LineStatus.PROPOSAL_INELIGIBLE
 
 
 def computed_line(
@@ -271,8 +272,9 @@ def computed_line(
         base = basis_amount
     else:
         base, base_den = Decimal(basis_amount).as_integer_ratio()
+    asked = line.requested
     allowed, limit = line_support(
-        int(line.requested) if requested is None else requested,
+        int(asked) if requested is None else requested,
         cost,
         other_int,
         base,
@@ -283,23 +285,25 @@ def computed_line(
         base_den,
     )
     cap = level.cap
-    resolved = level.resolved
     return LineResult(
         index,
         line.item,
         _COMPUTED,
         line.cost,
-        line.requested,
+        asked,
         other,
-        Decimal(allowed),
+        # When the request is the bound, the amount allowed is the amount requested: its
+        # Decimal is the line's own (validated to whole đồng: the same value and digits; a
+        # zero is built anew, as a validated zero may carry a sign).
+        asked if limit == "requested" and allowed else Decimal(allowed),
         Decimal(cost - allowed - other_int),
         level.rate,
         None if cap is None else (cap if units == 1 else cap * units),
         factor,
         level.basis,
         limit,
-        resolved.citation,
-        resolved.provenance,
+        level.citation,
+        level.provenance,
     )
 
 
@@ -317,29 +321,45 @@ def pending_line(
     if not isinstance(support, SupportLevel):
         support = None
     return LineResult(
-        index=index,
-        item=line.item,
-        status=status,
-        cost=line.cost,
-        requested=line.requested,
-        other_sources=line.other_sources,
-        allowed=None,
-        counterpart=None,
-        rate=None if support is None else support.rate,
-        cap=None if support is None else support.cap,
-        basis=None if support is None else support.basis,
-        citation=None if resolved is None else resolved.citation,
-        provenance=None if resolved is None else resolved.provenance,
-        instruments=instruments,
+        index,
+        line.item,
+        status,
+        line.cost,
+        line.requested,
+        line.other_sources,
+        None,  # allowed
+        None,  # counterpart
+        None if support is None else support.rate,
+        None if support is None else support.cap,
+        _ONE,  # factor
+        None if support is None else support.basis,
+        None,  # limit
+        None if resolved is None else resolved.citation,
+        None if resolved is None else resolved.provenance,
+        instruments,
     )
 
 
 def ineligible_line(line: LineResult) -> LineResult:
     """The same line in an ineligible proposal: nothing is allowed (``allowed`` 0, status
     ``proposal_ineligible``), and the beneficiary's part is the whole cost less other sources."""
-    return line.evolve(
-        status=LineStatus.PROPOSAL_INELIGIBLE,
-        allowed=_ZERO,
-        counterpart=line.cost - line.other_sources,
-        limit="ineligible",
+    cost = line.cost
+    other = line.other_sources
+    return LineResult(
+        line.index,
+        line.item,
+        _INELIGIBLE,
+        cost,
+        line.requested,
+        other,
+        _ZERO,
+        cost - other,
+        line.rate,
+        line.cap,
+        line.factor,
+        line.basis,
+        "ineligible",
+        line.citation,
+        line.provenance,
+        line.instruments,
     )

@@ -140,24 +140,20 @@ class Context:
         self.documents[result.citation.document] = None
         if result.quiet:
             return result  # nothing to warn about: the common case, kept cheap
-        key = (book.id, code, result.valid_from)
+        key, source, caveats = _warnings(book, code, result)
         seen = self._seen
         if seen is None:
             seen = self._seen = set()
         elif key in seen:
             return result
         seen.add(key)
-        if result.provenance is Provenance.SECONDARY:
-            param = book.param(code)
-            self.findings.append(Finding.secondary(result, param.label_vi, param.label_en))
-        elif result.provenance is Provenance.USER_SUPPLIED:
-            param = book.param(code)
-            self.findings.append(Finding.user_supplied(result, param.label_vi, param.label_en))
-        for caveat in result.caveats:
+        if source is not None:
+            self.findings.append(source)
+        for said, finding in caveats:
             # One warning per amending instrument is enough for a reader.
-            if f"caveat:{caveat.document}" not in seen:
-                seen.add(f"caveat:{caveat.document}")
-                self.findings.append(Finding.caveat(caveat, result))
+            if said not in seen:
+                seen.add(said)
+                self.findings.append(finding)
         return result
 
     def programme_all(self, *codes: str) -> Sequence[Resolved] | None:
@@ -244,3 +240,38 @@ class Context:
         """Record a finding of a rule (in the order the rules run: the order of the
         assessment's findings)."""
         self.findings.append(finding)
+
+
+_Warnings = tuple[tuple[str, str, date], Finding | None, tuple[tuple[str, Finding], ...]]
+
+_WARNINGS: dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]] = {}
+"""What :meth:`Context._record` may say about an answer, made once per rulebook, code and
+answer and then reused (a finding is immutable, and these depend on nothing else).  Each entry
+keeps the rulebook and the answer, checked by identity, so that no other object can take their
+ids."""
+
+
+def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
+    """What :meth:`Context._record` may say about ``result`` (``code`` of ``book``): the key an
+    assessment warns about it once by; that it rests on a secondary source or on a value the
+    user supplied (or ``None``); and that its instrument was amended in ways not encoded, one
+    warning per amending instrument, each with the key an assessment says it once by."""
+    key = (id(book), id(result), code)
+    found = _WARNINGS.get(key)
+    if found is not None and found[0] is book and found[1] is result:
+        return found[2]
+    source: Finding | None = None
+    if result.provenance is Provenance.SECONDARY:
+        param = book.param(code)
+        source = Finding.secondary(result, param.label_vi, param.label_en)
+    elif result.provenance is Provenance.USER_SUPPLIED:
+        param = book.param(code)
+        source = Finding.user_supplied(result, param.label_vi, param.label_en)
+    caveats = tuple(
+        (f"caveat:{caveat.document}", Finding.caveat(caveat, result)) for caveat in result.caveats
+    )
+    if len(_WARNINGS) >= 4096:
+        _WARNINGS.clear()
+    prepared = ((book.id, code, result.valid_from), source, caveats)
+    _WARNINGS[key] = (book, result, prepared)
+    return prepared

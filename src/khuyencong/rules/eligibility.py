@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import cast
 
 from dateutil.relativedelta import relativedelta
 
@@ -61,7 +60,8 @@ def _kind_index(ctx: Context) -> _Kinds:
     at the first list with a warning to record: the kinds from there on are read one by one."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_Kinds", compiled["kind index"])
+        known: _Kinds = compiled["kind index"]
+        return known
     except KeyError:
         pass
     index: _Kinds = {}
@@ -195,7 +195,8 @@ def _old_rules(ctx: Context) -> _OldRules | None:
     rule carries a warning; else ``None`` (:func:`place_qualifies` reads them one by one)."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_OldRules | None", compiled["old geography"])
+        rules: _OldRules | None = compiled["old geography"]
+        return rules
     except KeyError:
         pass
     found = None
@@ -396,7 +397,8 @@ def _industries(ctx: Context) -> _Industries | None:
     :func:`check_industry` reads them one by one)."""
     compiled = ctx.programme_tables.compiled
     try:
-        return cast("_Industries | None", compiled["eligible industries"])
+        industries: _Industries | None = compiled["eligible industries"]
+        return industries
     except KeyError:
         pass
     found: _Industries | None = None
@@ -434,8 +436,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    eligible = [x for x in b.industries if x in allowed]  # StrEnum: hashes as its code
-    if not eligible:
+    if allowed.isdisjoint(b.industries):  # StrEnum: hashes as its code
         names_vi = ", ".join(x.vi for x in b.industries)
         names_en = ", ".join(x.en for x in b.industries)
         ctx.add(

@@ -39,6 +39,13 @@ _COMPUTED = LineStatus.COMPUTED
 _RELOCATION = SupportItem.RELOCATION_INTEREST
 
 
+_BELOW_ONE = Text("nhỏ hơn 1", "below 1")
+_NOT_PRIORITY = Text(
+    "nhưng đề án không thuộc địa bàn, ngành nghề ưu tiên",
+    "but the proposal is in no priority area or industry",
+)
+
+
 def _factor(
     ctx: Context, proposal: Proposal, priority: PriorityClass, overlay: Rulebook | None
 ) -> Decimal:
@@ -62,12 +69,14 @@ def _factor(
     if isinstance(ceiling, NotEncoded):
         ctx.add(Finding.not_encoded(ceiling))
         return _ONE
-    problem_vi = problem_en = ""
+    problem: Text | None = None
     if factor < _ONE:
-        problem_vi, problem_en = "nhỏ hơn 1", "below 1"
+        problem = _BELOW_ONE
     elif factor > ceiling.decimal:
-        problem_vi = f"vượt quá {ceiling.decimal} lần mức hỗ trợ"
-        problem_en = f"above {ceiling.decimal} times the support level"
+        problem = Text(
+            f"vượt quá {ceiling.decimal} lần mức hỗ trợ",
+            f"above {ceiling.decimal} times the support level",
+        )
     elif not priority.is_priority and priority.undecided:
         # The only facts that might make it a priority cannot be decided (a deprecated industry
         # code, a certificate without its date): the factor cannot be checked either.
@@ -81,14 +90,13 @@ def _factor(
         )
         return _ONE
     elif not priority.is_priority:
-        problem_vi = "nhưng đề án không thuộc địa bàn, ngành nghề ưu tiên"
-        problem_en = "but the proposal is in no priority area or industry"
-    if problem_vi:
+        problem = _NOT_PRIORITY
+    if problem is not None:
         ctx.add(
             Finding.of(
                 code="priority_factor_refused",
                 severity=Severity.ERROR,
-                params={"factor": factor, "problem": Text(problem_vi, problem_en)},
+                params={"factor": factor, "problem": problem},
                 rule=ceiling,
             )
         )

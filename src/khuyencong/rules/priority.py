@@ -9,8 +9,9 @@ industry (point b of khoản 3) but by effectiveness and urgency, which the mana
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from datetime import date
+from operator import attrgetter
 from typing import TypeVar
 
 from .._args import check_date
@@ -114,14 +115,25 @@ _T = TypeVar("_T")
 _CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
 _CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
 _CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
+_ITEM = attrgetter("item")
+"""A budget line's item."""
 _DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
 """Deprecated industry codes that join two industries (see :func:`_deprecated_industries`)."""
 
 
+_NO_ATTRIBUTES: frozenset[AreaAttribute] = frozenset()
+
+
 def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     """The area attributes of the proposal's places and its beneficiaries' production sites."""
-    places = [p.attributes for p in proposal.locations]
-    for b in proposal.beneficiaries:
+    locations = proposal.locations
+    beneficiaries = proposal.beneficiaries
+    if not locations and len(beneficiaries) == 1:
+        # The common case: one beneficiary, its production site the only place.
+        site = beneficiaries[0].production_site
+        return _NO_ATTRIBUTES if site is None else site.attributes
+    places = [p.attributes for p in locations]
+    for b in beneficiaries:
         site = b.production_site
         if site is not None:
             places.append(site.attributes)
@@ -162,9 +174,11 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     group_a, owners = ctx.programme_many("priority.industries_group_a", "priority.owners_2025")
     cleaner = False
     supporting = False
+    industries: Collection[Industry]
     if len(beneficiaries) == 1:
+        # Its own codes as they are: a repeat changes nothing below (the hits are made unique).
         b = beneficiaries[0]
-        industries = set(b.industries)
+        industries = b.industries
         cleaner = b.kind is _CLEANER_KIND
         supporting = b.supporting_industry_product
     else:
@@ -174,11 +188,8 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
                 cleaner = True
             if b.supporting_industry_product:
                 supporting = True
-    if not cleaner:
-        for line in proposal.budget_lines:
-            if line.item is _CLEANER_PILOT:
-                cleaner = True
-                break
+    if not cleaner and _CLEANER_PILOT in map(_ITEM, proposal.budget_lines):
+        cleaner = True
     if group_a.__class__ is Resolved:
         listed = ctx.programme_tables.code_set(group_a)
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
@@ -192,7 +203,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
             industry_group = industry_group or "a"
             tags += sorted(set(a_hits)) if len(a_hits) > 1 else a_hits
             citations.append(group_a.citation)
-        if not industries.isdisjoint(_DEPRECATED):
+        if not _DEPRECATED.isdisjoint(industries):
             _deprecated_industries(ctx, proposal, group_a, undecided)
 
     if owners.__class__ is Resolved:
@@ -233,8 +244,9 @@ def _unique_citations(citations: list[Citation]) -> tuple[Citation, ...]:
 
 
 def _unique(values: list[_T]) -> tuple[_T, ...]:
-    """``values`` without repeats, in order (one value alone is not hashed)."""
-    if len(values) < 2:
+    """``values`` without repeats, in order (one value alone is not hashed; values without
+    repeats, the common case, are not reordered through a dict)."""
+    if len(values) < 2 or len(set(values)) == len(values):
         return tuple(values)
     return tuple(dict.fromkeys(values))
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import weakref
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook, SupportLevel
 from ..rulebooks.model import Basis
@@ -41,8 +42,10 @@ class Level:
         "basis",
         "cap",
         "cap_ratio",
+        "citation",
         "code",
         "document",
+        "provenance",
         "quiet",
         "rate",
         "rate_ratio",
@@ -60,6 +63,8 @@ class Level:
         self.basis: Basis = support.basis
         self.rate_ratio = _ratio(support.rate)
         self.quiet: bool = resolved.quiet
+        self.citation = resolved.citation
+        self.provenance = resolved.provenance
         self.document: str = resolved.citation.document
         self.cap_ratio = _ratio(support.cap)
 
@@ -102,7 +107,7 @@ class Tables:
         object it rests on, which the reader checks by identity."""
         """Priority area group and matching attributes, by set of place attributes."""
         self.memo: dict[tuple[object, ...], frozenset[str]] = {}
-        self.compiled: dict[str, object] = {}
+        self.compiled: dict[str, Any] = {}
         """What a rule compiles from these tables alone, under a key of its own (e.g. the
         beneficiary kinds of the date as one index)."""
         self.sets: dict[int, tuple[Resolved, frozenset[str]]] = {}
