@@ -8,11 +8,11 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any, Final
 
-import attrs
 import polars as pl
 
 from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
+from .columnar_batch import AMOUNT, CONVERTED, TEXT, _Batch, _Row
 from .columnar_lines import _SEP, _Quoted
 from .csvread import MAX_FIELD, csv_rows
 from .layout import AMOUNT_FIELDS
@@ -23,7 +23,7 @@ from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
 from .structure import Structure
 from .values import commune_kind_from_name
 
-__all__: list[str] = []
+__all__ = ["_Batch", "_Row"]
 
 _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
 """Fields whose text the rules carry into messages but never decide on: a proposal's profile
@@ -56,50 +56,6 @@ in NFC, but for singletons no signature holds other than the Kelvin sign, which 
 ``k`` either way.)"""
 
 
-# -- one batch --------------------------------------------------------------------------------
-
-
-@attrs.define(slots=True)
-class _Row:
-    """What the grouping needs of a line: its number, code, and whether it is read by columns
-    (``fast``); the row path's parse of a line that is not."""
-
-    number: int
-    text: str
-    """The line without its line end."""
-    line: str
-    """The line as read, with its line end."""
-    fast: bool
-    code: str | None
-    parsed: _Parsed | None = None
-    label: bool = False
-    values: dict[str, list[Any]] | None = None
-    """The values of the fields of the batch the line is in (its own at ``i``)."""
-    i: int = 0
-    key: str = ""
-    cells: tuple[str, ...] = ()
-    """The cells of a line read by the row path (``parsed``)."""
-
-    def value(self, field: str) -> Any:
-        """The value of ``field`` in this (fast) line, ``None`` when blank."""
-        assert self.values is not None
-        column = self.values.get(field)
-        return None if column is None else column[self.i]
-
-    def some_values(self, fields: tuple[str, ...]) -> dict[str, Any]:
-        """The values of ``fields`` (mapped ones) in this (fast) line."""
-        assert self.values is not None
-        i = self.i
-        values = self.values
-        return {f: values[f][i] for f in fields}
-
-    def all_values(self) -> dict[str, Any]:
-        """The values of every field of this (fast) line (``None`` when blank)."""
-        assert self.values is not None
-        i = self.i
-        return {f: v[i] for f, v in self.values.items()}
-
-
 class _Reader:
     """The reading half of the engine (a mixin of :class:`.columnar_check._Engine`)."""
 
@@ -119,14 +75,14 @@ class _Reader:
         """The rows of a batch of lines (with their line ends), and the index of the first line
         holding a quote that does not close on it (``None`` if none): the row path reads from
         there."""
-        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
         stop: int | None = None
         joined: list[str] | None = None
-        if any('"' in text for text in texts):
+        if any('"' in line for line in lines):
             joined = []
             cells_of = self.quoted.cells
             delimiter = self.delimiter
-            for i, text in enumerate(texts):
+            for i, line in enumerate(lines):
+                text = line.removesuffix("\n").removesuffix("\r")
                 if '"' not in text:
                     joined.append(text.replace(delimiter, _SEP))
                     continue
@@ -136,20 +92,50 @@ class _Reader:
                     break
                 joined.append(_SEP.join(record))
             if stop is not None:
-                texts = texts[:stop]
-                if not texts:
+                lines = lines[:stop]
+                if not lines:
                     return [], stop
-        frame = self._frame(texts, joined)
+        frame = self._frame(lines, joined)
         ok = frame.get_column("_ok").to_list()
         keys = frame.get_column("_key").to_list()
-        values = self._value_lists(frame)
-        codes = values.get("code")
-        titles = values.get("title")
-        numbers = values.get("number") if self.structure.numbered else None
+        batch = self._batch(frame)
+        codes = batch.column("code")
+        titles = batch.column("title")
+        numbers = batch.column("number") if self.structure.numbered else None
         derive = self.structure.derive_code
         if derive and numbers is not None:
             # No code column: a data row's code is its STT (Structure.data_values, no section).
-            codes = values["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+            codes = batch.lists["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+        if codes is None:
+            codes = [None] * len(lines)
+        width = self.plan.width
+        if all(ok) and numbers is None:
+            # Every line read by columns, no STT: a line is a section, subtotal or total row
+            # when its code (else its title) is such a label (what _parse reads).
+            labels = [
+                type(t) is str and t[:1] in _STRUCT_FIRST and _label_kind(t) is not None
+                for t in (
+                    codes
+                    if titles is None
+                    else [c if c is not None else t for c, t in zip(codes, titles, strict=True)]
+                )
+            ]
+            if self.widest < width:
+                self.widest = width
+            rows = list(
+                map(
+                    _Row,
+                    range(first, first + len(lines)),
+                    lines,
+                    [True] * len(lines),
+                    codes,
+                    [batch] * len(lines),
+                    range(len(lines)),
+                    keys,
+                    labels,
+                )
+            )
+            return rows, stop
         signed = (
             frame.select(
                 pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
@@ -161,13 +147,12 @@ class _Reader:
             else []
         )
         separator = self.delimiter if joined is None else _SEP
-        rows: list[_Row] = []
+        rows = []
         widest = self.widest
-        width = self.plan.width
-        for i, text in enumerate(texts):
+        for i, line in enumerate(lines):
             n = first + i
             if ok[i]:
-                code = codes[i] if codes is not None else None
+                code = codes[i]
                 if numbers is not None:
                     number = numbers[i]
                     arabic = number is not None and _ARABIC.match(number) is not None
@@ -179,7 +164,13 @@ class _Reader:
                             code,
                             titles[i] if titles else None,
                             # Its cells are read only for a signature (the footer).
-                            tuple((texts[i] if joined is None else joined[i]).split(separator))
+                            tuple(
+                                (
+                                    line.removesuffix("\n").removesuffix("\r")
+                                    if joined is None
+                                    else joined[i]
+                                ).split(separator)
+                            )
                             if signed[i]
                             else (),
                         )
@@ -193,13 +184,9 @@ class _Reader:
                     )
                 if width > widest:
                     widest = width
-                rows.append(
-                    _Row(
-                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
-                    )
-                )
+                rows.append(_Row(n, line, True, code, batch, i, keys[i], label))
             else:
-                parsed, cells = self._read_line(n, text)
+                parsed, cells = self._read_line(n, line.removesuffix("\n").removesuffix("\r"))
                 if not parsed.damaged and len(cells) > widest:
                     widest = len(cells)
                 code = parsed.values.get("code")
@@ -215,7 +202,7 @@ class _Reader:
                     else:
                         label_text = code if code is not None else parsed.values.get("title")
                         label = type(label_text) is str and _label_kind(label_text) is not None
-                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
+                rows.append(_Row(n, line, False, code, label=label, parsed=parsed, cells=cells))
         self.widest = widest
         return rows, stop
 
@@ -234,6 +221,8 @@ class _Reader:
         delimiter = self.delimiter if joined is None else _SEP
         columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
         frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+        # The lines come with their line ends (LF or CRLF; the file has no bare CR).
+        frame = frame.with_columns(pl.col("_t").str.strip_suffix("\n").str.strip_suffix("\r"))
         text = pl.col("_t")
         cells = text if joined is None else pl.col("_j")
         fast = (
@@ -418,22 +407,17 @@ class _Reader:
         self._outcomes = outcomes_by_field
         return frame.with_columns(_key=key)
 
-    def _value_lists(self, frame: pl.DataFrame) -> dict[str, list[Any]]:
-        """Per field, the value of each row (``None`` when blank)."""
-        out: dict[str, list[Any]] = {}
-        for column in self.plan.columns:
-            field = column.field
-            if field in self.text_fields:
-                out[field] = frame.get_column(field).to_list()
-            elif field in AMOUNT_FIELDS:
-                out[field] = frame.get_column(f"_v_{field}").to_list()
-            else:
-                outcomes = self._outcomes[field]
-                out[field] = [
-                    outcomes[i] if i is not None and i >= 0 else None
-                    for i in frame.get_column(f"_i_{field}").to_list()
-                ]
-        return out
+    def _batch(self, frame: pl.DataFrame) -> _Batch:
+        """The values of the fields of a batch's lines, as columns."""
+        kinds = {
+            c.field: TEXT
+            if c.field in self.text_fields
+            else AMOUNT
+            if c.field in AMOUNT_FIELDS
+            else CONVERTED
+            for c in self.plan.columns
+        }
+        return _Batch(frame, kinds, self._outcomes)
 
     def _parse_line(self, number: int, text: str) -> _Parsed:
         """The row path's parse of one physical line (a record of its own)."""
