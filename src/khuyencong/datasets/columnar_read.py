@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Final
+from unicodedata import is_normalized
 
 import polars as pl
 
@@ -222,7 +223,8 @@ class _Reader:
         columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
         frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
         # The lines come with their line ends (LF or CRLF; the file has no bare CR).
-        frame = frame.with_columns(pl.col("_t").str.strip_suffix("\n").str.strip_suffix("\r"))
+        # The lines come with their line end (LF or CRLF: the file has no bare CR).
+        frame = frame.with_columns(pl.col("_t").str.strip_chars_end("\r\n"))
         text = pl.col("_t")
         cells = text if joined is None else pl.col("_j")
         fast = (
@@ -241,6 +243,28 @@ class _Reader:
         else:
             split = frame.select(cells.alias("_c0"))
         frame = pl.concat([frame, split], how="horizontal")
+        # Each mapped cell stripped once: a text field's value (null when blank), another
+        # field's stripped text beside its raw one (what its converter reads).
+        stripped_of: dict[str, pl.Expr] = {}
+        firsts: list[pl.Expr] = []
+        for column in plan.columns:
+            raw = pl.col(f"_c{column.position}")
+            field = column.field
+            if field in self.text_fields:
+                stripped = raw.str.strip_chars()
+                firsts.append(pl.when(stripped != "").then(stripped).alias(field))
+            else:
+                firsts.append(raw.alias(f"_r_{field}"))
+                if field in AMOUNT_FIELDS:
+                    firsts.append(raw.str.strip_chars().alias(f"_s_{field}"))
+                    stripped_of[field] = pl.col(f"_s_{field}")
+        frame = frame.with_columns(firsts)
+        text_columns = [c.field for c in plan.columns if c.field in self.text_fields]
+        distinct_texts = (
+            frame.select([pl.col(f).drop_nulls().unique().implode() for f in text_columns]).row(0)
+            if text_columns
+            else ()
+        )
         ok = pl.col("_fast")
         for position in plan.unnamed:
             ok = ok & (pl.col(f"_c{position}").str.strip_chars() == "")
@@ -248,36 +272,39 @@ class _Reader:
         keys: list[pl.Expr] = []
         converted: list[dict[str, Any]] = []
         outcomes_by_field: dict[str, list[Any]] = {}
+        texts_of = dict(zip(text_columns, distinct_texts, strict=True))
         for column in plan.columns:
-            raw = pl.col(f"_c{column.position}")
-            stripped = raw.str.strip_chars()
             field = column.field
             if field in self.text_fields:
-                plain = (stripped == "") | (
-                    (
-                        ~stripped.str.contains(r"[^\x00-\x7f]")
-                        | (stripped == stripped.str.normalize("NFC"))
-                    )
-                    & ~stripped.is_in(sorted(EXCEL_ERRORS))
-                    & ~stripped.str.contains(_STAND_IN, literal=True)
-                )
-                ok = ok & plain
-                value = pl.when(stripped != "").then(stripped)
-                exprs.append(value.alias(field))
+                value = pl.col(field)
+                # Taken as it is when the row path would read it so: in NFC (the row path
+                # normalises), no Excel error, no stand-in character.
+                odd = [
+                    t
+                    for t in texts_of[field]
+                    if not is_normalized("NFC", t) or t in EXCEL_ERRORS or _STAND_IN in t
+                ]
+                if odd:
+                    ok = ok & ~value.is_in(odd).fill_null(False)
                 if field == "commune":
                     # The commune's kind is read from the prefix of its name (when no column
                     # gives it): the profile holds the kind, the name is a stand-in.
-                    names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
-                    kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
-                    keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
+                    kinds = {n: commune_kind_from_name(n) or "-" for n in texts_of[field]}
+                    keys.append(
+                        value.replace_strict(kinds, default="", return_dtype=pl.String).fill_null(
+                            ""
+                        )
+                    )
                 elif field in _FREE or field == "number":
                     # STT: whether given (the profile adds which lines repeat which number).
-                    keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
+                    keys.append(
+                        pl.when(value.is_not_null()).then(pl.lit("P")).otherwise(pl.lit(""))
+                    )
                 else:
                     keys.append(value.fill_null("\x02"))
                 continue
-            exprs.append(raw.alias(f"_r_{field}"))
             if field in AMOUNT_FIELDS:
+                stripped = stripped_of[field]
                 # Plain whole đồng ("1500000", "1.500.000") read as columns; other forms
                 # ("50 triệu", "1.500.000 đ") by the converter, once per distinct text.
                 plain = (column.convert is parse_amount) & (
@@ -380,8 +407,9 @@ class _Reader:
                     .then(pl.col(f"_n_{field}"))
                     .otherwise(converted_money)
                 )
-                amounts[field] = money
                 moneys.append(money.alias(f"_v_{field}"))
+                # The key is made once the amounts are columns: it reads them.
+                money = amounts[field] = pl.col(f"_v_{field}")
                 keys.append(
                     pl.when(money.is_null())
                     .then(pl.lit(""))
