@@ -79,8 +79,9 @@ class _Batch:
                 if column is None:
                     raise KeyError(field)
                 columns.append(column)
+            # Every column has a value per line (zip's strict check costs more than the dicts).
             self._dicts = [
-                dict(zip(fields, values, strict=True)) for values in zip(*columns, strict=True)
+                dict(zip(fields, values, strict=False)) for values in zip(*columns, strict=False)
             ]
             self._fields = fields
         return self._dicts

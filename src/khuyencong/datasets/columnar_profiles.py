@@ -70,11 +70,16 @@ class _Profiles:
 
     def _key(self, group: list[_Row], values: list[dict[str, Any]]) -> tuple[str, ...] | None:
         """The profile of a proposal, or ``None`` when its free texts have two values."""
-        for field in _FREE:
-            given = {v[field] for v in values if v.get(field) is not None}
-            if len(given) > 1:
-                return None
-        key = tuple(r.key for r in group)
+        if len(values) > 1:
+            head = values[0]
+            for field in _FREE:
+                if field in head:  # every dict holds the same (mapped) fields
+                    given = {v[field] for v in values}
+                    if len(given) > 1:
+                        given.discard(None)
+                        if len(given) > 1:
+                            return None
+        key = tuple([r.key for r in group])
         if "number" in self.columns:
             # The rules read an STT value only as equal or not to the proposal's first.
             first: dict[Any, int] = {}

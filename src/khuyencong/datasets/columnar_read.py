@@ -231,7 +231,9 @@ class _Reader:
             ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
             & (cells.str.count_matches(delimiter, literal=True) == width - 1)
             & (text.str.len_chars() <= MAX_FIELD)
-            & (cells.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
+            # Not blank: a character other than white space and the delimiter (what
+            # str.strip_chars strips is Unicode White_Space, as the regex's \s).
+            & cells.str.contains(f"[^\\s\\x{{{ord(delimiter):x}}}]")
         )
         frame = frame.with_columns(_fast=fast)
         if width > 1:
