@@ -91,7 +91,19 @@ class _Row:
     """What the grouping needs of a line: its number, code, and whether it is read by columns
     (``fast``); the row path's parse of a line that is not."""
 
-    __slots__ = ("batch", "cells", "code", "fast", "i", "key", "label", "line", "number", "parsed")
+    __slots__ = (
+        "batch",
+        "cells",
+        "code",
+        "fast",
+        "fresh",
+        "i",
+        "key",
+        "label",
+        "line",
+        "number",
+        "parsed",
+    )
 
     def __init__(
         self,
@@ -103,6 +115,7 @@ class _Row:
         i: int = 0,
         key: str = "",
         label: bool = False,
+        fresh: bool = True,
         parsed: _Parsed | None = None,
         cells: tuple[str, ...] = (),
     ) -> None:
@@ -118,6 +131,10 @@ class _Row:
         """The part of a proposal's profile this line gives."""
         self.label = label
         """Whether the line is a section, subtotal, total or footer row (the row path's)."""
+        self.fresh = fresh
+        """Whether the line may give a free text (code, title, ...) other than the lines above
+        it in its proposal (``False``: each free text it gives is the last one given above it
+        in the batch)."""
         self.parsed = parsed
         """The row path's parse of a line not read by columns."""
         self.cells = cells

@@ -99,6 +99,7 @@ class _Reader:
         frame = self._frame(lines, joined)
         ok = frame.get_column("_ok").to_list()
         keys = frame.get_column("_key").to_list()
+        fresh = frame.get_column("_fresh").to_list()
         batch = self._batch(frame)
         codes = batch.column("code")
         titles = batch.column("title")
@@ -134,6 +135,7 @@ class _Reader:
                     range(len(lines)),
                     keys,
                     labels,
+                    fresh,
                 )
             )
             return rows, stop
@@ -185,7 +187,7 @@ class _Reader:
                     )
                 if width > widest:
                     widest = width
-                rows.append(_Row(n, line, True, code, batch, i, keys[i], label))
+                rows.append(_Row(n, line, True, code, batch, i, keys[i], label, fresh[i]))
             else:
                 parsed, cells = self._read_line(n, line.removesuffix("\n").removesuffix("\r"))
                 if not parsed.damaged and len(cells) > widest:
@@ -321,7 +323,21 @@ class _Reader:
                     )
                     .alias(f"_n_{field}")
                 )
-        frame = frame.with_columns(*exprs, _ok=ok)
+        # Whether a line gives a free text other than the last one given above it (in the
+        # batch): a proposal none of whose lines after its first does so gives each free text
+        # at most one value (see _Profiles._key).  A free field not read as text: always.
+        fresh: list[pl.Expr] = []
+        for column in plan.columns:
+            if column.field in _FREE:
+                if column.field in self.text_fields:
+                    value = pl.col(column.field)
+                    above = value.forward_fill().shift(1)
+                    fresh.append(value.is_not_null() & (above.is_null() | (value != above)))
+                else:
+                    fresh.append(pl.lit(True))
+        frame = frame.with_columns(
+            *exprs, _ok=ok, _fresh=pl.any_horizontal(fresh) if fresh else pl.lit(False)
+        )
         # Fields read by their converter: once per distinct text of the batch.
         ids: list[pl.Expr] = []
         converters = [c for c in plan.columns if c.field not in self.text_fields]
