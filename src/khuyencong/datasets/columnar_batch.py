@@ -4,7 +4,9 @@ what the grouping needs of each line (:class:`_Row`)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Final
+import gc
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 if TYPE_CHECKING:
     import polars as pl
@@ -12,6 +14,8 @@ if TYPE_CHECKING:
     from .rows import _Parsed
 
 __all__: list[str] = []
+
+_T = TypeVar("_T")
 
 TEXT: Final = 0
 """A field read as stripped text (its column in the frame has the field's name)."""
@@ -168,3 +172,16 @@ class _Row:
             assert column is not None
             out[field] = column[i]
         return out
+
+
+def _frozen(rows: Iterator[_T]) -> Iterator[_T]:
+    """``rows``, with the objects alive when they start (the modules, classes and functions
+    the check loaded: most of the heap) left out of the garbage collector's full passes until
+    they end: a full pass over them costs tens of milliseconds, and the engine's objects per
+    row (one per line, the results) set such passes off every ten thousand rows or so.
+    Nothing is kept alive longer than the iteration (``gc.unfreeze`` at the end)."""
+    gc.freeze()
+    try:
+        yield from rows
+    finally:
+        gc.unfreeze()
