@@ -5,7 +5,7 @@ what the grouping needs of each line (:class:`_Row`)."""
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 if TYPE_CHECKING:
@@ -174,7 +174,7 @@ class _Row:
         return out
 
 
-def _frozen(rows: Iterator[_T]) -> Iterator[_T]:
+def _frozen(rows: Iterator[_T]) -> Generator[_T]:
     """``rows``, with the objects alive when they start (the modules, classes and functions
     the check loaded: most of the heap) left out of the garbage collector's full passes until
     they end: a full pass over them costs tens of milliseconds, and the engine's objects per
