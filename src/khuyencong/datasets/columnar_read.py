@@ -463,7 +463,12 @@ class _Reader:
             else CONVERTED
             for c in self.plan.columns
         }
-        return _Batch(frame, kinds, self._outcomes)
+        # Only the values are kept (the batch lives as long as a row of it is grouped).
+        names = [
+            field if kind == TEXT else f"_v_{field}" if kind == AMOUNT else f"_i_{field}"
+            for field, kind in kinds.items()
+        ]
+        return _Batch(frame.select(names), kinds, self._outcomes)
 
     def _parse_line(self, number: int, text: str) -> _Parsed:
         """The row path's parse of one physical line (a record of its own)."""
