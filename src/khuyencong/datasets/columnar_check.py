@@ -58,6 +58,7 @@ from typing import Any, Final
 
 from .build import _Builder
 from .cells import _text
+from .columnar_batch import _frozen
 from .columnar_lines import _file_ok, _head, _lines, _Quoted
 from .columnar_profiles import (
     _bulk_add,
@@ -425,4 +426,4 @@ def columnar_results(
         lines.close()
         return None
     engine = _Engine(table, plan, structure, builder, rulebooks, delimiter, widest)
-    return engine.run(lines, skip + 1)
+    return _frozen(engine.run(lines, skip + 1))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Generator
 from typing import Any, Final
 
@@ -15,6 +16,9 @@ from .csvread import csv_rows
 __all__: list[str] = []
 
 _CHUNK: Final = 1 << 20
+
+_LINE: Final = re.compile(r"[^\n]*\n")
+"""A line with its line end."""
 
 
 def _file_ok(source: Any, encoding: str = "utf-8") -> bool:
@@ -85,10 +89,11 @@ def _lines(source: Any, encoding: str) -> Generator[str]:
     no bare carriage return), as a text stream opened with ``newline=""`` gives them."""
     pending = ""
     for text in _decoded(source, encoding):
-        lines = (pending + text).split("\n")
-        pending = lines.pop()
-        for line in lines:
-            yield line + "\n"
+        block = pending + text
+        end = block.rfind("\n") + 1
+        pending = block[end:]
+        if end:
+            yield from _LINE.findall(block, 0, end)
     if pending:
         yield pending
 

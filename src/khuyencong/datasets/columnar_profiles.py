@@ -70,11 +70,15 @@ class _Profiles:
 
     def _key(self, group: list[_Row], values: list[dict[str, Any]]) -> tuple[str, ...] | None:
         """The profile of a proposal, or ``None`` when its free texts have two values."""
-        for field in _FREE:
-            given = {v[field] for v in values if v.get(field) is not None}
-            if len(given) > 1:
-                return None
-        key = tuple(r.key for r in group)
+        # Read from the lines' columns (``values`` is not needed): only a proposal with a line
+        # after its first that gives a free text other than the one above it is looked at.
+        if any(r.fresh for r in group[1:]):
+            for field in _FREE:
+                given = {r.value(field) for r in group}
+                given.discard(None)
+                if len(given) > 1:
+                    return None
+        key = tuple([r.key for r in group])
         if "number" in self.columns:
             # The rules read an STT value only as equal or not to the proposal's first.
             first: dict[Any, int] = {}

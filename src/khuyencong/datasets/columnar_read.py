@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any, Final
+from unicodedata import is_normalized
 
-import attrs
 import polars as pl
 
 from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
+from .columnar_batch import AMOUNT, CONVERTED, TEXT, _Batch, _Row
 from .columnar_lines import _SEP, _Quoted
 from .csvread import MAX_FIELD, csv_rows
 from .layout import AMOUNT_FIELDS
@@ -23,7 +24,7 @@ from .sections import _ARABIC, _STRUCT_FIRST, _label_kind
 from .structure import Structure
 from .values import commune_kind_from_name
 
-__all__: list[str] = []
+__all__ = ["_Batch", "_Row"]
 
 _FREE: Final = frozenset({"code", "title", "beneficiary", "commune", "implementing_unit"})
 """Fields whose text the rules carry into messages but never decide on: a proposal's profile
@@ -56,50 +57,6 @@ in NFC, but for singletons no signature holds other than the Kelvin sign, which 
 ``k`` either way.)"""
 
 
-# -- one batch --------------------------------------------------------------------------------
-
-
-@attrs.define(slots=True)
-class _Row:
-    """What the grouping needs of a line: its number, code, and whether it is read by columns
-    (``fast``); the row path's parse of a line that is not."""
-
-    number: int
-    text: str
-    """The line without its line end."""
-    line: str
-    """The line as read, with its line end."""
-    fast: bool
-    code: str | None
-    parsed: _Parsed | None = None
-    label: bool = False
-    values: dict[str, list[Any]] | None = None
-    """The values of the fields of the batch the line is in (its own at ``i``)."""
-    i: int = 0
-    key: str = ""
-    cells: tuple[str, ...] = ()
-    """The cells of a line read by the row path (``parsed``)."""
-
-    def value(self, field: str) -> Any:
-        """The value of ``field`` in this (fast) line, ``None`` when blank."""
-        assert self.values is not None
-        column = self.values.get(field)
-        return None if column is None else column[self.i]
-
-    def some_values(self, fields: tuple[str, ...]) -> dict[str, Any]:
-        """The values of ``fields`` (mapped ones) in this (fast) line."""
-        assert self.values is not None
-        i = self.i
-        values = self.values
-        return {f: values[f][i] for f in fields}
-
-    def all_values(self) -> dict[str, Any]:
-        """The values of every field of this (fast) line (``None`` when blank)."""
-        assert self.values is not None
-        i = self.i
-        return {f: v[i] for f, v in self.values.items()}
-
-
 class _Reader:
     """The reading half of the engine (a mixin of :class:`.columnar_check._Engine`)."""
 
@@ -119,14 +76,14 @@ class _Reader:
         """The rows of a batch of lines (with their line ends), and the index of the first line
         holding a quote that does not close on it (``None`` if none): the row path reads from
         there."""
-        texts = [line.removesuffix("\n").removesuffix("\r") for line in lines]
         stop: int | None = None
         joined: list[str] | None = None
-        if any('"' in text for text in texts):
+        if any('"' in line for line in lines):
             joined = []
             cells_of = self.quoted.cells
             delimiter = self.delimiter
-            for i, text in enumerate(texts):
+            for i, line in enumerate(lines):
+                text = line.removesuffix("\n").removesuffix("\r")
                 if '"' not in text:
                     joined.append(text.replace(delimiter, _SEP))
                     continue
@@ -136,20 +93,52 @@ class _Reader:
                     break
                 joined.append(_SEP.join(record))
             if stop is not None:
-                texts = texts[:stop]
-                if not texts:
+                lines = lines[:stop]
+                if not lines:
                     return [], stop
-        frame = self._frame(texts, joined)
+        frame = self._frame(lines, joined)
         ok = frame.get_column("_ok").to_list()
         keys = frame.get_column("_key").to_list()
-        values = self._value_lists(frame)
-        codes = values.get("code")
-        titles = values.get("title")
-        numbers = values.get("number") if self.structure.numbered else None
+        fresh = frame.get_column("_fresh").to_list()
+        batch = self._batch(frame)
+        codes = batch.column("code")
+        titles = batch.column("title")
+        numbers = batch.column("number") if self.structure.numbered else None
         derive = self.structure.derive_code
         if derive and numbers is not None:
             # No code column: a data row's code is its STT (Structure.data_values, no section).
-            codes = values["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+            codes = batch.lists["code"] = [None if n is None else n.rstrip(".") for n in numbers]
+        if codes is None:
+            codes = [None] * len(lines)
+        width = self.plan.width
+        if all(ok) and numbers is None:
+            # Every line read by columns, no STT: a line is a section, subtotal or total row
+            # when its code (else its title) is such a label (what _parse reads).
+            labels = [
+                type(t) is str and t[:1] in _STRUCT_FIRST and _label_kind(t) is not None
+                for t in (
+                    codes
+                    if titles is None
+                    else [c if c is not None else t for c, t in zip(codes, titles, strict=True)]
+                )
+            ]
+            if self.widest < width:
+                self.widest = width
+            rows = list(
+                map(
+                    _Row,
+                    range(first, first + len(lines)),
+                    lines,
+                    [True] * len(lines),
+                    codes,
+                    [batch] * len(lines),
+                    range(len(lines)),
+                    keys,
+                    labels,
+                    fresh,
+                )
+            )
+            return rows, stop
         signed = (
             frame.select(
                 pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
@@ -161,13 +150,12 @@ class _Reader:
             else []
         )
         separator = self.delimiter if joined is None else _SEP
-        rows: list[_Row] = []
+        rows = []
         widest = self.widest
-        width = self.plan.width
-        for i, text in enumerate(texts):
+        for i, line in enumerate(lines):
             n = first + i
             if ok[i]:
-                code = codes[i] if codes is not None else None
+                code = codes[i]
                 if numbers is not None:
                     number = numbers[i]
                     arabic = number is not None and _ARABIC.match(number) is not None
@@ -179,7 +167,13 @@ class _Reader:
                             code,
                             titles[i] if titles else None,
                             # Its cells are read only for a signature (the footer).
-                            tuple((texts[i] if joined is None else joined[i]).split(separator))
+                            tuple(
+                                (
+                                    line.removesuffix("\n").removesuffix("\r")
+                                    if joined is None
+                                    else joined[i]
+                                ).split(separator)
+                            )
                             if signed[i]
                             else (),
                         )
@@ -193,13 +187,9 @@ class _Reader:
                     )
                 if width > widest:
                     widest = width
-                rows.append(
-                    _Row(
-                        n, text, lines[i], True, code, label=label, values=values, i=i, key=keys[i]
-                    )
-                )
+                rows.append(_Row(n, line, True, code, batch, i, keys[i], label, fresh[i]))
             else:
-                parsed, cells = self._read_line(n, text)
+                parsed, cells = self._read_line(n, line.removesuffix("\n").removesuffix("\r"))
                 if not parsed.damaged and len(cells) > widest:
                     widest = len(cells)
                 code = parsed.values.get("code")
@@ -215,7 +205,7 @@ class _Reader:
                     else:
                         label_text = code if code is not None else parsed.values.get("title")
                         label = type(label_text) is str and _label_kind(label_text) is not None
-                rows.append(_Row(n, text, lines[i], False, code, parsed, label=label, cells=cells))
+                rows.append(_Row(n, line, False, code, label=label, parsed=parsed, cells=cells))
         self.widest = widest
         return rows, stop
 
@@ -234,13 +224,18 @@ class _Reader:
         delimiter = self.delimiter if joined is None else _SEP
         columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
         frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+        # The lines come with their line ends (LF or CRLF; the file has no bare CR).
+        # The lines come with their line end (LF or CRLF: the file has no bare CR).
+        frame = frame.with_columns(pl.col("_t").str.strip_chars_end("\r\n"))
         text = pl.col("_t")
         cells = text if joined is None else pl.col("_j")
         fast = (
             ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
             & (cells.str.count_matches(delimiter, literal=True) == width - 1)
             & (text.str.len_chars() <= MAX_FIELD)
-            & (cells.str.replace_all(delimiter, "", literal=True).str.strip_chars() != "")
+            # Not blank: a character other than white space and the delimiter (what
+            # str.strip_chars strips is Unicode White_Space, as the regex's \s).
+            & cells.str.contains(f"[^\\s\\x{{{ord(delimiter):x}}}]")
         )
         frame = frame.with_columns(_fast=fast)
         if width > 1:
@@ -252,6 +247,28 @@ class _Reader:
         else:
             split = frame.select(cells.alias("_c0"))
         frame = pl.concat([frame, split], how="horizontal")
+        # Each mapped cell stripped once: a text field's value (null when blank), another
+        # field's stripped text beside its raw one (what its converter reads).
+        stripped_of: dict[str, pl.Expr] = {}
+        firsts: list[pl.Expr] = []
+        for column in plan.columns:
+            raw = pl.col(f"_c{column.position}")
+            field = column.field
+            if field in self.text_fields:
+                stripped = raw.str.strip_chars()
+                firsts.append(pl.when(stripped != "").then(stripped).alias(field))
+            else:
+                firsts.append(raw.alias(f"_r_{field}"))
+                if field in AMOUNT_FIELDS:
+                    firsts.append(raw.str.strip_chars().alias(f"_s_{field}"))
+                    stripped_of[field] = pl.col(f"_s_{field}")
+        frame = frame.with_columns(firsts)
+        text_columns = [c.field for c in plan.columns if c.field in self.text_fields]
+        distinct_texts = (
+            frame.select([pl.col(f).drop_nulls().unique().implode() for f in text_columns]).row(0)
+            if text_columns
+            else ()
+        )
         ok = pl.col("_fast")
         for position in plan.unnamed:
             ok = ok & (pl.col(f"_c{position}").str.strip_chars() == "")
@@ -259,36 +276,39 @@ class _Reader:
         keys: list[pl.Expr] = []
         converted: list[dict[str, Any]] = []
         outcomes_by_field: dict[str, list[Any]] = {}
+        texts_of = dict(zip(text_columns, distinct_texts, strict=True))
         for column in plan.columns:
-            raw = pl.col(f"_c{column.position}")
-            stripped = raw.str.strip_chars()
             field = column.field
             if field in self.text_fields:
-                plain = (stripped == "") | (
-                    (
-                        ~stripped.str.contains(r"[^\x00-\x7f]")
-                        | (stripped == stripped.str.normalize("NFC"))
-                    )
-                    & ~stripped.is_in(sorted(EXCEL_ERRORS))
-                    & ~stripped.str.contains(_STAND_IN, literal=True)
-                )
-                ok = ok & plain
-                value = pl.when(stripped != "").then(stripped)
-                exprs.append(value.alias(field))
+                value = pl.col(field)
+                # Taken as it is when the row path would read it so: in NFC (the row path
+                # normalises), no Excel error, no stand-in character.
+                odd = [
+                    t
+                    for t in texts_of[field]
+                    if not is_normalized("NFC", t) or t in EXCEL_ERRORS or _STAND_IN in t
+                ]
+                if odd:
+                    ok = ok & ~value.is_in(odd).fill_null(False)
                 if field == "commune":
                     # The commune's kind is read from the prefix of its name (when no column
                     # gives it): the profile holds the kind, the name is a stand-in.
-                    names = frame.get_column(f"_c{column.position}").str.strip_chars().unique()
-                    kinds = {n: commune_kind_from_name(n) or "-" for n in names.to_list() if n}
-                    keys.append(stripped.replace_strict(kinds, default="", return_dtype=pl.String))
+                    kinds = {n: commune_kind_from_name(n) or "-" for n in texts_of[field]}
+                    keys.append(
+                        value.replace_strict(kinds, default="", return_dtype=pl.String).fill_null(
+                            ""
+                        )
+                    )
                 elif field in _FREE or field == "number":
                     # STT: whether given (the profile adds which lines repeat which number).
-                    keys.append(pl.when(stripped != "").then(pl.lit("P")).otherwise(pl.lit("")))
+                    keys.append(
+                        pl.when(value.is_not_null()).then(pl.lit("P")).otherwise(pl.lit(""))
+                    )
                 else:
                     keys.append(value.fill_null("\x02"))
                 continue
-            exprs.append(raw.alias(f"_r_{field}"))
             if field in AMOUNT_FIELDS:
+                stripped = stripped_of[field]
                 # Plain whole đồng ("1500000", "1.500.000") read as columns; other forms
                 # ("50 triệu", "1.500.000 đ") by the converter, once per distinct text.
                 plain = (column.convert is parse_amount) & (
@@ -303,7 +323,21 @@ class _Reader:
                     )
                     .alias(f"_n_{field}")
                 )
-        frame = frame.with_columns(*exprs, _ok=ok)
+        # Whether a line gives a free text other than the last one given above it (in the
+        # batch): a proposal none of whose lines after its first does so gives each free text
+        # at most one value (see _Profiles._key).  A free field not read as text: always.
+        fresh: list[pl.Expr] = []
+        for column in plan.columns:
+            if column.field in _FREE:
+                if column.field in self.text_fields:
+                    value = pl.col(column.field)
+                    above = value.forward_fill().shift(1)
+                    fresh.append(value.is_not_null() & (above.is_null() | (value != above)))
+                else:
+                    fresh.append(pl.lit(True))
+        frame = frame.with_columns(
+            *exprs, _ok=ok, _fresh=pl.any_horizontal(fresh) if fresh else pl.lit(False)
+        )
         # Fields read by their converter: once per distinct text of the batch.
         ids: list[pl.Expr] = []
         converters = [c for c in plan.columns if c.field not in self.text_fields]
@@ -391,8 +425,9 @@ class _Reader:
                     .then(pl.col(f"_n_{field}"))
                     .otherwise(converted_money)
                 )
-                amounts[field] = money
                 moneys.append(money.alias(f"_v_{field}"))
+                # The key is made once the amounts are columns: it reads them.
+                money = amounts[field] = pl.col(f"_v_{field}")
                 keys.append(
                     pl.when(money.is_null())
                     .then(pl.lit(""))
@@ -418,22 +453,22 @@ class _Reader:
         self._outcomes = outcomes_by_field
         return frame.with_columns(_key=key)
 
-    def _value_lists(self, frame: pl.DataFrame) -> dict[str, list[Any]]:
-        """Per field, the value of each row (``None`` when blank)."""
-        out: dict[str, list[Any]] = {}
-        for column in self.plan.columns:
-            field = column.field
-            if field in self.text_fields:
-                out[field] = frame.get_column(field).to_list()
-            elif field in AMOUNT_FIELDS:
-                out[field] = frame.get_column(f"_v_{field}").to_list()
-            else:
-                outcomes = self._outcomes[field]
-                out[field] = [
-                    outcomes[i] if i is not None and i >= 0 else None
-                    for i in frame.get_column(f"_i_{field}").to_list()
-                ]
-        return out
+    def _batch(self, frame: pl.DataFrame) -> _Batch:
+        """The values of the fields of a batch's lines, as columns."""
+        kinds = {
+            c.field: TEXT
+            if c.field in self.text_fields
+            else AMOUNT
+            if c.field in AMOUNT_FIELDS
+            else CONVERTED
+            for c in self.plan.columns
+        }
+        # Only the values are kept (the batch lives as long as a row of it is grouped).
+        names = [
+            field if kind == TEXT else f"_v_{field}" if kind == AMOUNT else f"_i_{field}"
+            for field, kind in kinds.items()
+        ]
+        return _Batch(frame.select(names), kinds, self._outcomes)
 
     def _parse_line(self, number: int, text: str) -> _Parsed:
         """The row path's parse of one physical line (a record of its own)."""
