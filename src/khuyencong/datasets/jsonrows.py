@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 from typing import IO, Any, Final
 
+from .columnar_blocks import RowBlock, _Line
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .summary import allowed_shown
@@ -81,15 +82,100 @@ def finding_json(
     return text
 
 
-def write_rows(handle: IO[str], results: Iterable[RowResult], lang: str) -> None:
+def _prepared(
+    line: _Line, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> tuple[str, str, str]:
+    """The parts of the JSON text of a row read from ``line`` that every such row shares: from
+    ``"status"`` to ``"item"``, from ``"as_of"`` to the end, and the same without its findings
+    (for a row with findings of its own)."""
+    key = ("json", lang)
+    found: tuple[str, str, str] | None = line.prepared.get(key)
+    if found is None:
+        r = line.result
+        middle = (
+            f'"status": {_json(r.status)}, '
+            f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
+            f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
+            f'"item": {_json(r.item)}, '
+        )
+        findings = r.findings
+        before = f'"as_of": {_json_text(r.as_of)}, "severity": {_json(worst(findings))}, '
+        parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
+        found = line.prepared[key] = (middle, f'{before}"findings": [{parts}]}}', before)
+    return found
+
+
+def _block_rows(
+    block: RowBlock, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> list[str]:
+    """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row)."""
+    out: list[str] = []
+    append = out.append
+    last_code: object = _json  # no code is this
+    last_title: object = _json
+    code_text = title_text = ""
+    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+        block.lines,
+        block.rows,
+        block.codes,
+        block.titles,
+        block.cost,
+        block.requested,
+        block.counterpart,
+        block.allowed,
+        block.findings,
+        strict=True,
+    ):
+        middle, tail, before = line.prepared.get(("json", lang)) or _prepared(line, lang, fragments)
+        if code is not last_code:
+            code_text = "null" if code is None else _encode_text(code)
+            last_code = code
+        if title is not last_title:
+            title_text = "null" if title is None else _encode_text(title)
+            last_title = title
+        if own is not None:
+            parts = ", ".join(finding_json(f, lang, fragments) for f in own)
+            tail = f'{before}"findings": [{parts}]}}'
+        shown = line.shown
+        if allowed is None or not shown:
+            amounts = '"allowed": null, "allowed_if_eligible": null, '
+        elif shown == 1:
+            amounts = f'"allowed": "{allowed}", "allowed_if_eligible": null, '
+        else:
+            amounts = f'"allowed": null, "allowed_if_eligible": "{allowed}", '
+        append(
+            f'{{"row": {row}, "proposal_code": {code_text}, "title": {title_text}, {middle}'
+            f'"cost": {"null" if cost is None else f"{_Q}{cost}{_Q}"}, '
+            f'"requested": {"null" if requested is None else f"{_Q}{requested}{_Q}"}, '
+            f'"counterpart": {"null" if counterpart is None else f"{_Q}{counterpart}{_Q}"}, '
+            f"{amounts}{tail}"
+        )
+    return out
+
+
+_Q: Final = '"'
+
+
+def write_rows(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
     """Write ``results`` as the JSON report's rows, each as ``json.dumps`` writes
     :func:`.report.record` with its findings as objects (keys in the order of
     :data:`.report.COLUMNS`, ", " and ": " between them), separated by ",\n" and written in
-    blocks of :data:`_JSON_BLOCK` rows."""
+    blocks of :data:`_JSON_BLOCK` rows (a :class:`.columnar_blocks.RowBlock` at once)."""
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
     block: list[str] = []
     separator = ""
     for r in results:
+        if type(r) is not RowResult:
+            assert isinstance(r, RowBlock)
+            if block:
+                handle.write(separator + ",\n".join(block))
+                separator = ",\n"
+                block.clear()
+            if len(r):
+                handle.write(separator + ",\n".join(_block_rows(r, lang, fragments)))
+                separator = ",\n"
+            continue
+        assert isinstance(r, RowResult)
         findings = r.findings
         allowed, if_eligible = allowed_shown(r)
         parts = ", ".join(finding_json(f, lang, fragments) for f in findings)

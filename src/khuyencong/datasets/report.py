@@ -14,6 +14,7 @@ from typing import IO, Any, Final, overload
 from ..errors import DatasetError
 from ..l10n import label
 from ..l10n.catalog import render
+from .columnar_blocks import RowBlock
 from .columns import ColumnMapping
 from .findings import RowFinding, finding, worst
 from .jsonrows import write_rows
@@ -200,6 +201,15 @@ class Report:
         return self._pass()
 
     def _pass(self) -> Iterator[RowResult]:
+        for item in self._items():
+            if type(item) is RowResult:
+                yield item
+            else:
+                assert isinstance(item, RowBlock)
+                yield from item.results()
+
+    def _items(self) -> Iterator[RowResult | RowBlock]:
+        """One pass: the rows, those the columnar engine reads from templates as blocks."""
         if self._first is not None:
             table, self._first = self._first, None
         elif self._reopenable:
@@ -210,7 +220,7 @@ class Report:
         if self._assessor is None:
             notes.append(finding("not_assessed", None))
         accumulator = Accumulator(self.source, self.assessed)
-        for result in process(
+        for item in process(
             table,
             self._mapping,
             assessor=self._assessor,
@@ -218,15 +228,20 @@ class Report:
             grouping=self._grouping,
             notes=notes,
             engine=self._engine,
+            blocks=True,
         ):
-            accumulator.add(result)
-            yield result
+            if type(item) is RowResult:
+                accumulator.add(item)
+            else:
+                assert isinstance(item, RowBlock)
+                accumulator.add_block(item)
+            yield item
         self._summary = accumulator.finish(notes)
 
     def summary(self) -> Summary:
         """Counts and sums by status, funding source, content, province and year."""
         if self._summary is None:
-            for _ in self._pass():
+            for _ in self._items():
                 pass
         if self._summary is None:  # pragma: no cover - set by the pass above
             raise DatasetError("the summary could not be computed")
@@ -317,7 +332,7 @@ class Report:
         # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
         # ": " between them), put together from its values; rows written in blocks.
         handle.write('{"rows": [\n')
-        write_rows(handle, self._pass(), lang)
+        write_rows(handle, self._items(), lang)
         summary = self.summary()
         handle.write('\n],\n"summary": ')
         handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
