@@ -98,6 +98,9 @@ class _Line:
     """The template's stand-ins for the free texts (by field)."""
     code_free: bool
     title_free: bool
+    second: RowResult
+    """The same row in the profile's second run (other stand-ins: ``second_free``)."""
+    second_free: Mapping[str, str]
     fixed: bool = attrs.field(init=False)
     shown: int = attrs.field(init=False)
     prepared: dict[tuple[str, str], Any] = attrs.field(init=False, factory=dict)
@@ -107,16 +110,32 @@ class _Line:
         status = self.result.status
         self.shown = 2 if status == "not_assessable" else 1 if status in _DECIDED else 0
 
+    def findings_on(
+        self, row: int, real: Mapping[str, str], numbers: list[int]
+    ) -> tuple[RowFinding, ...]:
+        """The findings of a row read from this line: on ``row``, with the free texts ``real``
+        of its proposal and its rows ``numbers`` where a finding names them."""
+        found = []
+        for f, names, refs in self.swaps:
+            params = _swapped(f.params, names, self.free, real) if names else f.params
+            if refs:
+                params = _rows_named(params, refs, numbers)
+            found.append(_with(f, row, params))
+        return tuple(found)
+
 
 def _lines(
     results: list[RowResult],
     swaps: list[list[tuple[RowFinding, tuple[str, ...], tuple[str, ...]]]],
     free: Mapping[str, str],
+    second: list[RowResult],
+    second_free: Mapping[str, str],
 ) -> list[_Line]:
-    """The lines of a template (its rows, their findings' swaps, its free texts)."""
+    """The lines of a template (its rows, their findings' swaps, its free texts, and the same
+    of its second run)."""
     return [
-        _Line(r, tuple(s), free, "code" in free, "title" in free)
-        for r, s in zip(results, swaps, strict=True)
+        _Line(r, tuple(s), free, "code" in free, "title" in free, b, second_free)
+        for r, s, b in zip(results, swaps, second, strict=True)
     ]
 
 
@@ -130,8 +149,7 @@ class RowBlock:
 
     Amounts are whole đồng as ``int`` (``None`` when not given or not known), as the row's
     :class:`~.rows.RowResult` holds them as ``Decimal``; ``allowed`` is the line's computed
-    support before :func:`.summary.allowed_shown` places it.  ``findings`` is ``None`` for a
-    row whose line is ``fixed`` (its findings are the line's, on the row), else the row's own.
+    support before :func:`.summary.allowed_shown` places it.
     """
 
     lines: list[_Line] = attrs.field(factory=list)
@@ -142,7 +160,9 @@ class RowBlock:
     requested: list[int | None] = attrs.field(factory=list)
     counterpart: list[int | None] = attrs.field(factory=list)
     allowed: list[int | None] = attrs.field(factory=list)
-    findings: list[tuple[RowFinding, ...] | None] = attrs.field(factory=list)
+    own: list[tuple[Mapping[str, str], list[int]] | None] = attrs.field(factory=list)
+    """Per row, ``None`` when its line is ``fixed``, else the free texts and the row numbers
+    of its proposal (what its findings name: :meth:`_Line.findings_on`)."""
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -170,17 +190,8 @@ class RowBlock:
             self.requested.append(requested)
             self.counterpart.append(counterpart)
         self.allowed.extend([None] * count if allowed is None else allowed)
-        for line, number in zip(lines, numbers, strict=True):
-            if line.fixed:
-                self.findings.append(None)
-                continue
-            found = []
-            for f, names, refs in line.swaps:
-                params = _swapped(f.params, names, line.free, real) if names else f.params
-                if refs:
-                    params = _rows_named(params, refs, numbers)
-                found.append(_with(f, number, params))
-            self.findings.append(tuple(found))
+        mine = (real, numbers)
+        self.own.extend([None if line.fixed else mine for line in lines])
 
     def results(self) -> Iterator[RowResult]:
         """The rows as :class:`~.rows.RowResult` objects, each made when asked for."""
@@ -193,7 +204,7 @@ class RowBlock:
             self.requested,
             self.counterpart,
             self.allowed,
-            self.findings,
+            self.own,
             strict=True,
         ):
             r = line.result
@@ -213,8 +224,8 @@ class RowBlock:
                 allowed=_dec(allowed),
                 as_of=r.as_of,
                 first_of_proposal=r.first_of_proposal,
-                findings=own
-                if own is not None
-                else tuple(_with(f, row, f.params) for f in r.findings),
+                findings=tuple(_with(f, row, f.params) for f in r.findings)
+                if own is None
+                else line.findings_on(row, *own),
                 unreadable=r.unreadable,
             )

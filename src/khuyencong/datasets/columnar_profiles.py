@@ -48,11 +48,12 @@ class _Template:
     free: dict[str, str]
     second: list[RowResult]
     """The second run's rows (other stand-ins, amounts × 3), checked with the first."""
+    second_free: dict[str, str]
     lines: list[_Line] = attrs.field(init=False)
     """The rows of the first run as the lines a :class:`.columnar_blocks.RowBlock` reads."""
 
     def __attrs_post_init__(self) -> None:
-        self.lines = _lines(self.results, self.swaps, self.free)
+        self.lines = _lines(self.results, self.swaps, self.free, self.second, self.second_free)
 
 
 class _Profiles:
@@ -232,7 +233,7 @@ class _Profiles:
                         return None
                     ratio = Decimal(lines[position].factor).as_integer_ratio()
                     factor[k] = ratio
-        template = _Template(one, swaps, line_of, factor, computed, free_one, two)
+        template = _Template(one, swaps, line_of, factor, computed, free_one, two, free_two)
         runs: list[list[dict[str, Any]]] = []
         for results, scale in ((one, 1), (two, 3)):
             scaled = [
