@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -16,6 +15,7 @@ from ..l10n import label
 from ..l10n.catalog import render
 from .columnar_blocks import RowBlock
 from .columns import ColumnMapping
+from .csvrows import CODE_COLUMNS, COLUMNS, _cells, _findings_text, columns, write_csv
 from .findings import RowFinding, finding, worst
 from .jsonrows import write_rows
 from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
@@ -25,76 +25,7 @@ from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_
 
 __all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
-COLUMNS: Final = (
-    "row",
-    "proposal_code",
-    "title",
-    "status",
-    "funding",
-    "province",
-    "year",
-    "content",
-    "item",
-    "cost",
-    "requested",
-    "counterpart",
-    "allowed",
-    "allowed_if_eligible",
-    "as_of",
-    "severity",
-    "findings",
-)
-"""Columns of the row table (stable English identifiers): the headers of the English CSV/XLSX
-reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
-:meth:`Report.to_pandas` in both languages.  ``allowed`` is empty (not known) on a row of a
-``not_assessable`` proposal, whose computed line amount is ``allowed_if_eligible``
-(:func:`~khuyencong.datasets.summary.allowed_shown`)."""
-
-CODE_COLUMNS: Final = ("status_code", "severity_code")
-"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
-``Mức độ`` cells are Vietnamese words: the same status and severity as stable codes
-(``eligible``, ``warning``), for a program that reads the Vietnamese report.  ``Mã đề án``
-(``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both languages."""
-
-
-def columns(lang: str = "vi") -> list[str]:
-    """The header row of the CSV/XLSX row table in ``lang``.
-
-    >>> columns("vi")[:4]
-    ['Dòng', 'Mã đề án', 'Tên đề án', 'Trạng thái']
-    >>> columns("en")[:4]
-    ['row', 'proposal_code', 'title', 'status']
-    """
-    if lang != "vi":
-        return list(COLUMNS)
-    return [label("column", c, lang) for c in COLUMNS] + list(CODE_COLUMNS)
-
-
-def _cells(values: list[Any], lang: str) -> list[Any]:
-    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status and
-    severity as words, their codes at the end (:data:`CODE_COLUMNS`)."""
-    if lang != "vi":
-        return values
-    status, severity = values[_STATUS], values[_SEVERITY]
-    values[_STATUS] = label("status", status, lang)
-    values[_SEVERITY] = label("severity", severity, lang) if severity else ""
-    return [*values, status, severity]
-
-
-_STATUS: Final = COLUMNS.index("status")
-_SEVERITY: Final = COLUMNS.index("severity")
 _HTML_PROBLEM_ROWS: Final = 1000
-
-
-def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
-    parts = []
-    for f in findings:
-        where = f" [{f.column}]" if f.column else ""
-        clause = f.citation(lang)
-        cite = f" ({clause})" if clause else ""
-        severity = label("severity", f.severity, lang)
-        parts.append(f"{severity}:{f.code}{where}: {f.message(lang)}{cite}")
-    return " | ".join(parts)
 
 
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
@@ -129,13 +60,6 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def _safe(text: str | None) -> str | None:
-    """A text cell neutralised for a spreadsheet (see :mod:`.safe`); ``None`` stays empty."""
-    if text is None or not text.startswith(FORMULA_STARTS):
-        return text
-    return "'" + text
 
 
 Destination = str | Path | IO[str] | None
@@ -285,38 +209,7 @@ class Report:
         return _export(path, "utf-8-sig", lambda handle: self._write_csv(handle, lang))
 
     def _write_csv(self, handle: IO[str], lang: str) -> None:
-        # The columns of :func:`record`, written straight from each result: the csv writer
-        # writes None as an empty cell and numbers and dates as str() does (ISO dates); text
-        # from the data goes through :func:`_safe`.
-        writer = csv.writer(handle)
-        writer.writerow(columns(lang))
-        for r in self._pass():
-            findings = r.findings
-            allowed, if_eligible = allowed_shown(r)
-            writer.writerow(
-                _cells(
-                    [
-                        r.row,
-                        _safe(r.proposal_code),
-                        _safe(r.title),
-                        r.status,
-                        r.funding,
-                        _safe(r.province),
-                        r.year,
-                        _safe(r.content),
-                        _safe(r.item),
-                        r.cost,
-                        r.requested,
-                        r.counterpart,
-                        allowed,
-                        if_eligible,
-                        r.as_of,
-                        worst(findings) if findings else "",
-                        _safe(_findings_text(findings, lang)) if findings else "",
-                    ],
-                    lang,
-                )
-            )
+        write_csv(handle, self._items(), lang)
 
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
