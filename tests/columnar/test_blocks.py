@@ -139,9 +139,12 @@ def test_blocks_between_row_path_proposals_write_what_the_row_path_writes(
     assert sum(len(b) for b in blocks) >= 3 * (PROPOSALS - 8 - 3)
     assert _rows(fast) == _rows(slow)
     assert fast.summary() == slow.summary()
+    # The HTML report's rows with findings: the first ones shown, the others counted.
+    assert fast._problem_rows(limit=10) == slow._problem_rows(limit=10)
     for lang in ("vi", "en"):
         assert fast.to_json(lang=lang) == slow.to_json(lang=lang)
         assert fast.to_csv(lang=lang) == slow.to_csv(lang=lang)
+        assert fast.to_html(lang=lang) == slow.to_html(lang=lang)
         for report, name in ((fast, "fast"), (slow, "slow")):
             report.to_json(tmp_path / f"{name}.json", lang=lang)
             report.to_csv(tmp_path / f"{name}.csv", lang=lang)
@@ -205,7 +208,7 @@ def test_the_summary_of_blocks_is_the_plans_by_hand(plan: Path) -> None:
 
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
-@pytest.mark.parametrize("fmt", ["json", "csv"])
+@pytest.mark.parametrize("fmt", ["json", "csv", "html", "table"])
 def test_the_command_writes_blocks_to_a_file_and_to_stdout_as_the_row_path(
     plan: Path, tmp_path: Path, lang: str, fmt: str
 ) -> None:

@@ -195,37 +195,33 @@ class RowBlock:
 
     def results(self) -> Iterator[RowResult]:
         """The rows as :class:`~.rows.RowResult` objects, each made when asked for."""
-        for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
-            self.lines,
-            self.rows,
-            self.codes,
-            self.titles,
-            self.cost,
-            self.requested,
-            self.counterpart,
-            self.allowed,
-            self.own,
-            strict=True,
-        ):
-            r = line.result
-            yield RowResult(
-                row=row,
-                status=r.status,
-                proposal_code=code,
-                title=title,
-                funding=r.funding,
-                province=r.province,
-                year=r.year,
-                content=r.content,
-                item=r.item,
-                cost=_dec(cost),
-                requested=_dec(requested),
-                counterpart=_dec(counterpart),
-                allowed=_dec(allowed),
-                as_of=r.as_of,
-                first_of_proposal=r.first_of_proposal,
-                findings=tuple(_with(f, row, f.params) for f in r.findings)
-                if own is None
-                else line.findings_on(row, *own),
-                unreadable=r.unreadable,
-            )
+        for i in range(len(self.rows)):
+            yield self.result(i)
+
+    def result(self, i: int) -> RowResult:
+        """Row ``i`` of the block as a :class:`~.rows.RowResult`."""
+        line = self.lines[i]
+        row = self.rows[i]
+        own = self.own[i]
+        r = line.result
+        return RowResult(
+            row=row,
+            status=r.status,
+            proposal_code=self.codes[i],
+            title=self.titles[i],
+            funding=r.funding,
+            province=r.province,
+            year=r.year,
+            content=r.content,
+            item=r.item,
+            cost=_dec(self.cost[i]),
+            requested=_dec(self.requested[i]),
+            counterpart=_dec(self.counterpart[i]),
+            allowed=_dec(self.allowed[i]),
+            as_of=r.as_of,
+            first_of_proposal=r.first_of_proposal,
+            findings=tuple(_with(f, row, f.params) for f in r.findings)
+            if own is None
+            else line.findings_on(row, *own),
+            unreadable=r.unreadable,
+        )

@@ -332,12 +332,22 @@ class Report:
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []
         more = 0
-        for result in self._pass():
-            if result.findings or result.status not in PASSING_STATUSES:
-                if len(problems) < limit:
-                    problems.append(result)
-                else:
-                    more += 1
+        for item in self._items():
+            if type(item) is RowResult:
+                if item.findings or item.status not in PASSING_STATUSES:
+                    if len(problems) < limit:
+                        problems.append(item)
+                    else:
+                        more += 1
+                continue
+            assert isinstance(item, RowBlock)
+            for i, line in enumerate(item.lines):  # a row is made only to be shown
+                result = line.result
+                if result.findings or result.status not in PASSING_STATUSES:
+                    if len(problems) < limit:
+                        problems.append(item.result(i))
+                    else:
+                        more += 1
         return problems, more
 
     def _repr_html_(self) -> str:
