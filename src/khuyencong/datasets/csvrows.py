@@ -6,7 +6,7 @@ every row of a template line shares made once per language."""
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Final
 
 from ..l10n import label
@@ -170,12 +170,10 @@ def _prepared(line: _Line, lang: str) -> _Prepared:
     return found
 
 
-def _block_cells(block: RowBlock, lang: str) -> list[list[Any]]:
+def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
     """The cells of each row of ``block`` (as :func:`_row_cells` makes them)."""
-    out: list[list[Any]] = []
-    append = out.append
-    last_code: object = out  # no code is this
-    last_title: object = out
+    last_code: object = block  # no code is this
+    last_title: object = block
     code_cell = title_cell = None
     key = ("csv", lang)
     for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
@@ -213,7 +211,7 @@ def _block_cells(block: RowBlock, lang: str) -> list[list[Any]]:
             after = after[:]
             after[_FINDINGS] = _safe(" | ".join(parts))
         shown = line.shown
-        append(
+        yield (
             [
                 row,
                 code_cell,
@@ -227,7 +225,6 @@ def _block_cells(block: RowBlock, lang: str) -> list[list[Any]]:
                 *after,
             ]
         )
-    return out
 
 
 def write_csv(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import IO, Any, Final
 
@@ -161,10 +161,8 @@ def _own_tail(
 
 def _block_rows(
     block: RowBlock, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
-) -> list[str]:
+) -> Iterator[str]:
     """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row)."""
-    out: list[str] = []
-    append = out.append
     last_code: object = _json  # no code is this
     last_title: object = _json
     code_text = title_text = ""
@@ -196,14 +194,13 @@ def _block_rows(
             amounts = f'"allowed": "{allowed}", "allowed_if_eligible": null, '
         else:
             amounts = f'"allowed": null, "allowed_if_eligible": "{allowed}", '
-        append(
+        yield (
             f'{{"row": {row}, "proposal_code": {code_text}, "title": {title_text}, {prepared[0]}'
             f'"cost": {"null" if cost is None else f"{_Q}{cost}{_Q}"}, '
             f'"requested": {"null" if requested is None else f"{_Q}{requested}{_Q}"}, '
             f'"counterpart": {"null" if counterpart is None else f"{_Q}{counterpart}{_Q}"}, '
             f"{amounts}{tail}"
         )
-    return out
 
 
 _Q: Final = '"'
@@ -213,20 +210,20 @@ def write_rows(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: s
     """Write ``results`` as the JSON report's rows, each as ``json.dumps`` writes
     :func:`.report.record` with its findings as objects (keys in the order of
     :data:`.report.COLUMNS`, ", " and ": " between them), separated by ",\n" and written in
-    blocks of :data:`_JSON_BLOCK` rows (a :class:`.columnar_blocks.RowBlock` at once)."""
+    blocks of :data:`_JSON_BLOCK` rows (those of a :class:`.columnar_blocks.RowBlock` from its
+    columns)."""
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
     block: list[str] = []
     separator = ""
     for r in results:
         if type(r) is not RowResult:
             assert isinstance(r, RowBlock)
-            if block:
-                handle.write(separator + ",\n".join(block))
-                separator = ",\n"
-                block.clear()
-            if len(r):
-                handle.write(separator + ",\n".join(_block_rows(r, lang, fragments)))
-                separator = ",\n"
+            for text in _block_rows(r, lang, fragments):
+                block.append(text)
+                if len(block) >= _JSON_BLOCK:
+                    handle.write(separator + ",\n".join(block))
+                    separator = ",\n"
+                    block.clear()
             continue
         assert isinstance(r, RowResult)
         findings = r.findings
