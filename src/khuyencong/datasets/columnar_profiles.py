@@ -283,7 +283,7 @@ class _Profiles:
                 if status == "ineligible":
                     fresh[k] = 0
                     continue
-                cost, requested, _ = _report_amounts(
+                cost, requested, _ = _report_ints(
                     values[k], result.funding, template.line_of[k] is not None
                 )
                 num, den = template.factor[k]
@@ -292,8 +292,8 @@ class _Profiles:
                 cols["funding"].append(result.funding)
                 cols["as_of"].append(result.as_of)
                 cols["item"].append(result.item)
-                cols["cost"].append(None if cost is None else int(cost))
-                cols["requested"].append(None if requested is None else int(requested))
+                cols["cost"].append(cost)
+                cols["requested"].append(requested)
                 cols["other_sources"].append(int(values[k].get("other_sources") or 0))
                 cols["units"].append(int(values[k].get("units") or 1))
                 cols["factor_num"].append(num)
