@@ -52,6 +52,8 @@ PROPOSALS = 24
 
 
 def _name(p: int) -> str:
+    if p % 8 == 5:  # a quote and a backslash: escaped in JSON
+        return f'Công ty "Minh\\Anh" ({p})'
     return f"Công ty TNHH Minh, Anh ({p})"
 
 
