@@ -9,10 +9,12 @@ from importlib.resources import files
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from khuyencong import __version__
 from khuyencong.cli import main
-from khuyencong.cli.terminal import Progress, default_lang, fit_table
+from khuyencong.cli.terminal import Progress, default_lang, fit_table, wrap
 from khuyencong.l10n import LABELS, label
 
 
@@ -153,6 +155,52 @@ def test_fit_table_wraps_the_long_column() -> None:
         "      năm sáu bảy",
         "      tám chín mười",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "width", "lines"),
+    [
+        # A word too long for the line breaks after a separator, as late as fits ...
+        ("budget_lines.0.requested", 20, ["budget_lines.0.", "requested"]),
+        ("Kinh_phi/de_nghi/dong", 12, ["Kinh_phi/", "de_nghi/dong"]),
+        ("Dòng kinh phí 1›Kinh phí đề nghị", 16, ["Dòng kinh phí", "1›Kinh phí đề", "nghị"]),
+        ("a›bbbbbbbbbbbbbbbb", 10, ["a›", "bbbbbbbbbb", "bbbbbb"]),
+        # ... starting on the current line when a piece fits there ...
+        ("lỗi: [budget_lines.0.requested]", 20, ["lỗi: [budget_lines.", "0.requested]"]),
+        # ... and only without a separator in reach in the middle; a word that fits a line
+        # of its own goes there whole.
+        ("mã QG2016000123456", 10, ["mã", "QG20160001", "23456"]),
+        ("26/2014/TTLT-BTC-BCT xx", 12, ["26/2014/", "TTLT-BTC-BCT", "xx"]),
+        ("", 10, [""]),
+    ],
+)
+def test_wrap_breaks_at_spaces_then_separators(text: str, width: int, lines: list[str]) -> None:
+    assert wrap(text, width) == lines
+
+
+def test_wrap_indents_the_continuation_lines() -> None:
+    assert wrap("Ghi chú: budget_lines.0.requested", 20, "    ") == [
+        "Ghi chú:",
+        "    budget_lines.0.",
+        "    requested",
+    ]
+
+
+@given(
+    st.text(alphabet="ab.›/ đề\n", max_size=60),
+    st.integers(min_value=1, max_value=16),
+    st.integers(min_value=0, max_value=4),
+)
+def test_wrap_never_loses_a_character(text: str, width: int, indent: int) -> None:
+    lines = wrap(text, width, " " * indent)
+    # Every character but the spaces of a break is kept, in order; no line is wider than the
+    # width (a continuation line holds at least one character after its indent).
+    assert "".join(lines).replace(" ", "") == text.replace("\n", " ").replace(" ", "")
+    assert all(len(line) <= max(width, indent + 1) for line in lines)
+    # A word that fits on a line of its own is never cut.
+    for word in text.split():
+        if len(word) <= width - indent:
+            assert any(word in line for line in lines)
 
 
 class _Terminal(io.StringIO):

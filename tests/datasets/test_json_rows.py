@@ -21,7 +21,7 @@ def _expected(result: Any, lang: str) -> str:
         {
             "code": f.code,
             "severity": f.severity,
-            "column": f.column,
+            "column": f.where(lang),
             "message": f.message(lang),
             "citation": f.citation(lang),
             "citation_key": f.citation_key,

@@ -53,7 +53,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
                 text = f"{label('severity', f.severity, lang)}: {f.message(lang)}" + (
                     f" ({clause})" if clause else ""
                 )
-            column = "" if f is None else f.column or ""
+            column = "" if f is None else f.where(lang) or ""
             same = f is not None and f is not r.findings[0]  # the row is named on its first line
             problem_rows.append(
                 ["", "", "", column, text]

@@ -6,8 +6,8 @@ Nothing here imports more than the standard library and :mod:`khuyencong.l10n`.
 from __future__ import annotations
 
 import os
+import re
 import shutil
-import textwrap
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -44,16 +44,57 @@ def terminal_width() -> int:
     return max(_MIN_WIDTH, shutil.get_terminal_size((80, 24)).columns)
 
 
+_SEPARATORS: Final = frozenset("›./")
+"""Where a word longer than a line may break, after the character: the path separator of the
+messages ("Dòng kinh phí 1›…"), a dot (``budget_lines.0.requested``, ``26/2014/TTLT-BTC-BCT``)
+and a slash."""
+_SPACES: Final = str.maketrans("\t\n\r\v\f", "     ")
+
+
 def wrap(text: str, width: int, indent: str = "") -> list[str]:
-    """``text`` wrapped to ``width`` columns, continuation lines indented by ``indent``; long
-    words (paths, codes) are broken rather than overflow."""
-    return textwrap.wrap(
-        text,
-        width=width,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=False,
-    ) or [""]
+    """``text`` wrapped to ``width`` columns, continuation lines indented by ``indent``.
+
+    Lines break at spaces (the spaces of a break are dropped; other whitespace counts as a
+    space).  A word too long for a line of its own breaks after a separator (``›``, ``.``,
+    ``/``) — as late as fits, starting on the current line when a piece fits there — and only
+    where it has none in reach, in the middle; no other character is ever dropped."""
+    room_of_line = max(1, width - len(indent))
+    lines: list[str] = []
+    line = ""
+    fresh = True  # nothing but the indent on the current line yet
+
+    def new_line() -> None:
+        nonlocal line, fresh
+        lines.append(line)
+        line, fresh = indent, True
+
+    for space, word in re.findall(r"( *)([^ ]+)", text.translate(_SPACES)):
+        gap = space if not fresh or (not lines and not line) else ""  # leading spaces kept
+        while word:
+            if fresh and len(line) + len(gap) + len(word) > width:
+                gap = ""  # the text's leading spaces give way to its first word
+            room = max(width - len(line) - len(gap), 1 if fresh else 0)
+            if len(word) <= room:
+                line += gap + word
+                fresh = False
+                break
+            if not fresh and len(word) <= room_of_line:
+                new_line()  # the word goes whole to the next line
+                gap = ""
+                continue
+            cut = max((i + 1 for i, ch in enumerate(word[:room]) if ch in _SEPARATORS), default=0)
+            if not cut and not fresh:
+                new_line()
+                gap = ""
+                continue
+            cut = cut or max(1, room)
+            line += gap + word[:cut]
+            word = word[cut:]
+            gap = ""
+            new_line()
+    if not fresh or line.strip():
+        lines.append(line)
+    return [ln.rstrip() for ln in lines] or [""]
 
 
 def fit(text: str, stream: TextIO) -> str:

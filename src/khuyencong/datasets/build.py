@@ -418,10 +418,10 @@ class _Builder:
             proposal = Proposal.model_validate(model)
         except ValidationError as exc:
             for error in exc.errors(include_url=False):
-                where = ".".join(str(x) for x in error["loc"])
-                row.findings.append(
-                    finding("invalid", row.number, where, detail=FieldError.of(error))
-                )
+                detail = FieldError.of(error)
+                where = ".".join(str(x) for x in detail.loc)
+                found = finding("invalid", row.number, where, detail=detail)
+                row.findings.append(attrs.evolve(found, path=detail.loc))
         status, allowed_total, as_of = "invalid", None, None
         code = model.get("code") if isinstance(model.get("code"), str) else None
         if proposal is not None:

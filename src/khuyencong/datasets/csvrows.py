@@ -79,7 +79,8 @@ def _cells(values: list[Any], lang: str) -> list[Any]:
 
 
 def _finding_text(f: RowFinding, lang: str) -> str:
-    where = f" [{f.column}]" if f.column else ""
+    column = f.where(lang)
+    where = f" [{column}]" if column else ""
     clause = f.citation(lang)
     cite = f" ({clause})" if clause else ""
     severity = label("severity", f.severity, lang)

@@ -9,6 +9,7 @@ from typing import Any, Final, Literal, TypeVar
 import attrs
 
 from ..l10n.catalog import NO_PARAMS, Catalogued, Text, catalogue
+from ..l10n.errors import FieldError, render_path
 from ..rules.findings import SEVERITY_ORDER, Finding
 from ..rules.findings import Severity as EngineSeverity
 
@@ -133,6 +134,12 @@ class RowFinding(Catalogued):
     carry the clause they rest on (``citation_vi``, ``citation_en``, and the stable
     ``citation_key`` such as ``26/2014/TTLT-BTC-BCT:6.2.c``) and, for a budget line, ``line``
     (0-based index of the line in its proposal).
+
+    A record that has the shape of a whole proposal (a JSON Lines line, a dict of
+    ``validate(records)``) has no header: a validation error of it carries ``path``, the place
+    in the proposal as pydantic gives it (``("budget_lines", 0, "requested")``), and ``column``
+    is that path joined by dots (``budget_lines.0.requested``).  :meth:`where` is the cell a
+    clerk sees in the reports' column "Cột": the header as written, or the path in words.
     """
 
     row: int | None
@@ -147,6 +154,20 @@ class RowFinding(Catalogued):
     citation_en: str | None = None
     citation_key: str | None = None
     line: int | None = None
+    path: tuple[int | str, ...] | None = None
+    """For a validation error of a proposal-shaped record: where it is in the proposal."""
+
+    def where(self, lang: str = "vi") -> str | None:
+        """Where the finding is, as the reports show it in ``lang``: the header as written in
+        the file, or for a proposal-shaped record the path in words from the labels of the
+        message catalogue — the text its message names ("Dòng kinh phí 1 › Kinh phí đề nghị";
+        "budget line 1 › requested support"), a key the model does not have as written."""
+        if self.path is None:
+            return self.column
+        detail = self.params.get("detail")
+        if isinstance(detail, FieldError):
+            return detail.place(lang)
+        return render_path(self.path, lang)
 
     def citation(self, lang: str = "vi") -> str | None:
         """The clause the finding rests on, in ``lang``, or ``None``."""

@@ -153,11 +153,16 @@ def summary_html(summary: Summary, lang: str = "vi") -> str:
 
 
 def _findings_html(row: RowResult, lang: str) -> str:
-    return "<br>".join(
+    return "<br>".join(_finding_html(f, lang) for f in row.findings)
+
+
+def _finding_html(f: RowFinding, lang: str) -> str:
+    column = f.where(lang)
+    clause = f.citation(lang)
+    return (
         f"<span class={f.severity}>[{escape(label('severity', f.severity, lang))}]</span> "
-        f"{_cell(f.column or '')}{': ' if f.column else ''}{escape(f.message(lang))}"
-        + (f" <i>({escape(clause)})</i>" if (clause := f.citation(lang)) else "")
-        for f in row.findings
+        f"{_cell(column) + ': ' if column else ''}{escape(f.message(lang))}"
+        + (f" <i>({escape(clause)})</i>" if clause else "")
     )
 
 

@@ -56,6 +56,7 @@ def finding_json(
         f.key,
         f.severity,
         f.column,
+        f.path,
         f.line,
         f.citation_vi,
         f.citation_en,
@@ -68,7 +69,7 @@ def finding_json(
         {
             "code": f.code,
             "severity": f.severity,
-            "column": f.column,
+            "column": f.where(lang),
             "message": f.message(lang),
             "citation": f.citation(lang),
             "citation_key": f.citation_key,

@@ -28,7 +28,15 @@ from .catalog import has, render
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-__all__ = ["FieldError", "Reason", "field_label", "render_error", "render_errors", "render_path"]
+__all__ = [
+    "FieldError",
+    "Reason",
+    "field_label",
+    "render_error",
+    "render_errors",
+    "render_path",
+    "render_place",
+]
 
 
 def field_label(name: str, lang: str = "vi") -> str:
@@ -37,9 +45,14 @@ def field_label(name: str, lang: str = "vi") -> str:
     return render(key, None, lang) if has(key) else name
 
 
-def render_path(loc: Sequence[int | str], lang: str = "vi") -> str:
+def render_path(loc: Sequence[int | str], lang: str = "vi", *, as_written: bool = False) -> str:
     """A pydantic ``loc`` in words: ``("budget_lines", 0, "requested")`` →
-    "Dòng kinh phí 1 › Kinh phí đề nghị"."""
+    "Dòng kinh phí 1 › Kinh phí đề nghị".  ``as_written``: the last key is one the model does
+    not have there (pydantic's ``extra_forbidden``), shown as the user wrote it — a label would
+    name a field the user did not write (``year`` is not "Năm kế hoạch")."""
+    if as_written and loc and isinstance(loc[-1], str):
+        head = render_path(loc[:-1], lang)
+        return render("path.sep", None, lang).join([head, loc[-1]]) if head else loc[-1]
     parts: list[str] = []
     previous: str | None = None
     last = len(loc) - 1
@@ -61,6 +74,12 @@ def render_path(loc: Sequence[int | str], lang: str = "vi") -> str:
             continue  # the tag of another union's member, not a field
         parts.append(field_label(previous, lang))
     return render("path.sep", None, lang).join(parts)
+
+
+def render_place(loc: Sequence[int | str], kind: object, lang: str = "vi") -> str:
+    """Where an error of pydantic's type ``kind`` is, in words (:func:`render_path`): the one
+    text of the place, in an error's message and in the column of a report."""
+    return render_path(loc, lang, as_written=kind == "extra_forbidden")
 
 
 def _ctx_value(value: Any, lang: str) -> Any:
@@ -94,7 +113,7 @@ def render_error(
     """One error of ``ValidationError.errors()`` in ``lang``: "path: reason" (the reason alone
     when the path is empty).  ``loc`` replaces the error's own path (e.g. to drop a prefix)."""
     reason = render_reason(error, lang)
-    path = render_path(error.get("loc", ()) if loc is None else loc, lang)
+    path = render_place(error.get("loc", ()) if loc is None else loc, error.get("type"), lang)
     return render("path.error", {"path": path, "message": reason}, lang) if path else reason
 
 
@@ -154,6 +173,10 @@ class FieldError:
             str(error.get("msg", "")),
             ctx or None,
         )
+
+    def place(self, lang: str = "vi") -> str:
+        """Where the error is, in words — as :meth:`message` names it."""
+        return render_place(self.loc, self.type, lang)
 
     def message(self, lang: str = "vi") -> str:
         """The error in ``lang``."""
