@@ -43,8 +43,10 @@ UTF-8" writes it, or UTF-16 with a byte-order mark as its "Unicode Text" does â€
   row path
   for that proposal (or that rest of the file, or the whole file), never a guess.
 
-Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's, so
-the summary and every report format are unchanged.  polars is imported with this module, when
+Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's,
+and the rows of consecutive proposals read from templates as a :class:`.columnar_blocks.RowBlock`
+(columns, which the summary and the JSON and CSV writers read as such, and which give the same
+:class:`~.rows.RowResult` objects to every other reader).  polars is imported with this module, when
 a plan is checked, never by ``import khuyencong``.
 """
 
@@ -59,16 +61,9 @@ from typing import Any, Final
 from .build import _Builder
 from .cells import _text
 from .columnar_batch import _frozen
+from .columnar_blocks import RowBlock
 from .columnar_lines import _file_ok, _head, _lines, _Quoted
-from .columnar_profiles import (
-    _bulk_add,
-    _Profiles,
-    _report_amounts,
-    _rows_named,
-    _swapped,
-    _Template,
-    _with,
-)
+from .columnar_profiles import _bulk_add, _Profiles, _report_ints, _Template
 from .columnar_read import _FREE, _Reader, _Row
 from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
@@ -130,7 +125,7 @@ class _Engine(_Reader, _Profiles):
 
     # -- the rows of a file ------------------------------------------------------------------
 
-    def run(self, lines: Iterator[str], first: int) -> Iterator[RowResult]:
+    def run(self, lines: Iterator[str], first: int) -> Iterator[RowResult | RowBlock]:
         number = first
         carry: list[_Row] = []
         source = iter(lines)
@@ -204,7 +199,7 @@ class _Engine(_Reader, _Profiles):
 
     # -- results --------------------------------------------------------------------------------
 
-    def _emit(self, groups: list[tuple[list[_Row], int | None]]) -> Iterator[RowResult]:
+    def _emit(self, groups: list[tuple[list[_Row], int | None]]) -> Iterator[RowResult | RowBlock]:
         plans: list[tuple[list[_Row], _Template | None, int | None, list[dict[str, Any]]]] = []
         pending: dict[tuple[str, ...], tuple[_Template, list[list[dict[str, Any]]]] | None] = {}
         waiting: list[tuple[int, tuple[str, ...]]] = []
@@ -228,11 +223,19 @@ class _Engine(_Reader, _Profiles):
                 group, _, again, values = plans[index]
                 plans[index] = (group, self.profiles.get(key), again, values)
         allowed = self._allowed(plans)
+        block: RowBlock | None = None
         for (group, template, again, values), amounts in zip(plans, allowed, strict=True):
             if template is None or amounts is None:
+                if block is not None:
+                    yield block
+                    block = None
                 yield from self._by_rows(group, again)
             else:
-                yield from self._from_template(group, template, amounts, values)
+                if block is None:
+                    block = RowBlock()
+                self._from_template(block, group, template, amounts, values)
+        if block is not None:
+            yield block
 
     def _again(self, key: tuple[str, ...]) -> bool:
         """Whether a profile came before (a profile is built on its second proposal, so that a
@@ -331,11 +334,13 @@ class _Engine(_Reader, _Profiles):
 
     def _from_template(
         self,
+        block: RowBlock,
         group: list[_Row],
         template: _Template,
         allowed: list[int | None] | None,
         values: list[dict[str, Any]],
-    ) -> Iterator[RowResult]:
+    ) -> None:
+        """Add the rows of a proposal read from ``template`` to ``block``."""
         real: dict[str, str] = {}
         for field in _FREE:
             for v in values:
@@ -348,44 +353,12 @@ class _Engine(_Reader, _Profiles):
             if total:
                 sums[field] = sum(total)
         _bulk_add(self.structure, group[0].number, group[-1].number, sums)
-        code = real.get("code")
-        title = real.get("title")
-        numbers = [row.number for row in group]
-        for k, (row, result) in enumerate(zip(group, template.results, strict=True)):
-            line = template.line_of[k] is not None
-            cost, requested, counterpart = _report_amounts(values[k], result.funding, line)
-            findings = tuple(
-                _with(
-                    f,
-                    row.number,
-                    _rows_named(_swapped(f.params, names, template.free, real), refs, numbers)
-                    if refs
-                    else _swapped(f.params, names, template.free, real)
-                    if names
-                    else f.params,
-                )
-                for f, names, refs in template.swaps[k]
-            )
-            value = None if allowed is None else allowed[k]
-            yield RowResult(
-                row=row.number,
-                status=result.status,
-                proposal_code=code if "code" in template.free else result.proposal_code,
-                title=title if "title" in template.free else result.title,
-                funding=result.funding,
-                province=result.province,
-                year=result.year,
-                content=result.content,
-                item=result.item,
-                cost=cost,
-                requested=requested,
-                counterpart=counterpart,
-                allowed=None if value is None else Decimal(value),
-                as_of=result.as_of,
-                first_of_proposal=result.first_of_proposal,
-                findings=findings,
-                unreadable=result.unreadable,
-            )
+        line_of = template.line_of
+        amounts = [
+            _report_ints(values[k], result.funding, line_of[k] is not None)
+            for k, result in enumerate(template.results)
+        ]
+        block.add(template.lines, [row.number for row in group], real, amounts, allowed)
 
 
 # -- entry ------------------------------------------------------------------------------------
@@ -397,7 +370,7 @@ def columnar_results(
     structure: Structure | None,
     builder: _Builder,
     rulebooks: Any,
-) -> Iterator[RowResult] | None:
+) -> Iterator[RowResult | RowBlock] | None:
     """The rows of ``table`` by this engine, or ``None`` when it does not read this file (the
     caller then takes the row path from the start)."""
     origin = table.origin

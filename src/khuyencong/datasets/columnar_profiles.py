@@ -8,7 +8,6 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from decimal import Decimal
-from operator import attrgetter
 from typing import Any, Final
 
 import attrs
@@ -16,6 +15,7 @@ import polars as pl
 
 from .build import _Builder
 from .columnar import cofund
+from .columnar_blocks import _BASE, _Line, _lines, _rows_named, _swapped, _with
 from .columnar_read import _FREE, _STAND_IN, _Row
 from .findings import RowFinding
 from .layout import AMOUNT_FIELDS
@@ -27,9 +27,6 @@ from .values import commune_kind_from_name
 __all__: list[str] = []
 
 _MARK: Final = _STAND_IN
-
-_BASE: Final = 1_000_000_000
-"""The first run numbers a proposal's rows from this, the second from twice this."""
 
 
 def _sentinel(run: int, field: str) -> str:
@@ -51,6 +48,12 @@ class _Template:
     free: dict[str, str]
     second: list[RowResult]
     """The second run's rows (other stand-ins, amounts × 3), checked with the first."""
+    second_free: dict[str, str]
+    lines: list[_Line] = attrs.field(init=False)
+    """The rows of the first run as the lines a :class:`.columnar_blocks.RowBlock` reads."""
+
+    def __attrs_post_init__(self) -> None:
+        self.lines = _lines(self.results, self.swaps, self.free, self.second, self.second_free)
 
 
 class _Profiles:
@@ -234,7 +237,7 @@ class _Profiles:
                         return None
                     ratio = Decimal(lines[position].factor).as_integer_ratio()
                     factor[k] = ratio
-        template = _Template(one, swaps, line_of, factor, computed, free_one, two)
+        template = _Template(one, swaps, line_of, factor, computed, free_one, two, free_two)
         runs: list[list[dict[str, Any]]] = []
         for results, scale in ((one, 1), (two, 3)):
             scaled = [
@@ -284,7 +287,7 @@ class _Profiles:
                 if status == "ineligible":
                     fresh[k] = 0
                     continue
-                cost, requested, _ = _report_amounts(
+                cost, requested, _ = _report_ints(
                     values[k], result.funding, template.line_of[k] is not None
                 )
                 num, den = template.factor[k]
@@ -293,8 +296,8 @@ class _Profiles:
                 cols["funding"].append(result.funding)
                 cols["as_of"].append(result.as_of)
                 cols["item"].append(result.item)
-                cols["cost"].append(None if cost is None else int(cost))
-                cols["requested"].append(None if requested is None else int(requested))
+                cols["cost"].append(cost)
+                cols["requested"].append(requested)
                 cols["other_sources"].append(int(values[k].get("other_sources") or 0))
                 cols["units"].append(int(values[k].get("units") or 1))
                 cols["factor_num"].append(num)
@@ -332,57 +335,13 @@ class _Profiles:
         return out
 
 
-def _swapped(
-    params: Mapping[str, Any], names: tuple[str, ...], old: dict[str, str], new: dict[str, str]
-) -> Mapping[str, Any]:
-    if not names:
-        return params
-    out = dict(params)
-    for name in names:
-        text = out[name]
-        for field, stand_in in old.items():
-            if stand_in in text:
-                text = text.replace(stand_in, new.get(field, ""))
-        out[name] = text
-    return out
-
-
-_FIELD_NAMES: Final = tuple(a.name for a in attrs.fields(RowFinding))
-_ROW: Final = _FIELD_NAMES.index("row")
-_PARAMS: Final = _FIELD_NAMES.index("params")
-_FIELDS_OF: Final = attrgetter(*_FIELD_NAMES)
-"""The fields of a row finding in the order of its constructor (an attrs class)."""
-
-
-def _rows_named(
-    params: Mapping[str, Any], refs: tuple[str, ...], rows: list[int]
-) -> dict[str, Any]:
-    """``params`` with each of ``refs`` (the first run's row number of a line of the proposal)
-    naming that line's row in ``rows``."""
-    out = dict(params)
-    for name in refs:
-        out[name] = str(rows[int(out[name]) - _BASE])
-    return out
-
-
-def _with(f: RowFinding, row: int, params: Mapping[str, Any]) -> RowFinding:
-    """``f`` on ``row`` with ``params``."""
-    values = list(_FIELDS_OF(f))
-    values[_ROW] = row
-    values[_PARAMS] = params
-    return RowFinding(*values)
-
-
-def _report_amounts(
+def _report_ints(
     values: Mapping[str, Any], funding: str | None, line: bool
-) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
-    """The cost, requested and counterpart a row shows (see ``_Builder._line``)."""
+) -> tuple[int | None, int | None, int | None]:
+    """The cost, requested and counterpart a row shows (see ``_Builder._line``), in whole
+    đồng."""
     if not line:
         return None, None, None
-
-    def dec(v: Any) -> Decimal | None:
-        return None if v is None else Decimal(v)
-
     requested = values.get("requested")
     if requested is None and funding is not None:
         own = "national_amount" if funding == "national" else "local_amount"
@@ -391,7 +350,19 @@ def _report_amounts(
     counterpart = values.get("counterpart")
     if cost is None and requested is not None:
         cost = requested + (counterpart or 0) + (values.get("other_sources") or 0)
-    return dec(cost), dec(requested), dec(counterpart)
+    return cost, requested, counterpart
+
+
+def _report_amounts(
+    values: Mapping[str, Any], funding: str | None, line: bool
+) -> tuple[Decimal | None, Decimal | None, Decimal | None]:
+    """The cost, requested and counterpart a row shows (see ``_Builder._line``)."""
+    cost, requested, counterpart = _report_ints(values, funding, line)
+    return (
+        None if cost is None else Decimal(cost),
+        None if requested is None else Decimal(requested),
+        None if counterpart is None else Decimal(counterpart),
+    )
 
 
 def _bulk_add(structure: Structure, first: int, last: int, sums: Mapping[str, int]) -> None:

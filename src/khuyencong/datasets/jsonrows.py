@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import IO, Any, Final
 
+from .columnar_blocks import RowBlock, _Line
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .summary import allowed_shown
@@ -82,15 +83,150 @@ def finding_json(
     return text
 
 
-def write_rows(handle: IO[str], results: Iterable[RowResult], lang: str) -> None:
+_Prepared = tuple[str, str, str, tuple[tuple[int, str], ...]]
+
+
+def _replaced(text: str, old: Mapping[str, str], new: Mapping[str, str]) -> str:
+    """``text`` (JSON) with each stand-in of ``old`` (by field) as the text of ``new`` there
+    (none: empty), both as JSON writes them inside a string (as :func:`.columnar_blocks._swapped`
+    does in a parameter)."""
+    for field, stand_in in old.items():
+        mark = _encode_text(stand_in)[1:-1]
+        if mark in text:
+            text = text.replace(mark, _encode_text(new.get(field, ""))[1:-1])
+    return text
+
+
+def _prepared(
+    line: _Line, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> _Prepared:
+    """The parts of the JSON text of a row read from ``line`` that every such row shares: from
+    ``"status"`` to ``"item"``, from ``"as_of"`` to the end, the same up to its findings, and
+    each finding for a row whose findings name a free text or a row: ``(0, text)`` its text
+    on every row, ``(1, text)`` its text with the template's stand-ins for the free texts
+    (put back by :func:`_replaced`: the text of the second run's finding is so made from the
+    first's, checked here), ``(2, "")`` one written from the row's finding."""
+    key = ("json", lang)
+    found: _Prepared | None = line.prepared.get(key)
+    if found is None:
+        r = line.result
+        middle = (
+            f'"status": {_json(r.status)}, '
+            f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
+            f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
+            f'"item": {_json(r.item)}, '
+        )
+        findings = r.findings
+        before = f'"as_of": {_json_text(r.as_of)}, "severity": {_json(worst(findings))}, '
+        texts = [finding_json(f, lang, fragments) for f in findings]
+        pieces: list[tuple[int, str]] = []
+        for (_f, names, refs), text, other in zip(
+            line.swaps, texts, line.second.findings, strict=True
+        ):
+            if not names and not refs:
+                pieces.append((0, text))
+            elif not refs and _replaced(text, line.free, line.second_free) == finding_json(
+                other, lang, {}
+            ):
+                pieces.append((1, text))
+            else:
+                pieces.append((2, ""))
+        tail = f'{before}"findings": [{", ".join(texts)}]}}'
+        found = line.prepared[key] = (middle, tail, before, tuple(pieces))
+    return found
+
+
+def _own_tail(
+    line: _Line,
+    prepared: _Prepared,
+    row: int,
+    own: tuple[Mapping[str, str], list[int]],
+    lang: str,
+    fragments: dict[tuple[Any, ...], tuple[RowFinding, str]],
+) -> str:
+    """The end of the JSON text of a row whose findings name a free text or a row."""
+    real, numbers = own
+    parts = []
+    made: tuple[RowFinding, ...] | None = None
+    for k, (kind, text) in enumerate(prepared[3]):
+        if kind == 0:
+            parts.append(text)
+        elif kind == 1:
+            parts.append(_replaced(text, line.free, real))
+        else:
+            if made is None:
+                made = line.findings_on(row, real, numbers)
+            parts.append(finding_json(made[k], lang, fragments))
+    return f'{prepared[2]}"findings": [{", ".join(parts)}]}}'
+
+
+def _block_rows(
+    block: RowBlock, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
+) -> Iterator[str]:
+    """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row)."""
+    last_code: object = _json  # no code is this
+    last_title: object = _json
+    code_text = title_text = ""
+    key = ("json", lang)
+    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+        block.lines,
+        block.rows,
+        block.codes,
+        block.titles,
+        block.cost,
+        block.requested,
+        block.counterpart,
+        block.allowed,
+        block.own,
+        strict=True,
+    ):
+        prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
+        if code is not last_code:
+            code_text = "null" if code is None else _encode_text(code)
+            last_code = code
+        if title is not last_title:
+            title_text = "null" if title is None else _encode_text(title)
+            last_title = title
+        tail = prepared[1] if own is None else _own_tail(line, prepared, row, own, lang, fragments)
+        shown = line.shown
+        if allowed is None or not shown:
+            amounts = '"allowed": null, "allowed_if_eligible": null, '
+        elif shown == 1:
+            amounts = f'"allowed": "{allowed}", "allowed_if_eligible": null, '
+        else:
+            amounts = f'"allowed": null, "allowed_if_eligible": "{allowed}", '
+        yield (
+            f'{{"row": {row}, "proposal_code": {code_text}, "title": {title_text}, {prepared[0]}'
+            f'"cost": {"null" if cost is None else f"{_Q}{cost}{_Q}"}, '
+            f'"requested": {"null" if requested is None else f"{_Q}{requested}{_Q}"}, '
+            f'"counterpart": {"null" if counterpart is None else f"{_Q}{counterpart}{_Q}"}, '
+            f"{amounts}{tail}"
+        )
+
+
+_Q: Final = '"'
+
+
+def write_rows(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
     """Write ``results`` as the JSON report's rows, each as ``json.dumps`` writes
     :func:`.report.record` with its findings as objects (keys in the order of
     :data:`.report.COLUMNS`, ", " and ": " between them), separated by ",\n" and written in
-    blocks of :data:`_JSON_BLOCK` rows."""
+    blocks of :data:`_JSON_BLOCK` rows (those of a :class:`.columnar_blocks.RowBlock` from its
+    columns)."""
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
     block: list[str] = []
     separator = ""
     for r in results:
+        if type(r) is not RowResult:
+            assert isinstance(r, RowBlock)
+            for text in _block_rows(r, lang, fragments):
+                block.append(text)
+                if len(block) >= _JSON_BLOCK:
+                    handle.write(separator + ",\n".join(block))
+                    separator = ",\n"
+                    block.clear()
+            continue
+        assert isinstance(r, RowResult)
         findings = r.findings
         allowed, if_eligible = allowed_shown(r)
         parts = ", ".join(finding_json(f, lang, fragments) for f in findings)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
-from typing import Any, Final, Literal
+from typing import TYPE_CHECKING, Any, Final, Literal
 
 import attrs
 
@@ -27,6 +27,9 @@ from .readers import RawRow, Table
 from .rows import LINE_FIELDS, PASSING_STATUSES, RowResult, _Parsed
 from .structure import Structure, prepare
 from .values import CONVERTERS, EXCEL_ERRORS, clean_cell
+
+if TYPE_CHECKING:
+    from .columnar_blocks import RowBlock
 
 __all__ = [
     "LINE_FIELDS",
@@ -290,8 +293,12 @@ def process(
     grouping: Grouping,
     notes: list[RowFinding],
     engine: Engine = "auto",
-) -> Iterator[RowResult]:
-    """Stream the results of every row of ``table``; file-level notes are added to ``notes``."""
+    blocks: bool = False,
+) -> Iterator[RowResult | RowBlock]:
+    """Stream the results of every row of ``table``; file-level notes are added to ``notes``.
+
+    With ``blocks``, the rows the columnar engine reads from templates come as
+    :class:`.columnar_blocks.RowBlock` objects (columns), else as their rows."""
     notes.extend(table.notes)
     has_item_column = (
         any(mapping.field_for(h) == "item" for h in table.headers) or not table.headers
@@ -305,7 +312,15 @@ def process(
     if engine == "auto" and grouping == "consecutive":
         fast = _columnar(table, mapping, notes, structure, builder)
         if fast is not None:
-            yield from fast
+            if blocks:
+                yield from fast
+                return
+            for item in fast:
+                if type(item) is RowResult:
+                    yield item
+                else:
+                    assert not isinstance(item, RowResult)
+                    yield from item.results()
             return
     groups = _groups(_parsed_rows(table, mapping, notes, structure), grouping)
     for group in groups:
@@ -318,7 +333,7 @@ def _columnar(
     notes: list[RowFinding],
     structure: Structure | None,
     builder: _Builder,
-) -> Iterator[RowResult] | None:
+) -> Iterator[RowResult | RowBlock] | None:
     """The rows of ``table`` by the columnar engine, or ``None`` when it does not read it."""
     if table.origin is None or structure is None or not table.headers:
         return None
@@ -340,7 +355,7 @@ def _columnar(
     notes.extend(plan_notes)
     notes.extend(_missing_columns(plan, structure.given))
 
-    def rows() -> Iterator[RowResult]:
+    def rows() -> Iterator[RowResult | RowBlock]:
         yield from results
         notes.extend(structure.closing_notes())
 

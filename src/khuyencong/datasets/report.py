@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -14,7 +13,9 @@ from typing import IO, Any, Final, overload
 from ..errors import DatasetError
 from ..l10n import label
 from ..l10n.catalog import render
+from .columnar_blocks import RowBlock
 from .columns import ColumnMapping
+from .csvrows import CODE_COLUMNS, COLUMNS, _cells, _findings_text, columns, write_csv
 from .findings import RowFinding, finding, worst
 from .jsonrows import write_rows
 from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
@@ -24,77 +25,7 @@ from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_
 
 __all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
-COLUMNS: Final = (
-    "row",
-    "proposal_code",
-    "title",
-    "status",
-    "funding",
-    "province",
-    "year",
-    "content",
-    "item",
-    "cost",
-    "requested",
-    "counterpart",
-    "allowed",
-    "allowed_if_eligible",
-    "as_of",
-    "severity",
-    "findings",
-)
-"""Columns of the row table (stable English identifiers): the headers of the English CSV/XLSX
-reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
-:meth:`Report.to_pandas` in both languages.  ``allowed`` is empty (not known) on a row of a
-``not_assessable`` proposal, whose computed line amount is ``allowed_if_eligible``
-(:func:`~khuyencong.datasets.summary.allowed_shown`)."""
-
-CODE_COLUMNS: Final = ("status_code", "severity_code")
-"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
-``Mức độ`` cells are Vietnamese words: the same status and severity as stable codes
-(``eligible``, ``warning``), for a program that reads the Vietnamese report.  ``Mã đề án``
-(``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both languages."""
-
-
-def columns(lang: str = "vi") -> list[str]:
-    """The header row of the CSV/XLSX row table in ``lang``.
-
-    >>> columns("vi")[:4]
-    ['Dòng', 'Mã đề án', 'Tên đề án', 'Trạng thái']
-    >>> columns("en")[:4]
-    ['row', 'proposal_code', 'title', 'status']
-    """
-    if lang != "vi":
-        return list(COLUMNS)
-    return [label("column", c, lang) for c in COLUMNS] + list(CODE_COLUMNS)
-
-
-def _cells(values: list[Any], lang: str) -> list[Any]:
-    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status and
-    severity as words, their codes at the end (:data:`CODE_COLUMNS`)."""
-    if lang != "vi":
-        return values
-    status, severity = values[_STATUS], values[_SEVERITY]
-    values[_STATUS] = label("status", status, lang)
-    values[_SEVERITY] = label("severity", severity, lang) if severity else ""
-    return [*values, status, severity]
-
-
-_STATUS: Final = COLUMNS.index("status")
-_SEVERITY: Final = COLUMNS.index("severity")
 _HTML_PROBLEM_ROWS: Final = 1000
-
-
-def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
-    parts = []
-    for f in findings:
-        column = f.where(lang)
-        where = f" [{column}]" if column else ""
-        clause = f.citation(lang)
-        cite = f" ({clause})" if clause else ""
-        severity = label("severity", f.severity, lang)
-        parts.append(f"{severity}:{f.code}{where}: {f.message(lang)}{cite}")
-    return " | ".join(parts)
 
 
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
@@ -129,13 +60,6 @@ def _text(value: Any) -> str:
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
-
-
-def _safe(text: str | None) -> str | None:
-    """A text cell neutralised for a spreadsheet (see :mod:`.safe`); ``None`` stays empty."""
-    if text is None or not text.startswith(FORMULA_STARTS):
-        return text
-    return "'" + text
 
 
 Destination = str | Path | IO[str] | None
@@ -201,6 +125,15 @@ class Report:
         return self._pass()
 
     def _pass(self) -> Iterator[RowResult]:
+        for item in self._items():
+            if type(item) is RowResult:
+                yield item
+            else:
+                assert isinstance(item, RowBlock)
+                yield from item.results()
+
+    def _items(self) -> Iterator[RowResult | RowBlock]:
+        """One pass: the rows, those the columnar engine reads from templates as blocks."""
         if self._first is not None:
             table, self._first = self._first, None
         elif self._reopenable:
@@ -211,7 +144,7 @@ class Report:
         if self._assessor is None:
             notes.append(finding("not_assessed", None))
         accumulator = Accumulator(self.source, self.assessed)
-        for result in process(
+        for item in process(
             table,
             self._mapping,
             assessor=self._assessor,
@@ -219,15 +152,20 @@ class Report:
             grouping=self._grouping,
             notes=notes,
             engine=self._engine,
+            blocks=True,
         ):
-            accumulator.add(result)
-            yield result
+            if type(item) is RowResult:
+                accumulator.add(item)
+            else:
+                assert isinstance(item, RowBlock)
+                accumulator.add_block(item)
+            yield item
         self._summary = accumulator.finish(notes)
 
     def summary(self) -> Summary:
         """Counts and sums by status, funding source, content, province and year."""
         if self._summary is None:
-            for _ in self._pass():
+            for _ in self._items():
                 pass
         if self._summary is None:  # pragma: no cover - set by the pass above
             raise DatasetError("the summary could not be computed")
@@ -271,38 +209,7 @@ class Report:
         return _export(path, "utf-8-sig", lambda handle: self._write_csv(handle, lang))
 
     def _write_csv(self, handle: IO[str], lang: str) -> None:
-        # The columns of :func:`record`, written straight from each result: the csv writer
-        # writes None as an empty cell and numbers and dates as str() does (ISO dates); text
-        # from the data goes through :func:`_safe`.
-        writer = csv.writer(handle)
-        writer.writerow(columns(lang))
-        for r in self._pass():
-            findings = r.findings
-            allowed, if_eligible = allowed_shown(r)
-            writer.writerow(
-                _cells(
-                    [
-                        r.row,
-                        _safe(r.proposal_code),
-                        _safe(r.title),
-                        r.status,
-                        r.funding,
-                        _safe(r.province),
-                        r.year,
-                        _safe(r.content),
-                        _safe(r.item),
-                        r.cost,
-                        r.requested,
-                        r.counterpart,
-                        allowed,
-                        if_eligible,
-                        r.as_of,
-                        worst(findings) if findings else "",
-                        _safe(_findings_text(findings, lang)) if findings else "",
-                    ],
-                    lang,
-                )
-            )
+        write_csv(handle, self._items(), lang)
 
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
@@ -318,7 +225,7 @@ class Report:
         # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
         # ": " between them), put together from its values; rows written in blocks.
         handle.write('{"rows": [\n')
-        write_rows(handle, self._pass(), lang)
+        write_rows(handle, self._items(), lang)
         summary = self.summary()
         handle.write('\n],\n"summary": ')
         handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
@@ -425,12 +332,22 @@ class Report:
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []
         more = 0
-        for result in self._pass():
-            if result.findings or result.status not in PASSING_STATUSES:
-                if len(problems) < limit:
-                    problems.append(result)
-                else:
-                    more += 1
+        for item in self._items():
+            if type(item) is RowResult:
+                if item.findings or item.status not in PASSING_STATUSES:
+                    if len(problems) < limit:
+                        problems.append(item)
+                    else:
+                        more += 1
+                continue
+            assert isinstance(item, RowBlock)
+            for i, line in enumerate(item.lines):  # a row is made only to be shown
+                result = line.result
+                if result.findings or result.status not in PASSING_STATUSES:
+                    if len(problems) < limit:
+                        problems.append(item.result(i))
+                    else:
+                        more += 1
         return problems, more
 
     def _repr_html_(self) -> str:

@@ -11,6 +11,7 @@ import attrs
 
 from ..l10n.catalog import render
 from ..schemas.codes import ActivityContent, FundingSourceKind
+from .columnar_blocks import RowBlock
 from .findings import RowFinding
 from .layout import LAYOUT_STATUSES
 from .pipeline import PASSING_STATUSES, RowResult
@@ -328,6 +329,89 @@ class Accumulator:
                 cell.allowed = (cell.allowed or _ZERO) + allowed
             elif unknown:
                 cell.unknown += 1
+
+    def add_block(self, block: RowBlock) -> None:
+        """Count the rows of ``block`` as :meth:`add` counts each of them: by template line
+        (whose status, findings and keys its rows share), their amounts summed in whole
+        đồng."""
+        # Per line: rows, cost (sum, count), requested (sum, count), allowed (sum, count).
+        tally: dict[Any, list[int]] = {}
+        for line, cost, requested, allowed in zip(
+            block.lines, block.cost, block.requested, block.allowed, strict=True
+        ):
+            t = tally.get(line)
+            if t is None:
+                t = tally[line] = [0, 0, 0, 0, 0, 0, 0]
+            t[0] += 1
+            if cost is not None:
+                t[1] += cost
+                t[2] += 1
+            if requested is not None:
+                t[3] += requested
+                t[4] += 1
+            if allowed is not None:
+                t[5] += allowed
+                t[6] += 1
+        for line, (n, cost, n_cost, requested, n_requested, allowed, n_allowed) in tally.items():
+            self._add_line(
+                line.result,
+                n,
+                (Decimal(cost), n_cost),
+                (Decimal(requested), n_requested),
+                (Decimal(allowed), n_allowed if line.shown == 1 else 0),
+            )
+
+    def _add_line(
+        self,
+        result: RowResult,
+        n: int,
+        cost_sum: tuple[Decimal, int],
+        requested_sum: tuple[Decimal, int],
+        allowed_sum: tuple[Decimal, int],
+    ) -> None:
+        """Count ``n`` rows like ``result`` whose amounts sum (over the rows that have one) as
+        given; the allowed sum is that of the rows :func:`allowed_shown` counts."""
+        self.rows += n
+        status = result.status
+        self.rows_by_status[status] += n
+        for item in result.findings:
+            self.severity[item.severity] += n
+            self.codes[item.code] += n
+        if status == "blank":
+            self.blank += n
+            return
+        if status in LAYOUT_STATUSES:
+            return
+        if result.unreadable:
+            self.left_out += len(result.unreadable) * n
+        first = result.first_of_proposal
+        if first:
+            self.proposals += n
+            self.proposals_by_status[status] += n
+        cost, n_cost = cost_sum
+        requested, n_requested = requested_sum
+        allowed, n_allowed = allowed_sum
+        self.cost += cost
+        self.requested += requested
+        unknown = n - n_allowed if self.assessed and status in _ASSESSED else 0
+        if n_allowed:
+            self.allowed = (self.allowed or _ZERO) + allowed
+        self.unknown += unknown
+        key = (result.funding, result.content, result.province, result.year)
+        cells = self._cells.get(key)
+        if cells is None:
+            cells = self._cells_of(key)
+        for cell in cells:
+            cell.rows += n
+            if first:
+                cell.proposals += n
+            if n_cost:
+                cell.cost = (cell.cost or _ZERO) + cost
+            if n_requested:
+                cell.requested = (cell.requested or _ZERO) + requested
+            if n_allowed:
+                cell.allowed = (cell.allowed or _ZERO) + allowed
+            cell.unknown += unknown
 
     def _cells_of(self, key: _Keys) -> tuple[_Cell, ...]:
         """The cell of each dimension that a row with ``key`` counts in.

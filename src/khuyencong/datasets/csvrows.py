@@ -1,0 +1,240 @@
+"""The row table of the CSV report (see :meth:`.report.Report.to_csv`): its columns, and its
+rows written from :class:`~.rows.RowResult` objects or, for the rows the columnar engine
+reads from templates, from a :class:`.columnar_blocks.RowBlock`'s columns with the cells
+every row of a template line shares made once per language."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any, Final
+
+from ..l10n import label
+from .columnar_blocks import RowBlock, _Line
+from .findings import RowFinding, worst
+from .rows import RowResult
+from .safe import FORMULA_STARTS
+from .summary import allowed_shown
+
+__all__ = ["CODE_COLUMNS", "COLUMNS", "columns", "write_csv"]
+
+COLUMNS: Final = (
+    "row",
+    "proposal_code",
+    "title",
+    "status",
+    "funding",
+    "province",
+    "year",
+    "content",
+    "item",
+    "cost",
+    "requested",
+    "counterpart",
+    "allowed",
+    "allowed_if_eligible",
+    "as_of",
+    "severity",
+    "findings",
+)
+"""Columns of the row table (stable English identifiers): the headers of the English CSV/XLSX
+reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
+:meth:`Report.to_pandas` in both languages.  ``allowed`` is empty (not known) on a row of a
+``not_assessable`` proposal, whose computed line amount is ``allowed_if_eligible``
+(:func:`~khuyencong.datasets.summary.allowed_shown`)."""
+
+CODE_COLUMNS: Final = ("status_code", "severity_code")
+"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
+``Mức độ`` cells are Vietnamese words: the same status and severity as stable codes
+(``eligible``, ``warning``), for a program that reads the Vietnamese report.  ``Mã đề án``
+(``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both languages."""
+
+
+def columns(lang: str = "vi") -> list[str]:
+    """The header row of the CSV/XLSX row table in ``lang``.
+
+    >>> columns("vi")[:4]
+    ['Dòng', 'Mã đề án', 'Tên đề án', 'Trạng thái']
+    >>> columns("en")[:4]
+    ['row', 'proposal_code', 'title', 'status']
+    """
+    if lang != "vi":
+        return list(COLUMNS)
+    return [label("column", c, lang) for c in COLUMNS] + list(CODE_COLUMNS)
+
+
+_STATUS: Final = COLUMNS.index("status")
+_SEVERITY: Final = COLUMNS.index("severity")
+
+
+def _cells(values: list[Any], lang: str) -> list[Any]:
+    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status and
+    severity as words, their codes at the end (:data:`CODE_COLUMNS`)."""
+    if lang != "vi":
+        return values
+    status, severity = values[_STATUS], values[_SEVERITY]
+    values[_STATUS] = label("status", status, lang)
+    values[_SEVERITY] = label("severity", severity, lang) if severity else ""
+    return [*values, status, severity]
+
+
+def _finding_text(f: RowFinding, lang: str) -> str:
+    column = f.where(lang)
+    where = f" [{column}]" if column else ""
+    clause = f.citation(lang)
+    cite = f" ({clause})" if clause else ""
+    severity = label("severity", f.severity, lang)
+    return f"{severity}:{f.code}{where}: {f.message(lang)}{cite}"
+
+
+def _findings_text(findings: tuple[RowFinding, ...], lang: str) -> str:
+    return " | ".join(_finding_text(f, lang) for f in findings)
+
+
+def _safe(text: str | None) -> str | None:
+    """A text cell neutralised for a spreadsheet (see :mod:`.safe`); ``None`` stays empty."""
+    if text is None or not text.startswith(FORMULA_STARTS):
+        return text
+    return "'" + text
+
+
+def _row_cells(r: RowResult, lang: str) -> list[Any]:
+    # The columns of report.record, written straight from the result: the csv writer writes
+    # None as an empty cell and numbers and dates as str() does (ISO dates); text from the
+    # data goes through _safe.
+    findings = r.findings
+    allowed, if_eligible = allowed_shown(r)
+    return _cells(
+        [
+            r.row,
+            _safe(r.proposal_code),
+            _safe(r.title),
+            r.status,
+            r.funding,
+            _safe(r.province),
+            r.year,
+            _safe(r.content),
+            _safe(r.item),
+            r.cost,
+            r.requested,
+            r.counterpart,
+            allowed,
+            if_eligible,
+            r.as_of,
+            worst(findings) if findings else "",
+            _safe(_findings_text(findings, lang)) if findings else "",
+        ],
+        lang,
+    )
+
+
+def _replaced(text: str, old: Mapping[str, str], new: Mapping[str, str]) -> str:
+    """``text`` with each stand-in of ``old`` (by field) as the text of ``new`` (none: empty),
+    as :func:`.columnar_blocks._swapped` does in a parameter."""
+    for field, stand_in in old.items():
+        if stand_in in text:
+            text = text.replace(stand_in, new.get(field, ""))
+    return text
+
+
+_Prepared = tuple[list[Any], list[Any], tuple[tuple[int, str], ...]]
+_FINDINGS: Final = COLUMNS.index("findings") - COLUMNS.index("as_of")
+"""Where the findings' cell is in the cells from the date on."""
+
+
+def _prepared(line: _Line, lang: str) -> _Prepared:
+    """The cells a row read from ``line`` shares with every such row (from status to item,
+    from the date to the end — its findings' text as on a row whose findings name nothing of
+    its proposal), and the text of each finding for a row whose findings name a free text or
+    a row (as the JSON writer's, :func:`.jsonrows._prepared`)."""
+    key = ("csv", lang)
+    found: _Prepared | None = line.prepared.get(key)
+    if found is not None:
+        return found
+    r = line.result
+    template = _row_cells(r, lang)
+    findings = r.findings
+    middle = template[_STATUS : COLUMNS.index("cost")]
+    after = template[COLUMNS.index("as_of") :]
+    texts = [_finding_text(f, lang) for f in findings]
+    pieces: list[tuple[int, str]] = []
+    for (_f, names, refs), text, other in zip(line.swaps, texts, line.second.findings, strict=True):
+        if not names and not refs:
+            pieces.append((0, text))
+        elif not refs and _replaced(text, line.free, line.second_free) == _finding_text(
+            other, lang
+        ):
+            pieces.append((1, text))
+        else:
+            pieces.append((2, ""))
+    found = line.prepared[key] = (middle, after, tuple(pieces))
+    return found
+
+
+def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
+    """The cells of each row of ``block`` (as :func:`_row_cells` makes them)."""
+    last_code: object = block  # no code is this
+    last_title: object = block
+    code_cell = title_cell = None
+    key = ("csv", lang)
+    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+        block.lines,
+        block.rows,
+        block.codes,
+        block.titles,
+        block.cost,
+        block.requested,
+        block.counterpart,
+        block.allowed,
+        block.own,
+        strict=True,
+    ):
+        middle, after, pieces = line.prepared.get(key) or _prepared(line, lang)
+        if code is not last_code:
+            code_cell = _safe(code)
+            last_code = code
+        if title is not last_title:
+            title_cell = _safe(title)
+            last_title = title
+        if own is not None:
+            real, numbers = own
+            parts = []
+            made: tuple[RowFinding, ...] | None = None
+            for k, (kind, text) in enumerate(pieces):
+                if kind == 0:
+                    parts.append(text)
+                elif kind == 1:
+                    parts.append(_replaced(text, line.free, real))
+                else:
+                    if made is None:
+                        made = line.findings_on(row, real, numbers)
+                    parts.append(_finding_text(made[k], lang))
+            after = after[:]
+            after[_FINDINGS] = _safe(" | ".join(parts))
+        shown = line.shown
+        yield (
+            [
+                row,
+                code_cell,
+                title_cell,
+                *middle,
+                cost,
+                requested,
+                counterpart,
+                allowed if shown == 1 else None,
+                allowed if shown == 2 else None,
+                *after,
+            ]
+        )
+
+
+def write_csv(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
+    """Write the row table (its header in ``lang``, then each row) as CSV to ``handle``."""
+    writer = csv.writer(handle)
+    writer.writerow(columns(lang))
+    for r in results:
+        if type(r) is RowResult:
+            writer.writerow(_row_cells(r, lang))
+        else:
+            assert isinstance(r, RowBlock)
+            writer.writerows(_block_cells(r, lang))
