@@ -167,6 +167,26 @@ def test_oversized_field_and_nul_byte_are_findings_on_their_lines() -> None:
     assert "NUL" in rows[2].findings[0].message("en")
 
 
+def test_a_nul_byte_in_a_cell_over_two_lines_damages_that_record_only() -> None:
+    # Record C's title holds an Alt+Enter and a NUL byte: Excel quotes it over lines 3-4.  The
+    # record is one damaged row; the line holding the rest of its title is not read as a row,
+    # and D after it is read as it is (found by the no-row-lost property, a one-column file).
+    text = excel_csv([record("A"), record("C", "Đào\x00\ntạo"), record("D")])
+    rows = read(text.encode())
+    assert [(r.row, r.status, r.proposal_code) for r in rows] == [
+        (2, "valid", "A"),
+        (3, "invalid", None),
+        (5, "valid", "D"),
+    ]
+    assert codes(rows[1]) == ["unreadable_line"]
+    assert rows[1].findings[0].message("en") == (
+        "This line cannot be read: a NUL byte (0x00) in the record, which runs to line 4"
+    )
+    assert rows[1].findings[0].message("vi") == (
+        "Không đọc được dòng này: bản ghi đến dòng 4 có byte NUL (0x00)"
+    )
+
+
 def test_a_ragged_row_is_a_warning() -> None:
     text = excel_csv([record("A")]) + "B,Đề án B,2016\r\n"
     rows = read(text.encode())

@@ -16,7 +16,8 @@ the cell looks like a whole row.  Otherwise — an unbalanced quote, a stray quo
 one, a cell longer than Excel's 32,767 characters, a NUL byte — the *first* line is reported as
 damaged (an ``unreadable_line`` error on that line, its cells dropped) and the lines after it are
 read again as rows of their own.  So one stray ``"`` costs one row with a finding, never the 700
-rows after it.
+rows after it.  A NUL byte in a record whose quotes close where a record may end makes that
+record, all its lines, the damaged row: the lines inside its quoted cell are not rows.
 """
 
 from __future__ import annotations
@@ -197,6 +198,16 @@ _LONG_CELL: Final = Text(
 _NUL: Final = Text("dòng có byte NUL (0x00)", "a NUL byte (0x00) in the line")
 
 
+def _nul(last: int, span: int) -> Text:
+    """A NUL byte in a record that runs to line ``last``."""
+    if span == 1:
+        return _NUL
+    return Text(
+        f"bản ghi đến dòng {last} có byte NUL (0x00)",
+        f"a NUL byte (0x00) in the record, which runs to line {last}",
+    )
+
+
 def _damaged(number: int, detail: Text) -> tuple[RowFinding, ...]:
     return (finding("unreadable_line", number, detail=detail),)
 
@@ -245,7 +256,7 @@ def csv_rows(
                     problems = (finding("undecodable_bytes", number, encoding=encoding),)
                 yield number, cells, problems, False
                 continue
-            if "\x00" in line:
+            if '"' not in line:  # a NUL byte (the quoted lines are read as records below)
                 yield number, (), _damaged(number, _NUL), True
                 continue
             taken: list[str] = []
@@ -270,8 +281,12 @@ def csv_rows(
             text = line if span == 1 else "".join(taken)
             if error is None and span > 1:
                 error = _swallowed(record, taken, widest, delimiter)
-                if error is None and "\x00" in text:
-                    error = _NUL
+            if error is None and "\x00" in text:
+                # The record is whole (its quotes close where a record may end): it is one
+                # damaged row, its lines read no further, the lines after it rows of their own.
+                yield number, (), _damaged(number, _nul(number + span - 1, span)), True
+                number += span - 1
+                continue
             if (
                 error is None
                 and len(text) > MAX_FIELD
