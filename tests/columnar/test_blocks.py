@@ -26,6 +26,7 @@ from khuyencong.cli import main
 from khuyencong.datasets import columnar_check as engine_module
 from khuyencong.datasets import validate
 from khuyencong.datasets.columnar_blocks import RowBlock
+from khuyencong.datasets.csvrows import _cell
 from khuyencong.datasets.report import Report
 
 HEADER = [
@@ -240,3 +241,12 @@ def test_the_command_writes_blocks_to_a_file_and_to_stdout_as_the_row_path(
         assert main(argv, out=stdout, err=io.StringIO()) == 1
         outputs[engine] = (target.read_bytes(), stdout.getvalue(), out.getvalue())
     assert outputs["auto"] == outputs["rows"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "Đề án, số 1", 'Công ty "Minh"', "a\nb", "a\rb", " a ", "a;b\tc", "'=1"]
+)
+def test_a_cell_of_a_block_is_quoted_as_the_csv_writer_quotes_it(text: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([1, text, text])
+    assert buffer.getvalue() == f"1,{_cell(text)},{_cell(text)}\r\n"

@@ -192,8 +192,8 @@ def _cell(text: str | None) -> str:
 def _joined(cells: list[Any]) -> str:
     """``cells`` (at least two) as :mod:`csv`'s writer writes them, without the line end."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="").writerow(cells)
-    return buffer.getvalue()
+    csv.writer(buffer).writerow(cells)  # its line end "\r\n" (which it quotes a cell for)
+    return buffer.getvalue()[:-2]
 
 
 _Texts = tuple[str, str, str, str]
