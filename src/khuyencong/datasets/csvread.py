@@ -86,16 +86,14 @@ class _Plain:
         if not self.ok or not block:
             return
         marks: tuple[Any, Any, Any, Any] = _MARKS_BYTES if isinstance(block, bytes) else _MARKS_TEXT
-        nul, cr, lf, crlf = marks
+        nul, cr, lf, bare = marks
         if nul in block or (self.cr and not block.startswith(lf)):
             self.ok = False
             return
-        self.cr = False
-        if cr in block:
-            self.cr = block.endswith(cr)
-            body = block[:-1] if self.cr else block
-            if body.count(cr) != body.count(crlf):
-                self.ok = False
+        # A \r ending the block is looked at with the next one (its \n may start it).
+        self.cr = block.endswith(cr)
+        if bare.search(block, 0, len(block) - self.cr) is not None:
+            self.ok = False
 
     @property
     def whole(self) -> bool:
@@ -103,8 +101,11 @@ class _Plain:
         return self.ok and not self.cr
 
 
-_MARKS_BYTES: Final = (b"\x00", b"\r", b"\n", b"\r\n")
-_MARKS_TEXT: Final = ("\x00", "\r", "\n", "\r\n")
+_MARKS_BYTES: Final = (b"\x00", b"\r", b"\n", re.compile(rb"\r(?!\n)"))
+_MARKS_TEXT: Final = ("\x00", "\r", "\n", re.compile(r"\r(?!\n)"))
+"""NUL, carriage return, line feed and a bare carriage return (one not followed by a line
+feed: a regular expression finds it by the fast search for its first character, where counting
+``\\r\\n`` costs three times as much)."""
 
 
 def _scan(stream: IO[bytes], encoding: str, plain: _Plain | None = None) -> bool:
