@@ -329,25 +329,40 @@ class Report:
             path.write(text)
         return text
 
+    def _problems(
+        self,
+        track: Callable[[Iterator[RowResult | RowBlock]], Iterator[RowResult | RowBlock]]
+        | None = None,
+    ) -> Iterator[RowResult | tuple[RowBlock, int]]:
+        """One pass (the summary computed as by every pass), giving only the rows with a
+        finding or a status that does not pass, in file order: a :class:`RowResult`, or a row
+        of a block as ``(block, i)``, whose result ``block.result(i)`` is made only when the
+        caller shows it (its status and findings' count are its template line's,
+        ``block.lines[i].result``).  ``track`` sees every item of the pass (a progress bar)."""
+        items = self._items()
+        for item in items if track is None else track(items):
+            if type(item) is RowResult:
+                if item.findings or item.status not in PASSING_STATUSES:
+                    yield item
+                continue
+            assert isinstance(item, RowBlock)
+            for i, line in enumerate(item.lines):
+                result = line.result
+                if result.findings or result.status not in PASSING_STATUSES:
+                    yield item, i
+
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []
         more = 0
-        for item in self._items():
-            if type(item) is RowResult:
-                if item.findings or item.status not in PASSING_STATUSES:
-                    if len(problems) < limit:
-                        problems.append(item)
-                    else:
-                        more += 1
-                continue
-            assert isinstance(item, RowBlock)
-            for i, line in enumerate(item.lines):  # a row is made only to be shown
-                result = line.result
-                if result.findings or result.status not in PASSING_STATUSES:
-                    if len(problems) < limit:
-                        problems.append(item.result(i))
-                    else:
-                        more += 1
+        for problem in self._problems():
+            if len(problems) >= limit:
+                more += 1
+            elif type(problem) is RowResult:
+                problems.append(problem)
+            else:
+                assert isinstance(problem, tuple)
+                block, i = problem
+                problems.append(block.result(i))  # a row of a block is made only to be shown
         return problems, more
 
     def _repr_html_(self) -> str:
