@@ -44,7 +44,9 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     progress = Progress(sys.stderr, lang=lang, total=total, every=_PROGRESS_EVERY)
 
     def track(items: Iterator[RowResult | RowBlock]) -> Iterator[RowResult | RowBlock]:
-        return progress.track(items, size=lambda item: 1 if type(item) is RowResult else len(item))
+        return progress.track(
+            items, size=lambda item: len(item) if isinstance(item, RowBlock) else 1
+        )
 
     # Only the rows with findings or a status that does not pass; a row of a block is made
     # (a RowResult) only while the table has room for its lines, else its lines are counted.
