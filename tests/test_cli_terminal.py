@@ -314,3 +314,13 @@ def test_rulebook_gaps_fits_the_terminal(
     assert len(lines) > 100
     assert max(len(line) for line in lines) <= 80
     assert words in " ".join(out.split())  # a long label goes on under its indent, not cut
+
+
+def test_progress_counts_the_rows_of_a_block_of_rows() -> None:
+    # Items of 3, 1 and 4 rows, a line every 2 rows: after 3 rows (2 passed), after 4 (the
+    # second 2) and after 8 (6 and 8 passed within the one item: one line, of 8 rows).
+    ticks = iter(float(i) for i in range(100))
+    stream = _Terminal()
+    shown = Progress(stream, lang="en", total=8, every=2, clock=lambda: next(ticks))
+    assert list(shown.track(iter(["abc", "d", "efgh"]), size=len)) == ["abc", "d", "efgh"]
+    assert re.findall(r"(\d+) rows…", stream.getvalue()) == ["3", "4", "8"]

@@ -116,3 +116,16 @@ def test_the_collector_is_left_as_it_was_found() -> None:
     assert gc.get_freeze_count() == before
     assert list(_frozen(iter(range(3)))) == [0, 1, 2]
     assert gc.get_freeze_count() == before
+
+
+def test_a_heap_the_program_froze_stays_frozen() -> None:
+    """A program that froze its heap (before forking workers, say) keeps it frozen after a
+    check: the engine does not unfreeze what it did not freeze."""
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        assert frozen > 0
+        assert list(_frozen(iter(range(3)))) == [0, 1, 2]
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

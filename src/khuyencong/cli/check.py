@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
 
@@ -25,7 +26,8 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     notes, the summary tables; statuses, severities and headers in ``lang``."""
     from decimal import Decimal
 
-    from ..datasets.pipeline import PASSING_STATUSES
+    from ..datasets.columnar_blocks import RowBlock
+    from ..datasets.rows import RowResult
     from ..datasets.summary import DIMENSIONS, dimension_label, key_label
     from ..l10n import format_vnd, heading, label
     from ..l10n.catalog import render as _t
@@ -40,9 +42,24 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     problem_rows: list[list[str]] = []
     more = 0
     progress = Progress(sys.stderr, lang=lang, total=total, every=_PROGRESS_EVERY)
-    for r in progress.track(iter(report)):
-        if not r.findings and r.status in PASSING_STATUSES:
-            continue
+
+    def track(items: Iterator[RowResult | RowBlock]) -> Iterator[RowResult | RowBlock]:
+        return progress.track(
+            items, size=lambda item: len(item) if isinstance(item, RowBlock) else 1
+        )
+
+    # Only the rows with findings or a status that does not pass; a row of a block is made
+    # (a RowResult) only while the table has room for its lines, else its lines are counted.
+    for problem in report._problems(track):
+        if type(problem) is RowResult:
+            r = problem
+        else:
+            assert isinstance(problem, tuple)
+            block, i = problem
+            if len(problem_rows) >= _TABLE_LIMIT:
+                more += len(block.lines[i].result.findings) or 1
+                continue
+            r = block.result(i)
         for f in r.findings or (None,):
             if len(problem_rows) >= _TABLE_LIMIT:
                 more += 1

@@ -218,16 +218,20 @@ class Progress:
                 text += ", " + _t("cli.progress_left", {"left": left}, lang)
         return text
 
-    def track(self, rows: Iterator[_T]) -> Iterator[_T]:
-        """Pass ``rows`` through, updating the line every ``every`` rows."""
+    def track(self, rows: Iterator[_T], size: Callable[[_T], int] | None = None) -> Iterator[_T]:
+        """Pass ``rows`` through, updating the line every ``every`` rows; ``size``: how many
+        rows an item holds (a block of rows), else one each."""
         if not self.stream.isatty():
             yield from rows
             return
         clock = self._clock
         start = clock()
         count = 0
-        for count, row in enumerate(rows, start=1):
-            if count % self.every == 0:
+        every = self.every
+        for row in rows:
+            before = count
+            count += 1 if size is None else size(row)
+            if count // every > before // every:
                 text = self.line(count, clock() - start)
                 self.stream.write("\r" + text[: terminal_width() - 1])
                 self.stream.flush()

@@ -179,7 +179,12 @@ def _frozen(rows: Iterator[_T]) -> Generator[_T]:
     the check loaded: most of the heap) left out of the garbage collector's full passes until
     they end: a full pass over them costs tens of milliseconds, and the engine's objects per
     row (one per line, the results) set such passes off every ten thousand rows or so.
-    Nothing is kept alive longer than the iteration (``gc.unfreeze`` at the end)."""
+    Nothing is kept alive longer than the iteration (``gc.unfreeze`` at the end).  A program
+    that froze its heap itself (a server before it forks its workers) is left as it is: no
+    freeze, and so no ``gc.unfreeze`` that would undo its own."""
+    if gc.get_freeze_count():
+        yield from rows
+        return
     gc.freeze()
     try:
         yield from rows

@@ -398,7 +398,7 @@ def columnar_results(
         return None
     if not isinstance(source, str | Path | bytes | bytearray):
         return None
-    if not _file_ok(source, encoding):
+    if not _file_ok(source, encoding, table.plain):
         return None
     skip = max(table.header_lines)
     lines = _lines(source, encoding)

@@ -21,9 +21,13 @@ _LINE: Final = re.compile(r"[^\n]*\n")
 """A line with its line end."""
 
 
-def _file_ok(source: Any, encoding: str = "utf-8") -> bool:
+def _file_ok(source: Any, encoding: str = "utf-8", known: bool | None = None) -> bool:
     """No NUL or bare carriage return anywhere in the file (quotes are read: see
-    :class:`_Quoted`); UTF-8 is checked as bytes, UTF-16 (Excel's "Unicode Text") as text."""
+    :class:`_Quoted`); UTF-8 is checked as bytes, UTF-16 (Excel's "Unicode Text") as text.
+    ``known`` is the answer when the pass that told the encoding gave it
+    (:attr:`.table.Table.plain`): the file is then not read again."""
+    if known is not None:
+        return known
     if encoding != "utf-8" and encoding != "utf-8-sig":
         return _text_ok(source, encoding)
     if isinstance(source, bytes | bytearray):

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from itertools import chain
-from typing import IO, Final
+from typing import IO, Any, Final
 
 from ..errors import DatasetError
 from ..l10n.catalog import Text
@@ -69,13 +69,58 @@ class _Overrun(Exception):
     """A quoted cell ran past :data:`MAX_SPAN` lines."""
 
 
-def _scan(stream: IO[bytes], encoding: str) -> bool:
-    """Whether the whole stream decodes strictly as ``encoding``."""
+class _Plain:
+    """Whether the blocks fed so far hold no NUL and no bare carriage return (a ``\\r`` not
+    followed by ``\\n``): what the columnar engine of ``check`` needs of a file before it reads
+    it by columns, told in the pass that checks its encoding (:func:`_scan`).  Blocks are the
+    bytes of a UTF-8 file, the decoded text of another encoding."""
+
+    __slots__ = ("cr", "ok")
+
+    def __init__(self) -> None:
+        self.ok = True
+        self.cr = False
+        """The last block ended with ``\\r`` (its ``\\n`` may start the next one)."""
+
+    def feed(self, block: bytes | str) -> None:
+        if not self.ok or not block:
+            return
+        marks: tuple[Any, Any, Any, Any] = _MARKS_BYTES if isinstance(block, bytes) else _MARKS_TEXT
+        nul, cr, lf, bare = marks
+        if nul in block or (self.cr and not block.startswith(lf)):
+            self.ok = False
+            return
+        # A \r ending the block is looked at with the next one (its \n may start it).
+        self.cr = block.endswith(cr)
+        if bare.search(block, 0, len(block) - self.cr) is not None:
+            self.ok = False
+
+    @property
+    def whole(self) -> bool:
+        """No NUL and no bare carriage return in the whole file (call after its last block)."""
+        return self.ok and not self.cr
+
+
+_MARKS_BYTES: Final = (b"\x00", b"\r", b"\n", re.compile(rb"\r(?!\n)"))
+_MARKS_TEXT: Final = ("\x00", "\r", "\n", re.compile(r"\r(?!\n)"))
+"""NUL, carriage return, line feed and a bare carriage return (one not followed by a line
+feed: a regular expression finds it by the fast search for its first character, where counting
+``\\r\\n`` costs three times as much)."""
+
+
+def _scan(stream: IO[bytes], encoding: str, plain: _Plain | None = None) -> bool:
+    """Whether the whole stream decodes strictly as ``encoding``; ``plain`` is fed the file on
+    the way (its bytes for UTF-8, its text otherwise)."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
+    bytewise = plain is None or encoding in ("utf-8", "utf-8-sig")
     try:
         while chunk := stream.read(_CHUNK):
-            decoder.decode(chunk)
-        decoder.decode(b"", final=True)
+            text = decoder.decode(chunk)
+            if plain is not None:
+                plain.feed(chunk if bytewise else text)
+        text = decoder.decode(b"", final=True)
+        if not bytewise and plain is not None:
+            plain.feed(text)
     except UnicodeDecodeError:
         return False
     finally:
@@ -99,30 +144,40 @@ def _letters(text: str) -> int:
 def detect_encoding(stream: IO[bytes], name: str) -> tuple[str, str, list[RowFinding]]:
     """Return ``(encoding, errors, notes)`` for a seekable binary stream, or raise
     :class:`DatasetError` when the encoding cannot be told with confidence (see the module)."""
+    encoding, errors, notes, _ = _detect(stream, name)
+    return encoding, errors, notes
+
+
+def _detect(stream: IO[bytes], name: str) -> tuple[str, str, list[RowFinding], bool | None]:
+    """:func:`detect_encoding`, and whether the file holds no NUL and no bare carriage return
+    (see :class:`_Plain`) when it decodes strictly as UTF-8 or as its byte-order mark says
+    (``None`` otherwise): one pass over the file tells both."""
+    plain = _Plain()
     head = stream.read(_SAMPLE)
     stream.seek(0)
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            if _scan(stream, encoding):
-                return encoding, "strict", []
-            return encoding, "replace", [finding("undecodable_bytes", None, encoding=encoding)]
+            if _scan(stream, encoding, plain):
+                return encoding, "strict", [], plain.whole
+            notes = [finding("undecodable_bytes", None, encoding=encoding)]
+            return encoding, "replace", notes, None
     if head.count(0) * 4 > len(head) > 0:
         raise DatasetError(
             f"cannot tell the encoding of {name}: it has the zero bytes of UTF-16 but no "
             "byte-order mark; save it as UTF-8 (CSV UTF-8) or as Excel 'Unicode text' "
             "(không xác định được bảng mã của tệp: hãy lưu lại dạng CSV UTF-8)"
         )
-    if _scan(stream, "utf-8"):
-        return "utf-8", "strict", []
+    if _scan(stream, "utf-8", plain):
+        return "utf-8", "strict", [], plain.whole
     sample = _sample(stream, "utf-8")
     letters = _letters(sample)
     if letters and sample.count("\ufffd") * 2 <= letters:
-        return "utf-8", "replace", [finding("undecodable_bytes", None, encoding="UTF-8")]
+        return "utf-8", "replace", [finding("undecodable_bytes", None, encoding="UTF-8")], None
     if _scan(stream, "cp1258"):
         sample = _sample(stream, "cp1258")
         letters = _letters(sample)
         if not letters or len(_VIETNAMESE_LETTER.findall(sample)) >= 0.8 * letters:
-            return "cp1258", "strict", [finding("decoded_as_cp1258", None)]
+            return "cp1258", "strict", [finding("decoded_as_cp1258", None)], None
     raise DatasetError(
         f"cannot tell the encoding of {name}: it is not UTF-8, UTF-16 with a byte-order mark, "
         "nor Vietnamese Windows-1258 text; save it as CSV UTF-8 "

@@ -172,6 +172,64 @@ def _prepared(line: _Line, lang: str) -> _Prepared:
     return found
 
 
+def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
+    """The cells of each row of ``block`` (as :func:`_row_cells` makes them: the XLSX report's
+    rows; the CSV report writes a block's rows as text, :func:`_block_text`)."""
+    last_code: object = block  # no code is this
+    last_title: object = block
+    code_cell = title_cell = None
+    key = ("csv", lang)
+    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+        block.lines,
+        block.rows,
+        block.codes,
+        block.titles,
+        block.cost,
+        block.requested,
+        block.counterpart,
+        block.allowed,
+        block.own,
+        strict=True,
+    ):
+        middle, after, pieces = line.prepared.get(key) or _prepared(line, lang)
+        if code is not last_code:
+            code_cell = _safe(code)
+            last_code = code
+        if title is not last_title:
+            title_cell = _safe(title)
+            last_title = title
+        if own is not None:
+            real, numbers = own
+            parts = []
+            made: tuple[RowFinding, ...] | None = None
+            for k, (kind, text) in enumerate(pieces):
+                if kind == 0:
+                    parts.append(text)
+                elif kind == 1:
+                    parts.append(_replaced(text, line.free, real))
+                else:
+                    if made is None:
+                        made = line.findings_on(row, real, numbers)
+                    parts.append(_finding_text(made[k], lang))
+            after = after[:]
+            after[_FINDINGS] = _safe(" | ".join(parts))
+        shown = line.shown
+        yield (
+            [
+                row,
+                code_cell,
+                title_cell,
+                *middle,
+                cost,
+                requested,
+                counterpart,
+                allowed if shown == 1 else None,
+                allowed if shown == 2 else None,
+                *after,
+            ]
+        )
+
+
 _QUOTED: Final = frozenset(',"\r\n')
 """What makes :mod:`csv`'s writer (the ``excel`` dialect, minimal quoting) quote a cell: the
 delimiter, the quote, a line break."""

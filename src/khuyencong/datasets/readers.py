@@ -22,7 +22,7 @@ from typing import IO, Any, Final
 from ..errors import DatasetError
 from ..l10n.catalog import Msg
 from .columns import ColumnMapping
-from .csvread import csv_rows, detect_encoding, normalised, sniff_delimiter
+from .csvread import _detect, csv_rows, detect_encoding, normalised, sniff_delimiter
 from .findings import RowFinding, finding
 from .table import (
     HEADER_SCAN,
@@ -85,7 +85,7 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
     """Open a CSV source (path, bytes or file object), detect its encoding and delimiter."""
     stream = _binary(source, name)
     try:
-        encoding, errors, notes = _detect_encoding(stream, name)
+        encoding, errors, notes, plain = _detect(stream, name)
         delimiter = _sniff_delimiter(stream, encoding)
     except OSError as exc:
         stream.close()
@@ -100,6 +100,7 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
     table = _with_header(rows(), mapping, name, notes)
     if isinstance(source, str | Path | bytes | bytearray):
         table.origin = (source, encoding, errors, delimiter)
+        table.plain = plain
     return table
 
 

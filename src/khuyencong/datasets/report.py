@@ -15,7 +15,15 @@ from ..l10n import label
 from ..l10n.catalog import render
 from .columnar_blocks import RowBlock
 from .columns import ColumnMapping
-from .csvrows import CODE_COLUMNS, COLUMNS, _cells, _findings_text, columns, write_csv
+from .csvrows import (
+    CODE_COLUMNS,
+    COLUMNS,
+    _block_cells,
+    _cells,
+    _findings_text,
+    columns,
+    write_csv,
+)
 from .findings import RowFinding, finding, worst
 from .jsonrows import write_rows
 from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, process
@@ -26,6 +34,8 @@ from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_
 __all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
 _HTML_PROBLEM_ROWS: Final = 1000
+_AMOUNTS: Final = range(COLUMNS.index("cost"), COLUMNS.index("allowed_if_eligible") + 1)
+"""Where the amounts are in a row of :data:`COLUMNS` (whole đồng as ``int`` in a block's)."""
 
 
 def record(result: RowResult, lang: str = "vi") -> dict[str, Any]:
@@ -246,19 +256,34 @@ class Report:
         rows_sheet = book.create_sheet(label("sheet", "rows", lang))
         rows_sheet.append(columns(lang))
 
+        def amount(value: int) -> Any:
+            if abs(value) <= 2**53:
+                c = WriteOnlyCell(rows_sheet, value=value)
+                c.number_format = "#,##0"
+                return c
+            return str(value)
+
         def cell(value: Any) -> Any:
             if isinstance(value, Decimal):
-                if abs(value) <= 2**53:
-                    c = WriteOnlyCell(rows_sheet, value=int(value))
-                    c.number_format = "#,##0"
-                    return c
-                return str(value)
+                return amount(int(value)) if abs(value) <= 2**53 else str(value)
             if isinstance(value, str) and value.startswith(FORMULA_STARTS):
                 return xlsx_text(rows_sheet, value)
             return value
 
-        for row in self.records(lang):
-            rows_sheet.append([cell(v) for v in _cells([row[c] for c in COLUMNS], lang)])
+        for item in self._items():
+            if type(item) is RowResult:
+                row = record(item, lang)
+                rows_sheet.append([cell(v) for v in _cells([row[c] for c in COLUMNS], lang)])
+                continue
+            assert isinstance(item, RowBlock)
+            # A row of a block from the CSV writer's cells (no RowResult made): its texts
+            # already neutralised (a leading ', as xlsx_text writes them), amounts whole đồng.
+            for values in _block_cells(item, lang):
+                for k in _AMOUNTS:
+                    v = values[k]
+                    if v is not None:
+                        values[k] = amount(v)
+                rows_sheet.append(values)
         summary = self.summary()
         sheet = book.create_sheet(label("sheet", "summary", lang))
         for dimension in DIMENSIONS:
@@ -329,25 +354,40 @@ class Report:
             path.write(text)
         return text
 
+    def _problems(
+        self,
+        track: Callable[[Iterator[RowResult | RowBlock]], Iterator[RowResult | RowBlock]]
+        | None = None,
+    ) -> Iterator[RowResult | tuple[RowBlock, int]]:
+        """One pass (the summary computed as by every pass), giving only the rows with a
+        finding or a status that does not pass, in file order: a :class:`RowResult`, or a row
+        of a block as ``(block, i)``, whose result ``block.result(i)`` is made only when the
+        caller shows it (its status and findings' count are its template line's,
+        ``block.lines[i].result``).  ``track`` sees every item of the pass (a progress bar)."""
+        items = self._items()
+        for item in items if track is None else track(items):
+            if type(item) is RowResult:
+                if item.findings or item.status not in PASSING_STATUSES:
+                    yield item
+                continue
+            assert isinstance(item, RowBlock)
+            for i, line in enumerate(item.lines):
+                result = line.result
+                if result.findings or result.status not in PASSING_STATUSES:
+                    yield item, i
+
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []
         more = 0
-        for item in self._items():
-            if type(item) is RowResult:
-                if item.findings or item.status not in PASSING_STATUSES:
-                    if len(problems) < limit:
-                        problems.append(item)
-                    else:
-                        more += 1
-                continue
-            assert isinstance(item, RowBlock)
-            for i, line in enumerate(item.lines):  # a row is made only to be shown
-                result = line.result
-                if result.findings or result.status not in PASSING_STATUSES:
-                    if len(problems) < limit:
-                        problems.append(item.result(i))
-                    else:
-                        more += 1
+        for problem in self._problems():
+            if len(problems) >= limit:
+                more += 1
+            elif type(problem) is RowResult:
+                problems.append(problem)
+            else:
+                assert isinstance(problem, tuple)
+                block, i = problem
+                problems.append(block.result(i))  # a row of a block is made only to be shown
         return problems, more
 
     def _repr_html_(self) -> str:

@@ -64,6 +64,10 @@ class Table:
     origin: tuple[Any, str, str, str] | None = None
     """For a CSV source: the path or bytes, encoding, decoding errors and delimiter (the
     columnar engine reads its body again as columns)."""
+    plain: bool | None = None
+    """For a CSV source decoded strictly: whether it holds no NUL and no bare carriage return,
+    told in the pass that checked its encoding (the columnar engine reads such a file only);
+    ``None`` when not told."""
 
 
 # ----------------------------------------------------------------------------- header detection
