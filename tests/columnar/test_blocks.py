@@ -26,6 +26,7 @@ from khuyencong.cli import main
 from khuyencong.datasets import columnar_check as engine_module
 from khuyencong.datasets import validate
 from khuyencong.datasets.columnar_blocks import RowBlock
+from khuyencong.datasets.csvrows import _cell
 from khuyencong.datasets.report import Report
 
 HEADER = [
@@ -57,6 +58,12 @@ def _name(p: int) -> str:
     return f"Công ty TNHH Minh, Anh ({p})"
 
 
+def _title(p: int) -> str:
+    if p % 8 == 3:  # a formula start and a comma: neutralised and quoted in CSV
+        return f"=SUM(A1), Đề án {p}"
+    return f'Đề án "Làng nghề" {p}'
+
+
 def _cost(p: int, k: int) -> int:
     return (p + 1) * 10_000_000 + k * 1_000_000
 
@@ -70,7 +77,7 @@ def _plan(proposals: int = PROPOSALS) -> bytes:
             requested = cost // 2
             row = [
                 f"QG-{p:03d}" if k == 0 else "",
-                f'Đề án "Làng nghề" {p}' if k == 0 else "",
+                _title(p) if k == 0 else "",
                 "2016",
                 "KCQG",
                 "Hà Nam" if kind == 3 and k == 2 else "Thái Nguyên",
@@ -156,6 +163,16 @@ def test_blocks_between_row_path_proposals_write_what_the_row_path_writes(
             ).read_bytes()
 
 
+def test_a_block_in_csv_neutralises_and_quotes_its_texts(plan: Path) -> None:
+    text = validate(plan).to_csv(lang="en")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert len(rows) == 1 + 3 * PROPOSALS
+    third = rows[1 + 3 * 3]  # proposal 3, its first line
+    assert third[1:3] == ["QG-003", "'=SUM(A1), Đề án 3"]
+    assert '"\'=SUM(A1), Đề án 3"' in text.splitlines()[1 + 3 * 3]
+    assert rows[1][2] == 'Đề án "Làng nghề" 0'
+
+
 def test_a_finding_in_a_block_names_its_own_proposal(plan: Path) -> None:
     report = json.loads(validate(plan).to_json(lang="en"))
     rows = report["rows"]
@@ -165,7 +182,7 @@ def test_a_finding_in_a_block_names_its_own_proposal(plan: Path) -> None:
         lines = rows[3 * p : 3 * p + 3]
         assert [r["row"] for r in lines] == [first, first + 1, first + 2]
         assert {r["proposal_code"] for r in lines} == {f"QG-{p:03d}"}
-        assert {r["title"] for r in lines} == {f'Đề án "Làng nghề" {p}'}
+        assert {r["title"] for r in lines} == {_title(p)}
         messages = [f["message"] for f in lines[0]["findings"]]
         codes = [f["code"] for f in lines[0]["findings"]]
         if p % 4 == 1:
@@ -224,3 +241,12 @@ def test_the_command_writes_blocks_to_a_file_and_to_stdout_as_the_row_path(
         assert main(argv, out=stdout, err=io.StringIO()) == 1
         outputs[engine] = (target.read_bytes(), stdout.getvalue(), out.getvalue())
     assert outputs["auto"] == outputs["rows"]
+
+
+@pytest.mark.parametrize(
+    "text", ["", "a", "Đề án, số 1", 'Công ty "Minh"', "a\nb", "a\rb", " a ", "a;b\tc", "'=1"]
+)
+def test_a_cell_of_a_block_is_quoted_as_the_csv_writer_quotes_it(text: str) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow([1, text, text])
+    assert buffer.getvalue() == f"1,{_cell(text)},{_cell(text)}\r\n"

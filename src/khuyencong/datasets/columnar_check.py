@@ -207,7 +207,7 @@ class _Engine(_Reader, _Profiles):
             template = None
             values: list[dict[str, Any]] = []
             if again is None and all(r.fast for r in group):
-                values = [r.some_values(self.slim) for r in group]
+                values = self._values(group)
                 key = self._key(group, values)
                 if key is not None:
                     if key in self.profiles:
@@ -236,6 +236,15 @@ class _Engine(_Reader, _Profiles):
                 self._from_template(block, group, template, amounts, values)
         if block is not None:
             yield block
+
+    def _values(self, group: list[_Row]) -> list[dict[str, Any]]:
+        """The values of :attr:`slim` on each line of ``group`` (fast lines): a slice of the
+        batch's dicts when the group's lines are one run of a batch."""
+        first, last = group[0], group[-1]
+        batch = first.batch
+        if batch is not None and last.batch is batch and last.i - first.i == len(group) - 1:
+            return batch.dicts(self.slim)[first.i : last.i + 1]
+        return [r.some_values(self.slim) for r in group]
 
     def _again(self, key: tuple[str, ...]) -> bool:
         """Whether a profile came before (a profile is built on its second proposal, so that a

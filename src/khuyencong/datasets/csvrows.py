@@ -6,6 +6,7 @@ every row of a template line shares made once per language."""
 from __future__ import annotations
 
 import csv
+import io
 from collections.abc import Iterable, Iterator, Mapping
 from typing import IO, Any, Final
 
@@ -172,7 +173,8 @@ def _prepared(line: _Line, lang: str) -> _Prepared:
 
 
 def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
-    """The cells of each row of ``block`` (as :func:`_row_cells` makes them)."""
+    """The cells of each row of ``block`` (as :func:`_row_cells` makes them: the XLSX report's
+    rows; the CSV report writes a block's rows as text, :func:`_block_text`)."""
     last_code: object = block  # no code is this
     last_title: object = block
     code_cell = title_cell = None
@@ -228,6 +230,108 @@ def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
         )
 
 
+_QUOTED: Final = frozenset(',"\r\n')
+"""What makes :mod:`csv`'s writer (the ``excel`` dialect, minimal quoting) quote a cell: the
+delimiter, the quote, a line break."""
+
+_CSV_BLOCK: Final = 1000
+"""Rows of a block written at once."""
+
+
+def _cell(text: str | None) -> str:
+    """A text cell as :mod:`csv`'s writer writes it in a row of several cells."""
+    if text is None:
+        return ""
+    if _QUOTED.isdisjoint(text):
+        return text
+    return '"' + text.replace('"', '""') + '"'
+
+
+def _joined(cells: list[Any]) -> str:
+    """``cells`` (at least two) as :mod:`csv`'s writer writes them, without the line end."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)  # its line end "\r\n" (which it quotes a cell for)
+    return buffer.getvalue()[:-2]
+
+
+_Texts = tuple[str, str, str, str]
+
+
+def _texts(line: _Line, lang: str) -> _Texts:
+    """The CSV text of the cells a row read from ``line`` shares with every such row: from
+    status to item, from the date to the end, and the cells before and after the findings'
+    cell (for a row whose findings name something of its proposal); each with the comma
+    before it."""
+    key = ("csv-text", lang)
+    found: _Texts | None = line.prepared.get(key)
+    if found is not None:
+        return found
+    middle, after, _ = line.prepared.get(("csv", lang)) or _prepared(line, lang)
+    before = after[:_FINDINGS]
+    rest = after[_FINDINGS + 1 :]
+    found = line.prepared[key] = (
+        "," + _joined(middle),
+        "," + _joined(after),
+        "," + _joined([*before, "x"])[:-1],
+        _joined(["x", *rest])[1:] if rest else "",
+    )
+    return found
+
+
+def _block_text(block: RowBlock, lang: str) -> Iterator[str]:
+    """The CSV text of each row of ``block`` (as the writer writes :func:`_row_cells`'s cells,
+    with its line end)."""
+    last_code: object = block  # no code is this
+    last_title: object = block
+    code_cell = title_cell = ""
+    key = ("csv-text", lang)
+    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+        block.lines,
+        block.rows,
+        block.codes,
+        block.titles,
+        block.cost,
+        block.requested,
+        block.counterpart,
+        block.allowed,
+        block.own,
+        strict=True,
+    ):
+        middle, after, before, rest = line.prepared.get(key) or _texts(line, lang)
+        if code is not last_code:
+            code_cell = _cell(_safe(code))
+            last_code = code
+        if title is not last_title:
+            title_cell = _cell(_safe(title))
+            last_title = title
+        if own is not None:
+            real, numbers = own
+            parts = []
+            made: tuple[RowFinding, ...] | None = None
+            for k, (kind, text) in enumerate(line.prepared[("csv", lang)][2]):
+                if kind == 0:
+                    parts.append(text)
+                elif kind == 1:
+                    parts.append(_replaced(text, line.free, real))
+                else:
+                    if made is None:
+                        made = line.findings_on(row, real, numbers)
+                    parts.append(_finding_text(made[k], lang))
+            after = f"{before}{_cell(_safe(' | '.join(parts)))}{rest}"
+        shown = line.shown
+        if allowed is None or not shown:
+            amounts = ",,"
+        elif shown == 1:
+            amounts = f",{allowed},"
+        else:
+            amounts = f",,{allowed}"
+        yield (
+            f"{row},{code_cell},{title_cell}{middle},"
+            f"{'' if cost is None else cost},{'' if requested is None else requested},"
+            f"{'' if counterpart is None else counterpart}{amounts}{after}\r\n"
+        )
+
+
 def write_csv(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
     """Write the row table (its header in ``lang``, then each row) as CSV to ``handle``."""
     writer = csv.writer(handle)
@@ -237,4 +341,10 @@ def write_csv(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: st
             writer.writerow(_row_cells(r, lang))
         else:
             assert isinstance(r, RowBlock)
-            writer.writerows(_block_cells(r, lang))
+            rows: list[str] = []
+            for text in _block_text(r, lang):
+                rows.append(text)
+                if len(rows) >= _CSV_BLOCK:
+                    handle.write("".join(rows))
+                    rows.clear()
+            handle.write("".join(rows))
