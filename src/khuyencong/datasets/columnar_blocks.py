@@ -18,10 +18,10 @@ No dataframe library is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Final
+from typing import Any, Final, TypeVar
 
 import attrs
 
@@ -35,6 +35,11 @@ _BASE: Final = 1_000_000_000
 (:mod:`.columnar_profiles`)."""
 
 _DECIDED: Final = frozenset({"eligible", "ineligible"})
+
+_T = TypeVar("_T")
+
+_Own = tuple[Mapping[str, str], list[int]]
+"""The free texts and the row numbers of a proposal (what its rows' findings may name)."""
 
 _FIELD_NAMES: Final = tuple(a.name for a in attrs.fields(RowFinding))
 _ROW: Final = _FIELD_NAMES.index("row")
@@ -123,6 +128,33 @@ class _Line:
             found.append(_with(f, row, params))
         return tuple(found)
 
+    def own_parts(
+        self,
+        pieces: tuple[tuple[int, str], ...],
+        row: int,
+        own: _Own,
+        replace: Callable[[str, Mapping[str, str], Mapping[str, str]], str],
+        render: Callable[[RowFinding], str],
+    ) -> list[str]:
+        """The texts of the findings of ``row``, read from this line, whose findings name its
+        proposal (``own``): each of ``pieces`` (a writer's prepared texts of the line's
+        findings) as it is (kind 0), with the stand-ins replaced by the proposal's free texts
+        by ``replace`` (kind 1), or, for a finding naming a row, the finding made for this row
+        and written by ``render`` (kind 2)."""
+        real, numbers = own
+        parts = []
+        made: tuple[RowFinding, ...] | None = None
+        for k, (kind, text) in enumerate(pieces):
+            if kind == 0:
+                parts.append(text)
+            elif kind == 1:
+                parts.append(replace(text, self.free, real))
+            else:
+                if made is None:
+                    made = self.findings_on(row, real, numbers)
+                parts.append(render(made[k]))
+        return parts
+
 
 def _lines(
     results: list[RowResult],
@@ -160,7 +192,7 @@ class RowBlock:
     requested: list[int | None] = attrs.field(factory=list)
     counterpart: list[int | None] = attrs.field(factory=list)
     allowed: list[int | None] = attrs.field(factory=list)
-    own: list[tuple[Mapping[str, str], list[int]] | None] = attrs.field(factory=list)
+    own: list[_Own | None] = attrs.field(factory=list)
     """Per row, ``None`` when its line is ``fixed``, else the free texts and the row numbers
     of its proposal (what its findings name: :meth:`_Line.findings_on`)."""
 
@@ -192,6 +224,36 @@ class RowBlock:
         self.allowed.extend([None] * count if allowed is None else allowed)
         mine = (real, numbers)
         self.own.extend([None if line.fixed else mine for line in lines])
+
+    def each(
+        self, encode: Callable[[str | None], _T]
+    ) -> Iterator[
+        tuple[_Line, int, _T, _T, int | None, int | None, int | None, int | None, _Own | None]
+    ]:
+        """Each row as the writers read it: its line, number, code and title as ``encode``
+        writes them (once for a run of rows that share them: a proposal's), amounts, ``own``."""
+        last_code: object = self  # no code is this
+        last_title: object = self
+        code_text = title_text = encode(None)
+        for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
+            self.lines,
+            self.rows,
+            self.codes,
+            self.titles,
+            self.cost,
+            self.requested,
+            self.counterpart,
+            self.allowed,
+            self.own,
+            strict=True,
+        ):
+            if code is not last_code:
+                code_text = encode(code)
+                last_code = code
+            if title is not last_title:
+                title_text = encode(title)
+                last_title = title
+            yield line, row, code_text, title_text, cost, requested, counterpart, allowed, own
 
     def results(self) -> Iterator[RowResult]:
         """The rows as :class:`~.rows.RowResult` objects, each made when asked for."""

@@ -172,47 +172,34 @@ def _prepared(line: _Line, lang: str) -> _Prepared:
     return found
 
 
+def _own_cell(
+    line: _Line,
+    pieces: tuple[tuple[int, str], ...],
+    row: int,
+    own: tuple[Mapping[str, str], list[int]],
+    lang: str,
+) -> str | None:
+    """The findings' cell of a row whose findings name its proposal (:meth:`_Line.own_parts`)."""
+    parts = line.own_parts(pieces, row, own, _replaced, lambda f: _finding_text(f, lang))
+    return _safe(" | ".join(parts))
+
+
+def _text_cell(text: str | None) -> str:
+    """A code or title as the CSV text of its cell."""
+    return _cell(_safe(text))
+
+
 def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
     """The cells of each row of ``block`` (as :func:`_row_cells` makes them: the XLSX report's
     rows; the CSV report writes a block's rows as text, :func:`_block_text`)."""
-    last_code: object = block  # no code is this
-    last_title: object = block
-    code_cell = title_cell = None
     key = ("csv", lang)
-    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
-        block.lines,
-        block.rows,
-        block.codes,
-        block.titles,
-        block.cost,
-        block.requested,
-        block.counterpart,
-        block.allowed,
-        block.own,
-        strict=True,
+    for line, row, code_cell, title_cell, cost, requested, counterpart, allowed, own in block.each(
+        _safe
     ):
         middle, after, pieces = line.prepared.get(key) or _prepared(line, lang)
-        if code is not last_code:
-            code_cell = _safe(code)
-            last_code = code
-        if title is not last_title:
-            title_cell = _safe(title)
-            last_title = title
         if own is not None:
-            real, numbers = own
-            parts = []
-            made: tuple[RowFinding, ...] | None = None
-            for k, (kind, text) in enumerate(pieces):
-                if kind == 0:
-                    parts.append(text)
-                elif kind == 1:
-                    parts.append(_replaced(text, line.free, real))
-                else:
-                    if made is None:
-                        made = line.findings_on(row, real, numbers)
-                    parts.append(_finding_text(made[k], lang))
             after = after[:]
-            after[_FINDINGS] = _safe(" | ".join(parts))
+            after[_FINDINGS] = _own_cell(line, pieces, row, own, lang)
         shown = line.shown
         yield (
             [
@@ -281,43 +268,14 @@ def _texts(line: _Line, lang: str) -> _Texts:
 def _block_text(block: RowBlock, lang: str) -> Iterator[str]:
     """The CSV text of each row of ``block`` (as the writer writes :func:`_row_cells`'s cells,
     with its line end)."""
-    last_code: object = block  # no code is this
-    last_title: object = block
-    code_cell = title_cell = ""
     key = ("csv-text", lang)
-    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
-        block.lines,
-        block.rows,
-        block.codes,
-        block.titles,
-        block.cost,
-        block.requested,
-        block.counterpart,
-        block.allowed,
-        block.own,
-        strict=True,
+    for line, row, code_cell, title_cell, cost, requested, counterpart, allowed, own in block.each(
+        _text_cell
     ):
         middle, after, before, rest = line.prepared.get(key) or _texts(line, lang)
-        if code is not last_code:
-            code_cell = _cell(_safe(code))
-            last_code = code
-        if title is not last_title:
-            title_cell = _cell(_safe(title))
-            last_title = title
         if own is not None:
-            real, numbers = own
-            parts = []
-            made: tuple[RowFinding, ...] | None = None
-            for k, (kind, text) in enumerate(line.prepared[("csv", lang)][2]):
-                if kind == 0:
-                    parts.append(text)
-                elif kind == 1:
-                    parts.append(_replaced(text, line.free, real))
-                else:
-                    if made is None:
-                        made = line.findings_on(row, real, numbers)
-                    parts.append(_finding_text(made[k], lang))
-            after = f"{before}{_cell(_safe(' | '.join(parts)))}{rest}"
+            pieces = line.prepared[("csv", lang)][2]
+            after = f"{before}{_cell(_own_cell(line, pieces, row, own, lang))}{rest}"
         shown = line.shown
         if allowed is None or not shown:
             amounts = ",,"

@@ -145,48 +145,26 @@ def _own_tail(
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]],
 ) -> str:
     """The end of the JSON text of a row whose findings name a free text or a row."""
-    real, numbers = own
-    parts = []
-    made: tuple[RowFinding, ...] | None = None
-    for k, (kind, text) in enumerate(prepared[3]):
-        if kind == 0:
-            parts.append(text)
-        elif kind == 1:
-            parts.append(_replaced(text, line.free, real))
-        else:
-            if made is None:
-                made = line.findings_on(row, real, numbers)
-            parts.append(finding_json(made[k], lang, fragments))
+    parts = line.own_parts(
+        prepared[3], row, own, _replaced, lambda f: finding_json(f, lang, fragments)
+    )
     return f'{prepared[2]}"findings": [{", ".join(parts)}]}}'
+
+
+def _json_or_null(text: str | None) -> str:
+    """A code or title as JSON text."""
+    return "null" if text is None else _encode_text(text)
 
 
 def _block_rows(
     block: RowBlock, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
 ) -> Iterator[str]:
     """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row)."""
-    last_code: object = _json  # no code is this
-    last_title: object = _json
-    code_text = title_text = ""
     key = ("json", lang)
-    for line, row, code, title, cost, requested, counterpart, allowed, own in zip(
-        block.lines,
-        block.rows,
-        block.codes,
-        block.titles,
-        block.cost,
-        block.requested,
-        block.counterpart,
-        block.allowed,
-        block.own,
-        strict=True,
+    for line, row, code_text, title_text, cost, requested, counterpart, allowed, own in block.each(
+        _json_or_null
     ):
         prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
-        if code is not last_code:
-            code_text = "null" if code is None else _encode_text(code)
-            last_code = code
-        if title is not last_title:
-            title_text = "null" if title is None else _encode_text(title)
-            last_title = title
         tail = prepared[1] if own is None else _own_tail(line, prepared, row, own, lang, fragments)
         shown = line.shown
         if allowed is None or not shown:
