@@ -324,3 +324,28 @@ def test_progress_counts_the_rows_of_a_block_of_rows() -> None:
     shown = Progress(stream, lang="en", total=8, every=2, clock=lambda: next(ticks))
     assert list(shown.track(iter(["abc", "d", "efgh"]), size=len)) == ["abc", "d", "efgh"]
     assert re.findall(r"(\d+) rows…", stream.getvalue()) == ["3", "4", "8"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "1.200 dòng, 1.200 đề án (không hợp lệ: 1.200)"),
+        ("en", "1,200 rows, 1,200 proposals (invalid: 1,200)"),
+    ],
+)
+def test_summary_line_groups_every_count(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
+) -> None:
+    """The counts of the last line are grouped as the rows and proposals beside them are
+    ("không hợp lệ: 1.200", not "1200"). 1,200 one-line proposals without a funding source
+    (an empty "Nguồn kinh phí" cell) are each invalid."""
+    monkeypatch.setenv("COLUMNS", "100")
+    header = (
+        "Mã đề án,Tên đề án,Năm kế hoạch,Nguồn kinh phí,Tỉnh/Thành phố,Hạng mục chi,Tổng kinh phí"
+    )
+    lines = [f"P{n},Đề án {n},2016,,Hà Nam,curriculum,1000000" for n in range(1, 1201)]
+    plan = tmp_path / "plan.csv"
+    plan.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    code, out, _ = run("check", str(plan), "--lang", lang)
+    assert code == 1
+    assert expected in " ".join(out.split())

@@ -148,7 +148,8 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
         n = summary.values_left_out
         tail.append(_t("cli.unreadable_left_out", {"n": n}, lang))
     status = ", ".join(
-        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
+        f"{label('status', k, lang)}: {format_count(v, lang)}"
+        for k, v in sorted(summary.rows_by_status.items())
     )
     counts = {
         "rows": Msg("cli.rows", {"n": summary.rows}),
