@@ -326,6 +326,18 @@ def test_progress_counts_the_rows_of_a_block_of_rows() -> None:
     assert re.findall(r"(\d+) rows…", stream.getvalue()) == ["3", "4", "8"]
 
 
+def _invalid_plan(tmp_path: Path) -> Path:
+    """1,200 one-line proposals without a funding source (an empty "Nguồn kinh phí" cell): each
+    invalid."""
+    header = (
+        "Mã đề án,Tên đề án,Năm kế hoạch,Nguồn kinh phí,Tỉnh/Thành phố,Hạng mục chi,Tổng kinh phí"
+    )
+    lines = [f"P{n},Đề án {n},2016,,Hà Nam,curriculum,1000000" for n in range(1, 1201)]
+    plan = tmp_path / "plan.csv"
+    plan.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
+    return plan
+
+
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
@@ -337,15 +349,29 @@ def test_summary_line_groups_every_count(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, expected: str
 ) -> None:
     """The counts of the last line are grouped as the rows and proposals beside them are
-    ("không hợp lệ: 1.200", not "1200"). 1,200 one-line proposals without a funding source
-    (an empty "Nguồn kinh phí" cell) are each invalid."""
+    ("không hợp lệ: 1.200", not "1200")."""
     monkeypatch.setenv("COLUMNS", "100")
-    header = (
-        "Mã đề án,Tên đề án,Năm kế hoạch,Nguồn kinh phí,Tỉnh/Thành phố,Hạng mục chi,Tổng kinh phí"
-    )
-    lines = [f"P{n},Đề án {n},2016,,Hà Nam,curriculum,1000000" for n in range(1, 1201)]
-    plan = tmp_path / "plan.csv"
-    plan.write_text("\n".join([header, *lines]) + "\n", encoding="utf-8")
-    code, out, _ = run("check", str(plan), "--lang", lang)
+    code, out, _ = run("check", str(_invalid_plan(tmp_path)), "--lang", lang)
     assert code == 1
     assert expected in " ".join(out.split())
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("vi", "Số dòng: 1.200, Số đề án: 1.200; không hợp lệ: 1.200"),
+        ("en", "Rows: 1,200, Proposals: 1,200; invalid: 1,200"),
+    ],
+)
+def test_html_report_groups_every_count(tmp_path: Path, lang: str, expected: str) -> None:
+    """The HTML report's totals and its summary tables group counts as the language does."""
+    out = tmp_path / "report.html"
+    code, _, _ = run(
+        "check", str(_invalid_plan(tmp_path)), "--lang", lang, "--format", "html", "-o", str(out)
+    )
+    assert code == 1
+    text = " ".join(out.read_text(encoding="utf-8").split())
+    assert expected in text
+    # The summary tables: 1,200 proposals and 1,200 rows in the one province, year, ...
+    cell = "<td class=n>1.200</td>" if lang == "vi" else "<td class=n>1,200</td>"
+    assert cell in text

@@ -28,7 +28,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
 
     from ..datasets.columnar_blocks import RowBlock
     from ..datasets.rows import RowResult
-    from ..datasets.summary import DIMENSIONS, dimension_label, key_label
+    from ..datasets.summary import DIMENSIONS, dimension_label, key_label, status_counts
     from ..l10n import format_vnd, heading, label
     from ..l10n.catalog import render as _t
     from ..l10n.formatting import format_count
@@ -147,10 +147,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     if summary.values_left_out:
         n = summary.values_left_out
         tail.append(_t("cli.unreadable_left_out", {"n": n}, lang))
-    status = ", ".join(
-        f"{label('status', k, lang)}: {format_count(v, lang)}"
-        for k, v in sorted(summary.rows_by_status.items())
-    )
+    status = status_counts(summary.rows_by_status, lang)
     counts = {
         "rows": Msg("cli.rows", {"n": summary.rows}),
         "proposals": Msg("cli.proposals", {"n": summary.proposals}),

@@ -12,6 +12,7 @@ from typing import Final
 
 from ..l10n import format_vnd, heading, label
 from ..l10n.catalog import has, render
+from ..l10n.formatting import format_count
 from .findings import RowFinding
 from .pipeline import RowResult
 from .safe import neutralise
@@ -22,6 +23,7 @@ from .summary import (
     allowed_shown,
     dimension_label,
     key_label,
+    status_counts,
 )
 
 __all__ = ["bar_chart_svg", "render_html", "summary_html", "summary_tables_html"]
@@ -74,7 +76,8 @@ def summary_tables_html(summary: Summary, lang: str = "vi") -> str:
         body = "".join(
             "<tr>"
             f"<td>{_cell(key_label(dimension, r.key, lang))}</td>"
-            f"<td class=n>{r.proposals}</td><td class=n>{r.rows}</td>"
+            f"<td class=n>{format_count(r.proposals, lang)}</td>"
+            f"<td class=n>{format_count(r.rows, lang)}</td>"
             f"<td class=n>{_money(r.cost, lang)}</td><td class=n>{_money(r.requested, lang)}</td>"
             f"<td class=n>{_money(r.allowed, lang)}{escape(_unknown_row(r, lang))}</td>"
             "</tr>"
@@ -138,12 +141,11 @@ def _charts(summary: Summary, lang: str) -> str:
 
 def summary_html(summary: Summary, lang: str = "vi") -> str:
     """The summary as an HTML fragment for a notebook: totals, the charts, the tables."""
-    status = ", ".join(
-        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
-    )
+    status = status_counts(summary.rows_by_status, lang)
     return (
-        f"<div><p><b>{escape(summary.source)}</b> — {escape(_t('rows', lang))}: {summary.rows}, "
-        f"{escape(_t('proposals', lang))}: {summary.proposals}; {escape(status)}</p>"
+        f"<div><p><b>{escape(summary.source)}</b> — {escape(_t('rows', lang))}: "
+        f"{format_count(summary.rows, lang)}, {escape(_t('proposals', lang))}: "
+        f"{format_count(summary.proposals, lang)}; {escape(status)}</p>"
         f"<p>{escape(_t('cost', lang))}: {_money(summary.cost, lang)} · "
         f"{escape(_t('requested', lang))}: {_money(summary.requested, lang)} · "
         f"{escape(_t('allowed', lang))}: {_money(summary.allowed, lang)}"
@@ -185,9 +187,7 @@ def render_html(
 ) -> str:
     """Render the report; ``fragment=True`` gives a ``<div>`` for notebooks."""
     notes = "".join(f"<li>{_note(n, lang)}</li>" for n in summary.notes)
-    status = ", ".join(
-        f"{label('status', k, lang)}: {v}" for k, v in sorted(summary.rows_by_status.items())
-    )
+    status = status_counts(summary.rows_by_status, lang)
     head_cells = "".join(
         f"<th>{escape(_t(k, lang))}</th>"
         for k in ("row", "code", "status", "requested", "allowed", "finding")
@@ -212,8 +212,8 @@ def render_html(
     )
     content = f"""
 <h1>{escape(_t("title", lang))}</h1>
-<p><b>{escape(summary.source)}</b> — {escape(_t("rows", lang))}: {summary.rows},
-{escape(_t("proposals", lang))}: {summary.proposals}; {escape(status)}</p>
+<p><b>{escape(summary.source)}</b> — {escape(_t("rows", lang))}: {format_count(summary.rows, lang)},
+{escape(_t("proposals", lang))}: {format_count(summary.proposals, lang)}; {escape(status)}</p>
 <p>{escape(_t("cost", lang))}: {_money(summary.cost, lang)} ·
 {escape(_t("requested", lang))}: {_money(summary.requested, lang)} ·
 {escape(_t("allowed", lang))}: {_money(summary.allowed, lang)}{escape(_unknown(summary, lang))}</p>

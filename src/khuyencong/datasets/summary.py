@@ -16,7 +16,14 @@ from .findings import RowFinding
 from .layout import LAYOUT_STATUSES
 from .pipeline import PASSING_STATUSES, RowResult
 
-__all__ = ["DIMENSIONS", "Summary", "SummaryRow", "allowed_shown", "key_label"]
+__all__ = [
+    "DIMENSIONS",
+    "Summary",
+    "SummaryRow",
+    "allowed_shown",
+    "key_label",
+    "status_counts",
+]
 
 DIMENSIONS: Final = ("funding", "content", "province", "year")
 """The dimensions a summary is broken down by."""
@@ -245,6 +252,18 @@ _ASSESSED: Final = frozenset({"eligible", "ineligible", "not_assessable"})
 
 _DECIDED: Final = frozenset({"eligible", "ineligible"})
 """Row statuses whose allowed support counts in the totals (see :class:`Summary`)."""
+
+
+def status_counts(rows_by_status: Mapping[str, int], lang: str = "vi") -> str:
+    """The rows counted by status, as the reports write them: "đủ điều kiện: 1.336, không đủ
+    điều kiện: 664" ("eligible: 1,336, ineligible: 664"), statuses in their code order."""
+    from ..l10n import label
+    from ..l10n.formatting import format_count
+
+    return ", ".join(
+        f"{label('status', k, lang)}: {format_count(v, lang)}"
+        for k, v in sorted(rows_by_status.items())
+    )
 
 
 def allowed_shown(result: RowResult) -> tuple[Decimal | None, Decimal | None]:
