@@ -62,7 +62,7 @@ from .build import _Builder
 from .cells import _text
 from .columnar_batch import _frozen
 from .columnar_blocks import RowBlock
-from .columnar_lines import _file_ok, _head, _lines, _Quoted
+from .columnar_lines import _head, _lines, _Quoted
 from .columnar_profiles import _bulk_add, _Profiles, _report_ints, _Template
 from .columnar_read import _FREE, _Reader, _Row
 from .csvread import csv_rows
@@ -398,7 +398,8 @@ def columnar_results(
         return None
     if not isinstance(source, str | Path | bytes | bytearray):
         return None
-    if not _file_ok(source, encoding, table.plain):
+    # No NUL and no bare carriage return, as the pass that told the encoding found.
+    if not table.plain:
         return None
     skip = max(table.header_lines)
     lines = _lines(source, encoding)

@@ -21,53 +21,6 @@ _LINE: Final = re.compile(r"[^\n]*\n")
 """A line with its line end."""
 
 
-def _file_ok(source: Any, encoding: str = "utf-8", known: bool | None = None) -> bool:
-    """No NUL or bare carriage return anywhere in the file (quotes are read: see
-    :class:`_Quoted`); UTF-8 is checked as bytes, UTF-16 (Excel's "Unicode Text") as text.
-    ``known`` is the answer when the pass that told the encoding gave it
-    (:attr:`.table.Table.plain`): the file is then not read again."""
-    if known is not None:
-        return known
-    if encoding != "utf-8" and encoding != "utf-8-sig":
-        return _text_ok(source, encoding)
-    if isinstance(source, bytes | bytearray):
-        data = bytes(source)
-        return b"\x00" not in data and data.count(b"\r") == data.count(b"\r\n")
-    try:
-        handle = open(source, "rb")  # noqa: SIM115 - closed below
-    except OSError:
-        return False
-    with handle:
-        tail = b""
-        while chunk := handle.read(_CHUNK):
-            block = tail + chunk
-            if b"\x00" in chunk:
-                return False
-            # A chunk may end between \r and \n: keep its last byte for the next round.
-            tail = b"\r" if block.endswith(b"\r") else b""
-            body = block[:-1] if tail else block
-            if body.count(b"\r") != body.count(b"\r\n"):
-                return False
-        return tail != b"\r"
-
-
-def _text_ok(source: Any, encoding: str) -> bool:
-    """:func:`_file_ok` on the decoded text."""
-    try:
-        tail = ""
-        for chunk in _decoded(source, encoding):
-            block = tail + chunk
-            if "\x00" in chunk:
-                return False
-            tail = "\r" if block.endswith("\r") else ""
-            body = block[:-1] if tail else block
-            if body.count("\r") != body.count("\r\n"):
-                return False
-    except (OSError, UnicodeDecodeError):
-        return False
-    return tail != "\r"
-
-
 def _decoded(source: Any, encoding: str) -> Generator[str]:
     """The text of the file, chunk by chunk."""
     decoder = codecs.getincrementaldecoder(encoding)(errors="strict")
