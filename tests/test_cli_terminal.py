@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 from importlib.resources import files
 from pathlib import Path
@@ -16,6 +17,7 @@ from khuyencong import __version__
 from khuyencong.cli import main
 from khuyencong.cli.terminal import Progress, default_lang, fit_table, wrap
 from khuyencong.l10n import LABELS, label
+from khuyencong.rules import engine_build
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -74,7 +76,15 @@ def test_example_in_english_has_no_vietnamese_labels(monkeypatch: pytest.MonkeyP
 def test_version() -> None:
     code, out, _ = run("--version")
     assert code == 0
-    assert out == f"khuyencong {__version__}\n"
+    build = "mypyc" if engine_build() == "mypyc" else "Python"
+    assert out == f"khuyencong {__version__} ({build})\n"
+
+
+def test_engine_build_is_the_one_ci_installed() -> None:
+    # .ci/run installs the compiled engine in a second venv and says so here: the second run
+    # of the suite must test the compiled modules, not fall back on the pure-Python ones.
+    expected = os.environ.get("KHUYENCONG_EXPECT_ENGINE", "python")
+    assert engine_build() == expected
 
 
 def test_help_in_both_languages(monkeypatch: pytest.MonkeyPatch) -> None:

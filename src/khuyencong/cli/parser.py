@@ -132,6 +132,13 @@ def _version() -> str:
         return __version__
 
 
+def _engine() -> str:
+    """The engine's build, in the version line: ``mypyc`` (compiled) or ``Python``."""
+    from ..rules import engine_build
+
+    return "mypyc" if engine_build() == "mypyc" else "Python"
+
+
 def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     """The argument parser, its help texts in ``lang`` ("vi" or "en")."""
 
@@ -157,7 +164,7 @@ def _parser(lang: str = "vi") -> argparse.ArgumentParser:
     parser.add_argument(
         "--version",
         action="version",
-        version=f"khuyencong {_version()}",
+        version=f"khuyencong {_version()} ({_engine()})",
         help=t("help.show_the_version_and_exit"),
     )
     parser.add_argument(
