@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import date
 from operator import attrgetter
-from typing import Any
+from typing import Any, Final
 
 from .._args import check_date
 from ..l10n.catalog import NO_PARAMS, Text
@@ -36,7 +36,7 @@ from .priority import place_attributes
 
 __all__ = ["check_activities", "check_support_conditions", "declared_conditions"]
 
-_APPROVED_STATES = frozenset(
+_APPROVED_STATES: Final = frozenset(
     {
         ProposalState.APPROVED,
         ProposalState.CONTRACTED,
@@ -49,7 +49,7 @@ _APPROVED_STATES = frozenset(
 )
 
 
-_FOREIGN_FAIRS = frozenset(
+_FOREIGN_FAIRS: Final = frozenset(
     {
         SupportItem.FOREIGN_FAIR,
         SupportItem.FOREIGN_FAIR_ORGANISATION,
@@ -59,12 +59,12 @@ _FOREIGN_FAIRS = frozenset(
 """Items that support establishments at fairs abroad (Điểm b khoản 1 Điều 4 TT 46/2012)."""
 
 
-_ITEM = attrgetter("item")
+_ITEM: Final = attrgetter("item")
 """A budget line's item."""
-_MACHINERY = SupportItem.MACHINERY_AND_TECHNOLOGY
-_DEMONSTRATION_NEW = SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
-_FOUNDING = SupportItem.ENTERPRISE_FOUNDING
-_NATIONAL = FundingSourceKind.NATIONAL
+_MACHINERY: Final = SupportItem.MACHINERY_AND_TECHNOLOGY
+_DEMONSTRATION_NEW: Final = SupportItem.DEMONSTRATION_NEW_TECHNOLOGY
+_FOUNDING: Final = SupportItem.ENTERPRISE_FOUNDING
+_NATIONAL: Final = FundingSourceKind.NATIONAL
 
 
 def check_activities(ctx: Context, proposal: Proposal) -> None:
@@ -220,16 +220,22 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
         )
 
 
-_COUNTERPART = Text(
+_COUNTERPART: Final = Text(
     "cam kết đầu tư đủ phần kinh phí còn lại", "a commitment to fund the rest of the cost"
 )
-_NO_OTHER_FUNDING = Text(
+_NO_OTHER_FUNDING: Final = Text(
     "cam kết chưa được nhà nước hỗ trợ cho cùng nội dung chi",
     "a commitment that no other state funds cover the same items",
 )
-_COUNTERPART_CODES = ("counterpart_committed_refused", "counterpart_committed_undeclared")
-_NO_OTHER_FUNDING_CODES = ("no_other_state_funding_refused", "no_other_state_funding_undeclared")
-_COMMITMENT_KEYS = ("finding.pattern.refused_condition", "finding.pattern.undeclared_condition")
+_COUNTERPART_CODES: Final = ("counterpart_committed_refused", "counterpart_committed_undeclared")
+_NO_OTHER_FUNDING_CODES: Final = (
+    "no_other_state_funding_refused",
+    "no_other_state_funding_undeclared",
+)
+_COMMITMENT_KEYS: Final = (
+    "finding.pattern.refused_condition",
+    "finding.pattern.undeclared_condition",
+)
 """The texts of a refused and of an undeclared commitment: one pattern each, with the
 commitment as its ``value`` (so the codes have no ``finding.<code>`` entry of their own)."""
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Final
 
 from .._args import check_rulebooks
 from ..errors import KhuyenCongError
@@ -26,7 +27,7 @@ from ..text import province_key
 from .context import Context
 from .findings import Finding, Severity
 
-_LOCAL = FundingSourceKind.LOCAL
+_LOCAL: Final = FundingSourceKind.LOCAL
 
 
 def _split_rulebooks(

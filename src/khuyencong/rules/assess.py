@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from .._args import check_date
 from ..errors import KhuyenCongError
@@ -44,9 +44,9 @@ if TYPE_CHECKING:
 
 __all__ = ["Assessment", "Status", "assess"]
 
-_NO_SEVERITY: frozenset[Severity] = frozenset()
-_NO_PLAIN: dict[str, Level] = {}
-_NO_OVERLAYS: list[Rulebook] = []
+_NO_SEVERITY: Final[frozenset[Severity]] = frozenset()
+_NO_PLAIN: Final[dict[str, Level]] = {}
+_NO_OVERLAYS: Final[list[Rulebook]] = []
 
 
 class Status(StrEnum):
@@ -208,9 +208,9 @@ class Assessment(Value):
         return explain(self, lang)
 
 
-_ELIGIBLE = Status.ELIGIBLE
-_INELIGIBLE = Status.INELIGIBLE
-_NOT_ASSESSABLE = Status.NOT_ASSESSABLE
+_ELIGIBLE: Final = Status.ELIGIBLE
+_INELIGIBLE: Final = Status.INELIGIBLE
+_NOT_ASSESSABLE: Final = Status.NOT_ASSESSABLE
 
 
 def _shares(ctx: Context, results: list[LineResult | tuple[Level, BudgetLine]]) -> list[LineResult]:
@@ -345,7 +345,7 @@ def assess(
             results.append(computed_line(i, line, level, factor, None, factor_ratio, asked))
             continue
         result = _line(ctx, i, line, factor, factor_ratio, allocation, national_tables, levels)
-        if result.__class__ is not LineResult:
+        if type(result) is not LineResult:
             waiting = True
         results.append(result)
     # Without a share waiting, every result is a LineResult.

@@ -17,7 +17,7 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import cast
+from typing import Final, cast
 
 from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
@@ -37,9 +37,9 @@ __all__ = [
     "pending_line",
 ]
 
-_ZERO = Decimal(0)
-_ONE = Decimal(1)
-_CONTEXT = decimal.Context(prec=60, rounding=ROUND_FLOOR)
+_ZERO: Final = Decimal(0)
+_ONE: Final = Decimal(1)
+_CONTEXT: Final = decimal.Context(prec=60, rounding=ROUND_FLOOR)
 
 
 class LineStatus(StrEnum):
@@ -243,8 +243,8 @@ def allowed_support(
     return max(floor_dong(value), _ZERO), name
 
 
-_COMPUTED = LineStatus.COMPUTED
-_INELIGIBLE = LineStatus.PROPOSAL_INELIGIBLE
+_COMPUTED: Final = LineStatus.COMPUTED
+_INELIGIBLE: Final = LineStatus.PROPOSAL_INELIGIBLE
 
 
 def computed_line(
@@ -259,7 +259,7 @@ def computed_line(
     """Apply a support level to a line, in integers of whole đồng (see
     :func:`~khuyencong.rules.tables.line_support`); the result speaks ``Decimal``.
     ``requested`` is the line's requested amount as an integer, when the caller has it."""
-    if level.__class__ is not Level:
+    if type(level) is not Level:
         level = Level(level.code, cast("Resolved", level))
     cost = int(line.cost)
     other = line.other_sources

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Provenance
@@ -100,7 +101,7 @@ class Context:
                 result = book.resolve(code, self.as_of)
         else:
             result = book.resolve(code, on or self.as_of)
-        if result.__class__ is Resolved:
+        if type(result) is Resolved:
             if result.quiet:
                 self.documents[result.citation.document] = None
                 return result
@@ -112,7 +113,7 @@ class Context:
         result = self._programme.get(code)
         if result is None:
             result = self.national.resolve(code, self._programme_date)
-        if result.__class__ is Resolved:
+        if type(result) is Resolved:
             if result.quiet:
                 # The common case inline: official text, no caveat — only its document to note.
                 self.documents[result.citation.document] = None
@@ -244,7 +245,7 @@ class Context:
 
 _Warnings = tuple[tuple[str, str, date], Finding | None, tuple[tuple[str, Finding], ...]]
 
-_WARNINGS: dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]] = {}
+_WARNINGS: Final[dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]]] = {}
 """What :meth:`Context._record` may say about an answer, made once per rulebook, code and
 answer and then reused (a finding is immutable, and these depend on nothing else).  Each entry
 keeps the rulebook and the answer, checked by identity, so that no other object can take their

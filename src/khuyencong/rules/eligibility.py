@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
@@ -35,19 +36,19 @@ def _codes(result: Resolved | NotEncoded) -> tuple[str, ...]:
     return result.codes if isinstance(result, Resolved) else ()
 
 
-_KIND_LISTS = (
+_KIND_LISTS: Final = (
     ("rural", "beneficiary.rural_establishment_kinds"),
     ("cleaner", "beneficiary.cleaner_production_kinds"),
     ("service", "beneficiary.service_kinds"),
     ("artisan", "beneficiary.artisan_kinds"),
 )
 """The lists of beneficiary kinds, in the order a kind is looked up."""
-_INDUSTRY_CODES = ("industry.eligible", "industry.eligible_2025_extension")
+_INDUSTRY_CODES: Final = ("industry.eligible", "industry.eligible_2025_extension")
 
 
-_SME = BeneficiaryKind.SME
-_PHUONG = CommuneKind.PHUONG
-_MINING = Industry.MINING_AND_MINERALS
+_SME: Final = BeneficiaryKind.SME
+_PHUONG: Final = CommuneKind.PHUONG
+_MINING: Final = Industry.MINING_AND_MINERALS
 
 
 _Kinds = dict[str, tuple[str, Resolved, dict[str, None]]]
@@ -171,15 +172,15 @@ def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int)
 Why = tuple[str, str]
 """The reason for a place's answer, in Vietnamese and English."""
 
-_NO_REASON: Why = ("", "")
+_NO_REASON: Final[Why] = ("", "")
 
 
 def _label(code: LabelledEnum) -> Why:
     return code.vi, code.en
 
 
-_NEW_UNITS = "location.eligible_units_2025_province"
-_OLD_GEOGRAPHY = (
+_NEW_UNITS: Final = "location.eligible_units_2025_province"
+_OLD_GEOGRAPHY: Final = (
     "location.eligible_district_kinds",
     "location.eligible_commune_kinds",
     "location.eligible_ward_city_classes",

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -24,23 +24,23 @@ from .tables import Level, Tables
 if TYPE_CHECKING:
     from .relocation import RelocationResult
 
-_ONE = Decimal(1)
-_UNIT = (1, 1)
+_ONE: Final = Decimal(1)
+_UNIT: Final = (1, 1)
 
 # Enum members read on every assessment, bound once (a class attribute look-up of an enum
 # member costs about 60 ns on CPython 3.11).
-_LOCAL = FundingSourceKind.LOCAL
-_GROUP = ProposalKind.GROUP
-_PROPOSAL_BUDGET = Basis.PROPOSAL_BUDGET
-_ANNUAL_ALLOCATION = Basis.ANNUAL_ALLOCATION
-_ERROR = Severity.ERROR
-_UNDETERMINED = Severity.UNDETERMINED
-_COMPUTED = LineStatus.COMPUTED
-_RELOCATION = SupportItem.RELOCATION_INTEREST
+_LOCAL: Final = FundingSourceKind.LOCAL
+_GROUP: Final = ProposalKind.GROUP
+_PROPOSAL_BUDGET: Final = Basis.PROPOSAL_BUDGET
+_ANNUAL_ALLOCATION: Final = Basis.ANNUAL_ALLOCATION
+_ERROR: Final = Severity.ERROR
+_UNDETERMINED: Final = Severity.UNDETERMINED
+_COMPUTED: Final = LineStatus.COMPUTED
+_RELOCATION: Final = SupportItem.RELOCATION_INTEREST
 
 
-_BELOW_ONE = Text("nhỏ hơn 1", "below 1")
-_NOT_PRIORITY = Text(
+_BELOW_ONE: Final = Text("nhỏ hơn 1", "below 1")
+_NOT_PRIORITY: Final = Text(
     "nhưng đề án không thuộc địa bàn, ngành nghề ưu tiên",
     "but the proposal is in no priority area or industry",
 )
@@ -166,7 +166,7 @@ def _label(index: int, item: SupportItem) -> Msg:
     return Msg("detail.line", {"n": index + 1, "item": item})
 
 
-_MISSING: Any = object()
+_MISSING: Final[Any] = object()
 
 
 def _referrals(tables: Tables) -> frozenset[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Sequence
 from datetime import date
 from operator import attrgetter
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from .._args import check_date
 from ..l10n.catalog import Text
@@ -112,16 +112,16 @@ class PriorityClass(Value):
 
 _T = TypeVar("_T")
 
-_CLEANER_KIND = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
-_CLEANER_PILOT = SupportItem.CLEANER_PRODUCTION_PILOT
-_CLEANER_INDUSTRY = Industry.CLEANER_PRODUCTION
-_ITEM = attrgetter("item")
+_CLEANER_KIND: Final = BeneficiaryKind.CLEANER_PRODUCTION_ESTABLISHMENT
+_CLEANER_PILOT: Final = SupportItem.CLEANER_PRODUCTION_PILOT
+_CLEANER_INDUSTRY: Final = Industry.CLEANER_PRODUCTION
+_ITEM: Final = attrgetter("item")
 """A budget line's item."""
-_DEPRECATED = frozenset(i for i in Industry if i.replaced_by)
+_DEPRECATED: Final = frozenset(i for i in Industry if i.replaced_by)
 """Deprecated industry codes that join two industries (see :func:`_deprecated_industries`)."""
 
 
-_NO_ATTRIBUTES: frozenset[AreaAttribute] = frozenset()
+_NO_ATTRIBUTES: Final[frozenset[AreaAttribute]] = frozenset()
 
 
 def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
@@ -157,7 +157,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         "priority.export_products",
         "priority.key_industry_products",
     )
-    if groups.__class__ is Resolved and order.__class__ is Resolved:
+    if type(groups) is Resolved and type(order) is Resolved:
         attributes = place_attributes(proposal)
         if attributes:
             area_group, hits = _area_group(ctx, groups, order, attributes)
@@ -190,7 +190,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
                 supporting = True
     if not cleaner and _CLEANER_PILOT in map(_ITEM, proposal.budget_lines):
         cleaner = True
-    if group_a.__class__ is Resolved:
+    if type(group_a) is Resolved:
         listed = ctx.programme_tables.code_set(group_a)
         # Cleaner production is a priority of point a that Điểm b khoản 3 Điều 6 TT 46/2012
         # ranks apart: it sets ``cleaner_production``, not the industry group.
@@ -206,7 +206,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
         if not _DEPRECATED.isdisjoint(industries):
             _deprecated_industries(ctx, proposal, group_a, undecided)
 
-    if owners.__class__ is Resolved:
+    if type(owners) is Resolved:
         for b in beneficiaries:
             if b.woman_owned and "woman_owned" in owners.codes:
                 tags.append("woman_owned")
@@ -222,7 +222,7 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
     )
 
 
-_DISTINCT: dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]] = {}
+_DISTINCT: Final[dict[tuple[int, ...], tuple[tuple[Citation, ...], tuple[Citation, ...]]]] = {}
 """Citations without repeats, by the identity of the citations given (which the entry keeps
 alive, so that no other object can take their ids)."""
 
@@ -296,22 +296,22 @@ def _group_b(
                 found = True
                 tags.append("typical_product")
                 cites.append(typical)
-        if b.key_industry_product and key.__class__ is Resolved:
+        if b.key_industry_product and type(key) is Resolved:
             found = True
             tags.append("key_industry_product")
             cites.append(key.citation)
         if b.has_export_contract or b.produces_for_export:
             found = True
             tags.append("export")
-            if export.__class__ is Resolved:
+            if type(export) is Resolved:
                 cites.append(export.citation)
         raw = b.local_raw_material_share
-        if raw is not None and share.__class__ is Resolved and raw / 100 > share.decimal:
+        if raw is not None and type(share) is Resolved and raw / 100 > share.decimal:
             found = True
             tags.append("local_raw_materials")
             cites.append(share.citation)
         workforce = b.workforce
-        if workforce is not None and workers.__class__ is Resolved and workforce >= workers.integer:
+        if workforce is not None and type(workers) is Resolved and workforce >= workers.integer:
             found = True
             tags.append("labour_intensive")
             cites.append(workers.citation)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import weakref
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, Final
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook, SupportLevel
 from ..rulebooks.model import Basis
@@ -150,9 +150,9 @@ class Tables:
         return found
 
 
-_MEMO: dict[int, tuple[weakref.ref[Rulebook], dict[date, Tables]]] = {}
-_BOOKS_MAX = 64
-_DATES_MAX = 4096
+_MEMO: Final[dict[int, tuple[weakref.ref[Rulebook], dict[date, Tables]]]] = {}
+_BOOKS_MAX: Final = 64
+_DATES_MAX: Final = 4096
 
 
 def compile_tables(book: Rulebook, as_of: date) -> Tables:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import decimal
 from decimal import ROUND_FLOOR, Decimal, InvalidOperation
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from pydantic import Field, PlainSerializer, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticKnownError, SchemaValidator, ValidationError, core_schema
@@ -13,10 +13,10 @@ from ..errors import InvalidValueError
 
 __all__ = ["Money", "floor_dong", "whole_dong"]
 
-_ONE = Decimal(1)
-_DIGITS_MAX = 28
+_ONE: Final = Decimal(1)
+_DIGITS_MAX: Final = 28
 """The digits of the default decimal context: longer amounts go the slow way (and are refused)."""
-_LIMIT = 10**_DIGITS_MAX
+_LIMIT: Final = 10**_DIGITS_MAX
 
 
 def _money(value: Any) -> Decimal:
@@ -53,7 +53,7 @@ def _money(value: Any) -> Decimal:
     return whole_dong(value)
 
 
-_DECIMAL = SchemaValidator(core_schema.decimal_schema())
+_DECIMAL: Final = SchemaValidator(core_schema.decimal_schema())
 """pydantic-core's decimal parsing, for the amounts the fast paths of :func:`_money` leave."""
 
 
@@ -91,7 +91,7 @@ Money = Annotated[
 """A non-negative amount in whole đồng."""
 
 
-_WIDE = decimal.Context(prec=60, rounding=ROUND_FLOOR)
+_WIDE: Final = decimal.Context(prec=60, rounding=ROUND_FLOOR)
 
 
 def floor_dong(amount: Decimal) -> Decimal:
