@@ -200,15 +200,20 @@ def test_every_text_is_a_valid_python_format(lang: str) -> None:
 
 
 def _module_names(tree: ast.Module) -> dict[str, ast.expr]:
-    """The module-level ``NAME = <expression>`` assignments of a module (constants such as a
-    tuple of codes or catalogue keys passed to a finding constructor by name)."""
-    return {
-        target.id: stmt.value
-        for stmt in tree.body
-        if isinstance(stmt, ast.Assign)
-        for target in stmt.targets
-        if isinstance(target, ast.Name)
-    }
+    """The module-level ``NAME = <expression>`` and ``NAME: Final = <expression>`` assignments
+    of a module (constants such as a tuple of codes or catalogue keys passed to a finding
+    constructor by name)."""
+    names: dict[str, ast.expr] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign):
+            names.update((t.id, stmt.value) for t in stmt.targets if isinstance(t, ast.Name))
+        elif (
+            isinstance(stmt, ast.AnnAssign)
+            and stmt.value is not None
+            and isinstance(stmt.target, ast.Name)
+        ):
+            names[stmt.target.id] = stmt.value
+    return names
 
 
 def _literal_codes(node: ast.Call, names: Mapping[str, ast.expr]) -> Iterator[tuple[str, bool]]:

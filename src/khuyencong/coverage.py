@@ -158,10 +158,19 @@ def code_cited_clauses(sources: Mapping[str, str]) -> dict[str, list[str]]:
     constants: dict[str, object] = {}
     for tree in trees.values():
         for node in tree.body:
-            if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
-                for target in node.targets:
-                    if isinstance(target, ast.Name) and isinstance(node.value.value, str):
-                        constants[target.id] = node.value.value
+            # NAME = "..." and NAME: Final = "..." alike
+            targets = (
+                node.targets
+                if isinstance(node, ast.Assign)
+                else [node.target]
+                if isinstance(node, ast.AnnAssign)
+                else []
+            )
+            value = getattr(node, "value", None)
+            if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                for target in targets:
+                    if isinstance(target, ast.Name):
+                        constants[target.id] = value.value
 
     def constant(node: ast.expr) -> object:
         if isinstance(node, ast.Constant):
