@@ -69,7 +69,9 @@ _NATIONAL: Final = FundingSourceKind.NATIONAL
 
 def check_activities(ctx: Context, proposal: Proposal) -> None:
     """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
-    if not _FOREIGN_FAIRS.isdisjoint(map(_ITEM, proposal.budget_lines)):
+    lines = proposal.budget_lines
+    items = list(map(_ITEM, lines))  # each line's item read once
+    if not _FOREIGN_FAIRS.isdisjoint(items):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
             for i, b in enumerate(proposal.beneficiaries):
@@ -87,8 +89,7 @@ def check_activities(ctx: Context, proposal: Proposal) -> None:
                             beneficiary=i,
                         )
                     )
-    for index, line in enumerate(proposal.budget_lines):
-        item = line.item
+    for index, (line, item) in enumerate(zip(lines, items, strict=True)):
         if item is _MACHINERY:
             rule = ctx.programme("condition.machinery_must_be_new")
             if line.machinery_is_new is not True:
@@ -166,7 +167,8 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
         "condition.no_other_state_funding",
     )
     if isinstance(table, Resolved):
-        if not proposal.contents:
+        contents = proposal.contents
+        if not contents:
             ctx.add(
                 Finding.of(
                     "contents_missing",
@@ -176,7 +178,7 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
                 )
             )
         else:
-            allowed = _items_of(ctx, table, proposal.contents)
+            allowed = _items_of(ctx, table, contents)
             lines = proposal.budget_lines
             if not allowed.issuperset(map(_ITEM, lines)):  # else every item fits: nothing to say
                 for index, line in enumerate(lines):

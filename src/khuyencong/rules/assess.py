@@ -287,6 +287,9 @@ def assess(
         book, overlays = _split_rulebooks(rulebooks)
         overlay = _overlay_for(proposal, overlays)
     ctx = Context(book, as_of, overlay=overlay, plan_year=proposal.plan_year)
+    # Fields read more than once, read once (a pydantic model's attribute is a hooked look-up).
+    funding_kind = proposal.funding.kind
+    beneficiaries = proposal.beneficiaries
     _programme_date(ctx, proposal)
     if overlay is not None and overlay.illustrative:
         ctx.add(
@@ -296,7 +299,7 @@ def assess(
                 params={"title": Text(overlay.title_vi, overlay.title_en)},
             )
         )
-    elif proposal.funding.kind is _LOCAL and overlays and overlay is None:
+    elif funding_kind is _LOCAL and overlays and overlay is None:
         ctx.add(
             Finding(
                 code="overlay_province_mismatch",
@@ -305,7 +308,7 @@ def assess(
             )
         )
 
-    if not proposal.beneficiaries and proposal.kind is not _GROUP:
+    if not beneficiaries and proposal.kind is not _GROUP:
         ctx.add(
             Finding(
                 code="no_beneficiaries",
@@ -313,7 +316,7 @@ def assess(
                 params=NO_PARAMS,
             )
         )
-    for i, beneficiary in enumerate(proposal.beneficiaries):
+    for i, beneficiary in enumerate(beneficiaries):
         check_beneficiary(ctx, beneficiary, i)
     check_activities(ctx, proposal)
     check_support_conditions(ctx, proposal)
@@ -323,7 +326,7 @@ def assess(
     factor_ratio = _UNIT if factor is _ONE else factor.as_integer_ratio()
     national_tables = ctx.tables
     levels: Tables | None = national_tables
-    if proposal.funding.kind is _LOCAL:
+    if funding_kind is _LOCAL:
         levels = None if overlay is None else compile_tables(overlay, as_of)
     # A line whose level alone decides it (the common case) goes straight to the formula;
     # _line() does the rest: referrals, levels not encoded, shares of a budget or allocation.

@@ -261,7 +261,8 @@ def computed_line(
     ``requested`` is the line's requested amount as an integer, when the caller has it."""
     if type(level) is not Level:
         level = Level(level.code, cast("Resolved", level))
-    cost = int(line.cost)
+    cost_amount = line.cost
+    cost = int(cost_amount)
     other = line.other_sources
     other_int = int(other) if other else 0
     units = line.units
@@ -289,7 +290,7 @@ def computed_line(
         index,
         line.item,
         _COMPUTED,
-        line.cost,
+        cost_amount,
         asked,
         other,
         # When the request is the bound, the amount allowed is the amount requested: its

@@ -83,7 +83,8 @@ def _kind_index(ctx: Context) -> _Kinds:
 
 def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
     """Check one beneficiary's kind, and then its place and industry where the law asks."""
-    hit = _kind_index(ctx).get(b.kind)
+    kind = b.kind
+    hit = _kind_index(ctx).get(kind)
     cited: Resolved | NotEncoded
     if hit is not None:
         group, cited, documents = hit
@@ -93,7 +94,7 @@ def check_beneficiary(ctx: Context, b: Beneficiary, i: int) -> None:
         if found is None:
             return
         group, cited = found
-    if b.kind is _SME and b.enterprise_size is None:
+    if kind is _SME and b.enterprise_size is None:
         ctx.add(
             Finding(
                 code="enterprise_size_missing",
@@ -216,11 +217,13 @@ def _old_geography_ok(
         return None, None, _NO_REASON
     districts, communes, wards, converted, years = rules
     code_set = ctx.programme_tables.code_set
-    if place.commune_kind is not None and place.commune_kind in code_set(communes):
-        return True, communes, _label(place.commune_kind)
-    if place.district_kind is not None and place.district_kind in code_set(districts):
-        return True, districts, _label(place.district_kind)
-    if place.commune_kind is _PHUONG:
+    # Each field read once: a pydantic model's attribute costs a hooked look-up.
+    commune_kind, district_kind = place.commune_kind, place.district_kind
+    if commune_kind is not None and commune_kind in code_set(communes):
+        return True, communes, _label(commune_kind)
+    if district_kind is not None and district_kind in code_set(districts):
+        return True, districts, _label(district_kind)
+    if commune_kind is _PHUONG:
         if place.city_class is None:
             return None, wards, ("phường chưa khai báo loại đô thị", "a ward without a city class")
         if place.city_class in wards.codes:
@@ -240,13 +243,13 @@ def _old_geography_ok(
             cite = counting if isinstance(counting, Resolved) else years
             return ok, cite, ("phường chuyển đổi từ xã", "a ward converted from a commune")
         return False, wards, _label(place.city_class)
-    if place.commune_kind is None and place.district_kind is None:
+    if commune_kind is None and district_kind is None:
         return (
             None,
             districts,
             ("chưa khai báo đơn vị cấp huyện, cấp xã", "no district or commune is declared"),
         )
-    return False, districts, _label(place.district_kind) if place.district_kind else _NO_REASON
+    return False, districts, _label(district_kind) if district_kind else _NO_REASON
 
 
 def _new_geography_ok(
@@ -306,7 +309,8 @@ def place_qualifies(
 
 def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
     """Khoản 2 Điều 1 NĐ 45/2012 (and its 2025 restatement), Khoản 1 Điều 3 TT 46/2012."""
-    place = b.production_site or b.registered_office
+    site = b.production_site
+    place = site or b.registered_office
     if place is None:
         ctx.add(
             Finding.of(
@@ -355,7 +359,7 @@ def check_location(ctx: Context, b: Beneficiary, i: int) -> None:
         return
     office = b.registered_office
     if (
-        b.production_site is not None
+        site is not None
         and isinstance(office, LocalityPre2025)
         and office.commune_kind is _PHUONG
         and office.city_class is not None
@@ -426,7 +430,8 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
         listed = found
         extension = ctx.programme("industry.eligible_2025_extension")
         allowed = _allowed(ctx, listed, extension)
-    if not b.industries:
+    industries = b.industries
+    if not industries:
         ctx.add(
             Finding.of(
                 code="industry_missing",
@@ -437,9 +442,9 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    if allowed.isdisjoint(b.industries):  # StrEnum: hashes as its code
-        names_vi = ", ".join(x.vi for x in b.industries)
-        names_en = ", ".join(x.en for x in b.industries)
+    if allowed.isdisjoint(industries):  # StrEnum: hashes as its code
+        names_vi = ", ".join(x.vi for x in industries)
+        names_en = ", ".join(x.en for x in industries)
         ctx.add(
             Finding.of(
                 code="industry_not_listed",
@@ -450,7 +455,7 @@ def check_industry(ctx: Context, b: Beneficiary, i: int) -> None:
             )
         )
         return
-    if _MINING in b.industries:
+    if _MINING in industries:
         areas = ctx.programme("industry.mining_areas")
         site = b.production_site
         if isinstance(areas, Resolved):
