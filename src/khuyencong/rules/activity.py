@@ -19,7 +19,7 @@ facts it declares against the rule are errors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from operator import attrgetter
 from typing import Any, Final
@@ -67,10 +67,15 @@ _FOUNDING: Final = SupportItem.ENTERPRISE_FOUNDING
 _NATIONAL: Final = FundingSourceKind.NATIONAL
 
 
-def check_activities(ctx: Context, proposal: Proposal) -> None:
-    """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014."""
+def check_activities(
+    ctx: Context, proposal: Proposal, items: Sequence[SupportItem] | None = None
+) -> None:
+    """The activity conditions of Điều 4 TT 46/2012 and point a of Khoản 2 Điều 6 TTLT 26/2014.
+
+    ``items``: the item of each budget line, when the caller has read them (:func:`assess`)."""
     lines = proposal.budget_lines
-    items = list(map(_ITEM, lines))  # each line's item read once
+    if items is None:
+        items = list(map(_ITEM, lines))
     if not _FOREIGN_FAIRS.isdisjoint(items):
         limit = ctx.programme("limits.foreign_fair_supports_per_year")
         if isinstance(limit, Resolved):
@@ -145,8 +150,11 @@ def _items_of(
     return found
 
 
-def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
-    """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT."""
+def check_support_conditions(
+    ctx: Context, proposal: Proposal, items: Sequence[SupportItem] | None = None
+) -> None:
+    """The four conditions of Điều 7 TTLT 26/2014/TTLT-BTC-BCT (``items`` as for
+    :func:`check_activities`)."""
     fit = ctx.resolve("condition.content_and_industry_fit")
     if isinstance(fit, NotEncoded):
         # The conditions of eligibility cannot be decided at this date: the verdict is
@@ -180,14 +188,16 @@ def check_support_conditions(ctx: Context, proposal: Proposal) -> None:
         else:
             allowed = _items_of(ctx, table, contents)
             lines = proposal.budget_lines
-            if not allowed.issuperset(map(_ITEM, lines)):  # else every item fits: nothing to say
-                for index, line in enumerate(lines):
-                    if line.item not in allowed:
+            if items is None:
+                items = list(map(_ITEM, lines))
+            if not allowed.issuperset(items):  # else every item fits: nothing to say
+                for index, item in enumerate(items):
+                    if item not in allowed:
                         ctx.add(
                             Finding.of(
                                 "item_outside_contents",
                                 Severity.ERROR,
-                                {"item": line.item},
+                                {"item": item},
                                 table,
                                 index,
                             )

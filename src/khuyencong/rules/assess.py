@@ -318,9 +318,11 @@ def assess(
         )
     for i, beneficiary in enumerate(beneficiaries):
         check_beneficiary(ctx, beneficiary, i)
-    check_activities(ctx, proposal)
-    check_support_conditions(ctx, proposal)
-    priority = classify_in(ctx, proposal)
+    budget_lines = proposal.budget_lines
+    items = [line.item for line in budget_lines]
+    check_activities(ctx, proposal, items)
+    check_support_conditions(ctx, proposal, items)
+    priority = classify_in(ctx, proposal, items)
     factor = _factor(ctx, proposal, priority, overlay)
 
     factor_ratio = _UNIT if factor is _ONE else factor.as_integer_ratio()
@@ -336,8 +338,7 @@ def assess(
     waiting = False
     requested = 0
     relocating = False
-    for i, line in enumerate(proposal.budget_lines):
-        item = line.item
+    for i, (line, item) in enumerate(zip(budget_lines, items, strict=True)):
         asked = int(line.requested)
         requested += asked
         if item is _RELOCATION:

@@ -142,8 +142,11 @@ def place_attributes(proposal: Proposal) -> frozenset[AreaAttribute]:
     return frozenset().union(*places)
 
 
-def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
-    """Classify ``proposal`` with the rules of ``ctx``."""
+def classify_in(
+    ctx: Context, proposal: Proposal, items: Sequence[SupportItem] | None = None
+) -> PriorityClass:
+    """Classify ``proposal`` with the rules of ``ctx`` (``items``: the item of each budget
+    line, when the caller has read them)."""
     tags: list[str] = []
     citations: list[Citation] = []
     area_group: str | None = None
@@ -188,7 +191,9 @@ def classify_in(ctx: Context, proposal: Proposal) -> PriorityClass:
                 cleaner = True
             if b.supporting_industry_product:
                 supporting = True
-    if not cleaner and _CLEANER_PILOT in map(_ITEM, proposal.budget_lines):
+    if not cleaner and _CLEANER_PILOT in (
+        map(_ITEM, proposal.budget_lines) if items is None else items
+    ):
         cleaner = True
     if type(group_a) is Resolved:
         listed = ctx.programme_tables.code_set(group_a)
