@@ -45,3 +45,43 @@ def test_each_json_row_is_what_json_dumps_writes(example: str, lang: str) -> Non
     expected = [_expected(r, lang) for r in report]
     assert body.split(",\n") == expected
     assert len(expected) > 10  # every row of the example, not a vacuous comparison
+
+
+def _awkward_plan(path: Any) -> Any:
+    """The tidy example's brand proposal written 40 times (one profile: the columnar engine
+    writes them from a template's block), with codes and titles holding what JSON escapes or
+    UTF-8 writes in two, three and four bytes."""
+    lines = example_path("tidy").read_text(encoding="utf-8-sig").splitlines()
+    header, brand = lines[1], next(x for x in lines if x.startswith("QG-2016-002,"))
+    titles = [
+        'Thương hiệu "nước mắm" Cát Bà',
+        "Đường dẫn C:\\mẫu\\tệp",
+        "Chè 🍵 Thái Nguyên",
+        "Tab\tvà ký tự \u0001 lạ",
+        "Ứng dụng máy sao chè",
+    ]
+    rows = []
+    for n in range(40):
+        cells = brand.split(",")
+        cells[0] = f"QG-2016-{n:03d}"
+        cells[1] = '"' + titles[n % len(titles)].replace('"', '""') + '"'
+        rows.append(",".join(cells))
+    path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_json_file_is_the_json_text_in_utf8(tmp_path: Any, lang: str) -> None:
+    # to_json(path) writes bytes as it makes them, to_json() and a text stream get text:
+    # the file must hold exactly the text's UTF-8, and the text json.dumps's rows.
+    plan = _awkward_plan(tmp_path / "plan.csv")
+    report = validate(plan)
+    text = report.to_json(lang=lang)
+    assert text is not None
+    report.to_json(tmp_path / "report.json", lang=lang)
+    assert (tmp_path / "report.json").read_bytes() == text.encode("utf-8")
+    body = text.split('{"rows": [\n', 1)[1].split('\n],\n"summary": ', 1)[0]
+    expected = [_expected(r, lang) for r in report]
+    assert body.split(",\n") == expected
+    assert len(expected) == 40
+    assert all(part in text for part in ("🍵", '\\"nước mắm\\"', "C:\\\\mẫu", "\\t"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import IO, Any, Final
+from typing import Any, Final
 
 from .columnar_blocks import RowBlock, _Line
 from .findings import RowFinding, worst
@@ -157,51 +157,81 @@ def _json_or_null(text: str | None) -> str:
 
 
 def _block_rows(
-    block: RowBlock, lang: str, fragments: dict[tuple[Any, ...], tuple[RowFinding, str]]
-) -> Iterator[str]:
-    """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row)."""
+    block: RowBlock,
+    lang: str,
+    fragments: dict[tuple[Any, ...], tuple[RowFinding, str]],
+    errors: str,
+) -> Iterator[bytes]:
+    """The JSON text of each row of ``block`` (as :func:`write_rows` writes its row), in UTF-8:
+    a template line's shared parts are encoded once, a row's own (number, code, title, amounts)
+    put in as bytes."""
     key = ("json", lang)
-    for line, row, code_text, title_text, cost, requested, counterpart, allowed, own in block.each(
-        _json_or_null
-    ):
-        prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
-        tail = prepared[1] if own is None else _own_tail(line, prepared, row, own, lang, fragments)
+    coded_key = ("json " + errors, lang)
+
+    def encode(text: str | None) -> bytes:
+        return _json_or_null(text).encode("utf-8", errors)
+
+    for line, row, code, title, cost, requested, counterpart, allowed, own in block.each(encode):
+        coded: tuple[bytes, bytes] | None = line.prepared.get(coded_key)
+        if coded is None:
+            prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
+            coded = line.prepared[coded_key] = (
+                prepared[0].encode("utf-8", errors),
+                prepared[1].encode("utf-8", errors),
+            )
+        if own is None:
+            tail = coded[1]
+        else:
+            prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
+            tail = _own_tail(line, prepared, row, own, lang, fragments).encode("utf-8", errors)
         shown = line.shown
         if allowed is None or not shown:
-            amounts = '"allowed": null, "allowed_if_eligible": null, '
+            amounts = b'"allowed": null, "allowed_if_eligible": null, '
         elif shown == 1:
-            amounts = f'"allowed": "{allowed}", "allowed_if_eligible": null, '
+            amounts = b'"allowed": "%d", "allowed_if_eligible": null, ' % allowed
         else:
-            amounts = f'"allowed": null, "allowed_if_eligible": "{allowed}", '
+            amounts = b'"allowed": null, "allowed_if_eligible": "%d", ' % allowed
         yield (
-            f'{{"row": {row}, "proposal_code": {code_text}, "title": {title_text}, {prepared[0]}'
-            f'"cost": {"null" if cost is None else f"{_Q}{cost}{_Q}"}, '
-            f'"requested": {"null" if requested is None else f"{_Q}{requested}{_Q}"}, '
-            f'"counterpart": {"null" if counterpart is None else f"{_Q}{counterpart}{_Q}"}, '
-            f"{amounts}{tail}"
+            b'{"row": %d, "proposal_code": %b, "title": %b, %b"cost": %b, "requested": %b, '
+            b'"counterpart": %b, %b%b'
+            % (
+                row,
+                code,
+                title,
+                coded[0],
+                b"null" if cost is None else b'"%d"' % cost,
+                b"null" if requested is None else b'"%d"' % requested,
+                b"null" if counterpart is None else b'"%d"' % counterpart,
+                amounts,
+                tail,
+            )
         )
 
 
-_Q: Final = '"'
-
-
-def write_rows(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
-    """Write ``results`` as the JSON report's rows, each as ``json.dumps`` writes
-    :func:`.report.record` with its findings as objects (keys in the order of
-    :data:`.report.COLUMNS`, ", " and ": " between them), separated by ",\n" and written in
-    blocks of :data:`_JSON_BLOCK` rows (those of a :class:`.columnar_blocks.RowBlock` from its
-    columns)."""
+def write_rows(
+    write: Callable[[bytes], object],
+    results: Iterable[RowResult | RowBlock],
+    lang: str,
+    errors: str = "strict",
+) -> None:
+    """Write ``results`` as the JSON report's rows, in UTF-8 (``errors`` as for
+    :meth:`str.encode`), each as ``json.dumps`` writes :func:`.report.record` with its findings
+    as objects (keys in the order of :data:`.report.COLUMNS`, ", " and ": " between them),
+    separated by ",\n" and passed to ``write`` in blocks of :data:`_JSON_BLOCK` rows (those of
+    a :class:`.columnar_blocks.RowBlock` from its columns).  Bytes, not text: a row's text is
+    mostly its template line's, encoded once (a text stream would encode every row again, and
+    a row holding Vietnamese letters is built two bytes a character)."""
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
-    block: list[str] = []
-    separator = ""
+    block: list[bytes] = []
+    separator = b""
     for r in results:
         if type(r) is not RowResult:
             assert isinstance(r, RowBlock)
-            for text in _block_rows(r, lang, fragments):
+            for text in _block_rows(r, lang, fragments, errors):
                 block.append(text)
                 if len(block) >= _JSON_BLOCK:
-                    handle.write(separator + ",\n".join(block))
-                    separator = ",\n"
+                    write(separator + b",\n".join(block))
+                    separator = b",\n"
                     block.clear()
             continue
         assert isinstance(r, RowResult)
@@ -209,21 +239,23 @@ def write_rows(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: s
         allowed, if_eligible = allowed_shown(r)
         parts = ", ".join(finding_json(f, lang, fragments) for f in findings)
         block.append(
-            f'{{"row": {_json(r.row)}, "proposal_code": {_json(r.proposal_code)}, '
-            f'"title": {_json(r.title)}, "status": {_json(r.status)}, '
-            f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
-            f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
-            f'"item": {_json(r.item)}, "cost": {_json_text(r.cost)}, '
-            f'"requested": {_json_text(r.requested)}, '
-            f'"counterpart": {_json_text(r.counterpart)}, '
-            f'"allowed": {_json_text(allowed)}, '
-            f'"allowed_if_eligible": {_json_text(if_eligible)}, '
-            f'"as_of": {_json_text(r.as_of)}, '
-            f'"severity": {_json(worst(findings))}, "findings": [{parts}]}}'
+            (
+                f'{{"row": {_json(r.row)}, "proposal_code": {_json(r.proposal_code)}, '
+                f'"title": {_json(r.title)}, "status": {_json(r.status)}, '
+                f'"funding": {_json(r.funding)}, "province": {_json(r.province)}, '
+                f'"year": {_json(r.year)}, "content": {_json(r.content)}, '
+                f'"item": {_json(r.item)}, "cost": {_json_text(r.cost)}, '
+                f'"requested": {_json_text(r.requested)}, '
+                f'"counterpart": {_json_text(r.counterpart)}, '
+                f'"allowed": {_json_text(allowed)}, '
+                f'"allowed_if_eligible": {_json_text(if_eligible)}, '
+                f'"as_of": {_json_text(r.as_of)}, '
+                f'"severity": {_json(worst(findings))}, "findings": [{parts}]}}'
+            ).encode("utf-8", errors)
         )
         if len(block) >= _JSON_BLOCK:
-            handle.write(separator + ",\n".join(block))
-            separator = ",\n"
+            write(separator + b",\n".join(block))
+            separator = b",\n"
             block.clear()
     if block:
-        handle.write(separator + ",\n".join(block))
+        write(separator + b",\n".join(block))

@@ -229,17 +229,33 @@ class Report:
         """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path`` or an open text
         stream, row by row (flat memory); amounts are strings of whole đồng (exact), dates ISO.
         Returns the text when no ``path`` is given."""
-        return _export(path, "utf-8", lambda handle: self._write_json(handle, lang))
+        if isinstance(path, str | Path):
+            # A file of its own: the report's UTF-8 written as it is made, byte for byte what
+            # a text file (encoding="utf-8", newline="", strict) would hold.
+            with open(path, "wb") as raw:
+                self._write_json(raw.write, lang, "strict")
+            return None
+        # A text stream (or the returned text): each block decoded for it; "surrogatepass"
+        # both ways, so that the text is the text made, whatever it holds.
+        return _export(
+            path,
+            "utf-8",
+            lambda handle: self._write_json(
+                lambda data: handle.write(data.decode("utf-8", "surrogatepass")),
+                lang,
+                "surrogatepass",
+            ),
+        )
 
-    def _write_json(self, handle: IO[str], lang: str) -> None:
+    def _write_json(self, write: Callable[[bytes], object], lang: str, errors: str) -> None:
         # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
         # ": " between them), put together from its values; rows written in blocks.
-        handle.write('{"rows": [\n')
-        write_rows(handle, self._items(), lang)
+        write(b'{"rows": [\n')
+        write_rows(write, self._items(), lang, errors)
         summary = self.summary()
-        handle.write('\n],\n"summary": ')
-        handle.write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1))
-        handle.write("}\n")
+        write(b'\n],\n"summary": ')
+        write(json.dumps(summary.to_dict(), ensure_ascii=False, indent=1).encode("utf-8", errors))
+        write(b"}\n")
 
     def to_excel(self, path: str | Path | IO[bytes], *, lang: str = "vi") -> None:
         """Write a workbook with the rows, the summary tables and the file notes (needs
