@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -477,3 +478,33 @@ def test_check_workers_is_deprecated_and_prints_the_same_report() -> None:
         code, _, err = run("check", "--example", "--workers", bad)
         assert code == 2
         assert "--workers" in err
+
+
+def test_json_to_standard_output_is_the_report_text_in_utf8() -> None:
+    # On a real standard output (UTF-8, no newline translation) check writes the JSON report's
+    # bytes straight to its buffer: they must be the text to_json() gives, encoded.
+    import subprocess
+    import sys
+
+    from khuyencong.datasets import example_path, validate
+
+    for lang in ("vi", "en"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "khuyencong",
+                "check",
+                "--example",
+                "--format=json",
+                f"--lang={lang}",
+            ],
+            capture_output=True,
+            check=False,
+            timeout=120,
+            env={**os.environ, "PYTHONIOENCODING": "utf-8"},
+        )
+        assert result.returncode == 1, result.stderr  # the example holds deliberate problems
+        expected = validate(example_path()).to_json(lang=lang)
+        assert expected is not None
+        assert result.stdout == expected.encode("utf-8")

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import codecs
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Final, TextIO
+from typing import IO, TYPE_CHECKING, BinaryIO, Final, TextIO, cast
 
 from ..errors import DatasetError, KhuyenCongError, NothingToCheckError
 from ..l10n.catalog import Msg
@@ -202,6 +204,25 @@ def _copy_stdin(spool: BinaryIO) -> None:
     shutil.copyfileobj(stream, spool, 1 << 20)
 
 
+def _utf8_bytes(out: TextIO) -> IO[bytes] | None:
+    """The binary buffer under ``out`` when writing UTF-8 bytes to it is what writing text to
+    ``out`` would do: UTF-8, "\n" not translated (POSIX), and errors "strict" or
+    "surrogateescape" (Python's for standard output under a C or UTF-8 locale; the report of a
+    file holds no surrogate: files are decoded strictly or with U+FFFD); ``None`` otherwise."""
+    binary = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    errors = getattr(out, "errors", None)
+    if binary is None or encoding is None or os.linesep != "\n":
+        return None
+    if errors not in ("strict", "surrogateescape"):
+        return None
+    try:
+        utf8 = codecs.lookup(encoding).name == "utf-8"
+    except LookupError:
+        return None
+    return cast("IO[bytes]", binary) if utf8 else None
+
+
 def _check_source(
     args: argparse.Namespace,
     source: Path,
@@ -258,7 +279,14 @@ def _check_source(
     elif fmt == "csv":
         report.to_csv(args.output if args.output is not None else out, lang=args.lang)
     elif fmt == "json":
-        report.to_json(args.output if args.output is not None else out, lang=args.lang)
+        binary = None if args.output is not None else _utf8_bytes(out)
+        if binary is not None:
+            # The report's UTF-8 as it is made, straight to standard output's buffer.
+            out.flush()
+            report.to_json(binary, lang=args.lang)
+            binary.flush()
+        else:
+            report.to_json(args.output if args.output is not None else out, lang=args.lang)
     else:
         report.to_html(args.output if args.output is not None else out, lang=args.lang)
     return EXIT_OK if report.summary().ok else EXIT_FINDINGS

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, overload
+from typing import IO, Any, Final, cast, overload
 
 from ..errors import DatasetError
 from ..l10n import label
@@ -224,21 +224,24 @@ class Report:
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
     @overload
-    def to_json(self, path: str | Path | IO[str], *, lang: str = "vi") -> None: ...
-    def to_json(self, path: Destination = None, *, lang: str = "vi") -> str | None:
-        """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path`` or an open text
-        stream, row by row (flat memory); amounts are strings of whole đồng (exact), dates ISO.
-        Returns the text when no ``path`` is given."""
+    def to_json(self, path: str | Path | IO[str] | IO[bytes], *, lang: str = "vi") -> None: ...
+    def to_json(self, path: Destination | IO[bytes] = None, *, lang: str = "vi") -> str | None:
+        """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path``, an open text stream
+        or an open binary stream (UTF-8), row by row (flat memory); amounts are strings of whole
+        đồng (exact), dates ISO.  Returns the text when no ``path`` is given."""
         if isinstance(path, str | Path):
             # A file of its own: the report's UTF-8 written as it is made, byte for byte what
             # a text file (encoding="utf-8", newline="", strict) would hold.
             with open(path, "wb") as raw:
                 self._write_json(raw.write, lang, "strict")
             return None
+        if isinstance(path, io.RawIOBase | io.BufferedIOBase):
+            self._write_json(path.write, lang, "strict")
+            return None
         # A text stream (or the returned text): each block decoded for it; "surrogatepass"
         # both ways, so that the text is the text made, whatever it holds.
         return _export(
-            path,
+            cast("Destination", path),
             "utf-8",
             lambda handle: self._write_json(
                 lambda data: handle.write(data.decode("utf-8", "surrogatepass")),
