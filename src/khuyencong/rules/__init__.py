@@ -79,7 +79,7 @@ def engine_build() -> Literal["mypyc", "python"]:
     compiled to C (``HATCH_BUILD_HOOK_ENABLE_MYPYC=1 pip install .``), ``"python"`` otherwise.
 
     Both give the same answers (the test suite runs against each); the compiled one is about
-    1.6× faster (docs/performance.md).
+    1.8× faster (docs/performance.md).
     """
     import sys
     from importlib.machinery import EXTENSION_SUFFIXES
