@@ -118,3 +118,34 @@ def test_the_gap_list_checks_its_date_and_rulebooks() -> None:
         gaps("2016-06-01")  # type: ignore[arg-type]
     with pytest.raises(ArgumentError, match="rulebooks"):
         gaps(date(2016, 6, 1), rulebooks=42)  # type: ignore[arg-type]
+
+
+class _NumpyLikeInt:
+    """A whole number that is not an ``int``, as NumPy's and pandas' integers are (``__index__``)."""
+
+    def __init__(self, value: int) -> None:
+        self.value = value
+
+    def __index__(self) -> int:
+        return self.value
+
+
+def test_whole_numbers_may_be_numpy_like_and_nothing_else() -> None:
+    # The same in both builds of the engine: the compiled one would refuse what is not an int
+    # itself (a NumPy integer from a DataFrame), the pure-Python one took a float silently.
+    from khuyencong.rules import allowed_support
+    from khuyencong.rules.eligibility import converted_ward_qualifies
+
+    # The arithmetic alone (figures chosen for it, not a level of the law): 50 % of a 300
+    # million cost is 150 million; a cap of 100 million a unit binds for 1 unit, not for 2.
+    args = {"requested": Decimal(200_000_000), "cost": Decimal(300_000_000)}
+    args |= {"rate": Decimal("0.5"), "cap": Decimal(100_000_000)}
+    assert allowed_support(**args, units=_NumpyLikeInt(2)) == (Decimal(150_000_000), "rate")
+    assert allowed_support(**args, units=1) == (Decimal(100_000_000), "cap")
+    # The function's own example: converted 31/12/2011, plan year 2017, at most 5 years.
+    assert converted_ward_qualifies(date(2011, 12, 31), _NumpyLikeInt(2017), _NumpyLikeInt(5))
+    for wrong in (2.0, "2", True, None):
+        with pytest.raises(ArgumentError, match="units must be a whole number"):
+            allowed_support(**args, units=wrong)  # type: ignore[arg-type]
+        with pytest.raises(ArgumentError, match="plan_year must be a whole number"):
+            converted_ward_qualifies(date(2011, 12, 31), wrong, 5)  # type: ignore[arg-type]

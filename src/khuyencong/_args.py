@@ -12,6 +12,7 @@ list.  Anything else is an :class:`~khuyencong.errors.ArgumentError` naming the 
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -22,7 +23,32 @@ from .errors import ArgumentError
 if TYPE_CHECKING:
     from .rulebooks.core import Rulebook
 
-__all__ = ["check_date", "check_optional_date", "check_rulebook", "check_rulebooks"]
+__all__ = [
+    "check_date",
+    "check_integer",
+    "check_optional_date",
+    "check_rulebook",
+    "check_rulebooks",
+]
+
+
+def check_integer(value: Any, name: str) -> int:
+    """``value`` as an ``int`` if it is a whole number Python can index with — an ``int``, or a
+    NumPy or pandas integer (``__index__``), not a ``bool`` —, else :class:`ArgumentError`.
+
+    The functions of the compiled engine (see ``engine_build``) would otherwise refuse what is
+    not an ``int`` itself, and the pure-Python ones take a float without a word."""
+    if type(value) is int:
+        return value
+    if not isinstance(value, bool):
+        try:
+            return operator.index(value)
+        except TypeError:
+            pass
+    raise ArgumentError(
+        f"{name} must be a whole number (int), not {type(value).__name__} ({value!r}) "
+        f"({name} phải là một số nguyên)"
+    )
 
 
 def check_date(value: Any, name: str = "as_of") -> date:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import decimal
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
-from typing import Final, cast
+from typing import Final, SupportsIndex, cast
 
+from .._args import check_integer
 from ..rulebooks.core import NotEncoded, Resolved, SupportLevel
 from ..rulebooks.model import Basis
 from ..schemas.citation import Citation, Provenance
@@ -220,7 +221,7 @@ def allowed_support(
     cost: Decimal,
     rate: Decimal | None,
     cap: Decimal | None,
-    units: int = 1,
+    units: SupportsIndex = 1,
     factor: Decimal = Decimal(1),
     other_sources: Decimal = _ZERO,
     basis_amount: Decimal | None = None,
@@ -231,12 +232,13 @@ def allowed_support(
     ...                 rate=Decimal("0.3"), cap=Decimal(500_000_000))
     (Decimal('300000000'), 'rate')
     """
+    count = check_integer(units, "units")
     base = cost if basis_amount is None else basis_amount
     bounds: list[tuple[str, Decimal]] = [("requested", requested)]
     if rate is not None:
         bounds.append(("rate", _CONTEXT.multiply(_CONTEXT.multiply(rate, base), factor)))
     if cap is not None:
-        bounds.append(("cap", _CONTEXT.multiply(_CONTEXT.multiply(cap, Decimal(units)), factor)))
+        bounds.append(("cap", _CONTEXT.multiply(_CONTEXT.multiply(cap, Decimal(count)), factor)))
     if other_sources:
         bounds.append(("sources", cost - other_sources))
     name, value = min(bounds, key=lambda bound: bound[1])

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
+from typing import Final, SupportsIndex
 
 from dateutil.relativedelta import relativedelta
 
-from .._args import check_date
+from .._args import check_date, check_integer
 from ..l10n.catalog import Msg, Text
 from ..rulebooks.core import NotEncoded, Resolved
 from ..schemas.beneficiary import Beneficiary
@@ -155,7 +155,9 @@ def _kind_group(ctx: Context, b: Beneficiary, i: int) -> tuple[str, Resolved | N
 # ---- places --------------------------------------------------------------------------------
 
 
-def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int) -> bool:
+def converted_ward_qualifies(
+    converted_on: date, plan_year: SupportsIndex, max_years: SupportsIndex
+) -> bool:
     """Điểm đ khoản 1 Điều 3 TT 46/2012: a ward converted from a commune qualifies while the span
     from the conversion decision's effective date to 31 December of the year before the plan year
     is not more than ``max_years`` years.
@@ -166,8 +168,8 @@ def converted_ward_qualifies(converted_on: date, plan_year: int, max_years: int)
     False
     """
     converted_on = check_date(converted_on, "converted_on")
-    end = date(plan_year - 1, 12, 31)
-    return end <= converted_on + relativedelta(years=max_years)
+    end = date(check_integer(plan_year, "plan_year") - 1, 12, 31)
+    return end <= converted_on + relativedelta(years=check_integer(max_years, "max_years"))
 
 
 Why = tuple[str, str]
