@@ -480,31 +480,27 @@ def test_check_workers_is_deprecated_and_prints_the_same_report() -> None:
         assert "--workers" in err
 
 
-def test_json_to_standard_output_is_the_report_text_in_utf8() -> None:
-    # On a real standard output (UTF-8, no newline translation) check writes the JSON report's
-    # bytes straight to its buffer: they must be the text to_json() gives, encoded.
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_a_report_to_standard_output_is_the_report_text_in_utf8(fmt: str) -> None:
+    # On a real standard output (UTF-8, no newline translation) check writes the JSON and CSV
+    # reports' bytes straight to its buffer: they must be the text to_json() / to_csv() give,
+    # encoded (no byte-order mark: that is for a file).
     import subprocess
     import sys
 
     from khuyencong.datasets import example_path, validate
 
     for lang in ("vi", "en"):
+        command = ["-m", "khuyencong", "check", "--example", f"--format={fmt}", f"--lang={lang}"]
         result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "khuyencong",
-                "check",
-                "--example",
-                "--format=json",
-                f"--lang={lang}",
-            ],
+            [sys.executable, *command],
             capture_output=True,
             check=False,
             timeout=120,
             env={**os.environ, "PYTHONIOENCODING": "utf-8"},
         )
         assert result.returncode == 1, result.stderr  # the example holds deliberate problems
-        expected = validate(example_path()).to_json(lang=lang)
+        report = validate(example_path())
+        expected = report.to_json(lang=lang) if fmt == "json" else report.to_csv(lang=lang)
         assert expected is not None
         assert result.stdout == expected.encode("utf-8")

@@ -85,3 +85,25 @@ def test_the_json_file_is_the_json_text_in_utf8(tmp_path: Any, lang: str) -> Non
     assert body.split(",\n") == expected
     assert len(expected) == 40
     assert all(part in text for part in ("🍵", '\\"nước mắm\\"', "C:\\\\mẫu", "\\t"))
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_csv_file_is_the_csv_text_in_utf8_with_a_bom(tmp_path: Any, lang: str) -> None:
+    # The CSV report is made as bytes too: a file gets the byte-order mark and the text's
+    # UTF-8, a binary stream the UTF-8 alone, and the text reads back as the rows' titles.
+    import codecs
+    import csv
+    import io
+
+    plan = _awkward_plan(tmp_path / "plan.csv")
+    report = validate(plan)
+    text = report.to_csv(lang=lang)
+    report.to_csv(tmp_path / "report.csv", lang=lang)
+    assert (tmp_path / "report.csv").read_bytes() == codecs.BOM_UTF8 + text.encode("utf-8")
+    raw = io.BytesIO()
+    report.to_csv(raw, lang=lang)
+    assert raw.getvalue() == text.encode("utf-8")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert len(rows) == 41
+    plan_titles = [r[1] for r in csv.reader(plan.read_text(encoding="utf-8").splitlines())][1:]
+    assert [r[2] for r in rows[1:]] == plan_titles

@@ -276,17 +276,16 @@ def _check_source(
             out.flush()
             report.to_excel(binary, lang=args.lang)
             binary.flush()
-    elif fmt == "csv":
-        report.to_csv(args.output if args.output is not None else out, lang=args.lang)
-    elif fmt == "json":
+    elif fmt in ("csv", "json"):
+        export = report.to_csv if fmt == "csv" else report.to_json
         binary = None if args.output is not None else _utf8_bytes(out)
         if binary is not None:
             # The report's UTF-8 as it is made, straight to standard output's buffer.
             out.flush()
-            report.to_json(binary, lang=args.lang)
+            export(binary, lang=args.lang)
             binary.flush()
         else:
-            report.to_json(args.output if args.output is not None else out, lang=args.lang)
+            export(args.output if args.output is not None else out, lang=args.lang)
     else:
         report.to_html(args.output if args.output is not None else out, lang=args.lang)
     return EXIT_OK if report.summary().ok else EXIT_FINDINGS

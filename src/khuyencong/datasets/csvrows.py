@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any, Final
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from typing import Any, Final
 
 from ..l10n import label
 from .columnar_blocks import RowBlock, _Line
@@ -191,7 +191,7 @@ def _text_cell(text: str | None) -> str:
 
 def _block_cells(block: RowBlock, lang: str) -> Iterator[list[Any]]:
     """The cells of each row of ``block`` (as :func:`_row_cells` makes them: the XLSX report's
-    rows; the CSV report writes a block's rows as text, :func:`_block_text`)."""
+    rows; the CSV report writes a block's rows as bytes, :func:`_block_bytes`)."""
     key = ("csv", lang)
     for line, row, code_cell, title_cell, cost, requested, counterpart, allowed, own in block.each(
         _safe
@@ -265,44 +265,90 @@ def _texts(line: _Line, lang: str) -> _Texts:
     return found
 
 
-def _block_text(block: RowBlock, lang: str) -> Iterator[str]:
-    """The CSV text of each row of ``block`` (as the writer writes :func:`_row_cells`'s cells,
-    with its line end)."""
-    key = ("csv-text", lang)
+def _block_bytes(block: RowBlock, lang: str, errors: str) -> Iterator[bytes]:
+    """The CSV text of each row of ``block`` in UTF-8 (as the writer writes :func:`_row_cells`'s
+    cells, with its line end): a template line's shared cells encoded once, a row's own
+    (number, code, title, amounts) put in as bytes."""
+    key = ("csv " + errors, lang)
+
+    def encode(text: str | None) -> bytes:
+        return _text_cell(text).encode("utf-8", errors)
+
     for line, row, code_cell, title_cell, cost, requested, counterpart, allowed, own in block.each(
-        _text_cell
+        encode
     ):
-        middle, after, before, rest = line.prepared.get(key) or _texts(line, lang)
-        if own is not None:
+        coded: tuple[bytes, bytes] | None = line.prepared.get(key)
+        if coded is None:
+            middle, after, _, _ = _texts(line, lang)
+            coded = line.prepared[key] = (
+                middle.encode("utf-8", errors),
+                after.encode("utf-8", errors),
+            )
+        if own is None:
+            after_cells = coded[1]
+        else:
+            _, _, before, rest = _texts(line, lang)
             pieces = line.prepared[("csv", lang)][2]
-            after = f"{before}{_cell(_own_cell(line, pieces, row, own, lang))}{rest}"
+            own_cell = _cell(_own_cell(line, pieces, row, own, lang))
+            after_cells = f"{before}{own_cell}{rest}".encode("utf-8", errors)
         shown = line.shown
         if allowed is None or not shown:
-            amounts = ",,"
+            amounts = b",,"
         elif shown == 1:
-            amounts = f",{allowed},"
+            amounts = b",%d," % allowed
         else:
-            amounts = f",,{allowed}"
-        yield (
-            f"{row},{code_cell},{title_cell}{middle},"
-            f"{'' if cost is None else cost},{'' if requested is None else requested},"
-            f"{'' if counterpart is None else counterpart}{amounts}{after}\r\n"
+            amounts = b",,%d" % allowed
+        yield b"%d,%b,%b%b,%b,%b,%b%b%b\r\n" % (
+            row,
+            code_cell,
+            title_cell,
+            coded[0],
+            b"" if cost is None else b"%d" % cost,
+            b"" if requested is None else b"%d" % requested,
+            b"" if counterpart is None else b"%d" % counterpart,
+            amounts,
+            after_cells,
         )
 
 
-def write_csv(handle: IO[str], results: Iterable[RowResult | RowBlock], lang: str) -> None:
-    """Write the row table (its header in ``lang``, then each row) as CSV to ``handle``."""
-    writer = csv.writer(handle)
+_TEXT_MAX: Final = 1 << 20
+"""Characters of rows written by :mod:`csv`'s writer held before they are passed on."""
+
+
+def write_csv(
+    write: Callable[[bytes], object],
+    results: Iterable[RowResult | RowBlock],
+    lang: str,
+    errors: str = "strict",
+) -> None:
+    """Write the row table (its header in ``lang``, then each row) as CSV, in UTF-8 (``errors``
+    as for :meth:`str.encode`), passing it to ``write`` in blocks: the header and the rows not
+    read from a template as :mod:`csv`'s writer writes them, a :class:`RowBlock`'s rows from
+    its columns (:func:`_block_bytes`)."""
+    text = io.StringIO()
+    writer = csv.writer(text)
     writer.writerow(columns(lang))
+
+    def pass_text() -> None:
+        if text.tell():
+            write(text.getvalue().encode("utf-8", errors))
+            text.seek(0)
+            text.truncate()
+
     for r in results:
         if type(r) is RowResult:
             writer.writerow(_row_cells(r, lang))
-        else:
-            assert isinstance(r, RowBlock)
-            rows: list[str] = []
-            for text in _block_text(r, lang):
-                rows.append(text)
-                if len(rows) >= _CSV_BLOCK:
-                    handle.write("".join(rows))
-                    rows.clear()
-            handle.write("".join(rows))
+            if text.tell() >= _TEXT_MAX:
+                pass_text()
+            continue
+        assert isinstance(r, RowBlock)
+        pass_text()
+        rows: list[bytes] = []
+        for data in _block_bytes(r, lang, errors):
+            rows.append(data)
+            if len(rows) >= _CSV_BLOCK:
+                write(b"".join(rows))
+                rows.clear()
+        if rows:
+            write(b"".join(rows))
+    pass_text()

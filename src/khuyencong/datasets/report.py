@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -74,6 +75,35 @@ def _text(value: Any) -> str:
 
 Destination = str | Path | IO[str] | None
 """Where an export goes: a path, an open text stream, or ``None`` for the returned text."""
+
+
+def _export_bytes(
+    destination: Destination | IO[bytes],
+    write: Callable[[Callable[[bytes], object], str], None],
+    bom: bytes = b"",
+) -> str | None:
+    """Run ``write(sink, errors)``, which passes a report's UTF-8 to ``sink`` as it is made
+    (``errors`` as for :meth:`str.encode`), for ``destination``: a file of its own (``bom``
+    first), byte for byte what a text file (UTF-8, ``newline=""``, strict) would hold; an open
+    binary stream, the same without ``bom``; an open text stream, or the returned text when
+    ``destination`` is ``None``, each block decoded ("surrogatepass" both ways, so that the text
+    is the text made, whatever it holds)."""
+    if isinstance(destination, str | Path):
+        with open(destination, "wb") as raw:
+            if bom:
+                raw.write(bom)
+            write(raw.write, "strict")
+        return None
+    if isinstance(destination, io.RawIOBase | io.BufferedIOBase):
+        write(destination.write, "strict")
+        return None
+    return _export(
+        cast("Destination", destination),
+        "utf-8",
+        lambda handle: write(
+            lambda data: handle.write(data.decode("utf-8", "surrogatepass")), "surrogatepass"
+        ),
+    )
 
 
 def _export(
@@ -207,19 +237,20 @@ class Report:
     @overload
     def to_csv(self, path: None = None, *, lang: str = "vi") -> str: ...
     @overload
-    def to_csv(self, path: str | Path | IO[str], *, lang: str = "vi") -> None: ...
-    def to_csv(self, path: Destination = None, *, lang: str = "vi") -> str | None:
+    def to_csv(self, path: str | Path | IO[str] | IO[bytes], *, lang: str = "vi") -> None: ...
+    def to_csv(self, path: Destination | IO[bytes] = None, *, lang: str = "vi") -> str | None:
         """Write the row table as CSV (UTF-8 with BOM in a file, so Excel reads Vietnamese
-        correctly) to ``path`` or to an open text stream, row by row (flat memory).  Text
-        cells that a spreadsheet would take for a formula get a leading ``'``
-        (:mod:`.safe`).
+        correctly) to ``path``, an open text stream or an open binary stream (UTF-8, no BOM),
+        row by row (flat memory).  Text cells that a spreadsheet would take for a formula get a
+        leading ``'`` (:mod:`.safe`).
 
         Returns the text when no ``path`` is given.
         """
-        return _export(path, "utf-8-sig", lambda handle: self._write_csv(handle, lang))
-
-    def _write_csv(self, handle: IO[str], lang: str) -> None:
-        write_csv(handle, self._items(), lang)
+        return _export_bytes(
+            path,
+            lambda sink, errors: write_csv(sink, self._items(), lang, errors),
+            codecs.BOM_UTF8,
+        )
 
     @overload
     def to_json(self, path: None = None, *, lang: str = "vi") -> str: ...
@@ -229,26 +260,7 @@ class Report:
         """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path``, an open text stream
         or an open binary stream (UTF-8), row by row (flat memory); amounts are strings of whole
         đồng (exact), dates ISO.  Returns the text when no ``path`` is given."""
-        if isinstance(path, str | Path):
-            # A file of its own: the report's UTF-8 written as it is made, byte for byte what
-            # a text file (encoding="utf-8", newline="", strict) would hold.
-            with open(path, "wb") as raw:
-                self._write_json(raw.write, lang, "strict")
-            return None
-        if isinstance(path, io.RawIOBase | io.BufferedIOBase):
-            self._write_json(path.write, lang, "strict")
-            return None
-        # A text stream (or the returned text): each block decoded for it; "surrogatepass"
-        # both ways, so that the text is the text made, whatever it holds.
-        return _export(
-            cast("Destination", path),
-            "utf-8",
-            lambda handle: self._write_json(
-                lambda data: handle.write(data.decode("utf-8", "surrogatepass")),
-                lang,
-                "surrogatepass",
-            ),
-        )
+        return _export_bytes(path, lambda sink, errors: self._write_json(sink, lang, errors))
 
     def _write_json(self, write: Callable[[bytes], object], lang: str, errors: str) -> None:
         # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
