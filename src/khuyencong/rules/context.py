@@ -21,12 +21,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Final
 
 from ..rulebooks.core import NotEncoded, Resolved, Rulebook
 from ..schemas.citation import Provenance
 from .findings import Finding
-from .tables import compile_tables
+from .tables import Tables, Warnings, compile_tables
 
 __all__ = ["Context"]
 
@@ -141,7 +140,8 @@ class Context:
         self.documents[result.citation.document] = None
         if result.quiet:
             return result  # nothing to warn about: the common case, kept cheap
-        key, source, caveats = _warnings(book, code, result)
+        tables = self.tables if book is self.national else compile_tables(book, self.as_of)
+        key, source, caveats = _warnings(tables, code, result)
         seen = self._seen
         if seen is None:
             seen = self._seen = set()
@@ -243,24 +243,14 @@ class Context:
         self.findings.append(finding)
 
 
-_Warnings = tuple[tuple[str, str, date], Finding | None, tuple[tuple[str, Finding], ...]]
-
-_WARNINGS: Final[dict[tuple[int, int, str], tuple[Rulebook, Resolved, _Warnings]]] = {}
-"""What :meth:`Context._record` may say about an answer, made once per rulebook, code and
-answer and then reused (a finding is immutable, and these depend on nothing else).  Each entry
-keeps the rulebook and the answer, checked by identity, so that no other object can take their
-ids."""
-
-
-def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
-    """What :meth:`Context._record` may say about ``result`` (``code`` of ``book``): the key an
-    assessment warns about it once by; that it rests on a secondary source or on a value the
-    user supplied (or ``None``); and that its instrument was amended in ways not encoded, one
-    warning per amending instrument, each with the key an assessment says it once by."""
-    key = (id(book), id(result), code)
-    found = _WARNINGS.get(key)
-    if found is not None and found[0] is book and found[1] is result:
-        return found[2]
+def _warnings(tables: Tables, code: str, result: Resolved) -> Warnings:
+    """What :meth:`Context._record` may say about ``result`` (``code`` of ``tables.book``; see
+    :data:`~.tables.Warnings`), made once and kept in the rulebook's compiled tables."""
+    memo = tables.warnings
+    found = memo.get((id(result), code))
+    if found is not None and found[0] is result:
+        return found[1]
+    book = tables.book
     source: Finding | None = None
     if result.provenance is Provenance.SECONDARY:
         param = book.param(code)
@@ -271,8 +261,8 @@ def _warnings(book: Rulebook, code: str, result: Resolved) -> _Warnings:
     caveats = tuple(
         (f"caveat:{caveat.document}", Finding.caveat(caveat, result)) for caveat in result.caveats
     )
-    if len(_WARNINGS) >= 4096:
-        _WARNINGS.clear()
+    if len(memo) >= 4096:
+        memo.clear()
     prepared = ((book.id, code, result.valid_from), source, caveats)
-    _WARNINGS[key] = (book, result, prepared)
+    memo[(id(result), code)] = (result, prepared)
     return prepared

@@ -94,6 +94,7 @@ class Tables:
         "plain",
         "sets",
         "values",
+        "warnings",
     )
 
     def __init__(self, book: Rulebook, as_of: date) -> None:
@@ -110,6 +111,9 @@ class Tables:
         self.compiled: dict[str, Any] = {}
         """What a rule compiles from these tables alone, under a key of its own (e.g. the
         beneficiary kinds of the date as one index)."""
+        self.warnings: dict[tuple[int, str], tuple[Resolved, Warnings]] = {}
+        """What an assessment may say about an answer of the rulebook (``Context._record``),
+        made once per answer and code, kept with the answer and checked by identity."""
         self.sets: dict[int, tuple[Resolved, frozenset[str]]] = {}
         """The codes of an answer as a set, by the answer's identity (see :meth:`code_set`)."""
         self.plain: dict[str, Level] = {}
@@ -149,6 +153,11 @@ class Tables:
         self.levels[item] = found
         return found
 
+
+Warnings = tuple[tuple[str, str, date], Finding | None, tuple[tuple[str, Finding], ...]]
+"""What ``Context._record`` may say about an answer: the key an assessment warns about it once
+by; that it rests on a secondary source or on a value the user supplied (or ``None``); and one
+warning per instrument amending it in ways not encoded, each with the key it is said once by."""
 
 _MEMO: Final[dict[int, tuple[weakref.ref[Rulebook], dict[date, Tables]]]] = {}
 _BOOKS_MAX: Final = 64
