@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, BinaryIO, Final, TextIO, cast
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Final, TextIO, cast
 
 from ..errors import DatasetError, KhuyenCongError, NothingToCheckError
 from ..l10n.catalog import Msg
@@ -28,7 +28,6 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     notes, the summary tables; statuses, severities and headers in ``lang``."""
     from decimal import Decimal
 
-    from ..datasets.columnar_blocks import RowBlock
     from ..datasets.rows import RowResult
     from ..datasets.summary import DIMENSIONS, dimension_label, key_label, status_counts
     from ..l10n import format_vnd, heading, label
@@ -45,10 +44,8 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
     more = 0
     progress = Progress(sys.stderr, lang=lang, total=total, every=_PROGRESS_EVERY)
 
-    def track(items: Iterator[RowResult | RowBlock]) -> Iterator[RowResult | RowBlock]:
-        return progress.track(
-            items, size=lambda item: len(item) if isinstance(item, RowBlock) else 1
-        )
+    def track(items: Iterator[Any]) -> Iterator[Any]:
+        return progress.track(items, size=lambda item: 1 if type(item) is RowResult else len(item))
 
     # Only the rows with findings or a status that does not pass; a row of a block is made
     # (a RowResult) only while the table has room for its lines, else its lines are counted.

@@ -21,14 +21,17 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator, Mapping
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Final, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 import attrs
 
 from .findings import RowFinding
 from .rows import RowResult
 
-__all__ = ["RowBlock"]
+if TYPE_CHECKING:
+    from .columnar_frame import FrameBlock
+
+__all__ = ["RowBlock", "as_row_block"]
 
 _BASE: Final = 1_000_000_000
 """The first run of a profile numbers a proposal's rows from this, the second from twice this
@@ -287,3 +290,9 @@ class RowBlock:
             else line.findings_on(row, *own),
             unreadable=r.unreadable,
         )
+
+
+def as_row_block(block: RowBlock | FrameBlock) -> RowBlock:
+    """A block of either kind as a :class:`RowBlock` (a :class:`.columnar_frame.FrameBlock`
+    is made into one when first asked)."""
+    return block if type(block) is RowBlock else block.block()  # type: ignore[union-attr]

@@ -43,6 +43,13 @@ UTF-8" writes it, or UTF-16 with a byte-order mark as its "Unicode Text" does â€
   row path
   for that proposal (or that rest of the file, or the whole file), never a guess.
 
+**The vector lane** (:mod:`.columnar_vector`): once a batch's proposals are all read from
+profiles already built, the next batches are read as blocks of text split by polars, grouped,
+keyed and co-funded as columns, and come out as a :class:`.columnar_frame.FrameBlock` (no
+Python object per line or per proposal; its JSON rows made by polars).  A batch the lane does
+not take (a line the engine does not read by columns, a profile not built, a code that comes
+backâ€¦) takes the way above.
+
 Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's,
 and the rows of consecutive proposals read from templates as a :class:`.columnar_blocks.RowBlock`
 (columns, which the summary and the JSON and CSV writers read as such, and which give the same
@@ -52,19 +59,23 @@ a plan is checked, never by ``import khuyencong``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from itertools import chain, islice
+from itertools import chain
 from pathlib import Path
 from typing import Any, Final
+
+import polars as pl
 
 from .build import _Builder
 from .cells import _text
 from .columnar_batch import _frozen
 from .columnar_blocks import RowBlock
-from .columnar_lines import _head, _lines, _Quoted
+from .columnar_frame import FrameBlock
+from .columnar_lines import _head, _lines, _Quoted, _Source, lines_of
 from .columnar_profiles import _bulk_add, _Profiles, _report_ints, _Template
 from .columnar_read import _FREE, _Reader, _Row
+from .columnar_vector import _Vector
 from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
 from .pipeline import _groups, _parse, _Plan
@@ -77,6 +88,10 @@ __all__ = ["BATCH_LINES", "columnar_results"]
 BATCH_LINES: Final = 10_000
 """Physical lines read and evaluated as one batch (bounded memory)."""
 
+VECTOR_BYTES: Final = 1 << 22
+"""Bytes of whole lines read as one batch after one the vector lane took
+(:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line)."""
+
 _PROFILES_MAX: Final = 4096
 """Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
 
@@ -84,7 +99,7 @@ _ONCE_MAX: Final = 1 << 20
 """Profiles remembered as seen once (by hash) before starting afresh."""
 
 
-class _Engine(_Reader, _Profiles):
+class _Engine(_Reader, _Profiles, _Vector):
     """One pass of the columnar engine over a file: its batches, groups, profiles and rows."""
 
     def __init__(
@@ -125,16 +140,60 @@ class _Engine(_Reader, _Profiles):
 
     # -- the rows of a file ------------------------------------------------------------------
 
-    def run(self, lines: Iterator[str], first: int) -> Iterator[RowResult | RowBlock]:
+    def run(self, source: _Source, first: int) -> Iterator[RowResult | RowBlock | FrameBlock]:
         number = first
-        carry: list[_Row] = []
-        source = iter(lines)
+        """The number of the first line of ``carry``, else of the next batch."""
+        carry: list[str] = []
+        """The lines of the proposal still open at the end of the last batch (read again with
+        the next one: its lines may continue it)."""
+        vector = False
+        """Whether the last batch went by the vector lane (the next is then read as a block of
+        text, split as columns)."""
         while True:
-            batch = list(islice(source, BATCH_LINES))
-            new, stop = self._rows(batch, number) if batch else ([], None)
-            rows = carry + new
-            if not rows and stop is None:
-                return
+            frame: pl.DataFrame | None = None
+            if vector:
+                vector = False
+                new = source.block(VECTOR_BYTES)
+                data = "".join(carry).encode("utf-8") + new if carry else new
+                if not data:
+                    return
+                if new and b'"' not in data:
+                    made, frame = self._vector_bytes(data, number)
+                    if made is not None:
+                        block, open_at, offset = made
+                        carry = lines_of(data[offset:].decode("utf-8"))
+                        del made, data, new  # a batch at a time in memory
+                        number += open_at
+                        vector = True
+                        yield block
+                        del block
+                        continue
+                    chunk = kept = lines_of(data.decode("utf-8"))
+                    joined: list[str] | None = None
+                    stop: int | None = None
+                else:
+                    chunk = lines_of(data.decode("utf-8"))
+                    kept, joined, stop = self._split(chunk)
+                    frame = self._frame(kept, joined) if kept else None
+                # At the end of the file (no new line) the last proposal is closed below.
+                batch = chunk if new else []
+            else:
+                batch = source.take(BATCH_LINES)
+                chunk = carry + batch if carry else batch
+                if not chunk:
+                    return
+                kept, joined, stop = self._split(chunk)
+                frame = self._frame(kept, joined) if kept else None
+                if batch and stop is None and frame is not None:
+                    taken = self._vector(frame, number)
+                    if taken is not None:
+                        block, open_at = taken
+                        yield block
+                        carry = chunk[open_at:]
+                        number += open_at
+                        vector = True
+                        continue
+            rows = self._rows_of(frame, kept, joined, number) if frame is not None else []
             label_at = next((i for i, r in enumerate(rows) if r.label), None)
             if label_at is not None or stop is not None:
                 cut = len(rows) if label_at is None else label_at
@@ -142,10 +201,9 @@ class _Engine(_Reader, _Profiles):
                 yield from self._emit(groups)
                 rest = (open_group or []) + rows[cut:]
                 start = rest[0].number if rest else number + (stop or 0)
-                after = batch[stop:] if stop is not None else []
+                after = chunk[stop:] if stop is not None else []
                 yield from self._tail([r.line for r in rest] + after, start, source)
                 return
-            number += len(batch)
             groups, open_group = self._group(rows)
             if not batch:
                 if open_group:
@@ -153,7 +211,27 @@ class _Engine(_Reader, _Profiles):
                 yield from self._emit(groups)
                 return
             yield from self._emit(groups)
-            carry = open_group or []
+            carry = [r.line for r in open_group] if open_group else []
+            number = open_group[0].number if open_group else number + len(chunk)
+
+    def _vector_bytes(
+        self, data: bytes, first: int
+    ) -> tuple[tuple[FrameBlock, int, int] | None, pl.DataFrame]:
+        """The vector lane on a block of whole lines in UTF-8, the first numbered ``first``:
+        the block of its closed proposals, the index of the first line of the proposal still
+        open and where that line starts in ``data``; else ``None``, with the batch's
+        columns."""
+        # The lines as columns, without their line ends (``_frame`` strips a CR).
+        column = pl.Series("_t", [data], dtype=pl.Binary).cast(pl.String).str.split("\n").explode()
+        if not column[-1]:
+            column = column.head(-1)
+        frame = self._frame(column)
+        made = self._vector(frame, first)
+        if made is None:
+            return None, frame
+        block, open_at = made
+        offset = int(column.head(open_at).str.len_bytes().sum()) + open_at
+        return (block, open_at, offset), frame.clear()
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
@@ -303,7 +381,7 @@ class _Engine(_Reader, _Profiles):
         for piece in _groups(iter(parsed_rows), "consecutive"):
             yield from self.builder.results(piece)
 
-    def _tail(self, lines: list[str], start: int, source: Iterator[str]) -> Iterator[RowResult]:
+    def _tail(self, lines: list[str], start: int, source: Iterable[str]) -> Iterator[RowResult]:
         """From a section, subtotal or total row, or a quote not closed on its line, to the end
         of the file: the row path (its reader, told the widest record read before)."""
         plan = self.plan
@@ -379,7 +457,7 @@ def columnar_results(
     structure: Structure | None,
     builder: _Builder,
     rulebooks: Any,
-) -> Iterator[RowResult | RowBlock] | None:
+) -> Iterator[RowResult | RowBlock | FrameBlock] | None:
     """The rows of ``table`` by this engine, or ``None`` when it does not read this file (the
     caller then takes the row path from the start)."""
     origin = table.origin
@@ -403,7 +481,7 @@ def columnar_results(
         return None
     skip = max(table.header_lines)
     lines = _lines(source, encoding)
-    head = list(islice(lines, skip))
+    head = lines.take(skip)
     widest = _head(head, delimiter) if len(head) == skip else None
     if widest is None:
         lines.close()

@@ -14,8 +14,8 @@ import polars as pl
 from ..l10n import parse_amount
 from .cells import EXCEL_ERRORS
 from .columnar_batch import AMOUNT, CONVERTED, TEXT, _Batch, _Row
-from .columnar_lines import _SEP, _Quoted
-from .csvread import MAX_FIELD, csv_rows
+from .columnar_lines import _SEP, _cells, _Quoted
+from .csvread import csv_rows
 from .layout import AMOUNT_FIELDS
 from .pipeline import _BLANK, _parse, _Plan, _Problem
 from .readers import RawRow
@@ -76,6 +76,16 @@ class _Reader:
         """The rows of a batch of lines (with their line ends), and the index of the first line
         holding a quote that does not close on it (``None`` if none): the row path reads from
         there."""
+        lines, joined, stop = self._split(lines)
+        if not lines:
+            return [], stop
+        return self._rows_of(self._frame(lines, joined), lines, joined, first), stop
+
+    def _split(self, lines: list[str]) -> tuple[list[str], list[str] | None, int | None]:
+        """The lines of a batch up to the first holding a quote that does not close on it, the
+        cells of each joined by :data:`_SEP` when one of them holds a quote (``None`` when
+        none does: the lines are split on the delimiter), and the index of that first line
+        (``None`` if none)."""
         stop: int | None = None
         joined: list[str] | None = None
         if any('"' in line for line in lines):
@@ -94,9 +104,13 @@ class _Reader:
                 joined.append(_SEP.join(record))
             if stop is not None:
                 lines = lines[:stop]
-                if not lines:
-                    return [], stop
-        frame = self._frame(lines, joined)
+        return lines, joined, stop
+
+    def _rows_of(
+        self, frame: pl.DataFrame, lines: list[str], joined: list[str] | None, first: int
+    ) -> list[_Row]:
+        """The rows of the lines of a batch (:meth:`_split`) from their columns (``frame``:
+        :meth:`_frame`), numbered from ``first``."""
         ok = frame.get_column("_ok").to_list()
         keys = frame.get_column("_key").to_list()
         fresh = frame.get_column("_fresh").to_list()
@@ -124,7 +138,7 @@ class _Reader:
             ]
             if self.widest < width:
                 self.widest = width
-            rows = list(
+            return list(
                 map(
                     _Row,
                     range(first, first + len(lines)),
@@ -138,7 +152,6 @@ class _Reader:
                     fresh,
                 )
             )
-            return rows, stop
         signed = (
             frame.select(
                 pl.col("_t").str.to_lowercase().str.contains(_SIGNED)
@@ -207,7 +220,7 @@ class _Reader:
                         label = type(label_text) is str and _label_kind(label_text) is not None
                 rows.append(_Row(n, line, False, code, label=label, parsed=parsed, cells=cells))
         self.widest = widest
-        return rows, stop
+        return rows
 
     def _label(self, number: Any, code: Any, title: Any, cells: tuple[str, ...]) -> bool:
         """Whether the row path takes a row of a table with an STT column for a section,
@@ -215,7 +228,7 @@ class _Reader:
         depends on nothing the rows before it set)."""
         return self.structure.classify(number, code, title, cells) is not None
 
-    def _frame(self, lines: list[str], joined: list[str] | None = None) -> pl.DataFrame:
+    def _frame(self, lines: list[str] | pl.Series, joined: list[str] | None = None) -> pl.DataFrame:
         """The columns of a batch: per line ``_fast``, a profile key part per row, the values
         of the fields; and the outcomes of the converted fields by id.  ``joined`` (a batch
         holding quoted lines) is each line's cells joined by :data:`_SEP`."""
@@ -224,28 +237,10 @@ class _Reader:
         delimiter = self.delimiter if joined is None else _SEP
         columns = {"_t": lines} if joined is None else {"_t": lines, "_j": joined}
         frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-        # The lines come with their line ends (LF or CRLF; the file has no bare CR).
-        # The lines come with their line end (LF or CRLF: the file has no bare CR).
+        # A line comes with its line end (LF or CRLF: the file has no bare CR), or its CR
+        # alone (the vector lane splits a block of text on LF).
         frame = frame.with_columns(pl.col("_t").str.strip_chars_end("\r\n"))
-        text = pl.col("_t")
-        cells = text if joined is None else pl.col("_j")
-        fast = (
-            ~text.str.contains(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-            & (cells.str.count_matches(delimiter, literal=True) == width - 1)
-            & (text.str.len_chars() <= MAX_FIELD)
-            # Not blank: a character other than white space and the delimiter (what
-            # str.strip_chars strips is Unicode White_Space, as the regex's \s).
-            & cells.str.contains(f"[^\\s\\x{{{ord(delimiter):x}}}]")
-        )
-        frame = frame.with_columns(_fast=fast)
-        if width > 1:
-            split = frame.select(
-                cells.str.split_exact(delimiter, width - 1)
-                .struct.rename_fields([f"_c{i}" for i in range(width)])
-                .alias("_s")
-            ).unnest("_s")
-        else:
-            split = frame.select(cells.alias("_c0"))
+        split = _cells(frame, width, delimiter, "_t" if joined is None else "_j")
         frame = pl.concat([frame, split], how="horizontal")
         # Each mapped cell stripped once: a text field's value (null when blank), another
         # field's stripped text beside its raw one (what its converter reads).
@@ -451,7 +446,9 @@ class _Reader:
         frame = frame.with_columns(*moneys, _ok=pl.col("_ok") & ~bad)
         key = pl.concat_str(keys, separator="\x1f") if keys else pl.lit("")
         self._outcomes = outcomes_by_field
-        return frame.with_columns(_key=key)
+        # What the batch is read from (the cells' own columns are dropped: less to hold).
+        kept = [c for c in frame.columns if c in self.text_fields or c[:3] in ("_v_", "_i_")]
+        return frame.select("_t", "_ok", "_fresh", *kept, _key=key)
 
     def _batch(self, frame: pl.DataFrame) -> _Batch:
         """The values of the fields of a batch's lines, as columns."""

@@ -8,14 +8,17 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..l10n import label
-from .columnar_blocks import RowBlock, _Line
+from .columnar_blocks import RowBlock, _Line, as_row_block
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .safe import FORMULA_STARTS
 from .summary import allowed_shown
+
+if TYPE_CHECKING:
+    from .columnar_frame import FrameBlock
 
 __all__ = ["CODE_COLUMNS", "COLUMNS", "columns", "write_csv"]
 
@@ -317,7 +320,7 @@ _TEXT_MAX: Final = 1 << 20
 
 def write_csv(
     write: Callable[[bytes], object],
-    results: Iterable[RowResult | RowBlock],
+    results: Iterable[RowResult | RowBlock | FrameBlock],
     lang: str,
     errors: str = "strict",
 ) -> None:
@@ -341,10 +344,10 @@ def write_csv(
             if text.tell() >= _TEXT_MAX:
                 pass_text()
             continue
-        assert isinstance(r, RowBlock)
+        assert not isinstance(r, RowResult)
         pass_text()
         rows: list[bytes] = []
-        for data in _block_bytes(r, lang, errors):
+        for data in _block_bytes(as_row_block(r), lang, errors):
             rows.append(data)
             if len(rows) >= _CSV_BLOCK:
                 write(b"".join(rows))

@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from .columnar_blocks import RowBlock, _Line
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .summary import allowed_shown
+
+if TYPE_CHECKING:
+    from .columnar_frame import FrameBlock
 
 __all__ = ["finding_json", "write_rows"]
 
@@ -210,7 +213,7 @@ def _block_rows(
 
 def write_rows(
     write: Callable[[bytes], object],
-    results: Iterable[RowResult | RowBlock],
+    results: Iterable[RowResult | RowBlock | FrameBlock],
     lang: str,
     errors: str = "strict",
 ) -> None:
@@ -225,6 +228,17 @@ def write_rows(
     block: list[bytes] = []
     separator = b""
     for r in results:
+        if type(r) is not RowResult and type(r) is not RowBlock:
+            # A batch of proposals read from templates as a polars frame: its rows' text made
+            # by polars (FrameBlock.json_rows), else the rows of its RowBlock.
+            if block:
+                write(separator + b",\n".join(block))
+                separator = b",\n"
+                block.clear()
+            if r.json_rows(lang, fragments, bool(separator), write):  # type: ignore[union-attr]
+                separator = b",\n"
+                continue
+            r = r.block()  # type: ignore[union-attr]
         if type(r) is not RowResult:
             assert isinstance(r, RowBlock)
             for text in _block_rows(r, lang, fragments, errors):

@@ -30,6 +30,7 @@ from .values import CONVERTERS, EXCEL_ERRORS, clean_cell
 
 if TYPE_CHECKING:
     from .columnar_blocks import RowBlock
+    from .columnar_frame import FrameBlock
 
 __all__ = [
     "LINE_FIELDS",
@@ -294,7 +295,7 @@ def process(
     notes: list[RowFinding],
     engine: Engine = "auto",
     blocks: bool = False,
-) -> Iterator[RowResult | RowBlock]:
+) -> Iterator[RowResult | RowBlock | FrameBlock]:
     """Stream the results of every row of ``table``; file-level notes are added to ``notes``.
 
     With ``blocks``, the rows the columnar engine reads from templates come as
@@ -333,7 +334,7 @@ def _columnar(
     notes: list[RowFinding],
     structure: Structure | None,
     builder: _Builder,
-) -> Iterator[RowResult | RowBlock] | None:
+) -> Iterator[RowResult | RowBlock | FrameBlock] | None:
     """The rows of ``table`` by the columnar engine, or ``None`` when it does not read it."""
     if table.origin is None or structure is None or not table.headers:
         return None
@@ -355,7 +356,7 @@ def _columnar(
     notes.extend(plan_notes)
     notes.extend(_missing_columns(plan, structure.given))
 
-    def rows() -> Iterator[RowResult | RowBlock]:
+    def rows() -> Iterator[RowResult | RowBlock | FrameBlock]:
         yield from results
         notes.extend(structure.closing_notes())
 

@@ -9,12 +9,12 @@ from collections.abc import Callable, Iterator
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any, Final, cast, overload
+from typing import IO, TYPE_CHECKING, Any, Final, cast, overload
 
 from ..errors import DatasetError
 from ..l10n import label
 from ..l10n.catalog import render
-from .columnar_blocks import RowBlock
+from .columnar_blocks import RowBlock, as_row_block
 from .columns import ColumnMapping
 from .csvrows import (
     CODE_COLUMNS,
@@ -31,6 +31,9 @@ from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, p
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_label, key_label
+
+if TYPE_CHECKING:
+    from .columnar_frame import FrameBlock
 
 __all__ = ["CODE_COLUMNS", "COLUMNS", "Report", "columns"]
 
@@ -169,10 +172,10 @@ class Report:
             if type(item) is RowResult:
                 yield item
             else:
-                assert isinstance(item, RowBlock)
+                assert not isinstance(item, RowResult)
                 yield from item.results()
 
-    def _items(self) -> Iterator[RowResult | RowBlock]:
+    def _items(self) -> Iterator[RowResult | RowBlock | FrameBlock]:
         """One pass: the rows, those the columnar engine reads from templates as blocks."""
         if self._first is not None:
             table, self._first = self._first, None
@@ -197,7 +200,7 @@ class Report:
             if type(item) is RowResult:
                 accumulator.add(item)
             else:
-                assert isinstance(item, RowBlock)
+                assert not isinstance(item, RowResult)
                 accumulator.add_block(item)
             yield item
         self._summary = accumulator.finish(notes)
@@ -306,10 +309,10 @@ class Report:
                 row = record(item, lang)
                 rows_sheet.append([cell(v) for v in _cells([row[c] for c in COLUMNS], lang)])
                 continue
-            assert isinstance(item, RowBlock)
+            assert not isinstance(item, RowResult)
             # A row of a block from the CSV writer's cells (no RowResult made): its texts
             # already neutralised (a leading ', as xlsx_text writes them), amounts whole đồng.
-            for values in _block_cells(item, lang):
+            for values in _block_cells(as_row_block(item), lang):
                 for k in _AMOUNTS:
                     v = values[k]
                     if v is not None:
@@ -387,7 +390,10 @@ class Report:
 
     def _problems(
         self,
-        track: Callable[[Iterator[RowResult | RowBlock]], Iterator[RowResult | RowBlock]]
+        track: Callable[
+            [Iterator[RowResult | RowBlock | FrameBlock]],
+            Iterator[RowResult | RowBlock | FrameBlock],
+        ]
         | None = None,
     ) -> Iterator[RowResult | tuple[RowBlock, int]]:
         """One pass (the summary computed as by every pass), giving only the rows with a
@@ -401,11 +407,12 @@ class Report:
                 if item.findings or item.status not in PASSING_STATUSES:
                     yield item
                 continue
-            assert isinstance(item, RowBlock)
-            for i, line in enumerate(item.lines):
+            assert not isinstance(item, RowResult)
+            block = as_row_block(item)
+            for i, line in enumerate(block.lines):
                 result = line.result
                 if result.findings or result.status not in PASSING_STATUSES:
-                    yield item, i
+                    yield block, i
 
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []

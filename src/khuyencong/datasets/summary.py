@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -15,6 +15,9 @@ from .columnar_blocks import RowBlock
 from .findings import RowFinding
 from .layout import LAYOUT_STATUSES
 from .pipeline import PASSING_STATUSES, RowResult
+
+if TYPE_CHECKING:
+    from .columnar_frame import FrameBlock
 
 __all__ = [
     "DIMENSIONS",
@@ -349,10 +352,20 @@ class Accumulator:
             elif unknown:
                 cell.unknown += 1
 
-    def add_block(self, block: RowBlock) -> None:
+    def add_block(self, block: RowBlock | FrameBlock) -> None:
         """Count the rows of ``block`` as :meth:`add` counts each of them: by template line
         (whose status, findings and keys its rows share), their amounts summed in whole
         đồng."""
+        if type(block) is not RowBlock:
+            for line, n, cost, requested, allowed in block.tally():  # type: ignore[union-attr]
+                self._add_line(
+                    line.result,
+                    n,
+                    (Decimal(cost[0]), cost[1]),
+                    (Decimal(requested[0]), requested[1]),
+                    (Decimal(allowed[0]), allowed[1] if line.shown == 1 else 0),
+                )
+            return
         # Per line: rows, cost (sum, count), requested (sum, count), allowed (sum, count).
         tally: dict[Any, list[int]] = {}
         for line, cost, requested, allowed in zip(
