@@ -119,9 +119,9 @@ def _levels(
     return pl.DataFrame(rows, schema=schema)
 
 
-def _bounded(frame: pl.DataFrame, basis: pl.Expr, factor: bool) -> pl.DataFrame:
-    """Allowed and limit of each line from scaled integer bounds (all × the common
-    denominator, so comparisons and ties are exact)."""
+def _bounded(frame: pl.DataFrame, basis: pl.Expr, factor: bool, limit: bool = True) -> pl.DataFrame:
+    """Allowed and (with ``limit``) the bound that decided it, of each line, from scaled
+    integer bounds (all × the common denominator, so comparisons and ties are exact)."""
     num = pl.col("_fnum") if factor else pl.lit(1, dtype=_I)
     den = pl.col("_fden") if factor else pl.lit(1, dtype=_I)
     rate_den = pl.col("_rate_den").cast(_I).fill_null(1)
@@ -136,8 +136,11 @@ def _bounded(frame: pl.DataFrame, basis: pl.Expr, factor: bool) -> pl.DataFrame:
         _m=pl.min_horizontal(b_req, b_rate, b_cap, b_src), _d=common, _b_req=b_req
     )
     m = pl.col("_m")
+    allowed = pl.max_horizontal(m // pl.col("_d"), pl.lit(0, dtype=_I))
+    if not limit:
+        return frame.with_columns(allowed=allowed).drop("_m", "_d", "_b_req")
     return frame.with_columns(
-        allowed=pl.max_horizontal(m // pl.col("_d"), pl.lit(0, dtype=_I)),
+        allowed=allowed,
         limit=pl.when(pl.col("_b_req") == m)
         .then(pl.lit("requested"))
         .when(b_rate == m)
@@ -168,6 +171,19 @@ def cofund(
         raise DatasetError(
             f"cofund(): missing column(s) {', '.join(missing)}; see columnar.INPUT_COLUMNS"
         )
+    return _cofund(lines, *_books(rulebooks), full=True)
+
+
+def allowed_of(
+    lines: pl.DataFrame, rulebooks: Rulebook | Iterable[Rulebook] | None = None
+) -> pl.DataFrame:
+    """:func:`cofund`'s ``decided`` and ``allowed`` (whole đồng, ``Int64``) alone, in the order
+    of ``lines`` (the columnar engine of ``check``, which reads no other output)."""
+    return _cofund(lines, *_books(rulebooks), full=False)
+
+
+def _books(rulebooks: Rulebook | Iterable[Rulebook] | None) -> tuple[Rulebook, Rulebook | None]:
+    """The national rulebook (default: the built-in one) and the overlay, if one only."""
     books = (
         []
         if rulebooks is None
@@ -177,8 +193,16 @@ def cofund(
     )
     nationals = [b for b in books if b.kind == "national"]
     overlays = [b for b in books if b.kind != "national"]
-    national = nationals[0] if nationals else national_rulebook()
-    overlay = overlays[0] if len(overlays) == 1 else None
+    return (
+        nationals[0] if nationals else national_rulebook(),
+        overlays[0] if len(overlays) == 1 else None,
+    )
+
+
+def _cofund(
+    lines: pl.DataFrame, national: Rulebook, overlay: Rulebook | None, *, full: bool
+) -> pl.DataFrame:
+    """:func:`cofund` (``full``), else :func:`allowed_of`."""
     frame = lines.with_row_index("_row")
     defaults = {
         "other_sources": pl.lit(0),
@@ -215,20 +239,28 @@ def cofund(
     frame = frame.with_columns(
         decided=(pl.col("_kind").is_not_null() & ~too_big).all().over("proposal")
     )
-    computed = _bounded(frame, pl.col("cost").cast(_I), factor=True)
+    computed = _bounded(frame, pl.col("cost").cast(_I), factor=True, limit=full)
     own = pl.when(pl.col("decided") & (pl.col("_kind") == "computed"))
     frame = computed.with_columns(
         allowed=own.then(pl.col("allowed")),
-        limit=own.then(pl.col("limit")),
+        **({"limit": own.then(pl.col("limit"))} if full else {}),
     )
     budget = pl.col("allowed").sum().over("proposal")
-    shares = _bounded(frame.with_columns(_basis=budget), pl.col("_basis"), factor=False)
+    shares = _bounded(frame.with_columns(_basis=budget), pl.col("_basis"), factor=False, limit=full)
     share = pl.when(pl.col("decided") & (pl.col("_kind") == "share"))
     frame = frame.with_columns(
         allowed=share.then(shares["allowed"]).otherwise(pl.col("allowed")),
-        limit=share.then(shares["limit"]).otherwise(pl.col("limit")),
+        **({"limit": share.then(shares["limit"]).otherwise(pl.col("limit"))} if full else {}),
     )
     ineligible = pl.col("decided") & pl.col("ineligible")
+    if not full:
+        return frame.sort("_row").select(
+            "decided",
+            allowed=pl.when(ineligible)
+            .then(pl.lit(0, dtype=_I))
+            .otherwise(pl.col("allowed"))
+            .cast(pl.Int64),
+        )
     cost, other = pl.col("cost").cast(_I), pl.col("other_sources").cast(_I)
     frame = frame.with_columns(
         line_status=pl.when(~pl.col("decided"))

@@ -14,7 +14,7 @@ import attrs
 import polars as pl
 
 from .build import _Builder
-from .columnar import cofund
+from .columnar import allowed_of
 from .columnar_blocks import _BASE, _Line, _lines, _rows_named, _swapped, _with
 from .columnar_read import _FREE, _STAND_IN, _Row
 from .findings import RowFinding
@@ -321,7 +321,7 @@ class _Profiles:
                 "factor_den": pl.Int64,
             },
         )
-        computed = cofund(frame, rulebooks=self.rulebooks)
+        computed = allowed_of(frame, self.rulebooks)
         decided = computed.get_column("decided").to_list()
         allowed = computed.get_column("allowed").to_list()
         for (p, k), ok, value in zip(slots, decided, allowed, strict=True):

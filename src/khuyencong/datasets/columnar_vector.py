@@ -279,9 +279,9 @@ class _Vector:
         )
         allowed = pl.Series("allowed", [None] * frame.height, dtype=pl.Int64)
         if work.height:
-            from .columnar import cofund
+            from .columnar import allowed_of
 
-            done = cofund(work.cast(_INPUT), rulebooks=self.rulebooks)
+            done = allowed_of(work.cast(_INPUT), self.rulebooks)
             if not done.get_column("decided").all() or done.get_column("allowed").null_count():
                 return None
             spots = frame.select(computed.arg_true()).to_series()
