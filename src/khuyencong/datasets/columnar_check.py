@@ -88,7 +88,11 @@ __all__ = ["BATCH_LINES", "columnar_results"]
 BATCH_LINES: Final = 10_000
 """Physical lines read and evaluated as one batch (bounded memory)."""
 
-VECTOR_BYTES: Final = 1 << 22
+FIRST_LINES: Final = 2_000
+"""Physical lines of the first batch: enough for the profiles of a plan that repeats them to
+be built on their second proposal, so that the next batch may take the vector lane."""
+
+VECTOR_BYTES: Final = 1 << 21
 """Bytes of whole lines read as one batch after one the vector lane took
 (:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line)."""
 
@@ -178,7 +182,9 @@ class _Engine(_Reader, _Profiles, _Vector):
                 # At the end of the file (no new line) the last proposal is closed below.
                 batch = chunk if new else []
             else:
-                batch = source.take(BATCH_LINES)
+                batch = source.take(
+                    BATCH_LINES if number > first else min(FIRST_LINES, BATCH_LINES)
+                )
                 chunk = carry + batch if carry else batch
                 if not chunk:
                     return
