@@ -190,19 +190,20 @@ def test_unicode_text_from_excel(small_batches: None) -> None:
     _same(data)
 
 
-def _plan_with_names(names: list[str]) -> bytes:
-    """Proposals whose beneficiary names (which a finding quotes) are ``names``, cycled; three
-    lines each, household businesses, the deprecated agro-food industry (its finding names the
-    beneficiary)."""
+def _plan_with_names(names: list[str], titles: list[str] | None = None) -> bytes:
+    """Proposals whose beneficiary names (which a finding quotes) are ``names``, and titles
+    ``titles`` (else "Đề án" and the number), cycled; three lines each, household businesses,
+    the deprecated agro-food industry (its finding names the beneficiary)."""
+    titles = titles or ["Đề án {}"]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n", quoting=csv.QUOTE_NONE, escapechar=None)
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(HEADER)
     for index in range(120):
         proposal = index // 3
         writer.writerow(
             [
                 f"QG-{proposal:05d}",
-                f"Đề án {proposal}",
+                titles[proposal % len(titles)].format(proposal),
                 "2016",
                 "KCQG",
                 "Thái Nguyên",
@@ -225,7 +226,7 @@ def _plan_with_names(names: list[str]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
-def test_free_texts_json_escapes_itself(small_batches: None) -> None:
+def test_free_texts_are_escaped_as_the_writers_escape_them(small_batches: None) -> None:
     """A backslash, a tab and text beyond ASCII in a beneficiary's name, which a finding
     quotes: the JSON rows made by polars escape them as json.dumps does."""
     data = _plan_with_names(["Cơ sở \\ số {}", "Cơ sở\tsố {}", "Hộ ông Ánh {}", "{}"])
@@ -233,6 +234,22 @@ def test_free_texts_json_escapes_itself(small_batches: None) -> None:
     _same(data)
     rows = [r for r in validate(data) if r.findings]
     assert any("\\" in f.message("vi") for r in rows for f in r.findings)
+
+
+def test_free_texts_are_quoted_and_neutralised_as_the_csv_writer_does(
+    small_batches: None,
+) -> None:
+    """A comma, a quote, or a formula's first character in a beneficiary's name (its cell
+    and the findings' cell quoting it): the CSV rows made by polars quote and neutralise them
+    as the csv module's writer and safe.neutralise do (the file's quoted lines read by the
+    engine's batches of lines, which the vector lane then takes)."""
+    names = ["Cơ sở, số {}", 'Cơ sở "Ánh" {}', "=Cơ sở {}", "-Hộ {}", "{}"]
+    data = _plan_with_names(names, titles=names)
+    assert _blocks(data) > 0
+    _same(data)
+    text = validate(data).to_csv()
+    assert ",'=Cơ sở 2," in text  # a code or title cell starting like a formula
+    assert '""Ánh""' in text
 
 
 def test_a_profile_not_kept_takes_the_engines_way(small_batches: None) -> None:

@@ -56,7 +56,7 @@ def _print_table(report: Report, lang: str, out: TextIO, *, total: int | None = 
             assert isinstance(problem, tuple)
             block, i = problem
             if len(problem_rows) >= _TABLE_LIMIT:
-                more += len(block.lines[i].result.findings) or 1
+                more += len(block.line_at(i).result.findings) or 1
                 continue
             r = block.result(i)
         for f in r.findings or (None,):

@@ -18,7 +18,7 @@ No dataframe library is imported here.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from decimal import Decimal
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final, TypeVar
@@ -262,6 +262,18 @@ class RowBlock:
         """The rows as :class:`~.rows.RowResult` objects, each made when asked for."""
         for i in range(len(self.rows)):
             yield self.result(i)
+
+    def line_at(self, i: int) -> _Line:
+        """The template line row ``i`` was read from."""
+        return self.lines[i]
+
+    def problems(self, passing: Collection[str]) -> list[int]:
+        """The rows with a finding or a status not in ``passing`` (their template line's)."""
+        return [
+            i
+            for i, line in enumerate(self.lines)
+            if line.result.findings or line.result.status not in passing
+        ]
 
     def result(self, i: int) -> RowResult:
         """Row ``i`` of the block as a :class:`~.rows.RowResult`."""

@@ -14,8 +14,8 @@ template line (:meth:`FrameBlock.tally`); every other reader gets the same
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from typing import IO, TYPE_CHECKING, Any, Final, cast
+from collections.abc import Callable, Collection, Iterator
+from typing import IO, TYPE_CHECKING, Any, cast
 
 import polars as pl
 
@@ -28,18 +28,10 @@ if TYPE_CHECKING:
 
 __all__ = ["FrameBlock"]
 
-_JSON_SPECIAL: Final = r'[\x00-\x1f"\\]'
-"""What JSON escapes in a string (json.dumps with ensure_ascii=False): control characters,
-the quote, the backslash."""
-
 
 def _json_string(value: pl.Expr) -> pl.Expr:
-    """A text column as JSON writes it (a string in quotes, ``null`` when missing): only the
-    quote and the backslash need escaping (a text holding a control character is not written
-    by columns: :meth:`FrameBlock.json_rows`)."""
-    escaped = value.str.replace_all("\\", "\\\\", literal=True).str.replace_all(
-        '"', '\\"', literal=True
-    )
+    """A text column as JSON writes it (a string in quotes, ``null`` when missing)."""
+    escaped = _inner(value)
     return (
         pl.when(value.is_null())
         .then(pl.lit("null"))
@@ -48,10 +40,13 @@ def _json_string(value: pl.Expr) -> pl.Expr:
 
 
 def _inner(value: pl.Expr) -> pl.Expr:
-    """A text as JSON writes it inside a string (no quotes; a missing one is empty)."""
+    """A text as JSON writes it inside a string (no quotes; a missing one is empty): the
+    backslash, the quote and the tab escaped — the texts of a block come from lines read by
+    columns, which hold no other control character (:func:`.columnar_lines._cells`)."""
     return (
         value.str.replace_all("\\", "\\\\", literal=True)
         .str.replace_all('"', '\\"', literal=True)
+        .str.replace_all("\t", "\\t", literal=True)
         .fill_null("")
     )
 
@@ -76,7 +71,7 @@ class FrameBlock:
     not given or not known).
     """
 
-    __slots__ = ("_block", "free", "groups", "lines", "rows", "templates")
+    __slots__ = ("_block", "_li", "free", "groups", "lines", "rows", "templates")
 
     def __init__(
         self,
@@ -95,6 +90,7 @@ class FrameBlock:
         self.free = free
         """The free texts the plan gives (columns of :attr:`rows`)."""
         self._block: RowBlock | None = None
+        self._li: list[int] | None = None
 
     def __len__(self) -> int:
         return self.rows.height
@@ -137,6 +133,32 @@ class FrameBlock:
     def results(self) -> Iterator[RowResult]:
         """The rows as :class:`~.rows.RowResult` objects, each made when asked for."""
         return self.block().results()
+
+    def result(self, i: int) -> RowResult:
+        """Row ``i`` as a :class:`~.rows.RowResult` (the block's rows made when first asked:
+        a table shows few)."""
+        return self.block().result(i)
+
+    def line_at(self, i: int) -> _Line:
+        """The template line row ``i`` was read from."""
+        if self._li is None:
+            self._li = self.rows.get_column("li").to_list()
+        return self.lines[self._li[i]]
+
+    def problems(self, passing: Collection[str]) -> list[int]:
+        """The rows with a finding or a status not in ``passing`` (their template line's),
+        found as columns."""
+        lines = [
+            k
+            for k, line in enumerate(self.lines)
+            if line.result.findings or line.result.status not in passing
+        ]
+        if not lines:
+            return []
+        found: list[int] = (
+            self.rows.select(pl.arg_where(pl.col("li").is_in(lines))).to_series().to_list()
+        )
+        return found
 
     # -- the summary -----------------------------------------------------------------------
 
@@ -181,64 +203,23 @@ class FrameBlock:
         """Write the JSON text of the rows (as :func:`.jsonrows.write_rows` writes them) to
         ``write`` in UTF-8, each after ``",\n"`` (but the first when ``lead`` is false);
         ``False`` (nothing written) when a row needs what only the row-by-row writer makes (a
-        finding naming another row, a free text holding a control character): the caller then
-        writes :meth:`block`."""
+        finding naming another row): the caller then writes :meth:`block`."""
         from .jsonrows import _encode_text, _json_or_null, _prepared
 
         prepared = [_prepared(line, lang, fragments) for line in self.lines]
         if any(kind == 2 for p in prepared for kind, _ in p[3]):
             return False
-        rows = self.rows
-        if (
-            self.free
-            and rows.select(
-                pl.any_horizontal(pl.col(f).str.contains(r"[\x00-\x1f]") for f in self.free).any()
-            ).item()
-        ):
-            return False
         # Per template line: its findings' text cut where a stand-in for a free text of the
         # proposal goes (what jsonrows._replaced puts back), and the free text that goes there.
-        cuts: list[list[str]] = []
-        fields: list[list[str]] = []
+        cuts: list[tuple[list[str], list[str]]] = []
         for line, (_middle, tail, before, pieces) in zip(self.lines, prepared, strict=True):
             if line.fixed:
-                cuts.append([tail])
-                fields.append([])
-                continue
-            text = f'{before}"findings": [{", ".join(t for _, t in pieces)}]}}'
-            marks = {_encode_text(s)[1:-1]: f for f, s in line.free.items()}
-            parts = re.split("(" + "|".join(map(re.escape, marks)) + ")", text) if marks else [text]
-            cuts.append(parts[0::2])
-            fields.append([marks[m] for m in parts[1::2]])
-        width = max(len(f) for f in fields)
-        li = pl.col("li")
-
-        def per_line(values: list[Any], dtype: Any = pl.String) -> pl.Expr:
-            """The value of each row's template line (a constant when every line has it)."""
-            if all(v == values[0] for v in values):
-                return pl.lit(values[0], dtype=dtype)
-            return pl.lit(pl.Series(values, dtype=dtype)).gather(li)
-
-        def text_of(field: str, free: list[bool], fixed: list[str | None]) -> pl.Expr:
-            """A row's code or title as JSON: its proposal's, or its template line's."""
-            own = _json_string(pl.col(field)) if field in self.free else pl.lit("null")
-            if all(free):
-                return own
-            constant = per_line([_json_or_null(v) for v in fixed])
-            if not any(free):
-                return constant
-            return pl.when(per_line(free, pl.Boolean)).then(own).otherwise(constant)
-
-        inner = {f: _inner(pl.col(f)) for f in self.free}
-        ends: list[pl.Expr] = [per_line([c[0] for c in cuts])]
-        for k in range(width):
-            slot = per_line([f[k] if k < len(f) else None for f in fields])
-            value: Any = pl.lit("")
-            for f, expr in inner.items():
-                value = pl.when(slot == f).then(expr).otherwise(value)
-            ends += [value, per_line([c[k + 1] if k + 1 < len(c) else "" for c in cuts])]
+                cuts.append(([tail], []))
+            else:
+                text = f'{before}"findings": [{", ".join(t for _, t in pieces)}]}}'
+                cuts.append(_cut(text, {_encode_text(s)[1:-1]: f for f, s in line.free.items()}))
         allowed = pl.col("allowed").cast(pl.String)
-        shown = per_line([line.shown for line in self.lines], pl.Int64)
+        shown = _per_line([line.shown for line in self.lines], pl.Int64)
         amounts = (
             pl.when(pl.col("allowed").is_null() | (shown == 0))
             .then(pl.lit('"allowed": null, "allowed_if_eligible": null, '))
@@ -262,19 +243,11 @@ class FrameBlock:
                 start,
                 pl.col("row").cast(pl.String),
                 pl.lit(', "proposal_code": '),
-                text_of(
-                    "code",
-                    [line.code_free for line in self.lines],
-                    [line.result.proposal_code for line in self.lines],
-                ),
+                self._own_text("code", _json_string, _json_or_null),
                 pl.lit(', "title": '),
-                text_of(
-                    "title",
-                    [line.title_free for line in self.lines],
-                    [line.result.title for line in self.lines],
-                ),
+                self._own_text("title", _json_string, _json_or_null),
                 pl.lit(", "),
-                per_line([p[0] for p in prepared]),
+                _per_line([p[0] for p in prepared]),
                 pl.lit('"cost": '),
                 _amount(pl.col("cost")),
                 pl.lit(', "requested": '),
@@ -283,16 +256,158 @@ class FrameBlock:
                 _amount(pl.col("counterpart")),
                 pl.lit(", "),
                 amounts,
-                *ends,
+                *_filled(cuts, {f: _inner(pl.col(f)) for f in self.free}),
             ]
         )
-        rows.select(row_text).write_csv(
-            cast(IO[bytes], _Sink(write)),
-            include_header=False,
-            quote_style="never",
-            line_terminator="",
-        )
+        _write(self.rows.select(row_text), write)
         return True
+
+    # -- the CSV report ----------------------------------------------------------------------
+
+    def csv_rows(self, lang: str, write: Callable[[bytes], object]) -> bool:
+        """Write the CSV text of the rows (as :func:`.csvrows.write_csv` writes them, each with
+        its line end) to ``write`` in UTF-8; ``False`` (nothing written) when a row needs what
+        only the row-by-row writer makes (a finding naming another row)."""
+        from .csvrows import _prepared, _text_cell, _texts
+
+        prepared = [_prepared(line, lang) for line in self.lines]
+        if any(kind == 2 for p in prepared for kind, _ in p[2]):
+            return False
+        texts = [_texts(line, lang) for line in self.lines]
+        # The findings' cell of a row whose findings name its proposal: its findings' text
+        # with the proposal's free texts put in, then neutralised and quoted as a cell.
+        cuts: list[tuple[list[str], list[str]]] = [
+            ([""], [])
+            if line.fixed
+            else _cut(" | ".join(t for _, t in pieces), {s: f for f, s in line.free.items()})
+            for line, (_, _, pieces) in zip(self.lines, prepared, strict=True)
+        ]
+        cell = _csv_cell(
+            pl.concat_str(_filled(cuts, {f: pl.col(f).fill_null("") for f in self.free}))
+        )
+        fixed = _per_line([line.fixed for line in self.lines], pl.Boolean)
+        after = (
+            pl.when(fixed)
+            .then(_per_line([t[1] for t in texts]))
+            .otherwise(
+                pl.concat_str(
+                    [_per_line([t[2] for t in texts]), cell, _per_line([t[3] for t in texts])]
+                )
+            )
+        )
+        allowed = pl.col("allowed").cast(pl.String)
+        shown = _per_line([line.shown for line in self.lines], pl.Int64)
+        amounts = (
+            pl.when(pl.col("allowed").is_null() | (shown == 0))
+            .then(pl.lit(",,"))
+            .when(shown == 1)
+            .then(pl.concat_str([pl.lit(","), allowed, pl.lit(",")]))
+            .otherwise(pl.concat_str([pl.lit(",,"), allowed]))
+        )
+
+        def own(value: pl.Expr) -> pl.Expr:
+            return _csv_cell(value).fill_null("")
+
+        row_text = pl.concat_str(
+            [
+                pl.col("row").cast(pl.String),
+                pl.lit(","),
+                self._own_text("code", own, _text_cell),
+                pl.lit(","),
+                self._own_text("title", own, _text_cell),
+                _per_line([t[0] for t in texts]),
+                pl.lit(","),
+                pl.col("cost").cast(pl.String).fill_null(""),
+                pl.lit(","),
+                pl.col("requested").cast(pl.String).fill_null(""),
+                pl.lit(","),
+                pl.col("counterpart").cast(pl.String).fill_null(""),
+                amounts,
+                after,
+                pl.lit("\r\n"),
+            ]
+        )
+        _write(self.rows.select(row_text), write)
+        return True
+
+    def _own_text(
+        self,
+        field: str,
+        own: Callable[[pl.Expr], pl.Expr],
+        fixed: Callable[[str | None], str],
+    ) -> pl.Expr:
+        """A row's code or title as a report writes it (``own``): its proposal's, or its
+        template line's (``fixed``) on a line that gives none."""
+        value = own(pl.col(field)) if field in self.free else pl.lit(fixed(None))
+        free = [line.code_free if field == "code" else line.title_free for line in self.lines]
+        if all(free):
+            return value
+        constant = _per_line(
+            [
+                fixed(line.result.proposal_code if field == "code" else line.result.title)
+                for line in self.lines
+            ]
+        )
+        if not any(free):
+            return constant
+        return pl.when(_per_line(free, pl.Boolean)).then(value).otherwise(constant)
+
+
+def _per_line(values: list[Any], dtype: Any = pl.String) -> pl.Expr:
+    """The value of each row's template line (a constant when every line has it)."""
+    if all(v == values[0] for v in values):
+        return pl.lit(values[0], dtype=dtype)
+    return pl.lit(pl.Series(values, dtype=dtype)).gather(pl.col("li"))
+
+
+def _cut(text: str, marks: dict[str, str]) -> tuple[list[str], list[str]]:
+    """``text`` cut where each of ``marks`` (a stand-in, by the field it stands for) is, and
+    the fields in the cuts, in order."""
+    if not marks:
+        return [text], []
+    parts = re.split("(" + "|".join(map(re.escape, marks)) + ")", text)
+    return parts[0::2], [marks[m] for m in parts[1::2]]
+
+
+def _filled(cuts: list[tuple[list[str], list[str]]], values: dict[str, pl.Expr]) -> list[pl.Expr]:
+    """The pieces of each row's text (``cuts``: per template line, :func:`_cut`) with the
+    field between two pieces as ``values`` gives it (an empty text when none does)."""
+    width = max(len(fields) for _, fields in cuts)
+    ends: list[pl.Expr] = [_per_line([c[0] for c, _ in cuts])]
+    for k in range(width):
+        slot = _per_line([f[k] if k < len(f) else None for _, f in cuts])
+        value: Any = pl.lit("")
+        for field, expr in values.items():
+            value = pl.when(slot == field).then(expr).otherwise(value)
+        ends += [value, _per_line([c[k + 1] if k + 1 < len(c) else "" for c, _ in cuts])]
+    return ends
+
+
+def _csv_cell(value: pl.Expr) -> pl.Expr:
+    """A text as the CSV report writes its cell: neutralised when it starts like a formula
+    (:func:`.safe.neutralise`), then quoted as :mod:`csv`'s writer quotes it."""
+    safe = (
+        pl.when(value.str.contains(r"^[=+\-@\t\r]"))
+        .then(pl.concat_str([pl.lit("'"), value]))
+        .otherwise(value)
+    )
+    return (
+        pl.when(safe.str.contains(r'[,"\r\n]'))
+        .then(
+            pl.concat_str([pl.lit('"'), safe.str.replace_all('"', '""', literal=True), pl.lit('"')])
+        )
+        .otherwise(safe)
+    )
+
+
+def _write(frame: pl.DataFrame, write: Callable[[bytes], object]) -> None:
+    """The one text column of ``frame`` passed to ``write`` as it is, in UTF-8."""
+    frame.write_csv(
+        cast(IO[bytes], _Sink(write)),
+        include_header=False,
+        quote_style="never",
+        line_terminator="",
+    )
 
 
 class _Sink:

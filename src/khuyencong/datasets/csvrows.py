@@ -346,6 +346,8 @@ def write_csv(
             continue
         assert not isinstance(r, RowResult)
         pass_text()
+        if type(r) is not RowBlock and r.csv_rows(lang, write):  # type: ignore[union-attr]
+            continue  # a FrameBlock's rows, made by polars
         rows: list[bytes] = []
         for data in _block_bytes(as_row_block(r), lang, errors):
             rows.append(data)

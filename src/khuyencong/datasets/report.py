@@ -395,12 +395,13 @@ class Report:
             Iterator[RowResult | RowBlock | FrameBlock],
         ]
         | None = None,
-    ) -> Iterator[RowResult | tuple[RowBlock, int]]:
+    ) -> Iterator[RowResult | tuple[RowBlock | FrameBlock, int]]:
         """One pass (the summary computed as by every pass), giving only the rows with a
         finding or a status that does not pass, in file order: a :class:`RowResult`, or a row
         of a block as ``(block, i)``, whose result ``block.result(i)`` is made only when the
         caller shows it (its status and findings' count are its template line's,
-        ``block.lines[i].result``).  ``track`` sees every item of the pass (a progress bar)."""
+        ``block.line_at(i).result``).  ``track`` sees every item of the pass (a progress
+        bar)."""
         items = self._items()
         for item in items if track is None else track(items):
             if type(item) is RowResult:
@@ -408,11 +409,8 @@ class Report:
                     yield item
                 continue
             assert not isinstance(item, RowResult)
-            block = as_row_block(item)
-            for i, line in enumerate(block.lines):
-                result = line.result
-                if result.findings or result.status not in PASSING_STATUSES:
-                    yield block, i
+            for i in item.problems(PASSING_STATUSES):
+                yield item, i
 
     def _problem_rows(self, limit: int = _HTML_PROBLEM_ROWS) -> tuple[list[RowResult], int]:
         problems: list[RowResult] = []
