@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+from datetime import date
 from typing import Any
 
 import pytest
@@ -32,6 +33,7 @@ from .test_check_engines import (
     PROVINCES,
     _amount,
     _bench_plan,
+    _overlay_path,
     _same,
     _written,
     plans,
@@ -275,3 +277,20 @@ def test_a_block_gives_its_rows_to_every_reader(small_batches: None) -> None:
     assert [r.row for r in made] == [r.row for r in rows]
     assert list(fast.records()) == list(rows.records())
     assert fast.to_html() == rows.to_html()
+
+
+@settings(
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=tidy_plans(), option=st.sampled_from(["date", "validated only", "overlay"]))
+def test_generated_tidy_plans_at_a_date_validated_only_and_with_an_overlay(
+    small_batches: None, data: bytes, option: str
+) -> None:
+    if option == "date":
+        _same(data, as_of=date(2025, 10, 15))
+    elif option == "validated only":
+        _same(data, assessor=None)
+    else:
+        _same(data, rulebooks=[kc.load_rulebook(_overlay_path())])
