@@ -294,3 +294,28 @@ def test_generated_tidy_plans_at_a_date_validated_only_and_with_an_overlay(
         _same(data, assessor=None)
     else:
         _same(data, rulebooks=[kc.load_rulebook(_overlay_path())])
+
+
+def test_the_lines_above_a_line_the_engine_reads_its_way_stay_in_the_lane(
+    small_batches: None,
+) -> None:
+    """A blank line, an unreadable amount and a total row at the end: the lane takes the
+    proposals above each, the engine's way takes the line's proposal and what follows it
+    (the row path's findings and totals), the lane the proposals after."""
+    # The 60 profiles of this plan are built by row 482: the lane from there on.
+    lines = _bench_plan(1000).decode("utf-8").splitlines(keepends=True)
+    lines.insert(600, "," * 17 + "\r\n")
+    lines[651] = lines[651].replace("triệu", "triệu rưỡi", 1)
+    assert "triệu rưỡi" in lines[651]
+    lines.append("Tổng cộng" + "," * 17 + "\r\n")
+    data = "".join(lines).encode("utf-8")
+    numbers = [
+        n
+        for item in validate(data)._items()
+        if type(item) is FrameBlock
+        for n in item.rows.get_column("row").to_list()
+    ]
+    assert any(n < 600 for n in numbers)
+    assert any(600 < n < 650 for n in numbers)
+    assert any(n > 660 for n in numbers)
+    _same(data)

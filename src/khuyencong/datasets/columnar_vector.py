@@ -75,19 +75,32 @@ class _Vector:
     def _vector(self, frame: pl.DataFrame, first: int) -> tuple[FrameBlock, int] | None:
         """The closed proposals of a batch (``frame``: :meth:`._Reader._frame`, its first line
         numbered ``first``) as a :class:`FrameBlock`, and the index of the first line of the
-        proposal still open; ``None`` when the batch is not one the lane takes."""
-        if not self._vector_reads() or not frame.get_column("_ok").all():
+        proposal still open; ``None`` when the batch is not one the lane takes.
+
+        Only the lines above the first one the engine does not read by columns (a blank line,
+        a cell a converter refuses…) or that is a section, subtotal or total row are the
+        lane's: that line's proposal and the lines after it are left open, for the engine's
+        way."""
+        if not self._vector_reads():
             return None
+        ok = frame.get_column("_ok")
+        end = frame.height if ok.all() else int(ok.arg_min() or 0)
         code = pl.col("code")
         label = pl.coalesce(code, pl.col("title")) if "title" in self.columns else code
-        for text in (
-            frame.select(label.filter(label.str.slice(0, 1).is_in(list(_STRUCT_FIRST))).unique())
+        labels = [
+            text
+            for text in frame.select(
+                label.filter(label.str.slice(0, 1).is_in(list(_STRUCT_FIRST))).unique()
+            )
             .to_series()
             .to_list()
-        ):
-            if _label_kind(text) is not None:
-                return None  # a section, subtotal or total row: the engine's way
-        if frame.get_column("code")[0] is None:
+            if _label_kind(text) is not None
+        ]
+        if labels:  # a section, subtotal or total row: from there on, the engine's way
+            end = min(end, int(frame.select(label.is_in(labels).arg_true().first()).item()))
+        if end < frame.height:
+            frame = frame.head(end)
+        if not end or frame.get_column("code")[0] is None:
             return None
         above = code.forward_fill().shift(1)
         frame = frame.with_row_index("_idx").with_columns(
