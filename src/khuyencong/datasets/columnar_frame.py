@@ -218,22 +218,10 @@ class FrameBlock:
             else:
                 text = f'{before}"findings": [{", ".join(t for _, t in pieces)}]}}'
                 cuts.append(_cut(text, {_encode_text(s)[1:-1]: f for f, s in line.free.items()}))
-        allowed = pl.col("allowed").cast(pl.String)
-        shown = _per_line([line.shown for line in self.lines], pl.Int64)
-        amounts = (
-            pl.when(pl.col("allowed").is_null() | (shown == 0))
-            .then(pl.lit('"allowed": null, "allowed_if_eligible": null, '))
-            .when(shown == 1)
-            .then(
-                pl.concat_str(
-                    [pl.lit('"allowed": "'), allowed, pl.lit('", "allowed_if_eligible": null, ')]
-                )
-            )
-            .otherwise(
-                pl.concat_str(
-                    [pl.lit('"allowed": null, "allowed_if_eligible": "'), allowed, pl.lit('", ')]
-                )
-            )
+        amounts = self._allowed(
+            '"allowed": null, "allowed_if_eligible": null, ',
+            ('"allowed": "', '", "allowed_if_eligible": null, '),
+            ('"allowed": null, "allowed_if_eligible": "', '", '),
         )
         start = pl.lit(',\n{"row": ')
         if not lead:
@@ -295,15 +283,7 @@ class FrameBlock:
                 )
             )
         )
-        allowed = pl.col("allowed").cast(pl.String)
-        shown = _per_line([line.shown for line in self.lines], pl.Int64)
-        amounts = (
-            pl.when(pl.col("allowed").is_null() | (shown == 0))
-            .then(pl.lit(",,"))
-            .when(shown == 1)
-            .then(pl.concat_str([pl.lit(","), allowed, pl.lit(",")]))
-            .otherwise(pl.concat_str([pl.lit(",,"), allowed]))
-        )
+        amounts = self._allowed(",,", (",", ","), (",,", ""))
 
         def own(value: pl.Expr) -> pl.Expr:
             return _csv_cell(value).fill_null("")
@@ -329,6 +309,22 @@ class FrameBlock:
         )
         _write(self.rows.select(row_text), write)
         return True
+
+    def _allowed(
+        self, none: str, allowed: tuple[str, str], if_eligible: tuple[str, str]
+    ) -> pl.Expr:
+        """Where a row's allowed amount goes (:func:`.summary.allowed_shown`: its template
+        line's ``shown``), as a writer writes it: ``none`` when nowhere or not known, else the
+        amount between the two texts of ``allowed`` or of ``if_eligible``."""
+        amount = pl.col("allowed").cast(pl.String)
+        shown = _per_line([line.shown for line in self.lines], pl.Int64)
+        return (
+            pl.when(pl.col("allowed").is_null() | (shown == 0))
+            .then(pl.lit(none))
+            .when(shown == 1)
+            .then(pl.concat_str([pl.lit(allowed[0]), amount, pl.lit(allowed[1])]))
+            .otherwise(pl.concat_str([pl.lit(if_eligible[0]), amount, pl.lit(if_eligible[1])]))
+        )
 
     def _own_text(
         self,

@@ -29,6 +29,24 @@ __all__: list[str] = []
 _MARK: Final = _STAND_IN
 
 
+COFUND_INPUT: Final = pl.Schema(
+    {
+        "proposal": pl.Int64,
+        "line": pl.Int64,
+        "funding": pl.String,
+        "as_of": pl.Date,
+        "item": pl.String,
+        "cost": pl.Int64,
+        "requested": pl.Int64,
+        "other_sources": pl.Int64,
+        "units": pl.Int64,
+        "factor_num": pl.Int64,
+        "factor_den": pl.Int64,
+    }
+)
+"""The columns the engine hands the co-funding step (:func:`.columnar.allowed_of`)."""
+
+
 def _sentinel(run: int, field: str) -> str:
     return f"{_MARK}{field}{run}{_MARK}"
 
@@ -259,22 +277,7 @@ class _Profiles:
     ) -> list[list[int | None] | None]:
         """The allowed amount of each row of each proposal (``None`` where not known); ``None``
         for a proposal with a line the columnar step does not decide."""
-        cols: dict[str, list[Any]] = {
-            k: []
-            for k in (
-                "proposal",
-                "line",
-                "funding",
-                "as_of",
-                "item",
-                "cost",
-                "requested",
-                "other_sources",
-                "units",
-                "factor_num",
-                "factor_den",
-            )
-        }
+        cols: dict[str, list[Any]] = {k: [] for k in COFUND_INPUT}
         out: list[list[int | None] | None] = []
         slots: list[tuple[int, int]] = []
         for p, (template, values) in enumerate(work):
@@ -305,22 +308,7 @@ class _Profiles:
                 slots.append((p, k))
         if not slots:
             return out
-        frame = pl.DataFrame(
-            cols,
-            schema={
-                "proposal": pl.Int64,
-                "line": pl.Int64,
-                "funding": pl.String,
-                "as_of": pl.Date,
-                "item": pl.String,
-                "cost": pl.Int64,
-                "requested": pl.Int64,
-                "other_sources": pl.Int64,
-                "units": pl.Int64,
-                "factor_num": pl.Int64,
-                "factor_den": pl.Int64,
-            },
-        )
+        frame = pl.DataFrame(cols, schema=COFUND_INPUT)
         computed = allowed_of(frame, self.rulebooks)
         decided = computed.get_column("decided").to_list()
         allowed = computed.get_column("allowed").to_list()

@@ -17,7 +17,7 @@ import polars as pl
 
 from .columnar_blocks import _Line
 from .columnar_frame import FrameBlock
-from .columnar_profiles import _bulk_add, _Template
+from .columnar_profiles import COFUND_INPUT, _bulk_add, _Template
 from .columnar_read import _FREE
 from .pipeline import _Plan
 from .sections import _STRUCT_FIRST, _label_kind
@@ -27,24 +27,6 @@ __all__: list[str] = []
 
 _KEYS: Final = "\x1e"
 """Joins the key parts of a proposal's lines (a line holding it is not read by columns)."""
-
-_INPUT: Final = pl.Schema(
-    {
-        "proposal": pl.Int64,
-        "line": pl.Int64,
-        "funding": pl.String,
-        "as_of": pl.Date,
-        "item": pl.String,
-        "cost": pl.Int64,
-        "requested": pl.Int64,
-        "other_sources": pl.Int64,
-        "units": pl.Int64,
-        "factor_num": pl.Int64,
-        "factor_den": pl.Int64,
-    }
-)
-"""The columns of the co-funding step (:func:`.columnar.cofund`), as
-:meth:`.columnar_profiles._Profiles._cofund` gives them."""
 
 
 class _Vector:
@@ -294,7 +276,7 @@ class _Vector:
         if work.height:
             from .columnar import allowed_of
 
-            done = allowed_of(work.cast(_INPUT), self.rulebooks)
+            done = allowed_of(work.cast(COFUND_INPUT), self.rulebooks)
             if not done.get_column("decided").all() or done.get_column("allowed").null_count():
                 return None
             spots = frame.select(computed.arg_true()).to_series()
