@@ -174,6 +174,16 @@ def _lines(
     ]
 
 
+def placed(line: _Line, allowed: int | None, none: bytes, formats: tuple[bytes, bytes]) -> bytes:
+    """Where the allowed amount of a row read from ``line`` goes (:attr:`_Line.shown`), as a
+    writer writes it: ``none`` when nowhere or not known, else ``formats[0] % allowed`` (in
+    ``allowed``) or ``formats[1] % allowed`` (in ``allowed_if_eligible``)."""
+    shown = line.shown
+    if allowed is None or not shown:
+        return none
+    return formats[shown - 1] % allowed
+
+
 def _dec(value: int | None) -> Decimal | None:
     return None if value is None else Decimal(value)
 

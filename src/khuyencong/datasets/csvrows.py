@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from ..l10n import label
-from .columnar_blocks import RowBlock, _Line, as_row_block
+from .columnar_blocks import RowBlock, _Line, as_row_block, placed
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .safe import FORMULA_STARTS
@@ -294,13 +294,7 @@ def _block_bytes(block: RowBlock, lang: str, errors: str) -> Iterator[bytes]:
             pieces = line.prepared[("csv", lang)][2]
             own_cell = _cell(_own_cell(line, pieces, row, own, lang))
             after_cells = f"{before}{own_cell}{rest}".encode("utf-8", errors)
-        shown = line.shown
-        if allowed is None or not shown:
-            amounts = b",,"
-        elif shown == 1:
-            amounts = b",%d," % allowed
-        else:
-            amounts = b",,%d" % allowed
+        amounts = placed(line, allowed, b",,", (b",%d,", b",,%d"))
         yield b"%d,%b,%b%b,%b,%b,%b%b%b\r\n" % (
             row,
             code_cell,

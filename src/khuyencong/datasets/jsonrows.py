@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import TYPE_CHECKING, Any, Final
 
-from .columnar_blocks import RowBlock, _Line
+from .columnar_blocks import RowBlock, _Line, placed
 from .findings import RowFinding, worst
 from .rows import RowResult
 from .summary import allowed_shown
@@ -187,13 +187,7 @@ def _block_rows(
         else:
             prepared = line.prepared.get(key) or _prepared(line, lang, fragments)
             tail = _own_tail(line, prepared, row, own, lang, fragments).encode("utf-8", errors)
-        shown = line.shown
-        if allowed is None or not shown:
-            amounts = b'"allowed": null, "allowed_if_eligible": null, '
-        elif shown == 1:
-            amounts = b'"allowed": "%d", "allowed_if_eligible": null, ' % allowed
-        else:
-            amounts = b'"allowed": null, "allowed_if_eligible": "%d", ' % allowed
+        amounts = placed(line, allowed, _NOWHERE, _PLACES)
         yield (
             b'{"row": %d, "proposal_code": %b, "title": %b, %b"cost": %b, "requested": %b, '
             b'"counterpart": %b, %b%b'
@@ -209,6 +203,15 @@ def _block_rows(
                 tail,
             )
         )
+
+
+_NOWHERE: Final = b'"allowed": null, "allowed_if_eligible": null, '
+_PLACES: Final = (
+    b'"allowed": "%d", "allowed_if_eligible": null, ',
+    b'"allowed": null, "allowed_if_eligible": "%d", ',
+)
+"""A row's allowed amount in the JSON report: in neither key, in ``allowed``, in
+``allowed_if_eligible`` (:func:`.columnar_blocks.placed`)."""
 
 
 def write_rows(
@@ -227,14 +230,20 @@ def write_rows(
     fragments: dict[tuple[Any, ...], tuple[RowFinding, str]] = {}
     block: list[bytes] = []
     separator = b""
+
+    def flush() -> None:
+        """Write the rows held, after the separator from the rows before them."""
+        nonlocal separator
+        if block:
+            write(separator + b",\n".join(block))
+            separator = b",\n"
+            block.clear()
+
     for r in results:
         if type(r) is not RowResult and type(r) is not RowBlock:
             # A batch of proposals read from templates as a polars frame: its rows' text made
             # by polars (FrameBlock.json_rows), else the rows of its RowBlock.
-            if block:
-                write(separator + b",\n".join(block))
-                separator = b",\n"
-                block.clear()
+            flush()
             if r.json_rows(lang, fragments, bool(separator), write):  # type: ignore[union-attr]
                 separator = b",\n"
                 continue
@@ -244,9 +253,7 @@ def write_rows(
             for text in _block_rows(r, lang, fragments, errors):
                 block.append(text)
                 if len(block) >= _JSON_BLOCK:
-                    write(separator + b",\n".join(block))
-                    separator = b",\n"
-                    block.clear()
+                    flush()
             continue
         assert isinstance(r, RowResult)
         findings = r.findings
@@ -268,8 +275,5 @@ def write_rows(
             ).encode("utf-8", errors)
         )
         if len(block) >= _JSON_BLOCK:
-            write(separator + b",\n".join(block))
-            separator = b",\n"
-            block.clear()
-    if block:
-        write(separator + b",\n".join(block))
+            flush()
+    flush()
