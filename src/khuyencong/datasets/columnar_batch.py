@@ -4,7 +4,10 @@ what the grouping needs of each line (:class:`_Row`)."""
 
 from __future__ import annotations
 
+import contextvars
 import gc
+import queue
+import threading
 from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING, Any, Final, TypeVar
 
@@ -23,6 +26,9 @@ AMOUNT: Final = 1
 """An amount in whole đồng (column ``_v_<field>``)."""
 CONVERTED: Final = 2
 """A field converted once per distinct text (column ``_i_<field>``: the id of its outcome)."""
+
+AHEAD_ITEMS: Final = 256
+"""Items (rows, or blocks of rows) :func:`_ahead` hands over at once."""
 
 
 class _Batch:
@@ -190,3 +196,67 @@ def _frozen(rows: Iterator[_T]) -> Generator[_T]:
         yield from rows
     finally:
         gc.unfreeze()
+
+
+def _ahead(rows: Iterator[_T], small: type[Any]) -> Generator[_T]:
+    """``rows``, each handover of them made in a thread of its own while the caller handles the
+    one before: reading and evaluating a batch (mostly polars, which lets other threads run)
+    then overlaps writing the last one.
+
+    A handover is one item, or up to :data:`AHEAD_ITEMS` items of type ``small`` in a row (a
+    row each: handed over one by one, they would cost more than they take).  At most one
+    handover is made ahead: the memory of two batches, not more.  ``rows`` runs in a copy of
+    the caller's context (its ``decimal`` context, its context variables).  What it raises is
+    raised here, to the caller; a caller that stops early (an error, ``close()``) stops the
+    thread and closes ``rows`` before this generator ends."""
+    handed: queue.SimpleQueue[tuple[list[_T], BaseException | None, bool]] = queue.SimpleQueue()
+    room = threading.Semaphore(1)
+    """Released when the caller takes a handover: the thread may make the next."""
+    stop = threading.Event()
+
+    def work() -> None:
+        items: list[_T] = []
+        try:
+            while True:
+                room.acquire()
+                if stop.is_set():
+                    break
+                for item in rows:
+                    items.append(item)
+                    if len(items) >= AHEAD_ITEMS or type(item) is not small or stop.is_set():
+                        break
+                else:
+                    handed.put((items, None, True))
+                    return
+                handed.put((items, None, False))
+                items = []
+        except BaseException as exc:  # handed to the caller (with the items before it)
+            handed.put((items, exc, True))
+            return
+        # The caller stopped early.
+        close = getattr(rows, "close", None)
+        if close is not None:
+            close()
+
+    thread = threading.Thread(
+        target=contextvars.copy_context().run, args=(work,), name="khuyencong-ahead", daemon=True
+    )
+    try:
+        thread.start()
+    except RuntimeError:  # no thread to be had here: one at a time, in this one
+        yield from rows
+        return
+    try:
+        while True:
+            items, error, last = handed.get()
+            room.release()
+            yield from items
+            del items
+            if error is not None:
+                raise error
+            if last:
+                return
+    finally:
+        stop.set()
+        room.release()
+        thread.join()

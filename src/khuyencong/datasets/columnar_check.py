@@ -69,7 +69,7 @@ import polars as pl
 
 from .build import _Builder
 from .cells import _text
-from .columnar_batch import _frozen
+from .columnar_batch import _ahead, _frozen
 from .columnar_blocks import RowBlock
 from .columnar_frame import FrameBlock
 from .columnar_lines import _head, _lines, _Quoted, _Source, lines_of
@@ -493,4 +493,4 @@ def columnar_results(
         lines.close()
         return None
     engine = _Engine(table, plan, structure, builder, rulebooks, delimiter, widest)
-    return _frozen(engine.run(lines, skip + 1))
+    return _frozen(_ahead(engine.run(lines, skip + 1), RowResult))
