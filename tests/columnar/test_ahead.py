@@ -13,9 +13,11 @@ from collections.abc import Iterator
 import pytest
 
 from khuyencong.datasets import columnar_batch, validate
-from khuyencong.datasets.columnar_batch import _ahead
+from khuyencong.datasets import columnar_check as engine_module
+from khuyencong.datasets.columnar_batch import _ahead, _Later
+from khuyencong.datasets.columnar_lines import _Source
 
-from .test_check_engines import _bench_plan
+from .test_check_engines import _bench_plan, _same
 
 
 class Block:
@@ -130,3 +132,58 @@ def test_without_a_thread_the_rows_come_one_at_a_time(monkeypatch: pytest.Monkey
     monkeypatch.setattr(threading.Thread, "start", refuse)
     items: list[object] = [1, Block(0), 2]
     assert list(_ahead(iter(items), int)) == items
+
+
+def test_a_block_read_ahead_is_given_back_when_the_lane_stops(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The next block is read while the last is evaluated; where the lane stops (a blank
+    line), that block goes back to the file and the engine's way reads it: the same report
+    as the row path's."""
+    monkeypatch.setattr(engine_module, "BATCH_LINES", 7)
+    monkeypatch.setattr(engine_module, "VECTOR_BYTES", 2000)
+    given_back: list[int] = []
+    back = _Source.back
+
+    def spy(self: _Source, size: int) -> None:
+        given_back.append(size)
+        back(self, size)
+
+    monkeypatch.setattr(_Source, "back", spy)
+    lines = _bench_plan(1000).decode("utf-8").splitlines(keepends=True)
+    lines.insert(600, "," * 17 + "\r\n")
+    data = "".join(lines).encode("utf-8")
+    _same(data)
+    assert given_back
+    assert all(size > 0 for size in given_back)
+
+
+def test_a_block_given_back_is_read_again() -> None:
+    text = "".join(f"dòng {n},{n}\r\n" for n in range(50)).encode("utf-8")
+    source = _Source(text, "utf-8")
+    first = source.take(3)
+    block = source.block(100)
+    source.back(len(block))
+    assert source.take(47) == [f"dòng {n},{n}\r\n" for n in range(3, 50)]
+    assert first == [f"dòng {n},{n}\r\n" for n in range(3)]
+    with pytest.raises(AssertionError):
+        source.back(10**6)
+
+
+def test_a_call_made_later_gives_its_result_or_its_error(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert _Later(lambda: threading.current_thread().name).result() == "khuyencong-read"
+
+    def fail() -> int:
+        raise OSError("disk")
+
+    later = _Later(fail)
+    with pytest.raises(OSError, match="disk"):
+        later.result()
+
+    def refuse(self: threading.Thread) -> None:
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", refuse)
+    assert _Later(lambda: threading.current_thread().name).result() == "MainThread"

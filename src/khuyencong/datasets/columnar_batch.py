@@ -8,8 +8,8 @@ import contextvars
 import gc
 import queue
 import threading
-from collections.abc import Generator, Iterator
-from typing import TYPE_CHECKING, Any, Final, TypeVar
+from collections.abc import Callable, Generator, Iterator
+from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 if TYPE_CHECKING:
     import polars as pl
@@ -260,3 +260,38 @@ def _ahead(rows: Iterator[_T], small: type[Any]) -> Generator[_T]:
         stop.set()
         room.release()
         thread.join()
+
+
+class _Later(Generic[_T]):
+    """A call made in a thread of its own (in a copy of the caller's context), its result —
+    or what it raised — given when asked for; made at once where no thread can be started."""
+
+    __slots__ = ("_error", "_result", "_thread")
+
+    def __init__(self, call: Callable[[], _T]) -> None:
+        self._result: _T | None = None
+        self._error: BaseException | None = None
+
+        def run() -> None:
+            try:
+                self._result = call()
+            except BaseException as exc:  # raised by result(), in the caller's thread
+                self._error = exc
+
+        thread: threading.Thread | None = threading.Thread(
+            target=contextvars.copy_context().run, args=(run,), name="khuyencong-read", daemon=True
+        )
+        try:
+            thread.start()  # type: ignore[union-attr]
+        except RuntimeError:
+            thread = None
+            run()
+        self._thread = thread
+
+    def result(self) -> _T:
+        """The call's result, once it is made (what it raised is raised here)."""
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._result  # type: ignore[return-value]

@@ -53,8 +53,9 @@ back…) takes the way above.
 Rows come out in file order as :class:`~.rows.RowResult` objects, the same as the row path's,
 and the rows of consecutive proposals read from templates as a :class:`.columnar_blocks.RowBlock`
 (columns, which the summary and the JSON and CSV writers read as such, and which give the same
-:class:`~.rows.RowResult` objects to every other reader).  polars is imported with this module, when
-a plan is checked, never by ``import khuyencong``.
+:class:`~.rows.RowResult` objects to every other reader).  The engine runs one batch ahead
+of its caller, in a thread of its own (:func:`.columnar_batch._ahead`).  polars is imported
+with this module, when a plan is checked, never by ``import khuyencong``.
 """
 
 from __future__ import annotations
@@ -69,7 +70,7 @@ import polars as pl
 
 from .build import _Builder
 from .cells import _text
-from .columnar_batch import _ahead, _frozen
+from .columnar_batch import _ahead, _frozen, _Later
 from .columnar_blocks import RowBlock
 from .columnar_frame import FrameBlock
 from .columnar_lines import _head, _lines, _Quoted, _Source, lines_of
@@ -141,10 +142,18 @@ class _Engine(_Reader, _Profiles, _Vector):
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
         self.ids: dict[str, dict[tuple[str, str], int]] = {}
+        self.carried: tuple[pl.Series, pl.DataFrame] | None = None
+        self.ahead: _Later[tuple[bytes, tuple[pl.Series, pl.DataFrame] | None]] | None = None
 
     # -- the rows of a file ------------------------------------------------------------------
 
     def run(self, source: _Source, first: int) -> Iterator[RowResult | RowBlock | FrameBlock]:
+        try:
+            yield from self._batches(source, first)
+        finally:
+            self._settle()
+
+    def _batches(self, source: _Source, first: int) -> Iterator[RowResult | RowBlock | FrameBlock]:
         number = first
         """The number of the first line of ``carry``, else of the next batch."""
         carry: list[str] = []
@@ -157,21 +166,28 @@ class _Engine(_Reader, _Profiles, _Vector):
             frame: pl.DataFrame | None = None
             if vector:
                 vector = False
-                new = source.block(VECTOR_BYTES)
+                new, read = self._read_block(source, VECTOR_BYTES)
                 data = "".join(carry).encode("utf-8") + new if carry else new
                 if not data:
                     return
-                if new and b'"' not in data:
-                    made, frame = self._vector_bytes(data, number)
+                if read is not None and not any('"' in line for line in carry):
+                    # The next block read (and split) meanwhile, in a thread of its own.
+                    self._read_ahead(source, VECTOR_BYTES)
+                    lines, cells = self._carried(carry, read)
+                    frame = self._frame_of(cells)
+                    made = self._vector(frame, number)
                     if made is not None:
-                        block, open_at, offset = made
+                        block, open_at = made
+                        offset = int(lines.head(open_at).str.len_bytes().sum()) + open_at
                         carry = lines_of(data[offset:].decode("utf-8"))
-                        del made, data, new  # a batch at a time in memory
+                        self.carried = (lines.slice(open_at), cells.slice(open_at))
+                        del made, data, new, read, lines, cells  # a batch at a time in memory
                         number += open_at
                         vector = True
                         yield block
                         del block
                         continue
+                    self._give_back(source)  # the engine's way reads on from here
                     chunk = kept = lines_of(data.decode("utf-8"))
                     joined: list[str] | None = None
                     stop: int | None = None
@@ -219,25 +235,6 @@ class _Engine(_Reader, _Profiles, _Vector):
             yield from self._emit(groups)
             carry = [r.line for r in open_group] if open_group else []
             number = open_group[0].number if open_group else number + len(chunk)
-
-    def _vector_bytes(
-        self, data: bytes, first: int
-    ) -> tuple[tuple[FrameBlock, int, int] | None, pl.DataFrame]:
-        """The vector lane on a block of whole lines in UTF-8, the first numbered ``first``:
-        the block of its closed proposals, the index of the first line of the proposal still
-        open and where that line starts in ``data``; else ``None``, with the batch's
-        columns."""
-        # The lines as columns, without their line ends (``_frame`` strips a CR).
-        column = pl.Series("_t", [data], dtype=pl.Binary).cast(pl.String).str.split("\n").explode()
-        if not column[-1]:
-            column = column.head(-1)
-        frame = self._frame(column)
-        made = self._vector(frame, first)
-        if made is None:
-            return None, frame
-        block, open_at = made
-        offset = int(column.head(open_at).str.len_bytes().sum()) + open_at
-        return (block, open_at, offset), frame.clear()
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 
