@@ -9,6 +9,7 @@ import contextvars
 import decimal
 import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -173,17 +174,35 @@ def test_a_block_given_back_is_read_again() -> None:
 def test_a_call_made_later_gives_its_result_or_its_error(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    assert _Later(lambda: threading.current_thread().name).result() == "khuyencong-read"
-
     def fail() -> int:
         raise OSError("disk")
 
-    later = _Later(fail)
-    with pytest.raises(OSError, match="disk"):
-        later.result()
+    with ThreadPoolExecutor(1, thread_name_prefix="reader") as pool:
+        assert _Later(lambda: threading.current_thread().name, pool).result() == "reader_0"
+        later = _Later(fail, pool)
+        with pytest.raises(OSError, match="disk"):
+            later.result()
 
-    def refuse(self: threading.Thread) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
         raise RuntimeError("can't start new thread")
 
-    monkeypatch.setattr(threading.Thread, "start", refuse)
-    assert _Later(lambda: threading.current_thread().name).result() == "MainThread"
+    with ThreadPoolExecutor(1) as pool:
+        monkeypatch.setattr(pool, "submit", refuse)
+        assert _Later(lambda: threading.current_thread().name, pool).result() == "MainThread"
+        later = _Later(fail, pool)
+        with pytest.raises(OSError, match="disk"):
+            later.result()
+
+
+def test_the_reading_thread_ends_with_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(engine_module, "BATCH_LINES", 7)
+    monkeypatch.setattr(engine_module, "VECTOR_BYTES", 2000)
+    plan = _bench_plan(1000)
+    rows = iter(validate(plan))
+    for _ in range(700):  # well into the vector lane
+        next(rows)
+    assert any(t.name.startswith("khuyencong-read") for t in threading.enumerate())
+    rows.close()  # type: ignore[attr-defined]
+    assert not any(t.name.startswith("khuyencong-") for t in threading.enumerate())
+    list(validate(plan))
+    assert not any(t.name.startswith("khuyencong-") for t in threading.enumerate())

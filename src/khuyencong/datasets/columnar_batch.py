@@ -9,6 +9,7 @@ import gc
 import queue
 import threading
 from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
 
 if TYPE_CHECKING:
@@ -263,35 +264,29 @@ def _ahead(rows: Iterator[_T], small: type[Any]) -> Generator[_T]:
 
 
 class _Later(Generic[_T]):
-    """A call made in a thread of its own (in a copy of the caller's context), its result —
-    or what it raised — given when asked for; made at once where no thread can be started."""
+    """A call made by ``pool``'s thread (in a copy of the caller's context), its result — or
+    what it raised — given when asked for; made at once where no thread can be started.  One
+    thread for the calls of a run: a new thread for each would spread its memory over more of
+    the allocator's arenas."""
 
-    __slots__ = ("_error", "_result", "_thread")
+    __slots__ = ("_error", "_future", "_result")
 
-    def __init__(self, call: Callable[[], _T]) -> None:
+    def __init__(self, call: Callable[[], _T], pool: ThreadPoolExecutor) -> None:
         self._result: _T | None = None
         self._error: BaseException | None = None
-
-        def run() -> None:
+        self._future: Future[_T] | None = None
+        try:
+            self._future = pool.submit(contextvars.copy_context().run, call)
+        except RuntimeError:  # no thread to be had here: the call is made now
             try:
                 self._result = call()
-            except BaseException as exc:  # raised by result(), in the caller's thread
+            except BaseException as exc:  # raised by result(), as from the thread
                 self._error = exc
-
-        thread: threading.Thread | None = threading.Thread(
-            target=contextvars.copy_context().run, args=(run,), name="khuyencong-read", daemon=True
-        )
-        try:
-            thread.start()  # type: ignore[union-attr]
-        except RuntimeError:
-            thread = None
-            run()
-        self._thread = thread
 
     def result(self) -> _T:
         """The call's result, once it is made (what it raised is raised here)."""
-        if self._thread is not None:
-            self._thread.join()
+        if self._future is not None:
+            return self._future.result()
         if self._error is not None:
             raise self._error
         return self._result  # type: ignore[return-value]

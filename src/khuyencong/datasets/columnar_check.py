@@ -61,6 +61,7 @@ with this module, when a plan is checked, never by ``import khuyencong``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from itertools import chain
 from pathlib import Path
@@ -93,9 +94,10 @@ FIRST_LINES: Final = 2_000
 """Physical lines of the first batch: enough for the profiles of a plan that repeats them to
 be built on their second proposal, so that the next batch may take the vector lane."""
 
-VECTOR_BYTES: Final = 1 << 21
+VECTOR_BYTES: Final = 3 << 19
 """Bytes of whole lines read as one batch after one the vector lane took
-(:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line)."""
+(:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line).  1.5 MB:
+with the batch being written and the next one read ahead, the peak stays under 300 MB."""
 
 _PROFILES_MAX: Final = 4096
 """Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
@@ -144,6 +146,7 @@ class _Engine(_Reader, _Profiles, _Vector):
         self.ids: dict[str, dict[tuple[str, str], int]] = {}
         self.carried: tuple[pl.Series, pl.DataFrame] | None = None
         self.ahead: _Later[tuple[bytes, tuple[pl.Series, pl.DataFrame] | None]] | None = None
+        self.reader: ThreadPoolExecutor | None = None
 
     # -- the rows of a file ------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ decided by the columnar co-funding step.  Any other batch takes the engine's way
 from __future__ import annotations
 
 import contextlib
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING, Any, Final
 
 import polars as pl
@@ -52,6 +53,8 @@ class _Vector:
     for the next block."""
     ahead: _Later[tuple[bytes, _Lines | None]] | None
     """The next block, read (and its cells split) while the last one is evaluated."""
+    reader: ThreadPoolExecutor | None
+    """The thread that reads blocks ahead (made when first needed)."""
 
     if TYPE_CHECKING:
 
@@ -92,7 +95,9 @@ class _Vector:
             new = source.block(size)
             return new, self._block_lines(new)
 
-        self.ahead = _Later(read)
+        if self.reader is None:
+            self.reader = ThreadPoolExecutor(1, thread_name_prefix="khuyencong-read")
+        self.ahead = _Later(read, self.reader)
 
     def _give_back(self, source: _Source) -> None:
         """The block read ahead given back to ``source`` (the engine's way reads it next)."""
@@ -101,12 +106,16 @@ class _Vector:
             source.back(len(ahead.result()[0]))
 
     def _settle(self) -> None:
-        """Wait for a block still being read ahead (before the file is closed)."""
+        """Wait for a block still being read ahead (before the file is closed), and end the
+        thread that reads them."""
         if self.ahead is not None:
             ahead, self.ahead = self.ahead, None
             # The run ends: an error of the engine's own, if any, is the one raised.
             with contextlib.suppress(Exception):
                 ahead.result()
+        if self.reader is not None:
+            self.reader.shutdown()
+            self.reader = None
 
     def _carried(self, carry: list[str], block: _Lines) -> _Lines:
         """The lines and cells of the open proposal ``carry`` followed by those of a block."""
