@@ -9,16 +9,13 @@ import contextvars
 import decimal
 import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from khuyencong.datasets import columnar_batch, validate
-from khuyencong.datasets import columnar_check as engine_module
-from khuyencong.datasets.columnar_batch import _ahead, _Later
-from khuyencong.datasets.columnar_lines import _Source
+from khuyencong.datasets.columnar_batch import _ahead
 
-from .test_check_engines import _bench_plan, _same
+from .test_check_engines import _bench_plan
 
 
 class Block:
@@ -133,76 +130,3 @@ def test_without_a_thread_the_rows_come_one_at_a_time(monkeypatch: pytest.Monkey
     monkeypatch.setattr(threading.Thread, "start", refuse)
     items: list[object] = [1, Block(0), 2]
     assert list(_ahead(iter(items), int)) == items
-
-
-def test_a_block_read_ahead_is_given_back_when_the_lane_stops(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The next block is read while the last is evaluated; where the lane stops (a blank
-    line), that block goes back to the file and the engine's way reads it: the same report
-    as the row path's."""
-    monkeypatch.setattr(engine_module, "BATCH_LINES", 7)
-    monkeypatch.setattr(engine_module, "VECTOR_BYTES", 2000)
-    given_back: list[int] = []
-    back = _Source.back
-
-    def spy(self: _Source, size: int) -> None:
-        given_back.append(size)
-        back(self, size)
-
-    monkeypatch.setattr(_Source, "back", spy)
-    lines = _bench_plan(1000).decode("utf-8").splitlines(keepends=True)
-    lines.insert(600, "," * 17 + "\r\n")
-    data = "".join(lines).encode("utf-8")
-    _same(data)
-    assert given_back
-    assert all(size > 0 for size in given_back)
-
-
-def test_a_block_given_back_is_read_again() -> None:
-    text = "".join(f"dòng {n},{n}\r\n" for n in range(50)).encode("utf-8")
-    source = _Source(text, "utf-8")
-    first = source.take(3)
-    block = source.block(100)
-    source.back(len(block))
-    assert source.take(47) == [f"dòng {n},{n}\r\n" for n in range(3, 50)]
-    assert first == [f"dòng {n},{n}\r\n" for n in range(3)]
-    with pytest.raises(AssertionError):
-        source.back(10**6)
-
-
-def test_a_call_made_later_gives_its_result_or_its_error(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    def fail() -> int:
-        raise OSError("disk")
-
-    with ThreadPoolExecutor(1, thread_name_prefix="reader") as pool:
-        assert _Later(lambda: threading.current_thread().name, pool).result() == "reader_0"
-        later = _Later(fail, pool)
-        with pytest.raises(OSError, match="disk"):
-            later.result()
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise RuntimeError("can't start new thread")
-
-    with ThreadPoolExecutor(1) as pool:
-        monkeypatch.setattr(pool, "submit", refuse)
-        assert _Later(lambda: threading.current_thread().name, pool).result() == "MainThread"
-        later = _Later(fail, pool)
-        with pytest.raises(OSError, match="disk"):
-            later.result()
-
-
-def test_the_reading_thread_ends_with_the_run(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(engine_module, "BATCH_LINES", 7)
-    monkeypatch.setattr(engine_module, "VECTOR_BYTES", 2000)
-    plan = _bench_plan(1000)
-    rows = iter(validate(plan))
-    for _ in range(700):  # well into the vector lane
-        next(rows)
-    assert any(t.name.startswith("khuyencong-read") for t in threading.enumerate())
-    rows.close()  # type: ignore[attr-defined]
-    assert not any(t.name.startswith("khuyencong-") for t in threading.enumerate())
-    list(validate(plan))
-    assert not any(t.name.startswith("khuyencong-") for t in threading.enumerate())

@@ -8,9 +8,8 @@ import contextvars
 import gc
 import queue
 import threading
-from collections.abc import Callable, Generator, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from collections.abc import Generator, Iterator
+from typing import TYPE_CHECKING, Any, Final, TypeVar
 
 if TYPE_CHECKING:
     import polars as pl
@@ -261,32 +260,3 @@ def _ahead(rows: Iterator[_T], small: type[Any]) -> Generator[_T]:
         stop.set()
         room.release()
         thread.join()
-
-
-class _Later(Generic[_T]):
-    """A call made by ``pool``'s thread (in a copy of the caller's context), its result — or
-    what it raised — given when asked for; made at once where no thread can be started.  One
-    thread for the calls of a run: a new thread for each would spread its memory over more of
-    the allocator's arenas."""
-
-    __slots__ = ("_error", "_future", "_result")
-
-    def __init__(self, call: Callable[[], _T], pool: ThreadPoolExecutor) -> None:
-        self._result: _T | None = None
-        self._error: BaseException | None = None
-        self._future: Future[_T] | None = None
-        try:
-            self._future = pool.submit(contextvars.copy_context().run, call)
-        except RuntimeError:  # no thread to be had here: the call is made now
-            try:
-                self._result = call()
-            except BaseException as exc:  # raised by result(), as from the thread
-                self._error = exc
-
-    def result(self) -> _T:
-        """The call's result, once it is made (what it raised is raised here)."""
-        if self._future is not None:
-            return self._future.result()
-        if self._error is not None:
-            raise self._error
-        return self._result  # type: ignore[return-value]

@@ -61,7 +61,6 @@ with this module, when a plan is checked, never by ``import khuyencong``.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from decimal import Decimal
 from itertools import chain
 from pathlib import Path
@@ -71,7 +70,7 @@ import polars as pl
 
 from .build import _Builder
 from .cells import _text
-from .columnar_batch import _ahead, _frozen, _Later
+from .columnar_batch import _ahead, _frozen
 from .columnar_blocks import RowBlock
 from .columnar_frame import FrameBlock
 from .columnar_lines import _head, _lines, _Quoted, _Source, lines_of
@@ -94,10 +93,9 @@ FIRST_LINES: Final = 2_000
 """Physical lines of the first batch: enough for the profiles of a plan that repeats them to
 be built on their second proposal, so that the next batch may take the vector lane."""
 
-VECTOR_BYTES: Final = 3 << 19
+VECTOR_BYTES: Final = 1 << 21
 """Bytes of whole lines read as one batch after one the vector lane took
-(:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line).  1.5 MB:
-with the batch being written and the next one read ahead, the peak stays under 300 MB."""
+(:mod:`.columnar_vector`: no object per line, so a larger batch costs less per line)."""
 
 _PROFILES_MAX: Final = 4096
 """Profiles kept (each with the rows of its first proposal); more, and the engine starts afresh."""
@@ -144,19 +142,10 @@ class _Engine(_Reader, _Profiles, _Vector):
         self.captured: list[Any] = []
         self.outcomes: dict[str, list[Any]] = {}
         self.ids: dict[str, dict[tuple[str, str], int]] = {}
-        self.carried: tuple[pl.Series, pl.DataFrame] | None = None
-        self.ahead: _Later[tuple[bytes, tuple[pl.Series, pl.DataFrame] | None]] | None = None
-        self.reader: ThreadPoolExecutor | None = None
 
     # -- the rows of a file ------------------------------------------------------------------
 
     def run(self, source: _Source, first: int) -> Iterator[RowResult | RowBlock | FrameBlock]:
-        try:
-            yield from self._batches(source, first)
-        finally:
-            self._settle()
-
-    def _batches(self, source: _Source, first: int) -> Iterator[RowResult | RowBlock | FrameBlock]:
         number = first
         """The number of the first line of ``carry``, else of the next batch."""
         carry: list[str] = []
@@ -169,28 +158,21 @@ class _Engine(_Reader, _Profiles, _Vector):
             frame: pl.DataFrame | None = None
             if vector:
                 vector = False
-                new, read = self._read_block(source, VECTOR_BYTES)
+                new = source.block(VECTOR_BYTES)
                 data = "".join(carry).encode("utf-8") + new if carry else new
                 if not data:
                     return
-                if read is not None and not any('"' in line for line in carry):
-                    # The next block read (and split) meanwhile, in a thread of its own.
-                    self._read_ahead(source, VECTOR_BYTES)
-                    lines, cells = self._carried(carry, read)
-                    frame = self._frame_of(cells)
-                    made = self._vector(frame, number)
+                if new and b'"' not in data:
+                    made, frame = self._vector_bytes(data, number)
                     if made is not None:
-                        block, open_at = made
-                        offset = int(lines.head(open_at).str.len_bytes().sum()) + open_at
+                        block, open_at, offset = made
                         carry = lines_of(data[offset:].decode("utf-8"))
-                        self.carried = (lines.slice(open_at), cells.slice(open_at))
-                        del made, data, new, read, lines, cells  # a batch at a time in memory
+                        del made, data, new  # a batch at a time in memory
                         number += open_at
                         vector = True
                         yield block
                         del block
                         continue
-                    self._give_back(source)  # the engine's way reads on from here
                     chunk = kept = lines_of(data.decode("utf-8"))
                     joined: list[str] | None = None
                     stop: int | None = None
@@ -238,6 +220,25 @@ class _Engine(_Reader, _Profiles, _Vector):
             yield from self._emit(groups)
             carry = [r.line for r in open_group] if open_group else []
             number = open_group[0].number if open_group else number + len(chunk)
+
+    def _vector_bytes(
+        self, data: bytes, first: int
+    ) -> tuple[tuple[FrameBlock, int, int] | None, pl.DataFrame]:
+        """The vector lane on a block of whole lines in UTF-8, the first numbered ``first``:
+        the block of its closed proposals, the index of the first line of the proposal still
+        open and where that line starts in ``data``; else ``None``, with the batch's
+        columns."""
+        # The lines as columns, without their line ends (``_frame`` strips a CR).
+        column = pl.Series("_t", [data], dtype=pl.Binary).cast(pl.String).str.split("\n").explode()
+        if not column[-1]:
+            column = column.head(-1)
+        frame = self._frame(column)
+        made = self._vector(frame, first)
+        if made is None:
+            return None, frame
+        block, open_at = made
+        offset = int(column.head(open_at).str.len_bytes().sum()) + open_at
+        return (block, open_at, offset), frame.clear()
 
     # -- grouping: the row path's rule (pipeline._groups), on _Row ------------------------------
 

@@ -130,13 +130,6 @@ class _Source:
         self._start = end
         return buffer[:end]
 
-    def back(self, size: int) -> None:
-        """Give back the ``size`` bytes :meth:`block` gave last (nothing read since): they are
-        read again next."""
-        if size > self._start:
-            raise AssertionError("only the last block can be given back")
-        self._start -= size
-
     def __iter__(self) -> Iterator[str]:
         while True:
             lines = self.take(_ITER_LINES)

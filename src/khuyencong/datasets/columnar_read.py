@@ -229,19 +229,9 @@ class _Reader:
         return self.structure.classify(number, code, title, cells) is not None
 
     def _frame(self, lines: list[str] | pl.Series, joined: list[str] | None = None) -> pl.DataFrame:
-        """The columns of a batch: per line ``_ok``, a profile key part per row, the values
+        """The columns of a batch: per line ``_fast``, a profile key part per row, the values
         of the fields; and the outcomes of the converted fields by id.  ``joined`` (a batch
         holding quoted lines) is each line's cells joined by :data:`_SEP`."""
-        return self._frame_of(self._cells_frame(lines, joined))
-
-    def _cells_frame(
-        self, lines: list[str] | pl.Series, joined: list[str] | None = None
-    ) -> pl.DataFrame:
-        """What each line of a batch gives alone, whatever the lines around it and whatever
-        the engine has read before (so that a thread may make it ahead, and the frames of two
-        runs of lines may be put end to end): its text (``_t``), whether it is read by columns
-        so far (``_ok``), the mapped cells stripped, and whether each amount is a plain whole
-        number (``_p_``) with its value (``_n_``)."""
         plan = self.plan
         width = plan.width
         delimiter = self.delimiter if joined is None else _SEP
@@ -254,6 +244,7 @@ class _Reader:
         frame = pl.concat([frame, split], how="horizontal")
         # Each mapped cell stripped once: a text field's value (null when blank), another
         # field's stripped text beside its raw one (what its converter reads).
+        stripped_of: dict[str, pl.Expr] = {}
         firsts: list[pl.Expr] = []
         for column in plan.columns:
             raw = pl.col(f"_c{column.position}")
@@ -265,15 +256,54 @@ class _Reader:
                 firsts.append(raw.alias(f"_r_{field}"))
                 if field in AMOUNT_FIELDS:
                     firsts.append(raw.str.strip_chars().alias(f"_s_{field}"))
+                    stripped_of[field] = pl.col(f"_s_{field}")
         frame = frame.with_columns(firsts)
+        text_columns = [c.field for c in plan.columns if c.field in self.text_fields]
+        distinct_texts = (
+            frame.select([pl.col(f).drop_nulls().unique().implode() for f in text_columns]).row(0)
+            if text_columns
+            else ()
+        )
         ok = pl.col("_fast")
         for position in plan.unnamed:
             ok = ok & (pl.col(f"_c{position}").str.strip_chars() == "")
         exprs: list[pl.Expr] = []
+        keys: list[pl.Expr] = []
+        converted: list[dict[str, Any]] = []
+        outcomes_by_field: dict[str, list[Any]] = {}
+        texts_of = dict(zip(text_columns, distinct_texts, strict=True))
         for column in plan.columns:
             field = column.field
-            if field in AMOUNT_FIELDS and field not in self.text_fields:
-                stripped = pl.col(f"_s_{field}")
+            if field in self.text_fields:
+                value = pl.col(field)
+                # Taken as it is when the row path would read it so: in NFC (the row path
+                # normalises), no Excel error, no stand-in character.
+                odd = [
+                    t
+                    for t in texts_of[field]
+                    if not is_normalized("NFC", t) or t in EXCEL_ERRORS or _STAND_IN in t
+                ]
+                if odd:
+                    ok = ok & ~value.is_in(odd).fill_null(False)
+                if field == "commune":
+                    # The commune's kind is read from the prefix of its name (when no column
+                    # gives it): the profile holds the kind, the name is a stand-in.
+                    kinds = {n: commune_kind_from_name(n) or "-" for n in texts_of[field]}
+                    keys.append(
+                        value.replace_strict(kinds, default="", return_dtype=pl.String).fill_null(
+                            ""
+                        )
+                    )
+                elif field in _FREE or field == "number":
+                    # STT: whether given (the profile adds which lines repeat which number).
+                    keys.append(
+                        pl.when(value.is_not_null()).then(pl.lit("P")).otherwise(pl.lit(""))
+                    )
+                else:
+                    keys.append(value.fill_null("\x02"))
+                continue
+            if field in AMOUNT_FIELDS:
+                stripped = stripped_of[field]
                 # Plain whole đồng ("1500000", "1.500.000") read as columns; other forms
                 # ("50 triệu", "1.500.000 đ") by the converter, once per distinct text.
                 plain = (column.convert is parse_amount) & (
@@ -288,48 +318,6 @@ class _Reader:
                     )
                     .alias(f"_n_{field}")
                 )
-        kept = [c for c in frame.columns if c in self.text_fields or c[:3] == "_r_"]
-        return frame.select("_t", *kept, *exprs, _ok=ok)
-
-    def _frame_of(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """:meth:`_frame` of the lines of ``frame`` (:meth:`_cells_frame`): what depends on
-        the lines around each (the free texts given before it) and on what the engine has read
-        (the outcome of each distinct text of a converted field, by id)."""
-        plan = self.plan
-        text_columns = [c.field for c in plan.columns if c.field in self.text_fields]
-        distinct_texts = (
-            frame.select([pl.col(f).drop_nulls().unique().implode() for f in text_columns]).row(0)
-            if text_columns
-            else ()
-        )
-        ok = pl.col("_ok")
-        keys: list[pl.Expr] = []
-        converted: list[dict[str, Any]] = []
-        outcomes_by_field: dict[str, list[Any]] = {}
-        texts_of = dict(zip(text_columns, distinct_texts, strict=True))
-        for field in text_columns:
-            value = pl.col(field)
-            # Taken as it is when the row path would read it so: in NFC (the row path
-            # normalises), no Excel error, no stand-in character.
-            odd = [
-                t
-                for t in texts_of[field]
-                if not is_normalized("NFC", t) or t in EXCEL_ERRORS or _STAND_IN in t
-            ]
-            if odd:
-                ok = ok & ~value.is_in(odd).fill_null(False)
-            if field == "commune":
-                # The commune's kind is read from the prefix of its name (when no column
-                # gives it): the profile holds the kind, the name is a stand-in.
-                kinds = {n: commune_kind_from_name(n) or "-" for n in texts_of[field]}
-                keys.append(
-                    value.replace_strict(kinds, default="", return_dtype=pl.String).fill_null("")
-                )
-            elif field in _FREE or field == "number":
-                # STT: whether given (the profile adds which lines repeat which number).
-                keys.append(pl.when(value.is_not_null()).then(pl.lit("P")).otherwise(pl.lit("")))
-            else:
-                keys.append(value.fill_null("\x02"))
         # Whether a line gives a free text other than the last one given above it (in the
         # batch): a proposal none of whose lines after its first does so gives each free text
         # at most one value (see _Profiles._key).  A free field not read as text: always.
@@ -343,7 +331,7 @@ class _Reader:
                 else:
                     fresh.append(pl.lit(True))
         frame = frame.with_columns(
-            _ok=ok, _fresh=pl.any_horizontal(fresh) if fresh else pl.lit(False)
+            *exprs, _ok=ok, _fresh=pl.any_horizontal(fresh) if fresh else pl.lit(False)
         )
         # Fields read by their converter: once per distinct text of the batch.
         ids: list[pl.Expr] = []

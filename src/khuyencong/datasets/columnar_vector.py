@@ -11,16 +11,12 @@ decided by the columnar co-funding step.  Any other batch takes the engine's way
 
 from __future__ import annotations
 
-import contextlib
-from concurrent.futures import ThreadPoolExecutor
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import polars as pl
 
-from .columnar_batch import _Later
 from .columnar_blocks import _Line
 from .columnar_frame import FrameBlock
-from .columnar_lines import _Source
 from .columnar_profiles import COFUND_INPUT, _bulk_add, _Template
 from .columnar_read import _FREE
 from .pipeline import _Plan
@@ -28,9 +24,6 @@ from .sections import _STRUCT_FIRST, _label_kind
 from .structure import Structure
 
 __all__: list[str] = []
-
-_Lines = tuple[pl.Series, pl.DataFrame]
-"""Lines of a block (each without its line feed) and their cells (``_Reader._cells_frame``)."""
 
 _KEYS: Final = "\x1e"
 """Joins the key parts of a proposal's lines (a line holding it is not read by columns)."""
@@ -48,84 +41,6 @@ class _Vector:
     outcomes: dict[str, list[Any]]
     amount_fields: tuple[str, ...]
     rulebooks: Any
-    carried: _Lines | None
-    """The lines of the proposal left open by the last block the lane took, and their cells,
-    for the next block."""
-    ahead: _Later[tuple[bytes, _Lines | None]] | None
-    """The next block, read (and its cells split) while the last one is evaluated."""
-    reader: ThreadPoolExecutor | None
-    """The thread that reads blocks ahead (made when first needed)."""
-
-    if TYPE_CHECKING:
-
-        def _cells_frame(
-            self, lines: list[str] | pl.Series, joined: list[str] | None = None
-        ) -> pl.DataFrame: ...
-
-    # -- reading blocks -----------------------------------------------------------------------
-
-    def _lines_of(self, lines: pl.Series) -> _Lines:
-        """Lines (without their line feed: a CR is kept, ``_cells_frame`` strips it) and their
-        cells (:meth:`._Reader._cells_frame`)."""
-        return lines, self._cells_frame(lines)
-
-    def _block_lines(self, new: bytes) -> _Lines | None:
-        """The lines of a block and their cells; ``None`` when it is empty or holds a quote
-        (its lines are then split the engine's way)."""
-        if not new or b'"' in new:
-            return None
-        column = pl.Series("_t", [new], dtype=pl.Binary).cast(pl.String).str.split("\n").explode()
-        if not column[-1]:
-            column = column.head(-1)
-        return self._lines_of(column)
-
-    def _read_block(self, source: _Source, size: int) -> tuple[bytes, _Lines | None]:
-        """The next block of whole lines (:meth:`._Source.block`) and its lines: those read
-        ahead, else read now."""
-        if self.ahead is not None:
-            ahead, self.ahead = self.ahead, None
-            return ahead.result()
-        new = source.block(size)
-        return new, self._block_lines(new)
-
-    def _read_ahead(self, source: _Source, size: int) -> None:
-        """Read the next block and split its cells in a thread of its own."""
-
-        def read() -> tuple[bytes, _Lines | None]:
-            new = source.block(size)
-            return new, self._block_lines(new)
-
-        if self.reader is None:
-            self.reader = ThreadPoolExecutor(1, thread_name_prefix="khuyencong-read")
-        self.ahead = _Later(read, self.reader)
-
-    def _give_back(self, source: _Source) -> None:
-        """The block read ahead given back to ``source`` (the engine's way reads it next)."""
-        if self.ahead is not None:
-            ahead, self.ahead = self.ahead, None
-            source.back(len(ahead.result()[0]))
-
-    def _settle(self) -> None:
-        """Wait for a block still being read ahead (before the file is closed), and end the
-        thread that reads them."""
-        if self.ahead is not None:
-            ahead, self.ahead = self.ahead, None
-            # The run ends: an error of the engine's own, if any, is the one raised.
-            with contextlib.suppress(Exception):
-                ahead.result()
-        if self.reader is not None:
-            self.reader.shutdown()
-            self.reader = None
-
-    def _carried(self, carry: list[str], block: _Lines) -> _Lines:
-        """The lines and cells of the open proposal ``carry`` followed by those of a block."""
-        if not carry:
-            return block
-        before, self.carried = self.carried, None
-        if before is None:
-            head = pl.Series("_t", [line.removesuffix("\n") for line in carry], dtype=pl.String)
-            before = self._lines_of(head)
-        return pl.concat([before[0], block[0]]), pl.concat([before[1], block[1]])
 
     def _vector_reads(self) -> bool:
         """Whether the plan's columns allow the vector lane at all: codes from a code column,
