@@ -119,6 +119,7 @@ def test_a_check_stopped_early_leaves_no_thread_and_gives_the_same_rows(
     rows = iter(validate(plan))
     first = [(r.row, r.proposal_code, r.allowed) for _, r in zip(range(5), rows, strict=False)]
     assert first == whole[:5]
+    assert _ahead_threads()  # the columnar engine, in its thread
     rows.close()  # type: ignore[attr-defined]
     assert not _ahead_threads()
 
