@@ -254,8 +254,10 @@ def _check_source(
 
         total = count_lines(source, fmt_in) if sys.stderr.isatty() else None
         if args.output is not None:
-            with open(args.output, "w", encoding="utf-8") as handle:
-                ok = _print_table(report, args.lang, handle, total=total)
+            from ..datasets.whole import whole_file
+
+            with whole_file(args.output, "w", encoding="utf-8") as handle:
+                ok = _print_table(report, args.lang, cast("TextIO", handle), total=total)
         else:
             ok = _print_table(report, args.lang, out, total=total)
         return EXIT_OK if ok else EXIT_FINDINGS

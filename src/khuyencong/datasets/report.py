@@ -31,6 +31,7 @@ from .pipeline import PASSING_STATUSES, Assessor, Engine, Grouping, RowResult, p
 from .readers import Table
 from .safe import FORMULA_STARTS, neutralise, xlsx_text
 from .summary import DIMENSIONS, Accumulator, Summary, allowed_shown, dimension_label, key_label
+from .whole import whole_file
 
 if TYPE_CHECKING:
     from .columnar_frame import FrameBlock
@@ -92,7 +93,7 @@ def _export_bytes(
     ``destination`` is ``None``, each block decoded ("surrogatepass" both ways, so that the text
     is the text made, whatever it holds)."""
     if isinstance(destination, str | Path):
-        with open(destination, "wb") as raw:
+        with whole_file(destination, "wb") as raw:
             if bom:
                 raw.write(bom)
             write(raw.write, "strict")
@@ -118,7 +119,7 @@ def _export(
         write(buffer)
         return buffer.getvalue()
     if isinstance(destination, str | Path):
-        with open(destination, "w", encoding=encoding, newline="") as handle:
+        with whole_file(destination, "w", encoding=encoding, newline="") as handle:
             write(handle)
         return None
     write(destination)
@@ -371,7 +372,11 @@ class Report:
                 ]
                 + ([n.severity] if lang == "vi" else [])
             )
-        book.save(path)
+        if isinstance(path, str | Path):
+            with whole_file(path, "wb") as handle:
+                book.save(handle)
+        else:
+            book.save(path)
 
     def to_html(self, path: str | Path | IO[str] | None = None, *, lang: str = "vi") -> str:
         """A self-contained HTML report (summary tables, SVG charts, rows with findings: the
