@@ -124,7 +124,28 @@ def test_the_command_stopped_half_way_leaves_the_old_table(
         raise KeyboardInterrupt
 
     monkeypatch.setattr(cli_check, "_print_table", interrupted)
-    with pytest.raises(KeyboardInterrupt):
-        main(["check", str(example_path("tidy")), "-o", str(path)])
+    assert main(["check", str(example_path("tidy")), "-o", str(path)], err=io.StringIO()) == 130
     assert path.read_text(encoding="utf-8") == "bảng cũ"
     assert not _leftovers(tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("vi", "khuyencong check: đã dừng (Ctrl+C) giữa chừng: kết quả chưa được ghi đầy đủ\n"),
+        ("en", "khuyencong check: stopped (Ctrl+C) half-way: the output was not written in full\n"),
+    ],
+)
+def test_ctrl_c_is_said_in_one_line_with_status_130(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    def interrupted(report: Any, lang: str, out: Any, **options: Any) -> bool:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_check, "_print_table", interrupted)
+    out, err = io.StringIO(), io.StringIO()
+    path = tmp_path / "bang.txt"
+    argv = ["check", str(example_path("tidy")), "-o", str(path), "--lang", lang]
+    assert main(argv, out=out, err=err) == 130
+    assert err.getvalue() == said
+    assert not path.exists()

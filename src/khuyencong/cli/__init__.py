@@ -29,7 +29,14 @@ from typing import TextIO
 from ..errors import KhuyenCongError, NothingToCheckError, RulebookError
 from .assess import _assess, _explain, assessment_json
 from .check import _check
-from .common import EXIT_BROKEN_PIPE, EXIT_OK, EXIT_UNREADABLE, _InputError, _UsageError
+from .common import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_UNREADABLE,
+    _InputError,
+    _UsageError,
+)
 from .parser import _chosen_lang, _parser, argparse_speaks
 from .rulebook import _rulebook_check, _rulebook_diff, _rulebook_gaps
 from .serve import _serve
@@ -90,6 +97,14 @@ def main(
     except BrokenPipeError:
         _discard_output(out)
         return EXIT_BROKEN_PIPE
+    except KeyboardInterrupt:
+        from ..l10n.catalog import render
+
+        # A report file given with --output is left as it was (datasets.whole).
+        err.write(
+            fit(f"khuyencong {args.command}: {render('cli.interrupted', None, args.lang)}\n", err)
+        )
+        return EXIT_INTERRUPTED
     except _InputError as exc:
         text = str(exc)
     except (NothingToCheckError, RulebookError) as exc:

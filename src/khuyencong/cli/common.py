@@ -26,6 +26,9 @@ EXIT_UNREADABLE: Final = 2
 EXIT_BROKEN_PIPE: Final = 128 + 13  # SIGPIPE
 
 
+EXIT_INTERRUPTED: Final = 128 + 2  # SIGINT
+
+
 _ARGS_LANG: ContextVar[str] = ContextVar("khuyencong_cli_lang", default="vi")
 """The language of the command line while its arguments are parsed (for the messages of the
 argument types below)."""
