@@ -19,6 +19,7 @@ from .errors import (
     NotEncodedError,
     NothingToCheckError,
     RulebookError,
+    SourceError,
     TransitionError,
 )
 from .rulebooks import load_rulebook
@@ -115,6 +116,7 @@ __all__ = [
     "Provenance",
     "RulebookError",
     "Severity",
+    "SourceError",
     "Status",
     "SupportItem",
     "TransitionError",

@@ -23,6 +23,7 @@ __all__ = [
     "NotEncodedError",
     "NothingToCheckError",
     "RulebookError",
+    "SourceError",
     "TransitionError",
 ]
 
@@ -139,6 +140,32 @@ class NothingToCheckError(DatasetError):
         from .l10n.catalog import render
 
         return render(f"error.nothing_to_check.{self.reason}", {"name": self.name}, lang)
+
+
+class SourceError(DatasetError):
+    """A dataset's source could not be opened, or its format told: ``reason`` is ``"no_such_file"``,
+    ``"cannot_open"`` (``detail``: what the system said), ``"unknown_format"`` (a suffix that is
+    not .csv, .xlsx or .jsonl) or ``"xls"`` (an Excel 97-2003 workbook).
+
+    :meth:`message` gives the explanation in Vietnamese or English; ``str()`` gives both.
+    """
+
+    REASONS: ClassVar[tuple[str, ...]] = ("no_such_file", "cannot_open", "unknown_format", "xls")
+    """The reasons; the texts are ``error.source.<reason>`` in the message catalogue."""
+
+    def __init__(self, reason: str, name: str, detail: str = "") -> None:
+        self.reason = reason
+        self.name = name
+        self.detail = detail
+        super().__init__(f"{self.message('vi')} — {self.message('en')}")
+
+    def message(self, lang: str = "vi") -> str:
+        """The explanation in ``lang`` ("vi" or "en")."""
+        from .l10n.catalog import render
+
+        return render(
+            f"error.source.{self.reason}", {"name": self.name, "detail": self.detail}, lang
+        )
 
 
 class DeclarationError(KhuyenCongError, ValueError):

@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any, Final
 
-from ..errors import DatasetError
+from ..errors import DatasetError, SourceError
 from ..l10n.catalog import Msg
 from .columns import ColumnMapping
 from .csvread import _detect, csv_rows, detect_encoding, normalised, sniff_delimiter
@@ -63,6 +63,13 @@ def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> 
         yield RawRow(number, cells, problems, text=True, damaged=damaged)
 
 
+def _unopened(name: str, exc: OSError) -> SourceError:
+    """The error for a file that could not be opened: missing, or what the system said."""
+    if isinstance(exc, FileNotFoundError):
+        return SourceError("no_such_file", name)
+    return SourceError("cannot_open", name, exc.strerror or str(exc))
+
+
 def _binary(source: Any, name: str) -> IO[bytes]:
     if isinstance(source, bytes | bytearray):
         return io.BytesIO(bytes(source))
@@ -70,7 +77,7 @@ def _binary(source: Any, name: str) -> IO[bytes]:
         try:
             return open(source, "rb")
         except OSError as exc:
-            raise DatasetError(f"cannot open {name}: {exc.strerror or exc}") from None
+            raise _unopened(name, exc) from None
     if hasattr(source, "read"):
         data = source.read()
         if isinstance(data, str):
@@ -121,9 +128,9 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
             with open(source, "rb") as handle:
                 magic = handle.read(8)
         except OSError as exc:
-            raise DatasetError(f"cannot open {name}: {exc.strerror or exc}") from None
+            raise _unopened(name, exc) from None
         if magic == _OLE2:
-            raise DatasetError(_XLS_MESSAGE.format(name=name))
+            raise SourceError("xls", name)
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(bytes(source))
     try:
@@ -132,7 +139,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
             source.seek(0)
         formula_book = openpyxl.load_workbook(source, read_only=True, data_only=False)
     except FileNotFoundError:
-        raise DatasetError(f"cannot open {name}: no such file") from None
+        raise SourceError("no_such_file", name) from None
     except Exception as exc:  # openpyxl raises many kinds on a broken file
         raise DatasetError(f"{name} is not a readable .xlsx workbook ({exc})") from None
 
@@ -348,11 +355,6 @@ def _label(label: Any) -> Any:
 
 _OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 """The first bytes of an Excel 97-2003 (.xls) workbook."""
-_XLS_MESSAGE: Final = (
-    "{name} is an Excel 97-2003 workbook (.xls), which is not supported: open it in Excel or "
-    "LibreOffice and save it as .xlsx (Excel Workbook), then check the .xlsx"
-)
-
 _SUFFIXES: Final = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -380,13 +382,11 @@ def open_table(
         name = str(path)
         fmt = format or _SUFFIXES.get(path.suffix.lower())
         if fmt is None and path.suffix.lower() == ".xls":
-            raise DatasetError(_XLS_MESSAGE.format(name=name))
+            raise SourceError("xls", name)
         if fmt is None:
-            raise DatasetError(
-                f"cannot tell the format of {name}: use .csv, .xlsx, .jsonl, or give format="
-            )
+            raise SourceError("unknown_format", name)
         if not path.exists():
-            raise DatasetError(f"cannot open {name}: no such file")
+            raise SourceError("no_such_file", name)
     elif isinstance(source, bytes | bytearray) or hasattr(source, "read"):
         name = str(getattr(source, "name", "<stream>"))
         fmt = format
@@ -394,7 +394,7 @@ def open_table(
             if hasattr(source, "read"):
                 source = _binary(source, name).read()
             if bytes(source[:8]) == _OLE2:
-                raise DatasetError(_XLS_MESSAGE.format(name=name))
+                raise SourceError("xls", name)
             fmt = "xlsx" if bytes(source[:4]) == b"PK\x03\x04" else "csv"
     elif isinstance(source, Iterable):
         return read_records(source, "<records>")
