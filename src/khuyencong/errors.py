@@ -143,29 +143,47 @@ class NothingToCheckError(DatasetError):
 
 
 class SourceError(DatasetError):
-    """A dataset's source could not be opened, or its format told: ``reason`` is ``"no_such_file"``,
-    ``"cannot_open"`` (``detail``: what the system said), ``"unknown_format"`` (a suffix that is
-    not .csv, .xlsx or .jsonl) or ``"xls"`` (an Excel 97-2003 workbook).
+    """A dataset's source could not be opened or read as a table: ``reason`` is one of
+    :attr:`REASONS` — ``"no_such_file"``, ``"cannot_open"`` (``detail``: what the system said),
+    ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl), ``"xls"`` (an Excel
+    97-2003 workbook), ``"encoding_utf16_no_bom"`` and ``"encoding_unknown"`` (a text file
+    whose encoding cannot be told), ``"not_xlsx"`` (``detail``: what openpyxl said),
+    ``"sheet_unreadable"``, ``"no_sheet"`` (``sheet``: the one asked for) and
+    ``"no_sheet_header"`` (``sheets``: the workbook's sheets).
 
     :meth:`message` gives the explanation in Vietnamese or English; ``str()`` gives both.
     """
 
-    REASONS: ClassVar[tuple[str, ...]] = ("no_such_file", "cannot_open", "unknown_format", "xls")
+    REASONS: ClassVar[tuple[str, ...]] = (
+        "no_such_file",
+        "cannot_open",
+        "unknown_format",
+        "xls",
+        "encoding_utf16_no_bom",
+        "encoding_unknown",
+        "not_xlsx",
+        "sheet_unreadable",
+        "no_sheet",
+        "no_sheet_header",
+    )
     """The reasons; the texts are ``error.source.<reason>`` in the message catalogue."""
 
-    def __init__(self, reason: str, name: str, detail: str = "") -> None:
+    def __init__(
+        self, reason: str, name: str, detail: str = "", *, sheet: str = "", sheets: str = ""
+    ) -> None:
         self.reason = reason
         self.name = name
         self.detail = detail
+        self.sheet = sheet
+        self.sheets = sheets
         super().__init__(f"{self.message('vi')} — {self.message('en')}")
 
     def message(self, lang: str = "vi") -> str:
         """The explanation in ``lang`` ("vi" or "en")."""
         from .l10n.catalog import render
 
-        return render(
-            f"error.source.{self.reason}", {"name": self.name, "detail": self.detail}, lang
-        )
+        params = {"name": self.name, "detail": self.detail, "sheet": self.sheet}
+        return render(f"error.source.{self.reason}", {**params, "sheets": self.sheets}, lang)
 
 
 class DeclarationError(KhuyenCongError, ValueError):

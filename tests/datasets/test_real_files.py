@@ -110,7 +110,10 @@ def test_an_encoding_that_cannot_be_told_stops(data: bytes, tmp_path: Path) -> N
     path.write_bytes(data)
     err = io.StringIO()
     assert main(["check", str(path)], out=io.StringIO(), err=err) == 2
-    assert "encoding" in err.getvalue()
+    assert "không xác định được bảng mã" in err.getvalue()  # in the language of --lang
+    err = io.StringIO()
+    assert main(["check", str(path), "--lang", "en"], out=io.StringIO(), err=err) == 2
+    assert "cannot tell the encoding" in err.getvalue()
 
 
 # ------------------------------------------------------------------------- structural damage

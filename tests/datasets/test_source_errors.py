@@ -84,3 +84,36 @@ def test_a_file_that_cannot_be_read_says_what_the_system_said(
     assert caught.value.message("vi").startswith("không mở được ke-hoach.csv: ")
     assert caught.value.message("en").startswith("cannot open ke-hoach.csv: ")
     assert caught.value.detail
+
+
+def test_a_sheet_not_in_the_workbook_is_said_with_its_sheets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    monkeypatch.chdir(tmp_path)
+    book = Workbook()
+    book.active.title = "Kế hoạch"
+    book.active.append(["Mã đề án", "Tên đề án", "Hạng mục chi"])
+    book.save("ke-hoach.xlsx")
+    with pytest.raises(SourceError) as caught:
+        validate("ke-hoach.xlsx", sheet="Năm 2016")
+    assert caught.value.reason == "no_sheet"
+    code, said = _check("ke-hoach.xlsx", "--sheet", "Năm 2016")
+    assert code == 2
+    assert (
+        "ke-hoach.xlsx không có trang tính nào tên 'Năm 2016'; các trang tính: 'Kế hoạch'" in said
+    )
+    code, said = _check("ke-hoach.xlsx", "--sheet", "Năm 2016", "--lang", "en")
+    assert "ke-hoach.xlsx has no sheet named 'Năm 2016'; its sheets: 'Kế hoạch'" in said
+
+
+def test_a_workbook_that_is_not_one_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("ke-hoach.xlsx").write_bytes(b"PK\x03\x04 not a zip at all")
+    with pytest.raises(SourceError) as caught:
+        validate("ke-hoach.xlsx")
+    assert caught.value.reason == "not_xlsx"
+    assert caught.value.message("vi").startswith("ke-hoach.xlsx không phải sổ tính .xlsx đọc được")

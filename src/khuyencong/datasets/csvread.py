@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from itertools import chain
 from typing import IO, Any, Final
 
-from ..errors import DatasetError
+from ..errors import SourceError
 from ..l10n.catalog import Text
 from .findings import RowFinding, finding
 
@@ -162,11 +162,7 @@ def _detect(stream: IO[bytes], name: str) -> tuple[str, str, list[RowFinding], b
             notes = [finding("undecodable_bytes", None, encoding=encoding)]
             return encoding, "replace", notes, None
     if head.count(0) * 4 > len(head) > 0:
-        raise DatasetError(
-            f"cannot tell the encoding of {name}: it has the zero bytes of UTF-16 but no "
-            "byte-order mark; save it as UTF-8 (CSV UTF-8) or as Excel 'Unicode text' "
-            "(không xác định được bảng mã của tệp: hãy lưu lại dạng CSV UTF-8)"
-        )
+        raise SourceError("encoding_utf16_no_bom", name)
     if _scan(stream, "utf-8", plain):
         return "utf-8", "strict", [], plain.whole
     sample = _sample(stream, "utf-8")
@@ -178,11 +174,7 @@ def _detect(stream: IO[bytes], name: str) -> tuple[str, str, list[RowFinding], b
         letters = _letters(sample)
         if not letters or len(_VIETNAMESE_LETTER.findall(sample)) >= 0.8 * letters:
             return "cp1258", "strict", [finding("decoded_as_cp1258", None)], None
-    raise DatasetError(
-        f"cannot tell the encoding of {name}: it is not UTF-8, UTF-16 with a byte-order mark, "
-        "nor Vietnamese Windows-1258 text; save it as CSV UTF-8 "
-        "(không xác định được bảng mã của tệp: hãy lưu lại dạng CSV UTF-8)"
-    )
+    raise SourceError("encoding_unknown", name)
 
 
 def sniff_delimiter(stream: IO[bytes], encoding: str) -> str:

@@ -141,7 +141,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
     except FileNotFoundError:
         raise SourceError("no_such_file", name) from None
     except Exception as exc:  # openpyxl raises many kinds on a broken file
-        raise DatasetError(f"{name} is not a readable .xlsx workbook ({exc})") from None
+        raise SourceError("not_xlsx", name, str(exc)) from None
 
     def listing() -> str:
         return ", ".join(
@@ -166,7 +166,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
         try:
             yield from rows
         except Exception as exc:  # a corrupt sheet part
-            raise DatasetError(f"{name}: cannot read the sheet ({exc})") from None
+            raise SourceError("sheet_unreadable", name, str(exc)) from None
         finally:
             if closing:
                 close()
@@ -175,7 +175,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
         if sheet not in values_book.sheetnames:
             names = listing()
             close()
-            raise DatasetError(f"{name} has no sheet named {sheet!r}; its sheets: {names}")
+            raise SourceError("no_sheet", name, sheet=repr(sheet), sheets=names)
         return _with_header(guarded(sheet_rows(sheet), True), mapping, name, [])
     visible = [ws.title for ws in values_book.worksheets if ws.sheet_state == "visible"]
     for title in visible:
@@ -188,10 +188,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
             return table
     names = listing()
     close()
-    raise DatasetError(
-        f"{name}: no visible sheet has a header of proposals (STT, Tên đề án, Kinh phí…); "
-        f"its sheets: {names}; choose one with sheet= (--sheet)"
-    )
+    raise SourceError("no_sheet_header", name, sheets=names)
 
 
 def _xlsx_row(number: int, values: tuple[Any, ...], formulas: tuple[Any, ...]) -> RawRow:
