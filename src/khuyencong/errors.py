@@ -120,7 +120,30 @@ class DatasetError(KhuyenCongError):
     """A dataset could not be read at all (as opposed to a problem in one of its rows)."""
 
 
-class NothingToCheckError(DatasetError):
+class _Explained(DatasetError):
+    """A dataset error with a ``reason``, explained by the message catalogue
+    (``error.<group>.<reason>``) in Vietnamese or English: :meth:`message`; ``str()`` gives
+    both."""
+
+    _GROUP: ClassVar[str]
+    reason: str
+    name: str
+
+    def _params(self) -> dict[str, str]:
+        return {"name": self.name}
+
+    def _explain(self) -> None:
+        """Set the error's text: both languages."""
+        super().__init__(f"{self.message('vi')} — {self.message('en')}")
+
+    def message(self, lang: str = "vi") -> str:
+        """The explanation in ``lang`` ("vi" or "en")."""
+        from .l10n.catalog import render
+
+        return render(f"error.{self._GROUP}.{self.reason}", self._params(), lang)
+
+
+class NothingToCheckError(_Explained):
     """A dataset holds nothing to check: ``reason`` is ``"empty"`` (no content at all),
     ``"no_header"`` (no row names a known column) or ``"no_data"`` (a header without data rows).
 
@@ -129,20 +152,15 @@ class NothingToCheckError(DatasetError):
 
     REASONS: ClassVar[tuple[str, ...]] = ("empty", "no_header", "no_data")
     """The reasons; the texts are ``error.nothing_to_check.<reason>`` in the message catalogue."""
+    _GROUP: ClassVar[str] = "nothing_to_check"
 
     def __init__(self, reason: str, name: str) -> None:
         self.reason = reason
         self.name = name
-        super().__init__(f"{self.message('vi')} — {self.message('en')}")
-
-    def message(self, lang: str = "vi") -> str:
-        """The explanation in ``lang`` ("vi" or "en")."""
-        from .l10n.catalog import render
-
-        return render(f"error.nothing_to_check.{self.reason}", {"name": self.name}, lang)
+        self._explain()
 
 
-class SourceError(DatasetError):
+class SourceError(_Explained):
     """A dataset's source could not be opened or read as a table: ``reason`` is one of
     :attr:`REASONS` — ``"no_such_file"``, ``"cannot_open"`` (``detail``: what the system said),
     ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl), ``"xls"`` (an Excel
@@ -167,6 +185,7 @@ class SourceError(DatasetError):
         "no_sheet_header",
     )
     """The reasons; the texts are ``error.source.<reason>`` in the message catalogue."""
+    _GROUP: ClassVar[str] = "source"
 
     def __init__(
         self, reason: str, name: str, detail: str = "", *, sheet: str = "", sheets: str = ""
@@ -176,14 +195,15 @@ class SourceError(DatasetError):
         self.detail = detail
         self.sheet = sheet
         self.sheets = sheets
-        super().__init__(f"{self.message('vi')} — {self.message('en')}")
+        self._explain()
 
-    def message(self, lang: str = "vi") -> str:
-        """The explanation in ``lang`` ("vi" or "en")."""
-        from .l10n.catalog import render
-
-        params = {"name": self.name, "detail": self.detail, "sheet": self.sheet}
-        return render(f"error.source.{self.reason}", {**params, "sheets": self.sheets}, lang)
+    def _params(self) -> dict[str, str]:
+        return {
+            "name": self.name,
+            "detail": self.detail,
+            "sheet": self.sheet,
+            "sheets": self.sheets,
+        }
 
 
 class DeclarationError(KhuyenCongError, ValueError):
