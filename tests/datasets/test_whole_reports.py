@@ -61,6 +61,20 @@ def test_a_file_stopped_half_way_leaves_the_old_one(tmp_path: Path, error: BaseE
     assert not _leftovers(tmp_path)
 
 
+def test_a_link_keeps_pointing_to_the_report(tmp_path: Path) -> None:
+    shared = tmp_path / "chung"
+    shared.mkdir()
+    (shared / "bao-cao.csv").write_text("cũ", encoding="utf-8")
+    link = tmp_path / "bao-cao.csv"
+    link.symlink_to(shared / "bao-cao.csv")
+    with whole_file(link, "w", encoding="utf-8") as handle:
+        handle.write("mới")
+    assert link.is_symlink()
+    assert (shared / "bao-cao.csv").read_text(encoding="utf-8") == "mới"
+    assert not _leftovers(tmp_path)
+    assert not _leftovers(shared)
+
+
 def test_a_device_is_written_directly() -> None:
     with whole_file(os.devnull, "w", encoding="utf-8") as handle:
         handle.write("bỏ đi")

@@ -22,8 +22,10 @@ def whole_file(path: str | Path, mode: str, **options: Any) -> Iterator[IO[Any]]
     ``.<name>.<random>.part`` in the same folder (so that moving it is one rename, and it is
     made with the permissions any new file gets there); on an error it is removed and ``path``
     stays as it was.  A ``path`` that is not a regular file (``/dev/stdout``, a named pipe) is
-    written directly, as it cannot be replaced."""
+    written directly, as it cannot be replaced; a symbolic link, the file it points to."""
     target = Path(path)
+    if target.is_symlink():
+        target = target.resolve()  # the file the link points to is the report, as open() writes
     try:
         special = not stat.S_ISREG(target.stat().st_mode)
     except OSError:
