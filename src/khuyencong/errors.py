@@ -22,6 +22,7 @@ __all__ = [
     "KhuyenCongError",
     "NotEncodedError",
     "NothingToCheckError",
+    "ReportFileError",
     "RulebookError",
     "SourceError",
     "TransitionError",
@@ -120,8 +121,8 @@ class DatasetError(KhuyenCongError):
     """A dataset could not be read at all (as opposed to a problem in one of its rows)."""
 
 
-class _Explained(DatasetError):
-    """A dataset error with a ``reason``, explained by the message catalogue
+class _Explained(KhuyenCongError):
+    """An error with a ``reason``, explained by the message catalogue
     (``error.<group>.<reason>``) in Vietnamese or English: :meth:`message`; ``str()`` gives
     both."""
 
@@ -143,7 +144,7 @@ class _Explained(DatasetError):
         return render(f"error.{self._GROUP}.{self.reason}", self._params(), lang)
 
 
-class NothingToCheckError(_Explained):
+class NothingToCheckError(_Explained, DatasetError):
     """A dataset holds nothing to check: ``reason`` is ``"empty"`` (no content at all),
     ``"no_header"`` (no row names a known column) or ``"no_data"`` (a header without data rows).
 
@@ -160,7 +161,7 @@ class NothingToCheckError(_Explained):
         self._explain()
 
 
-class SourceError(_Explained):
+class SourceError(_Explained, DatasetError):
     """A dataset's source could not be opened or read as a table: ``reason`` is one of
     :attr:`REASONS` — ``"no_such_file"``, ``"cannot_open"`` (``detail``: what the system said),
     ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl), ``"xls"`` (an Excel
@@ -204,6 +205,40 @@ class SourceError(_Explained):
             "sheet": self.sheet,
             "sheets": self.sheets,
         }
+
+
+class ReportFileError(_Explained):
+    """A report could not be written to the file asked for: ``reason`` is one of
+    :attr:`REASONS` — ``"no_folder"`` (``folder``: the folder that does not exist),
+    ``"is_folder"`` (the name is a folder's), ``"not_allowed"`` (no permission to write
+    there), ``"in_use"`` (the file is open in another program, such as Excel, or read-only),
+    ``"disk_full"`` or ``"cannot_write"`` (``detail``: what the system said).  ``name`` is the
+    report's path as given; the system's own error is the ``__cause__``.  The file that was
+    there before is left as it was (:mod:`khuyencong.datasets.whole`).
+
+    :meth:`message` gives the explanation in Vietnamese or English; ``str()`` gives both.
+    """
+
+    REASONS: ClassVar[tuple[str, ...]] = (
+        "no_folder",
+        "is_folder",
+        "not_allowed",
+        "in_use",
+        "disk_full",
+        "cannot_write",
+    )
+    """The reasons; the texts are ``error.report_file.<reason>`` in the message catalogue."""
+    _GROUP: ClassVar[str] = "report_file"
+
+    def __init__(self, reason: str, name: str, detail: str = "", *, folder: str = "") -> None:
+        self.reason = reason
+        self.name = name
+        self.detail = detail
+        self.folder = folder
+        self._explain()
+
+    def _params(self) -> dict[str, str]:
+        return {"name": self.name, "detail": self.detail, "folder": self.folder}
 
 
 class DeclarationError(KhuyenCongError, ValueError):

@@ -281,7 +281,17 @@ class Report:
         ``khuyencong[excel]``) to ``path`` or a binary stream, in openpyxl's write-only mode
         (flat memory).  Amounts are numbers with a thousands format when they fit a
         spreadsheet number exactly (≤ 2⁵³), else text.  Text cells are string cells, never
-        formulas, and those that start like a formula get a leading ``'`` (:mod:`.safe`)."""
+        formulas, and those that start like a formula get a leading ``'`` (:mod:`.safe`).
+        A file is written whole or not at all (:func:`.whole.whole_file`), made before the
+        rows are read: a folder that does not exist is said at once, not after the check."""
+        if isinstance(path, str | Path):
+            with whole_file(path, "wb") as handle:
+                self._excel(handle, lang)
+        else:
+            self._excel(path, lang)
+
+    def _excel(self, destination: IO[bytes], lang: str) -> None:
+        """The workbook of :meth:`to_excel`, saved to ``destination``."""
         try:
             from openpyxl import Workbook
             from openpyxl.cell import WriteOnlyCell
@@ -372,26 +382,29 @@ class Report:
                 ]
                 + ([n.severity] if lang == "vi" else [])
             )
-        if isinstance(path, str | Path):
-            with whole_file(path, "wb") as handle:
-                book.save(handle)
-        else:
-            book.save(path)
+        book.save(destination)
 
     def to_html(self, path: str | Path | IO[str] | None = None, *, lang: str = "vi") -> str:
         """A self-contained HTML report (summary tables, SVG charts, rows with findings: the
         first 1,000 of them, then a count of the others — so the page, and the memory that
         builds it, stay small whatever the size of the file).  Written to ``path`` (or an open
-        text stream) if given; the HTML is returned either way."""
+        text stream) if given; the HTML is returned either way.  A file is written whole or
+        not at all, and made before the rows are read (as :meth:`to_excel`)."""
+        if isinstance(path, str | Path):
+            with whole_file(path, "w", encoding="utf-8") as handle:
+                text = self._html(lang)
+                handle.write(text)
+            return text
+        text = self._html(lang)
+        if path is not None:
+            path.write(text)
+        return text
+
+    def _html(self, lang: str) -> str:
         from .html import render_html
 
         problems, more = self._problem_rows()
-        text = render_html(self.summary(), problems, more, lang=lang)
-        if isinstance(path, str | Path):
-            Path(path).write_text(text, encoding="utf-8")
-        elif path is not None:
-            path.write(text)
-        return text
+        return render_html(self.summary(), problems, more, lang=lang)
 
     def _problems(
         self,
