@@ -100,10 +100,10 @@ def _failing_rows(n: int) -> Iterator[dict[str, Any]]:
         "to_csv",
         "to_json",
         "to_html",
-        # openpyxl's write-only sheet, left half-written, complains when it is collected.
+        # openpyxl's write-only sheet, left half-written, printed an error when collected.
         pytest.param(
             "to_excel",
-            marks=pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+            marks=pytest.mark.filterwarnings("error::pytest.PytestUnraisableExceptionWarning"),
         ),
     ],
 )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 import json
 from collections.abc import Callable, Iterator
@@ -294,10 +295,24 @@ class Report:
         """The workbook of :meth:`to_excel`, saved to ``destination``."""
         try:
             from openpyxl import Workbook
-            from openpyxl.cell import WriteOnlyCell
         except ImportError:  # pragma: no cover - depends on the environment
             raise DatasetError("to_excel needs openpyxl: pip install 'khuyencong[excel]'") from None
         book = Workbook(write_only=True)
+        try:
+            self._sheets(book, lang)
+            book.save(destination)
+        except BaseException:
+            # Stopped half-way (Ctrl+C, a source that breaks): each sheet's writer is closed
+            # now, while its file is open, rather than collected later printing an error.
+            for sheet in book.worksheets:
+                with contextlib.suppress(Exception):
+                    sheet.close()
+            raise
+
+    def _sheets(self, book: Any, lang: str) -> None:
+        """The sheets of :meth:`to_excel`: the rows, the summary tables, the file notes."""
+        from openpyxl.cell import WriteOnlyCell
+
         rows_sheet = book.create_sheet(label("sheet", "rows", lang))
         rows_sheet.append(columns(lang))
 
@@ -382,7 +397,6 @@ class Report:
                 ]
                 + ([n.severity] if lang == "vi" else [])
             )
-        book.save(destination)
 
     def to_html(self, path: str | Path | IO[str] | None = None, *, lang: str = "vi") -> str:
         """A self-contained HTML report (summary tables, SVG charts, rows with findings: the
