@@ -25,6 +25,12 @@ def _leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
 
 
+def _left_as_it_was(path: Path) -> None:
+    """The old report is there, unchanged, and no temporary file beside it."""
+    assert path.read_bytes() == b"old"
+    assert not _leftovers(path.parent)
+
+
 @pytest.mark.parametrize("export", EXPORTS)
 def test_a_folder_that_does_not_exist_is_named(tmp_path: Path, export: str) -> None:
     path = tmp_path / "chua-tao" / f"bao-cao.{export[3:]}"
@@ -99,8 +105,7 @@ def test_on_windows_a_report_open_in_excel_is_found_before_the_check(
         pytest.fail("the report was begun")
     assert caught.value.reason == "in_use"
     assert "(như Excel)" in caught.value.message("vi")
-    assert path.read_bytes() == b"old"
-    assert not _leftovers(tmp_path)
+    _left_as_it_was(path)
 
 
 def test_on_windows_a_report_opened_in_excel_during_the_check_keeps_the_old_file(
@@ -117,8 +122,7 @@ def test_on_windows_a_report_opened_in_excel_during_the_check_keeps_the_old_file
     with pytest.raises(ReportFileError) as caught:
         validate(example_path("tidy")).to_json(path)
     assert (caught.value.reason, caught.value.name) == ("in_use", str(path))
-    assert path.read_bytes() == b"old"
-    assert not _leftovers(tmp_path)
+    _left_as_it_was(path)
 
 
 def test_a_folder_without_permission_to_write(
@@ -147,8 +151,7 @@ def test_a_full_disk_while_writing_keeps_the_old_file(tmp_path: Path) -> None:
         _fill(path)
     assert caught.value.reason == "disk_full"
     assert "ổ đĩa đã đầy" in caught.value.message("vi")
-    assert path.read_bytes() == b"old"
-    assert not _leftovers(tmp_path)
+    _left_as_it_was(path)
 
 
 def test_another_refusal_gives_what_the_system_said(
