@@ -628,6 +628,20 @@ def test_nothing_to_check_speaks_each_language() -> None:
         assert str(error) == f"{error.message('vi')} — {error.message('en')}"
 
 
+def test_a_report_that_cannot_be_written_speaks_each_language() -> None:
+    from khuyencong import ReportFileError
+
+    for reason in ReportFileError.REASONS:
+        error = ReportFileError(reason, "ket-qua/bao-cao.xlsx", folder="ket-qua")
+        for lang in ("vi", "en"):
+            assert f"error.report_file.{reason}" in catalogue(lang)
+            assert "ket-qua/bao-cao.xlsx" in error.message(lang)
+        if reason != "cannot_write":  # the rest is what the system said, in its language
+            assert not ENGLISH_PROSE.search(error.message("vi").replace("Excel", ""))
+        assert not VIETNAMESE_PROSE.search(error.message("en"))
+        assert str(error) == f"{error.message('vi')} — {error.message('en')}"
+
+
 def test_findings_that_carry_rulebook_texts_speak_each_language() -> None:
     # A 2019 proposal: the founding level is known only from a secondary source (its source
     # note), other levels are not encoded (their reasons), Circular 46/2012 was amended (a
