@@ -212,7 +212,8 @@ class ReportFileError(_Explained):
     :attr:`REASONS` — ``"no_folder"`` (``folder``: the folder that does not exist),
     ``"is_folder"`` (the name is a folder's), ``"not_allowed"`` (no permission to write
     there), ``"in_use"`` (the file is open in another program, such as Excel, or read-only),
-    ``"disk_full"`` or ``"cannot_write"`` (``detail``: what the system said).  ``name`` is the
+    ``"disk_full"``, ``"is_source"`` (the path is the file the report is made from, which
+    writing would lose) or ``"cannot_write"`` (``detail``: what the system said).  ``name`` is the
     report's path as given; the system's own error is the ``__cause__``.  The file that was
     there before is left as it was (:mod:`khuyencong.datasets.whole`).
 
@@ -225,6 +226,7 @@ class ReportFileError(_Explained):
         "not_allowed",
         "in_use",
         "disk_full",
+        "is_source",
         "cannot_write",
     )
     """The reasons; the texts are ``error.report_file.<reason>`` in the message catalogue."""

@@ -18,6 +18,7 @@ from khuyencong.l10n import (
     parse_date,
     parse_decimal,
 )
+from khuyencong.l10n.amounts import spreadsheet_number
 
 
 @pytest.mark.parametrize(
@@ -168,3 +169,17 @@ def test_parse_decimal() -> None:
     assert parse_decimal(1.5) == Decimal("1.5")
     with pytest.raises(AmountParseError):
         parse_decimal("1.500")
+
+
+def test_a_spreadsheet_number_is_read_as_the_spreadsheet_shows_it() -> None:
+    # =0.1*7*1000000000 in Excel: stored as 700000000.0000001, shown (15 digits) as 700000000.
+    assert 0.1 * 7 * 1e9 != 700_000_000
+    assert parse_amount(0.1 * 7 * 1e9) == Decimal(700_000_000)
+    assert spreadsheet_number(1.1 * 3) == Decimal("3.3")
+    assert spreadsheet_number(60.25) == Decimal("60.25")
+    # A real fraction is kept, and refused as an amount: it is not noise.
+    assert spreadsheet_number(123456789012345.67) == Decimal("123456789012345.67")
+    with pytest.raises(AmountParseError):
+        parse_amount(123456789012345.67)
+    with pytest.raises(AmountParseError):
+        parse_amount(1500000.5)

@@ -256,7 +256,9 @@ def _check_source(
         if args.output is not None:
             from ..datasets.whole import whole_file
 
-            with whole_file(args.output, "w", encoding="utf-8") as handle:
+            with whole_file(
+                args.output, "w", encoding="utf-8", source=report.source_path
+            ) as handle:
                 ok = _print_table(report, args.lang, cast("TextIO", handle), total=total)
         else:
             ok = _print_table(report, args.lang, out, total=total)

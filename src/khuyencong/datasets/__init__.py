@@ -178,7 +178,7 @@ def validate(
     def opener() -> Table:
         return require_rows(open_table(source, mapping, format=format, sheet=sheet), mapping)
 
-    return Report(
+    report = Report(
         opener,
         opener(),
         mapping,
@@ -188,3 +188,6 @@ def validate(
         reopenable=reopenable,
         engine=engine,
     )
+    if isinstance(source, str | Path):
+        report.source_path = Path(source)
+    return report

@@ -49,6 +49,7 @@ with further values take the row path."""
 
 _SIGNED: Final = (
     r"(?:giám|chủ|người|thủ|kế|nơi|ủy)[^\p{L}\p{N}]+(?:đốc|tịch|lập|trưởng|toán|nhận|ban)|ubnd"
+    r"|(?:ghi|lưu|chú)[^\p{L}\p{N}]+(?:chú|ý|thích)"
 )
 """What every signature of a footer (:data:`.sections._FOOTER`) holds, lowercased: a line
 without it is no footer row, whatever its cells.  (The row path reads a signature in NFC: a

@@ -81,6 +81,7 @@ SEVERITIES: Final[dict[str, Severity]] = {
     "code_from_numbering": "info",
     "section_unknown": "warning",
     "total_checked": "info",
+    "total_first": "info",
     "total_mismatch": "error",
     "total_unchecked": "undetermined",
     "total_scope_unknown": "warning",

@@ -31,6 +31,7 @@ import attrs
 
 from ..errors import AmountParseError, DatasetError
 from ..l10n import parse_amount
+from ..l10n.amounts import spreadsheet_number
 from ..l10n.catalog import Msg
 from ..text import fold
 
@@ -166,6 +167,11 @@ def strip_unit(text: str) -> str:
 _SUFFIX: Final = {1_000: "nghìn", 1_000_000: "triệu", 1_000_000_000: "tỷ"}
 
 
+def _comma(number: Decimal) -> str:
+    """``number`` in positional notation with the Vietnamese decimal comma."""
+    return format(number, "f").replace(".", ",")
+
+
 def scaled_amount(unit: Unit) -> Any:
     """A converter reading an amount written in ``unit`` as whole đồng, exactly.
 
@@ -185,19 +191,21 @@ def scaled_amount(unit: Unit) -> Any:
                 return parse_amount(value)  # the cell names its own unit
             return parse_amount(f"{value} {suffix}")
         if isinstance(value, bool):
-            raise AmountParseError(f"{value!r} is true/false, not an amount")
+            raise AmountParseError(code="amount_bool", value=repr(value))
         if isinstance(value, float):
             if value != value or value in (float("inf"), float("-inf")):
-                raise AmountParseError(f"{value!r} is not a finite amount")
-            number = Decimal(repr(value))
+                raise AmountParseError(code="amount_not_finite", value=repr(value))
+            number = spreadsheet_number(value)
         elif isinstance(value, int | Decimal):
             number = Decimal(value)
         else:
-            raise AmountParseError(f"{value!r} is not an amount")
+            raise AmountParseError(code="amount_type", value=repr(value), type=type(value).__name__)
         result = number * multiplier
         if result != result.to_integral_value():
             raise AmountParseError(
-                f"{value} {unit.name} is {result} đồng, not a whole number of đồng"
+                code="amount_not_whole_exact",
+                value=f"{_comma(number)} {unit.name}",
+                exact=_comma(result.normalize()),
             )
         return parse_amount(result.quantize(Decimal(1)))
 

@@ -86,6 +86,8 @@ def _export_bytes(
     destination: Destination | IO[bytes],
     write: Callable[[Callable[[bytes], object], str], None],
     bom: bytes = b"",
+    *,
+    source: Path | None = None,
 ) -> str | None:
     """Run ``write(sink, errors)``, which passes a report's UTF-8 to ``sink`` as it is made
     (``errors`` as for :meth:`str.encode`), for ``destination``: a file of its own (``bom``
@@ -94,7 +96,7 @@ def _export_bytes(
     ``destination`` is ``None``, each block decoded ("surrogatepass" both ways, so that the text
     is the text made, whatever it holds)."""
     if isinstance(destination, str | Path):
-        with whole_file(destination, "wb") as raw:
+        with whole_file(destination, "wb", source=source) as raw:
             if bom:
                 raw.write(bom)
             write(raw.write, "strict")
@@ -102,28 +104,15 @@ def _export_bytes(
     if isinstance(destination, io.RawIOBase | io.BufferedIOBase):
         write(destination.write, "strict")
         return None
-    return _export(
-        cast("Destination", destination),
-        "utf-8",
-        lambda handle: write(
-            lambda data: handle.write(data.decode("utf-8", "surrogatepass")), "surrogatepass"
-        ),
-    )
 
+    def decoded(handle: IO[str]) -> None:
+        write(lambda data: handle.write(data.decode("utf-8", "surrogatepass")), "surrogatepass")
 
-def _export(
-    destination: Destination, encoding: str, write: Callable[[IO[str]], None]
-) -> str | None:
-    """Run ``write`` on a stream for ``destination``: the text when it is ``None``."""
     if destination is None:
         buffer = io.StringIO()
-        write(buffer)
+        decoded(buffer)
         return buffer.getvalue()
-    if isinstance(destination, str | Path):
-        with whole_file(destination, "w", encoding=encoding, newline="") as handle:
-            write(handle)
-        return None
-    write(destination)
+    decoded(cast("IO[str]", destination))
     return None
 
 
@@ -160,6 +149,9 @@ class Report:
         self._summary: Summary | None = None
         self.source: str = first.name
         """A name for the source (its path, or ``<stream>``)."""
+        self.source_path: Path | None = None
+        """The file the report is made from, when it was given as a path: never replaced by
+        the report (:func:`.whole.whole_file`)."""
 
     @property
     def assessed(self) -> bool:
@@ -255,6 +247,7 @@ class Report:
             path,
             lambda sink, errors: write_csv(sink, self._items(), lang, errors),
             codecs.BOM_UTF8,
+            source=self.source_path,
         )
 
     @overload
@@ -265,7 +258,11 @@ class Report:
         """Write ``{"rows": [...], "summary": {...}}`` as JSON to ``path``, an open text stream
         or an open binary stream (UTF-8), row by row (flat memory); amounts are strings of whole
         đồng (exact), dates ISO.  Returns the text when no ``path`` is given."""
-        return _export_bytes(path, lambda sink, errors: self._write_json(sink, lang, errors))
+        return _export_bytes(
+            path,
+            lambda sink, errors: self._write_json(sink, lang, errors),
+            source=self.source_path,
+        )
 
     def _write_json(self, write: Callable[[bytes], object], lang: str, errors: str) -> None:
         # Each row as json.dumps(record) writes it (keys in the order of COLUMNS, ", " and
@@ -286,7 +283,7 @@ class Report:
         A file is written whole or not at all (:func:`.whole.whole_file`), made before the
         rows are read: a folder that does not exist is said at once, not after the check."""
         if isinstance(path, str | Path):
-            with whole_file(path, "wb") as handle:
+            with whole_file(path, "wb", source=self.source_path) as handle:
                 self._excel(handle, lang)
         else:
             self._excel(path, lang)
@@ -405,7 +402,7 @@ class Report:
         text stream) if given; the HTML is returned either way.  A file is written whole or
         not at all, and made before the rows are read (as :meth:`to_excel`)."""
         if isinstance(path, str | Path):
-            with whole_file(path, "w", encoding="utf-8") as handle:
+            with whole_file(path, "w", encoding="utf-8", source=self.source_path) as handle:
                 text = self._html(lang)
                 handle.write(text)
             return text

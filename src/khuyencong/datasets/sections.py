@@ -24,16 +24,24 @@ _ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)]?$")
 _LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)]?$")
 _ARABIC: Final = re.compile(r"^\d{1,4}(?:\.\d{1,3})*\.?$")
 _NAMED_SECTION: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7}|[A-HĐ])\s*[.)/-]\s*(?P<name>\S.*)$")
+_WORD: Final = re.compile(r"[^\W\d_]{2}")
+"""Two letters in a row: a section's name has words, a code's tail is digits."""
 _TOTAL: Final = re.compile(
-    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+bộ|tổng\s+cộng\s+toàn\s+bộ|tổng)\s*(?:[:(].*)?$"
+    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+bộ|tổng)"
+    # "TỔNG CỘNG TOÀN TỈNH", "Tổng cộng các đề án", "Tổng cộng: …", "Tổng số (I + II)"
+    r"(?:\s+(?:toàn|các|chung|cả)\b.*)?\s*(?:[:(].*)?$"
+    # "Cộng (I + II)", "Cộng A + B": the sections added up
+    r"|^cộng\s*[:(]?\s*(?:[ivxlc]{1,7}|[a-hđ])\s*\+.*$"
 )
 _SUBTOTAL: Final = re.compile(
-    r"^cộng(?:\s+(?:mục|phần|nội\s+dung))?"
-    r"(?:\s+(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)(,]))?\s*[.:]?\s*(?P<rest>.*)$"
+    # "Cộng", "Cộng I", "Cộng mục II", "Cộng: I", "Cộng (I)", "Cộng (mục I)", "Cộng A:"
+    r"^cộng(?:\s*[:(]\s*|\s+)?(?:(?:mục|phần|nội\s+dung)\s+)?"
+    r"(?:(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)(,]))?\s*\)?\s*[.:]?\s*(?P<rest>.*)$"
 )
 _FOOTER: Final = re.compile(
     r"^(?:kt\.?|tm\.?|tl\.?|q\.?)?\s*(?:giám\s+đốc|phó\s+giám\s+đốc|chủ\s+tịch|người\s+lập(?:\s+biểu)?"
-    r"|thủ\s+trưởng(?:\s+đơn\s+vị)?|kế\s+toán\s+trưởng|nơi\s+nhận|ủy\s+ban\s+nhân\s+dân|ubnd)\b",
+    r"|thủ\s+trưởng(?:\s+đơn\s+vị)?|kế\s+toán\s+trưởng|nơi\s+nhận|ủy\s+ban\s+nhân\s+dân|ubnd"
+    r"|ghi\s+chú|lưu\s+ý|chú\s+thích)\b",
 )
 _STRUCT_FIRST: Final = frozenset("IVXLCABDEFGHĐcCtTđ")
 """First characters of a code or title that may start a section, subtotal or total row."""
@@ -45,7 +53,8 @@ def _label_kind(text: str) -> tuple[str, str | None, str] | None:
     if not text or text[0] not in _STRUCT_FIRST:
         return None
     match = _NAMED_SECTION.match(text)
-    if match is not None:
+    if match is not None and _WORD.search(match["name"]):
+        # "I. Khuyến công quốc gia" names a section; "A-01", "C.1" or "I-2016-05" is a code
         return "section", match["ref"], match["name"].strip()
     lowered = _normal(text).strip()
     if _TOTAL.match(lowered):

@@ -104,6 +104,8 @@ class Structure:
         self.sections: list[_Scope] = []
         self.applied: dict[str, Any] = {}
         self.after_total = False
+        self.leading_total: tuple[int, dict[str, Any], dict[str, str]] | None = None
+        """A total row above every data row: its row, values and headers."""
         self.last_letter: str | None = None
 
     # -- classification ------------------------------------------------------------------
@@ -197,7 +199,15 @@ class Structure:
             )
 
     def closing_notes(self) -> list[RowFinding]:
-        """One note on the layout of the table: title, header, section, total and footer rows."""
+        """The check of a total written above the rows it totals, and one note on the layout
+        of the table: title, header, section, total and footer rows."""
+        checked: list[RowFinding] = []
+        if self.leading_total is not None:
+            row, values, headers = self.leading_total
+            checked = self._compare(row, self.table, values, headers)
+        return checked + self._layout_note()
+
+    def _layout_note(self) -> list[RowFinding]:
         if not (self.kinds or self.numbered or self.two_row_header):
             return []  # a tidy table: its title rows are noted one by one (preamble_row)
         parts = list(self.lines)
@@ -270,12 +280,23 @@ class Structure:
         headers: Mapping[str, str],
         bad: set[str],
     ) -> list[RowFinding]:
-        """Check a subtotal or total row against the rows it totals."""
+        """Check a subtotal or total row against the rows it totals.  A total above every
+        data row (right under the header) totals the rows below it: it is checked once the
+        table is read (:meth:`closing_notes`)."""
         scope = self._scope_for(kind, ref, rest)
         if kind == "total":
+            if self.table.first is None:
+                self.leading_total = (row, dict(values), dict(headers))
+                return [finding("total_first", row)]
             self.after_total = True
         if scope is None:
             return [finding("total_scope_unknown", row, detail=ref or rest)]
+        return self._compare(row, scope, values, headers)
+
+    def _compare(
+        self, row: int, scope: _Scope, values: Mapping[str, Any], headers: Mapping[str, str]
+    ) -> list[RowFinding]:
+        """The findings of a subtotal or total row written ``values``, against ``scope``."""
         where = "bảng" if scope is self.table else f"mục {scope.ref or scope.name}"
         where_en = "the table" if scope is self.table else f"section {scope.ref or scope.name}"
         span: Msg = Msg("detail.no_rows")  # the rows totalled: "row 18", "rows 10–18"

@@ -25,7 +25,9 @@ _BUSY: Final = frozenset({errno.EBUSY, errno.ETXTBSY})
 
 
 @contextlib.contextmanager
-def whole_file(path: str | Path, mode: str, **options: Any) -> Iterator[IO[Any]]:
+def whole_file(
+    path: str | Path, mode: str, *, source: Path | None = None, **options: Any
+) -> Iterator[IO[Any]]:
     """``open(path, mode, **options)`` for writing (``mode``: ``"w"`` or ``"wb"``), but the
     file becomes ``path`` only when the block ends without an error: until then it is
     ``.<name>.<random>.part`` in the same folder (so that moving it is one rename, and it is
@@ -37,10 +39,14 @@ def whole_file(path: str | Path, mode: str, **options: Any) -> Iterator[IO[Any]]
     :class:`~khuyencong.errors.ReportFileError` when the system refuses (no such folder, a
     folder's name, no permission, the file open in Excel on Windows, a full disk); so does a
     full disk while writing.  On Windows, a ``path`` already open in another program is found
-    before anything is written, not after the check."""
+    before anything is written, not after the check.  ``source``, the file the report is
+    made from, is never replaced by it (``check plan.csv -o plan.csv`` would lose the plan).
+    """
     target = Path(path)
     if target.is_symlink():
         target = target.resolve()  # the file the link points to is the report, as open() writes
+    if source is not None and _same(target, source):
+        raise ReportFileError("is_source", str(path))
     try:
         special = not stat.S_ISREG(target.stat().st_mode)
     except OSError:
@@ -75,6 +81,15 @@ def whole_file(path: str | Path, mode: str, **options: Any) -> Iterator[IO[Any]]
             # closing (the last write) or the move failed, or the disk is full
             raise _refused(exc, path, target) from exc
         raise
+
+
+def _same(target: Path, source: Path) -> bool:
+    """Whether ``target`` is the file ``source`` (through a link, another spelling of its
+    path, or a case-insensitive file system)."""
+    try:
+        return os.path.samefile(target, source)
+    except OSError:
+        return False  # one of them does not exist (yet)
 
 
 def _not_in_use(path: str | Path, target: Path) -> None:

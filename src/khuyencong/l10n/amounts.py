@@ -21,12 +21,16 @@ input                      result (đồng)      why
 ``"1,2345678 triệu"``      error              1.234.567,8 đồng is not a whole number of đồng
 =========================  =================  ==============================================
 
-Floats are accepted only when they hold an integral value no larger than 2**53, where every
-integer is exact; anything else may already have lost digits and is refused.
+Floats — spreadsheet numbers — are read as the spreadsheet shows them (:func:`spreadsheet_number`):
+a formula's binary noise below Excel's 15 significant digits is not a fraction of a đồng
+(``=0.1*7*1000000000`` gives 700000000.0000001, which Excel shows and stores as 700.000.000).
+They are accepted only when that is a whole amount no larger than 2**53, where every integer is
+exact; anything else may already have lost digits and is refused.
 """
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -35,7 +39,7 @@ from typing import Final
 
 from ..errors import AmountParseError
 
-__all__ = ["MAX_AMOUNT", "parse_amount", "parse_decimal"]
+__all__ = ["MAX_AMOUNT", "parse_amount", "parse_decimal", "spreadsheet_number"]
 
 MAX_AMOUNT: Final = Decimal(10) ** 18
 """The largest amount accepted (10¹⁸ đồng): anything larger is a typing or export error."""
@@ -91,11 +95,35 @@ def _check_range(value: Decimal, original: object, allow_negative: bool) -> Deci
     return value
 
 
+_EXCEL_DIGITS: Final = 15
+"""The significant digits a spreadsheet number holds: Excel's "number precision" (Excel
+specifications and limits); LibreOffice Calc shows as many."""
+
+
+def spreadsheet_number(value: float) -> Decimal:
+    """A finite spreadsheet number (a float) as the spreadsheet shows it: an integral value
+    exactly; another at :data:`_EXCEL_DIGITS` significant digits when it differs from that only
+    by the noise of binary arithmetic (a few units in the last place), else exactly as stored.
+
+    >>> spreadsheet_number(0.1 * 7 * 1000), spreadsheet_number(82.5), spreadsheet_number(1.5)
+    (Decimal('700'), Decimal('82.5'), Decimal('1.5'))
+    >>> spreadsheet_number(123456789012345.67)  # a real fraction, kept: not noise
+    Decimal('123456789012345.67')
+    """
+    if value.is_integer():
+        return Decimal(int(value))
+    shown = f"{value:.{_EXCEL_DIGITS}g}"
+    if abs(float(shown) - value) <= 4 * math.ulp(value):
+        return Decimal(shown)
+    return Decimal(repr(value))
+
+
 def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal:
     """Read a Vietnamese amount of money as a ``Decimal`` of whole đồng.
 
     ``value`` may be a string in Vietnamese notation, an ``int``, a ``Decimal``, or a ``float``
-    from a spreadsheet cell that is exactly integral.  Anything ambiguous, malformed, negative
+    from a spreadsheet cell that is integral as the spreadsheet shows it
+    (:func:`spreadsheet_number`).  Anything ambiguous, malformed, negative
     (unless ``allow_negative``), larger than :data:`MAX_AMOUNT`, or not a whole number of đồng
     raises :class:`~khuyencong.errors.AmountParseError`.
 
@@ -117,11 +145,12 @@ def parse_amount(value: object, *, allow_negative: bool = False) -> Decimal:
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise AmountParseError(code="amount_not_finite", value=repr(value))
-        if not value.is_integer():
+        number = spreadsheet_number(value)
+        if number != number.to_integral_value():
             raise AmountParseError(code="amount_not_whole", value=repr(value))
         if abs(value) > _FLOAT_EXACT_LIMIT:
             raise AmountParseError(code="amount_float_inexact", value=repr(value))
-        return _check_range(Decimal(int(value)), value, allow_negative)
+        return _check_range(number.quantize(Decimal(1)), value, allow_negative)
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise AmountParseError(code="amount_not_finite", value=repr(value))
