@@ -164,8 +164,8 @@ class NothingToCheckError(_Explained, DatasetError):
 class SourceError(_Explained, DatasetError):
     """A dataset's source could not be opened or read as a table: ``reason`` is one of
     :attr:`REASONS` — ``"no_such_file"``, ``"cannot_open"`` (``detail``: what the system said),
-    ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl), ``"xls"`` (an Excel
-    97-2003 workbook), ``"encoding_utf16_no_bom"`` and ``"encoding_unknown"`` (a text file
+    ``"is_folder"``, ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl),
+    ``"xls"`` (an Excel 97-2003 workbook), ``"xlsx_renamed"`` (a workbook under a .csv name), ``"encoding_utf16_no_bom"`` and ``"encoding_unknown"`` (a text file
     whose encoding cannot be told), ``"not_xlsx"`` (``detail``: what openpyxl said),
     ``"sheet_unreadable"``, ``"no_sheet"`` (``sheet``: the one asked for) and
     ``"no_sheet_header"`` (``sheets``: the workbook's sheets).
@@ -175,9 +175,11 @@ class SourceError(_Explained, DatasetError):
 
     REASONS: ClassVar[tuple[str, ...]] = (
         "no_such_file",
+        "is_folder",
         "cannot_open",
         "unknown_format",
         "xls",
+        "xlsx_renamed",
         "encoding_utf16_no_bom",
         "encoding_unknown",
         "not_xlsx",

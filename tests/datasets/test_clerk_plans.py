@@ -217,3 +217,91 @@ def test_the_report_is_never_written_over_the_plan(tmp_path: Path, fmt: str) -> 
         validate(plan).to_json(plan)
     assert caught.value.reason == "is_source"
     assert plan.read_bytes() == before
+
+
+def _sheet(book: openpyxl.Workbook, title: str, year: int) -> None:
+    sheet = book.create_sheet(title)
+    sheet.append(HEADER[1:])
+    sheet.append(["QG-01", "Đề án một", year, "KCQG", "Ninh Bình", "other", 10**7, 5 * 10**6])
+
+
+def test_a_workbook_with_two_plans_says_which_sheet_was_checked(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    _sheet(book, "KH 2015 (cũ)", 2015)
+    _sheet(book, "KH 2016", 2016)
+    book.create_sheet("Ghi chú").append(["Số liệu tạm tính"])
+    path = tmp_path / "ke-hoach.xlsx"
+    book.save(path)
+    report = validate(path, assessor=None)
+    assert [r.year for r in report] == [2015]
+    chosen = [n for n in report.summary().notes if n.code == "sheet_chosen"]
+    assert [n.severity for n in chosen] == ["warning"]
+    assert chosen[0].message("vi") == (
+        "Đã kiểm tra trang tính “KH 2015 (cũ)”, trang đầu tiên có bảng đề án; sổ còn trang tính"
+        " có bảng đề án: “KH 2016” — để kiểm tra trang khác, chọn bằng --sheet"
+    )
+    # Chosen by name: nothing to say.
+    named = validate(path, assessor=None, sheet="KH 2016")
+    assert [r.year for r in named] == [2016]
+    assert not [n for n in named.summary().notes if n.code == "sheet_chosen"]
+
+
+def test_an_unknown_kind_of_beneficiary_is_said_in_the_clerks_words() -> None:
+    header = [*HEADER, "Đơn vị thụ hưởng", "Loại hình"]
+    data = excel_csv([header, [*_line("1", "QG-01", "Đề án một"), "Hộ ông A", "Hộ KD"]])
+    (row,) = validate(data, format="csv", assessor=None)
+    assert row.status == "invalid"
+    messages = [f.message("vi") for f in row.findings]
+    assert any(
+        "'Hộ KD' không phải loại hình đơn vị thụ hưởng đã biết (mã hoặc tên)" in m for m in messages
+    ), messages
+    # Written but unreadable: an error of its own, not "the file does not state it".
+    assert "not_stated" not in codes(row)
+
+
+def test_without_a_title_column_the_content_column_labels_sections_and_totals() -> None:
+    # STT | Nội dung | …: the descriptive column is headed "Nội dung"; its cells label the rows.
+    header = ["STT", "Nội dung", "Hạng mục chi", "Tổng kinh phí", "Kinh phí KCQG"]
+    data = excel_csv(
+        [
+            header,
+            ["I", "KHUYẾN CÔNG QUỐC GIA", "", "", ""],
+            ["1", "Đào tạo nghề", "vocational_training", "80.000.000", "80.000.000"],
+            ["", "Cộng I", "", "80.000.000", "80.000.000"],
+            ["", "Tổng số", "", "80.000.000", "80.000.000"],
+        ]
+    )
+    report = validate(data, format="csv", assessor=None)
+    rows = by_row(list(report))
+    assert [rows[n].status for n in (2, 4, 5)] == ["section", "subtotal", "total"]
+    assert rows[3].funding == "national"  # from the section row's label
+    assert codes(rows[2]) == []  # the label is not an unreadable activity content
+    assert codes(rows[4]) == codes(rows[5]) == ["total_checked"]
+    assert report.summary().cost == Decimal(80_000_000)
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG QUỐC GIA NĂM 2016",
+        "KẾ HOẠCH KHUYẾN CÔNG QUỐC GIA NĂM 2016",
+    ],
+)
+def test_the_plan_year_of_the_title(title: str) -> None:
+    data = excel_csv([[title, "", ""], [*HEADER[1:3], "Tổng kinh phí"], ["QG-01", "Một", "1.000"]])
+    report = validate(data, format="csv", assessor=None)
+    assert [r.year for r in report] == [2016]
+    years = [n.message("vi") for n in report.summary().notes if n.code == "value_from_title"]
+    assert "Năm kế hoạch 2016 lấy từ dòng tiêu đề 1" in years
+
+
+def test_a_list_that_is_not_of_khuyen_cong_gives_no_year() -> None:
+    data = excel_csv(
+        [
+            ["DANH MỤC MÁY MÓC NĂM 2016", "", ""],
+            [*HEADER[1:3], "Tổng kinh phí"],
+            ["QG-01", "Một", "1.000"],
+        ]
+    )
+    assert [r.year for r in validate(data, format="csv", assessor=None)] == [None]

@@ -349,11 +349,13 @@ def test_xlsx_hidden_sheet_is_skipped_and_names_are_listed(tmp_path: Path) -> No
     report = validate(path, assessor=None)
     assert [r.proposal_code for r in report] == ["A"]
     assert "Kế hoạch" in report.summary().source
-    with pytest.raises(DatasetError, match=r"'Tra cứu' \(hidden\), 'Ghi chú', 'Kế hoạch'"):
+    with pytest.raises(DatasetError, match=r"'Tra cứu' \(ẩn, hidden\), 'Ghi chú', 'Kế hoạch'"):
         validate(path, sheet="Không có", assessor=None)
     del book["Kế hoạch"]
     book.save(path)
-    with pytest.raises(DatasetError, match=r"no visible sheet .*'Tra cứu' \(hidden\), 'Ghi chú'"):
+    with pytest.raises(
+        DatasetError, match=r"no visible sheet .*'Tra cứu' \(ẩn, hidden\), 'Ghi chú'"
+    ):
         validate(path, assessor=None)
 
 

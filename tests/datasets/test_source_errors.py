@@ -76,14 +76,60 @@ def test_an_xls_workbook_given_as_bytes_is_refused_the_same_way() -> None:
 def test_a_file_that_cannot_be_read_says_what_the_system_said(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    from khuyencong.datasets import readers
+
     monkeypatch.chdir(tmp_path)
-    Path("ke-hoach.csv").mkdir()  # a folder named like a plan: the system refuses to read it
+    Path("ke-hoach.csv").write_bytes(b"x")
+
+    def refused(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied", "ke-hoach.csv")
+
+    monkeypatch.setattr(readers, "open", refused, raising=False)
     with pytest.raises(SourceError) as caught:
         validate("ke-hoach.csv")
     assert caught.value.reason == "cannot_open"
-    assert caught.value.message("vi").startswith("không mở được ke-hoach.csv: ")
-    assert caught.value.message("en").startswith("cannot open ke-hoach.csv: ")
-    assert caught.value.detail
+    assert caught.value.message("vi") == "không mở được ke-hoach.csv: Permission denied"
+    assert caught.value.message("en") == "cannot open ke-hoach.csv: Permission denied"
+
+
+@pytest.mark.parametrize("name", ["ke-hoach.csv", "ke-hoach"])
+def test_a_folder_is_not_a_plan(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path(name).mkdir()  # a folder named like a plan, or the folder of the plans
+    with pytest.raises(SourceError) as caught:
+        validate(name)
+    assert caught.value.reason == "is_folder"
+    code, said = _check(name)
+    assert code == 2
+    assert f"{name} là một thư mục, không phải tệp" in said
+
+
+def test_a_workbook_saved_under_a_csv_name_is_said_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from openpyxl import Workbook
+
+    monkeypatch.chdir(tmp_path)
+    Workbook().save("ke-hoach.xlsx")
+    Path("ke-hoach.xlsx").rename("ke-hoach.csv")
+    Path("cu.csv").write_bytes(OLE2 + b"\x00" * 100)
+    with pytest.raises(SourceError) as caught:
+        validate("ke-hoach.csv")
+    assert caught.value.reason == "xlsx_renamed"
+    assert "đổi tên cho có đuôi .xlsx" in caught.value.message("vi")
+    with pytest.raises(SourceError) as caught:
+        validate("cu.csv")
+    assert caught.value.reason == "xls"
+
+
+def test_the_format_is_asked_for_as_the_command_line_spells_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("ke-hoach.ods").write_bytes(b"x")
+    code, said = _check("ke-hoach.ods")
+    assert code == 2
+    assert "--input-format" in said
 
 
 def test_a_sheet_not_in_the_workbook_is_said_with_its_sheets(

@@ -94,7 +94,11 @@ class _Builder:
             no_item = not self.has_item_column or any(
                 row.has_line and self._item_not_stated(row) for row in group
             )
-            not_stated = not_stated_findings(first.number, no_item, "beneficiary" in source, source)
+            # A kind written but unreadable is its own error (bad_value), not "not stated".
+            kind_stated = "beneficiary" in source and not any(
+                "beneficiary_kind" in row.bad for row in group
+            )
+            not_stated = not_stated_findings(first.number, no_item, kind_stated, source)
             first.findings.extend(not_stated)
         if "beneficiary" in source and "beneficiary_kind" not in source and not self.plan_layout:
             row = source["beneficiary"]

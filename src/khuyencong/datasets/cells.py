@@ -103,9 +103,12 @@ def _lookup(table: dict[str, str], what: Text) -> Callable[[Any], str]:
     return convert
 
 
-def _enum(enum: type[LabelledEnum], extra: dict[str, str] | None = None) -> Callable[[Any], str]:
-    what = Text(
-        f"một giá trị của danh mục {enum.__name__} (mã hoặc tên)",
-        f"a known {enum.__name__} (code or label)",
+def _enum(
+    enum: type[LabelledEnum], what: Text, extra: dict[str, str] | None = None
+) -> Callable[[Any], str]:
+    """A converter reading a member of ``enum`` by its code or label (or an ``extra`` alias);
+    anything else is refused as not ``what`` (what the column holds, in the clerk's words)."""
+    return _lookup(
+        _labels(enum, extra),
+        Text(f"{what.vi} đã biết (mã hoặc tên)", f"a known {what.en} (code or label)"),
     )
-    return _lookup(_labels(enum, extra), what)

@@ -63,6 +63,7 @@ SEVERITIES: Final[dict[str, Severity]] = {
     "missing_column": "error",
     "no_item_column": "warning",
     "preamble_row": "info",
+    "sheet_chosen": "warning",
     "value_without_header": "warning",
     "bad_value": "error",
     "formula_without_value": "error",

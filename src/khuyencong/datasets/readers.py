@@ -63,6 +63,20 @@ def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> 
         yield RawRow(number, cells, problems, text=True, damaged=damaged)
 
 
+def _not_a_workbook(path: Path, name: str) -> None:
+    """Refuse a workbook saved under a text file's name (a .xlsx renamed .csv, an .xls saved
+    as .csv by name only): read as text, it would be an encoding that cannot be told."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(8)
+    except OSError:
+        return  # said when it is opened to be read
+    if head == _OLE2:
+        raise SourceError("xls", name)
+    if head[:4] == b"PK\x03\x04":
+        raise SourceError("xlsx_renamed", name)
+
+
 def _unopened(name: str, exc: OSError) -> SourceError:
     """The error for a file that could not be opened: missing, or what the system said."""
     if isinstance(exc, FileNotFoundError):
@@ -114,6 +128,13 @@ def read_csv(source: Any, mapping: ColumnMapping, name: str) -> Table:
 # ---------------------------------------------------------------------------------------- XLSX
 
 
+_SHEET_STATES: Final = {
+    "visible": "",
+    "hidden": " (ẩn, hidden)",
+    "veryHidden": " (ẩn, very hidden)",
+}
+
+
 def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None = None) -> Table:
     """Open a workbook read-only (streaming).  Formula cells without a cached value and Excel
     error values become findings; merged cells read as empty except their top-left cell.
@@ -144,8 +165,9 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
         raise SourceError("not_xlsx", name, str(exc)) from None
 
     def listing() -> str:
+        # in both languages: the list goes into the Vietnamese and the English message
         return ", ".join(
-            f"{ws.title!r}" + ("" if ws.sheet_state == "visible" else f" ({ws.sheet_state})")
+            f"{ws.title!r}" + _SHEET_STATES.get(ws.sheet_state, f" ({ws.sheet_state})")
             for ws in values_book.worksheets
         )
 
@@ -178,13 +200,28 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
             raise SourceError("no_sheet", name, sheet=repr(sheet), sheets=names)
         return _with_header(guarded(sheet_rows(sheet), True), mapping, name, [])
     visible = [ws.title for ws in values_book.worksheets if ws.sheet_state == "visible"]
-    for title in visible:
+
+    def has_header(title: str) -> bool:
         probe = _with_header(guarded(sheet_rows(title), False), mapping, name, [])
-        known = sum(1 for h in probe.headers if h and mapping.field_for(h) is not None)
-        if known >= 2:
+        return sum(1 for h in probe.headers if h and mapping.field_for(h) is not None) >= 2
+
+    for i, title in enumerate(visible):
+        if has_header(title):
+            # Another sheet with a table of proposals (last year's plan, a draft): say which
+            # one was checked, rather than let the clerk believe it was the other.
+            others = [t for t in visible[i + 1 :] if has_header(t)]
             table = _with_header(guarded(sheet_rows(title), True), mapping, name, [])
             if len(values_book.worksheets) > 1:
                 table.name = f"{name} [{title}]"
+            if others:
+                table.notes.append(
+                    finding(
+                        "sheet_chosen",
+                        None,
+                        sheet=title,
+                        others=", ".join(f"“{t}”" for t in others),
+                    )
+                )
             return table
     names = listing()
     close()
@@ -377,13 +414,17 @@ def open_table(
     if isinstance(source, str | Path):
         path = Path(source)
         name = str(path)
+        if path.is_dir():
+            raise SourceError("is_folder", name)
+        if not path.exists():
+            raise SourceError("no_such_file", name)
         fmt = format or _SUFFIXES.get(path.suffix.lower())
         if fmt is None and path.suffix.lower() == ".xls":
             raise SourceError("xls", name)
         if fmt is None:
             raise SourceError("unknown_format", name)
-        if not path.exists():
-            raise SourceError("no_such_file", name)
+        if fmt == "csv":
+            _not_a_workbook(path, name)
     elif isinstance(source, bytes | bytearray) or hasattr(source, "read"):
         name = str(getattr(source, "name", "<stream>"))
         fmt = format

@@ -107,6 +107,10 @@ class Structure:
         self.leading_total: tuple[int, dict[str, Any], dict[str, str]] | None = None
         """A total row above every data row: its row, values and headers."""
         self.last_letter: str | None = None
+        self.label_column: int | None = None
+        """Without a title column, the index of the "Nội dung" (contents) column, whose cells
+        label the section, subtotal and total rows; ``self.label`` is its header."""
+        self.label = ""
 
     # -- classification ------------------------------------------------------------------
 
@@ -169,6 +173,12 @@ class Structure:
         number = values.get("number")
         code = values.get("code")
         title = values.get("title") if code is None or self.numbered else None
+        labelled = False
+        if title is None and code is None and self.label_column is not None:
+            # No title column: the "Nội dung" column holds the rows' labels ("Cộng I").
+            cell = cells[self.label_column] if self.label_column < len(cells) else None
+            if type(cell) is str:
+                title, labelled = cell.strip(), True
         found = self.classify(number, code, title, cells)
         if found is None:
             if self.sections or self.defaults or self.derive_code:
@@ -179,6 +189,13 @@ class Structure:
         row.kind = kind
         self.kinds.setdefault(kind, []).append(row.number)
         values.pop("code", None)
+        if labelled:
+            # the label is not an activity content that could not be read
+            values.pop("contents", None)
+            row.bad.discard("contents")
+            row.findings[:] = [
+                f for f in row.findings if not (f.code == "bad_value" and f.column == self.label)
+            ]
         if kind == "section":
             meaning = self.section(ref, name)
             label = " ".join(x for x in (ref, name) if x)
@@ -447,6 +464,11 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         lines=tuple(lines),
     )
     structure.two_row_header = len(header_lines) > 1
+    if "title" not in fields and "code" not in fields:
+        for i, header in enumerate(table.headers):
+            if header and mapping.field_for(header) == "contents":
+                structure.label_column, structure.label = i, header
+                break
     return structure, notes
 
 

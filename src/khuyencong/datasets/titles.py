@@ -1,5 +1,5 @@
 """What a plan's title rows state: the unit of amounts ("Đơn vị tính: …"), the plan year
-("KẾ HOẠCH … NĂM 2018"), the funding source ("… KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the
+("KẾ HOẠCH … NĂM 2018", "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG … NĂM 2016"), the funding source ("… KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the
 letterhead ("UBND TỈNH …"), each with the note ``value_from_title`` saying where it came from
 (moved from ``structure.py``)."""
 
@@ -18,7 +18,9 @@ from .sections import _normal
 __all__: list[str] = []
 
 
-_PLAN_YEAR: Final = re.compile(r"kế\s+hoạch.*?năm\s+(?P<year>(?:19|20)\d\d)\b")
+_PLAN_YEAR: Final = re.compile(r"(?:kế\s+hoạch|danh\s+mục).*?năm\s+(?P<year>(?:19|20)\d\d)\b")
+"""The year of the title of a plan: "KẾ HOẠCH KHUYẾN CÔNG NĂM 2018", "DANH MỤC ĐỀ ÁN KHUYẾN
+CÔNG QUỐC GIA NĂM 2016" (the list of a year's proposals is that year's plan)."""
 _LETTERHEAD: Final = re.compile(
     r"^\s*(?:ubnd|(?:ủy|uỷ)\s+ban\s+nhân\s+dân|sở\s+công\s+thương)\s+"
     r"(?P<kind>tỉnh|thành\s+phố|tp\.?)\s*(?P<name>\w[\w\s.-]*?)\s*$"
@@ -78,7 +80,7 @@ def _from_title(
                             ),
                         )
                     )
-            if "kế hoạch" not in text:
+            if "kế hoạch" not in text and not ("danh mục" in text and "khuyến công" in text):
                 continue
             match = _PLAN_YEAR.search(text)
             if match is not None and "plan_year" not in found:

@@ -328,7 +328,9 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "plan_year": _integer,
     "funding": _funding,
     "funding_level": _enum(
-        FundingLevel, {"tỉnh": "province", "huyện": "district", "xã": "commune"}
+        FundingLevel,
+        Text("cấp ngân sách", "budget level"),
+        {"tỉnh": "province", "huyện": "district", "xã": "commune"},
     ),
     "province": _text,
     "province_code": _integer,
@@ -336,11 +338,19 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "district": _text,
     "commune": _text,
     "site": _text,
-    "kind": _enum(ProposalKind, {"điểm": "point", "nhóm": "group", "thường": "regular"}),
+    "kind": _enum(
+        ProposalKind,
+        Text("loại đề án", "kind of proposal"),
+        {"điểm": "point", "nhóm": "group", "thường": "regular"},
+    ),
     "contents": lookup_content,
     "implementing_unit": _text,
     "beneficiary": _text,
-    "beneficiary_kind": _enum(BeneficiaryKind, {"DNNVV": "sme", "HTX": "cooperative"}),
+    "beneficiary_kind": _enum(
+        BeneficiaryKind,
+        Text("loại hình đơn vị thụ hưởng", "kind of beneficiary"),
+        {"DNNVV": "sme", "HTX": "cooperative"},
+    ),
     "tax_code": _text,
     "industries": _several(
         _INDUSTRIES,
@@ -349,6 +359,7 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     ),
     "enterprise_size": _enum(
         EnterpriseSize,
+        Text("quy mô doanh nghiệp", "enterprise size"),
         {
             "doanh nghiệp siêu nhỏ": "micro",
             "DN siêu nhỏ": "micro",
@@ -367,9 +378,11 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
         ),
     ),
     "district_kind": _enum(
-        DistrictKind, {"thành phố": "thanh_pho_thuoc_tinh", "TP": "thanh_pho_thuoc_tinh"}
+        DistrictKind,
+        Text("loại đơn vị hành chính cấp huyện", "kind of district"),
+        {"thành phố": "thanh_pho_thuoc_tinh", "TP": "thanh_pho_thuoc_tinh"},
     ),
-    "commune_kind": _enum(CommuneKind),
+    "commune_kind": _enum(CommuneKind, Text("loại đơn vị hành chính cấp xã", "kind of commune")),
     "city_class": _city_class,
     "ward_converted_on": parse_date,
     "counterpart_committed": _flag,
@@ -377,8 +390,10 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "start_date": parse_date,
     "end_date": parse_date,
     "approved_on": parse_date,
-    "state": _enum(ProposalState),
-    "procurement": _enum(ProcurementMethod),
+    "state": _enum(ProposalState, Text("trạng thái đề án", "state of a proposal")),
+    "procurement": _enum(
+        ProcurementMethod, Text("hình thức lựa chọn đơn vị thực hiện", "procurement method")
+    ),
     "priority_factor": parse_decimal,
     "item": lookup_item,
     "line_description": _text,
