@@ -173,6 +173,45 @@ def test_a_block_in_csv_neutralises_and_quotes_its_texts(plan: Path) -> None:
     assert rows[1][2] == 'Đề án "Làng nghề" 0'
 
 
+def test_a_vietnamese_report_names_funding_contents_and_items_in_words(
+    plan: Path, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    from khuyencong import ActivityContent, FundingSourceKind, SupportItem
+
+    contents = "demonstration_and_technology+typical_products_and_promotion"
+    in_words = " + ".join(ActivityContent(c).vi for c in contents.split("+"))
+    report = validate(plan)
+    rows = list(csv.reader(io.StringIO(report.to_csv(lang="vi"))))
+    header = rows[0]
+    assert header[-5:] == [
+        "status_code",
+        "severity_code",
+        "funding_code",
+        "content_code",
+        "item_code",
+    ]
+    # Every proposal's rows, the row path's and the blocks' alike (the 24th is in a block).
+    for p in (0, 23):
+        for k, code in enumerate(ITEMS):
+            row = dict(zip(header, rows[1 + 3 * p + k], strict=True))
+            assert row["Nguồn kinh phí"] == FundingSourceKind.NATIONAL.vi
+            assert row["Nội dung"] == in_words
+            assert row["Khoản mục"] == SupportItem(code).vi
+            assert (row["funding_code"], row["content_code"], row["item_code"]) == (
+                "national",
+                contents,
+                code,
+            )
+    # The workbook says it the same way.
+    report.to_excel(tmp_path / "ket-qua.xlsx")
+    sheet = load_workbook(tmp_path / "ket-qua.xlsx", read_only=True).worksheets[0]
+    first, second = sheet.iter_rows(min_row=1, max_row=2, values_only=True)
+    assert list(first) == header
+    assert dict(zip(header, second, strict=True))["Nội dung"] == in_words
+
+
 def test_a_finding_in_a_block_names_its_own_proposal(plan: Path) -> None:
     report = json.loads(validate(plan).to_json(lang="en"))
     rows = report["rows"]

@@ -249,12 +249,13 @@ def test_a_workbook_with_two_plans_says_which_sheet_was_checked(tmp_path: Path) 
 
 def test_an_unknown_kind_of_beneficiary_is_said_in_the_clerks_words() -> None:
     header = [*HEADER, "Đơn vị thụ hưởng", "Loại hình"]
-    data = excel_csv([header, [*_line("1", "QG-01", "Đề án một"), "Hộ ông A", "Hộ KD"]])
+    data = excel_csv([header, [*_line("1", "QG-01", "Đề án một"), "Ông A", "Tư nhân"]])
     (row,) = validate(data, format="csv", assessor=None)
     assert row.status == "invalid"
     messages = [f.message("vi") for f in row.findings]
     assert any(
-        "'Hộ KD' không phải loại hình đơn vị thụ hưởng đã biết (mã hoặc tên)" in m for m in messages
+        "'Tư nhân' không phải loại hình đơn vị thụ hưởng đã biết (mã hoặc tên)" in m
+        for m in messages
     ), messages
     # Written but unreadable: an error of its own, not "the file does not state it".
     assert "not_stated" not in codes(row)
@@ -305,3 +306,11 @@ def test_a_list_that_is_not_of_khuyen_cong_gives_no_year() -> None:
         ]
     )
     assert [r.year for r in validate(data, format="csv", assessor=None)] == [None]
+
+
+@pytest.mark.parametrize("written", ["Hộ KD", "HKD", "hộ kinh doanh", "HTX", "DNNVV"])
+def test_the_abbreviations_of_a_kind_plans_use(written: str) -> None:
+    from khuyencong.datasets.values import CONVERTERS
+
+    expected = {"HTX": "cooperative", "DNNVV": "sme"}.get(written, "business_household")
+    assert CONVERTERS["beneficiary_kind"](written) == expected

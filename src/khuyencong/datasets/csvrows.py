@@ -6,11 +6,13 @@ every row of a template line shares made once per language."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from ..l10n import label
+from ..schemas.codes import ActivityContent, FundingSourceKind, LabelledEnum, SupportItem
 from .columnar_blocks import RowBlock, _Line, as_row_block, placed
 from .findings import RowFinding, worst
 from .rows import RowResult
@@ -47,11 +49,19 @@ reports, the keys of :meth:`Report.records`, the JSON rows and the columns of
 ``not_assessable`` proposal, whose computed line amount is ``allowed_if_eligible``
 (:func:`~khuyencong.datasets.summary.allowed_shown`)."""
 
-CODE_COLUMNS: Final = ("status_code", "severity_code")
-"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái`` /
-``Mức độ`` cells are Vietnamese words: the same status and severity as stable codes
-(``eligible``, ``warning``), for a program that reads the Vietnamese report.  ``Mã đề án``
-(``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both languages."""
+CODE_COLUMNS: Final = (
+    "status_code",
+    "severity_code",
+    "funding_code",
+    "content_code",
+    "item_code",
+)
+"""Added at the end of the Vietnamese CSV/XLSX row table, whose headers and ``Trạng thái``,
+``Mức độ``, ``Nguồn kinh phí``, ``Nội dung`` and ``Hạng mục chi`` cells are Vietnamese words:
+the same values as stable codes (``eligible``, ``warning``, ``national``,
+``demonstration_and_technology``, ``brand``), for a program that reads the Vietnamese report.
+``Mã đề án`` (``proposal_code``) and the finding codes inside ``Phát hiện`` are codes in both
+languages."""
 
 
 def columns(lang: str = "vi") -> list[str]:
@@ -69,17 +79,40 @@ def columns(lang: str = "vi") -> list[str]:
 
 _STATUS: Final = COLUMNS.index("status")
 _SEVERITY: Final = COLUMNS.index("severity")
+_FUNDING: Final = COLUMNS.index("funding")
+_CONTENT: Final = COLUMNS.index("content")
+_ITEM: Final = COLUMNS.index("item")
 
 
 def _cells(values: list[Any], lang: str) -> list[Any]:
-    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status and
-    severity as words, their codes at the end (:data:`CODE_COLUMNS`)."""
+    """A row of :data:`COLUMNS` values as written in ``lang``: in Vietnamese, the status,
+    severity, funding source, contents and support item as words, their codes at the end
+    (:data:`CODE_COLUMNS`)."""
     if lang != "vi":
         return values
     status, severity = values[_STATUS], values[_SEVERITY]
+    funding, content, item = values[_FUNDING], values[_CONTENT], values[_ITEM]
     values[_STATUS] = label("status", status, lang)
     values[_SEVERITY] = label("severity", severity, lang) if severity else ""
-    return [*values, status, severity]
+    values[_FUNDING] = _words(FundingSourceKind, funding)
+    values[_CONTENT] = _words(ActivityContent, content)
+    values[_ITEM] = _words(SupportItem, item)
+    return [*values, status, severity, funding, content, item]
+
+
+@functools.lru_cache(maxsize=1024)
+def _words(kind: type[LabelledEnum], codes: str | None) -> str | None:
+    """The Vietnamese label of a code of ``kind`` (of each, for contents joined with "+");
+    what is not a code (a value written in the plan and kept as it is) stays as it is."""
+    if not codes:
+        return codes
+    words = []
+    for code in codes.split("+"):
+        try:
+            words.append(kind(code).vi)
+        except ValueError:
+            return codes
+    return " + ".join(words)
 
 
 def _finding_text(f: RowFinding, lang: str) -> str:

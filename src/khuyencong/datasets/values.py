@@ -349,7 +349,13 @@ CONVERTERS: Final[dict[str, Callable[[Any], Any]]] = {
     "beneficiary_kind": _enum(
         BeneficiaryKind,
         Text("loại hình đơn vị thụ hưởng", "kind of beneficiary"),
-        {"DNNVV": "sme", "HTX": "cooperative"},
+        # the abbreviations plans use
+        {
+            "DNNVV": "sme",
+            "HTX": "cooperative",
+            "Hộ KD": "business_household",
+            "HKD": "business_household",
+        },
     ),
     "tax_code": _text,
     "industries": _several(
