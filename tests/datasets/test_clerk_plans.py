@@ -314,3 +314,92 @@ def test_the_abbreviations_of_a_kind_plans_use(written: str) -> None:
 
     expected = {"HTX": "cooperative", "DNNVV": "sme"}.get(written, "business_household")
     assert CONVERTERS["beneficiary_kind"](written) == expected
+
+
+def test_sections_as_clerks_number_them() -> None:
+    data = excel_csv(
+        [
+            HEADER,
+            ["II.1", "", "Đào tạo nghề", "", "", "", "", "", ""],
+            _line("1", "QG-01", "Đề án một"),
+            ["II -", "", "Xây dựng mô hình trình diễn kỹ thuật", "", "", "", "", "", ""],
+            _line("1", "QG-02", "Đề án hai"),
+            ["B.", "", "Hỗ trợ khuyến công địa phương", "", "", "", "", "", ""],
+        ]
+    )
+    rows = by_row(list(validate(data, format="csv", assessor=None)))
+    assert [rows[n].status for n in (2, 4, 6)] == ["section"] * 3
+    assert (rows[3].content, rows[5].content) == (
+        "vocational_training",
+        "demonstration_and_technology",
+    )
+    assert codes(rows[6]) == []  # "Hỗ trợ khuyến công địa phương" names the local funds
+
+
+def test_without_stt_a_bare_number_in_the_code_column_is_a_section_unless_it_has_amounts() -> None:
+    data = excel_csv(
+        [
+            HEADER[1:],
+            ["I", "Xây dựng mô hình trình diễn kỹ thuật", "", "", "", "", "", ""],
+            _line("", "A", "Đề án mã A")[1:],  # a proposal coded "A": its amounts
+        ]
+    )
+    report = validate(data, format="csv", assessor=None)
+    rows = by_row(list(report))
+    assert rows[2].status == "section"
+    assert (rows[3].proposal_code, rows[3].content) == ("A", "demonstration_and_technology")
+    assert report.summary().proposals == 1
+
+
+@pytest.mark.parametrize(
+    "label", ["Tổng cộng kinh phí", "Cộng toàn tỉnh", "Tổng cộng I+II", "Cộng [I]"]
+)
+def test_more_ways_a_total_is_labelled(label: str) -> None:
+    data = excel_csv(
+        [
+            HEADER,
+            ["I", "", "KHUYẾN CÔNG QUỐC GIA", "", "", "", "", "", ""],
+            _line("1", "QG-01", "Đề án một"),
+            ["", "", label, "", "", "", "", "10.000.000", "5.000.000"],
+        ]
+    )
+    report = validate(data, format="csv", assessor=None)
+    rows = by_row(list(report))
+    assert rows[4].status in ("subtotal", "total")
+    assert codes(rows[4]) == ["total_checked"]
+    assert report.summary().cost == Decimal(10_000_000)
+
+
+@pytest.mark.parametrize("total", [True, False])
+def test_a_signature_and_the_lines_under_a_note_are_not_proposals(total: bool) -> None:
+    data = excel_csv(
+        [
+            HEADER[1:],
+            _line("", "QG-01", "Đề án một")[1:],
+            *([["", "TỔNG CỘNG", "", "", "", "", "10.000.000", "5.000.000"]] if total else []),
+            ["Ghi chú", "", "", "", "", "", "", ""],
+            ["- Đề án QG-01 đã được Bộ thỏa thuận", "", "", "", "", "", "", ""],
+            ["", "GIÁM ĐỐC", "", "", "", "", "", ""],
+            ["", "Nguyễn Văn A", "", "", "", "", "", ""],
+        ]
+    )
+    report = validate(data, format="csv", assessor=None)
+    rows = list(report)
+    assert [r.status for r in rows[-4:]] == ["footer"] * 4
+    assert report.summary().proposals == 1
+
+
+def test_the_content_column_labels_totals_beside_a_code_column() -> None:
+    header = ["STT", "Mã đề án", "Nội dung", "Hạng mục chi", "Tổng kinh phí", "Kinh phí KCQG"]
+    data = excel_csv(
+        [
+            header,
+            ["1", "QG-01", "Đào tạo nghề", "vocational_training", "80.000.000", "80.000.000"],
+            ["", "", "Cộng I", "", "80.000.000", "80.000.000"],
+            ["", "", "TỔNG CỘNG", "", "80.000.000", "80.000.000"],
+        ]
+    )
+    report = validate(data, format="csv", assessor=None)
+    rows = by_row(list(report))
+    assert [rows[n].status for n in (3, 4)] == ["subtotal", "total"]
+    assert report.summary().cost == Decimal(80_000_000)

@@ -20,23 +20,24 @@ def _normal(text: str) -> str:
 
 # ---------------------------------------------------------------------- row classification
 
-_ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)]?$")
-_LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)]?$")
+_ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)\-:]?$")
+_LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)\-:]?$")
 _ARABIC: Final = re.compile(r"^\d{1,4}(?:\.\d{1,3})*\.?$")
 _NAMED_SECTION: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7}|[A-HĐ])\s*[.)/-]\s*(?P<name>\S.*)$")
 _WORD: Final = re.compile(r"[^\W\d_]{2}")
 """Two letters in a row: a section's name has words, a code's tail is digits."""
 _TOTAL: Final = re.compile(
-    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+bộ|tổng)"
-    # "TỔNG CỘNG TOÀN TỈNH", "Tổng cộng các đề án", "Tổng cộng: …", "Tổng số (I + II)"
-    r"(?:\s+(?:toàn|các|chung|cả)\b.*)?\s*(?:[:(].*)?$"
-    # "Cộng (I + II)", "Cộng A + B": the sections added up
-    r"|^cộng\s*[:(]?\s*(?:[ivxlc]{1,7}|[a-hđ])\s*\+.*$"
+    r"^(?:tổng\s+cộng|tổng\s+số|cộng\s+toàn\s+\w+|tổng)"
+    # "TỔNG CỘNG TOÀN TỈNH", "Tổng cộng các đề án", "Tổng cộng kinh phí", "Tổng cộng: …",
+    # "Tổng số (I + II)", "Cộng toàn tỉnh"
+    r"(?:\s+(?:toàn|các|chung|cả|kinh\s+phí)\b.*)?\s*(?:[:(\[].*)?$"
+    # "Cộng (I + II)", "Cộng A + B", "Tổng cộng I+II": the sections added up
+    r"|^(?:tổng\s+)?cộng\s*[:(\[]?\s*(?:[ivxlc]{1,7}|[a-hđ])\s*\+.*$"
 )
 _SUBTOTAL: Final = re.compile(
     # "Cộng", "Cộng I", "Cộng mục II", "Cộng: I", "Cộng (I)", "Cộng (mục I)", "Cộng A:"
-    r"^cộng(?:\s*[:(]\s*|\s+)?(?:(?:mục|phần|nội\s+dung)\s+)?"
-    r"(?:(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)(,]))?\s*\)?\s*[.:]?\s*(?P<rest>.*)$"
+    r"^cộng(?:\s*[:(\[]\s*|\s+)?(?:(?:mục|phần|nội\s+dung)\s+)?"
+    r"(?:(?P<ref>[ivxlc]{1,7}|[a-hđ])(?=$|[\s.:)\](,]))?\s*[)\]]?\s*[.:]?\s*(?P<rest>.*)$"
 )
 _FOOTER: Final = re.compile(
     r"^(?:kt\.?|tm\.?|tl\.?|q\.?)?\s*(?:giám\s+đốc|phó\s+giám\s+đốc|chủ\s+tịch|người\s+lập(?:\s+biểu)?"
@@ -48,12 +49,14 @@ _STRUCT_FIRST: Final = frozenset("IVXLCABDEFGHĐcCtTđ")
 
 
 @lru_cache(maxsize=4096)
-def _label_kind(text: str) -> tuple[str, str | None, str] | None:
-    """``(kind, ref, name)`` of a label that makes a row a section, subtotal or total."""
+def _label_kind(text: str, numbering: bool = False) -> tuple[str, str | None, str] | None:
+    """``(kind, ref, name)`` of a label that makes a row a section, subtotal or total.
+    ``numbering``: ``text`` is the STT cell, where "II.1" numbers a section; elsewhere a
+    section's label has words after its number."""
     if not text or text[0] not in _STRUCT_FIRST:
         return None
     match = _NAMED_SECTION.match(text)
-    if match is not None and _WORD.search(match["name"]):
+    if match is not None and (numbering or _WORD.search(match["name"])):
         # "I. Khuyến công quốc gia" names a section; "A-01", "C.1" or "I-2016-05" is a code
         return "section", match["ref"], match["name"].strip()
     lowered = _normal(text).strip()
@@ -98,6 +101,15 @@ _FUNDING_SECTIONS: Final = {
 }
 
 
+_FUNDING_PHRASES: Final = tuple(
+    (fold(text), code)
+    for text, code in (
+        ("khuyến công quốc gia", "national"),
+        ("khuyến công địa phương", "local"),
+    )
+)
+
+
 @lru_cache(maxsize=256)
 def section_meaning(name: str, mode: SectionMode) -> tuple[str, str] | None:
     """``("funding", code)`` or ``("contents", code)`` for a section's name, or ``None``."""
@@ -115,6 +127,9 @@ def section_meaning(name: str, mode: SectionMode) -> tuple[str, str] | None:
                 ),
                 None,
             )
+        if code is None:
+            # "Hỗ trợ khuyến công địa phương": the source named inside a longer heading
+            code = next((c for key, c in _FUNDING_PHRASES if key in folded), None)
         if code is not None:
             return "funding", code
     if mode in ("auto", "content"):

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 __all__ = ["Structure", "not_stated_findings", "prepare", "section_meaning"]
 
 _ALL_AMOUNTS = frozenset(AMOUNT_FIELDS)
+_LABELS: Final = frozenset({"number", "code", "title"})
 """Every amount field: those of a damaged line, none of which could be read."""
 
 
@@ -104,6 +105,7 @@ class Structure:
         self.sections: list[_Scope] = []
         self.applied: dict[str, Any] = {}
         self.after_total = False
+        self.after_footer = False
         self.leading_total: tuple[int, dict[str, Any], dict[str, str]] | None = None
         """A total row above every data row: its row, values and headers."""
         self.last_letter: str | None = None
@@ -115,12 +117,21 @@ class Structure:
     # -- classification ------------------------------------------------------------------
 
     def classify(
-        self, number: Any, code: Any, title: Any, texts: tuple[Any, ...]
+        self,
+        number: Any,
+        code: Any,
+        title: Any,
+        texts: tuple[Any, ...],
+        amounts: bool = True,
+        name: Any = None,
+        bare: bool = False,
     ) -> tuple[str, str | None, str] | None:
         """``(kind, ref, name)`` of a layout row, or ``None`` for a data row.
 
-        ``number`` is the STT cell, ``code`` and ``title`` the cells of those columns, ``texts``
-        the row's raw cells (read only for a footer)."""
+        ``number`` is the STT cell, ``code`` and ``title`` the cells of those columns (``title``
+        only where it may be a label), ``texts`` the row's raw cells (read only for a footer),
+        ``amounts`` whether it holds an amount, ``name`` its title cell (a section's name),
+        ``bare`` whether it holds nothing else than its number, code and title."""
         if number is not None:
             text = str(number).strip()
             if _ARABIC.match(text):
@@ -129,9 +140,15 @@ class Structure:
                 match = _ROMAN.match(text) or _LETTER.match(text)
                 if match is not None:
                     return "section", match["ref"], str(title or "").strip()
-            found = _label_kind(text)
+            found = _label_kind(text, numbering=True)
             if found is not None and (found[0] != "section" or self.mode != "none"):
                 return found
+        if type(code) is str and self.mode != "none" and type(name) is str and bare:
+            # no STT column: "I" or "B." in the code column, the section's name in the title's,
+            # nothing else on the row (a proposal coded "A" has its year, amounts, item…)
+            match = _ROMAN.match(code.strip()) or _LETTER.match(code.strip())
+            if match is not None:
+                return "section", match["ref"], name.strip()
         for label in (code, title):
             if type(label) is str:
                 found = _label_kind(label)
@@ -139,12 +156,24 @@ class Structure:
                     if found[0] == "subtotal" and not self._names_scope(found):
                         continue
                     return found
+        # A signature or a note: after the total or under a numbered table's rows, in any
+        # cell; elsewhere, the first cell of a row without an amount ("Ghi chú: …", "GIÁM
+        # ĐỐC"; a proposal's line has its amounts, a continuation line too).
         if self.after_total or (self.numbered and number is None):
-            for cell in texts:
-                if type(cell) is str and _FOOTER.match(_normal(cell.strip())):
-                    return "footer", None, cell.strip()
-            if self.after_total and code is None:
-                return "footer", None, ""
+            cells: tuple[Any, ...] = texts
+        elif not amounts:
+            cells = next(((c,) for c in texts if type(c) is str and c.strip()), ())
+        else:
+            cells = ()
+        for cell in cells:
+            if type(cell) is str and _FOOTER.match(_normal(cell.strip())):
+                self.after_footer = True
+                return "footer", None, cell.strip()
+        if self.after_footer and not amounts:
+            # under a signature or a note: the signer's name, the note's lines (in any column)
+            return "footer", None, ""
+        if self.after_total and code is None:
+            return "footer", None, ""
         return None
 
     def _names_scope(self, found: tuple[str, str | None, str]) -> bool:
@@ -179,7 +208,9 @@ class Structure:
             cell = cells[self.label_column] if self.label_column < len(cells) else None
             if type(cell) is str:
                 title, labelled = cell.strip(), True
-        found = self.classify(number, code, title, cells)
+        amounts = not (_ALL_AMOUNTS.isdisjoint(values) and _ALL_AMOUNTS.isdisjoint(row.bad))
+        bare = not row.bad and _LABELS.issuperset(values)
+        found = self.classify(number, code, title, cells, amounts, values.get("title"), bare)
         if found is None:
             if self.sections or self.defaults or self.derive_code:
                 self.data_values(values, number)
@@ -464,7 +495,7 @@ def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, lis
         lines=tuple(lines),
     )
     structure.two_row_header = len(header_lines) > 1
-    if "title" not in fields and "code" not in fields:
+    if "title" not in fields:
         for i, header in enumerate(table.headers):
             if header and mapping.field_for(header) == "contents":
                 structure.label_column, structure.label = i, header

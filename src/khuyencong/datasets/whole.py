@@ -106,7 +106,7 @@ def _refused(exc: OSError, path: str | Path, target: Path) -> ReportFileError:
     name = str(path)
     if isinstance(exc, IsADirectoryError) or target.is_dir():
         return ReportFileError("is_folder", name)
-    if isinstance(exc, FileNotFoundError) and not target.parent.is_dir():
+    if isinstance(exc, FileNotFoundError | NotADirectoryError) and not target.parent.is_dir():
         return ReportFileError("no_folder", name, folder=str(target.parent))
     if exc.errno in _FULL:
         return ReportFileError("disk_full", name)
