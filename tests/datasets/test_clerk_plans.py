@@ -403,3 +403,18 @@ def test_the_content_column_labels_totals_beside_a_code_column() -> None:
     rows = by_row(list(report))
     assert [rows[n].status for n in (3, 4)] == ["subtotal", "total"]
     assert report.summary().cost == Decimal(80_000_000)
+
+
+def test_a_proposal_without_amounts_under_a_note_stays_a_proposal() -> None:
+    data = excel_csv(
+        [
+            ["Mã đề án", "Tên đề án", "Năm kế hoạch", "Hạng mục chi", "Tổng kinh phí"],
+            ["QG-01", "Đề án một", "2016", "brand", "1.000.000"],
+            ["Ghi chú: đề án sau chưa có kinh phí", "", "", "", ""],
+            ["QG-02", "Đề án hai", "2016", "brand", ""],
+        ]
+    )
+    rows = list(validate(data, format="csv", assessor=None))
+    # (invalid: amounts and funding missing; but a proposal, said so, never a footer)
+    assert [r.status for r in rows] == ["invalid", "footer", "invalid"]
+    assert rows[2].proposal_code == "QG-02"

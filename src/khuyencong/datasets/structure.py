@@ -66,6 +66,11 @@ class _Scope:
         self.meaning: tuple[str, str] | None = None
 
 
+def _prose(text: Any) -> bool:
+    """Whether a code cell holds a sentence (three words or more), not a proposal's code."""
+    return type(text) is str and len(text.split()) >= 3
+
+
 def _money(value: Decimal) -> Money | str:
     """An amount of a total, written the way of the language it is read in (whole đồng)."""
     if value == value.to_integral_value():
@@ -169,8 +174,9 @@ class Structure:
             if type(cell) is str and _FOOTER.match(_normal(cell.strip())):
                 self.after_footer = True
                 return "footer", None, cell.strip()
-        if self.after_footer and not amounts:
-            # under a signature or a note: the signer's name, the note's lines (in any column)
+        if self.after_footer and not amounts and (code is None or _prose(code)):
+            # under a signature or a note: the signer's name, the note's lines ("- Đề án QG-01
+            # đã được Bộ thỏa thuận" in the code column); a proposal's code stays a proposal
             return "footer", None, ""
         if self.after_total and code is None:
             return "footer", None, ""
