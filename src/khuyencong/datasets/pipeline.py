@@ -25,7 +25,8 @@ from .findings import RowFinding, finding
 from .layout import AMOUNT_FIELDS, scaled_amount, unit_in_text
 from .readers import RawRow, Table
 from .rows import LINE_FIELDS, PASSING_STATUSES, RowResult, _Parsed
-from .structure import Structure, prepare
+from .structure import Structure
+from .titles import prepare
 from .values import CONVERTERS, EXCEL_ERRORS, clean_cell
 
 if TYPE_CHECKING:

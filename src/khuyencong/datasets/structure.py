@@ -33,18 +33,16 @@ from .sections import (
     _normal,
     section_meaning,
 )
-from .titles import _from_title
 
 if TYPE_CHECKING:
-    from .columns import ColumnMapping
-    from .readers import Table
     from .rows import _Parsed
 
-__all__ = ["Structure", "not_stated_findings", "prepare", "section_meaning"]
+__all__ = ["Structure", "not_stated_findings", "section_meaning"]
 
 _ALL_AMOUNTS = frozenset(AMOUNT_FIELDS)
-_LABELS: Final = frozenset({"number", "code", "title"})
 """Every amount field: those of a damaged line, none of which could be read."""
+_LABELS: Final = frozenset({"number", "code", "title"})
+"""The fields of a row that only labels: a section's number, code and name."""
 
 
 # ------------------------------------------------------------------------------- structure
@@ -446,67 +444,6 @@ def _ranges(numbers: Iterable[int]) -> str:
     if start is not None:
         parts.append(str(start) if start == end else f"{start}–{end}")
     return ", ".join(parts)
-
-
-def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, list[RowFinding]]:
-    """The :class:`Structure` of a table with a header (``None`` without one) and the notes on
-    what its layout and title rows supply: the unit of amounts, a plan year, a funding source."""
-    if not table.headers:
-        return None, []
-    layout = mapping.layout
-    fields = {mapping.field_for(h) for h in table.headers}
-    numbered = "number" in fields
-    unit, from_title, notes = _from_title(table.preamble)
-    if layout.unit is not None:
-        unit = layout.unit
-    defaults: dict[str, Any] = {}
-    for key, value in (
-        ("plan_year", layout.plan_year),
-        ("funding", layout.funding),
-        ("province", layout.province),
-    ):
-        if key in fields or (key == "province" and "province_code" in fields):
-            continue
-        if value is not None:
-            defaults[key] = value
-        elif key in from_title:
-            defaults[key], note = from_title[key]
-            notes.append(note)
-    derive_code = numbered and "code" not in fields
-    given = set(defaults)
-    if derive_code:
-        given.add("code")
-        notes.append(finding("code_from_numbering", None))
-    if numbered:
-        given.add("funding")  # sections may name it; a proposal without one is a finding
-    lines: list[Msg] = []
-    # Negative numbers are a DataFrame's column labels, not rows of it.
-    titles = [n for n in table.title_lines if n >= 0]
-    header_lines = [n for n in table.header_lines if n >= 0]
-    if titles:
-        lines.append(Msg("detail.layout.title_rows", {"rows": _ranges(titles), "n": len(titles)}))
-    if len(header_lines) > 1 or (header_lines and titles):
-        lines.append(
-            Msg(
-                "detail.layout.header_rows", {"rows": _ranges(header_lines), "n": len(header_lines)}
-            )
-        )
-    structure = Structure(
-        numbered=numbered,
-        derive_code=derive_code,
-        mode=layout.sections,
-        defaults=defaults,
-        unit=unit,
-        given=frozenset(given),
-        lines=tuple(lines),
-    )
-    structure.two_row_header = len(header_lines) > 1
-    if "title" not in fields:
-        for i, header in enumerate(table.headers):
-            if header and mapping.field_for(header) == "contents":
-                structure.label_column, structure.label = i, header
-                break
-    return structure, notes
 
 
 def not_stated_findings(

@@ -1,12 +1,13 @@
 """What a plan's title rows state: the unit of amounts ("Đơn vị tính: …"), the plan year
 ("KẾ HOẠCH … NĂM 2018", "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG … NĂM 2016"), the funding source ("… KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the
-letterhead ("UBND TỈNH …"), each with the note ``value_from_title`` saying where it came from
-(moved from ``structure.py``)."""
+letterhead ("UBND TỈNH …"), each with the note ``value_from_title`` saying where it came from;
+and :func:`prepare`, the :class:`~.structure.Structure` of a table made from its header, its
+layout and what its title rows state (moved from ``structure.py``)."""
 
 from __future__ import annotations
 
 import re
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from ..l10n.catalog import Msg
 from ..schemas.codes import FundingSourceKind
@@ -14,8 +15,13 @@ from ..text import fold
 from .findings import RowFinding, finding
 from .layout import Unit, unit_in_text
 from .sections import _normal
+from .structure import Structure, _ranges
 
-__all__: list[str] = []
+if TYPE_CHECKING:
+    from .columns import ColumnMapping
+    from .readers import Table
+
+__all__ = ["prepare"]
 
 
 _PLAN_YEAR: Final = re.compile(r"(?:kế\s+hoạch|danh\s+mục).*?năm\s+(?P<year>(?:19|20)\d\d)\b")
@@ -120,3 +126,64 @@ def _from_title(
         detail = Msg("detail.province_title_conflict", {"names": names})
         notes.append(finding("value_from_title", None, detail=detail))
     return unit, found, notes
+
+
+def prepare(table: Table, mapping: ColumnMapping) -> tuple[Structure | None, list[RowFinding]]:
+    """The :class:`Structure` of a table with a header (``None`` without one) and the notes on
+    what its layout and title rows supply: the unit of amounts, a plan year, a funding source."""
+    if not table.headers:
+        return None, []
+    layout = mapping.layout
+    fields = {mapping.field_for(h) for h in table.headers}
+    numbered = "number" in fields
+    unit, from_title, notes = _from_title(table.preamble)
+    if layout.unit is not None:
+        unit = layout.unit
+    defaults: dict[str, Any] = {}
+    for key, value in (
+        ("plan_year", layout.plan_year),
+        ("funding", layout.funding),
+        ("province", layout.province),
+    ):
+        if key in fields or (key == "province" and "province_code" in fields):
+            continue
+        if value is not None:
+            defaults[key] = value
+        elif key in from_title:
+            defaults[key], note = from_title[key]
+            notes.append(note)
+    derive_code = numbered and "code" not in fields
+    given = set(defaults)
+    if derive_code:
+        given.add("code")
+        notes.append(finding("code_from_numbering", None))
+    if numbered:
+        given.add("funding")  # sections may name it; a proposal without one is a finding
+    lines: list[Msg] = []
+    # Negative numbers are a DataFrame's column labels, not rows of it.
+    titles = [n for n in table.title_lines if n >= 0]
+    header_lines = [n for n in table.header_lines if n >= 0]
+    if titles:
+        lines.append(Msg("detail.layout.title_rows", {"rows": _ranges(titles), "n": len(titles)}))
+    if len(header_lines) > 1 or (header_lines and titles):
+        lines.append(
+            Msg(
+                "detail.layout.header_rows", {"rows": _ranges(header_lines), "n": len(header_lines)}
+            )
+        )
+    structure = Structure(
+        numbered=numbered,
+        derive_code=derive_code,
+        mode=layout.sections,
+        defaults=defaults,
+        unit=unit,
+        given=frozenset(given),
+        lines=tuple(lines),
+    )
+    structure.two_row_header = len(header_lines) > 1
+    if "title" not in fields:
+        for i, header in enumerate(table.headers):
+            if header and mapping.field_for(header) == "contents":
+                structure.label_column, structure.label = i, header
+                break
+    return structure, notes
