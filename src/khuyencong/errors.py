@@ -127,21 +127,21 @@ class _Explained(KhuyenCongError):
     both."""
 
     _GROUP: ClassVar[str]
-    reason: str
-    name: str
 
-    def _params(self) -> dict[str, str]:
-        return {"name": self.name}
-
-    def _explain(self) -> None:
-        """Set the error's text: both languages."""
+    def __init__(self, reason: str, name: str, **fields: str) -> None:
+        self.reason = reason
+        self.name = name
+        self._fields = fields
+        for field, value in fields.items():
+            setattr(self, field, value)  # declared on the subclass
         super().__init__(f"{self.message('vi')} — {self.message('en')}")
 
     def message(self, lang: str = "vi") -> str:
         """The explanation in ``lang`` ("vi" or "en")."""
         from .l10n.catalog import render
 
-        return render(f"error.{self._GROUP}.{self.reason}", self._params(), lang)
+        params = {"name": self.name, **self._fields}
+        return render(f"error.{self._GROUP}.{self.reason}", params, lang)
 
 
 class NothingToCheckError(_Explained, DatasetError):
@@ -155,18 +155,14 @@ class NothingToCheckError(_Explained, DatasetError):
     """The reasons; the texts are ``error.nothing_to_check.<reason>`` in the message catalogue."""
     _GROUP: ClassVar[str] = "nothing_to_check"
 
-    def __init__(self, reason: str, name: str) -> None:
-        self.reason = reason
-        self.name = name
-        self._explain()
-
 
 class SourceError(_Explained, DatasetError):
     """A dataset's source could not be opened or read as a table: ``reason`` is one of
     :attr:`REASONS` — ``"no_such_file"``, ``"cannot_open"`` (``detail``: what the system said),
     ``"is_folder"``, ``"unknown_format"`` (a suffix that is not .csv, .xlsx or .jsonl),
-    ``"xls"`` (an Excel 97-2003 workbook), ``"xlsx_renamed"`` (a workbook under a .csv name), ``"encoding_utf16_no_bom"`` and ``"encoding_unknown"`` (a text file
-    whose encoding cannot be told), ``"not_xlsx"`` (``detail``: what openpyxl said),
+    ``"xls"`` (an Excel 97-2003 workbook), ``"xlsx_renamed"`` (a workbook under a .csv name),
+    ``"encoding_utf16_no_bom"`` and ``"encoding_unknown"`` (a text file whose encoding cannot
+    be told), ``"not_xlsx"`` (``detail``: what openpyxl said),
     ``"sheet_unreadable"``, ``"no_sheet"`` (``sheet``: the one asked for) and
     ``"no_sheet_header"`` (``sheets``: the workbook's sheets).
 
@@ -189,24 +185,14 @@ class SourceError(_Explained, DatasetError):
     )
     """The reasons; the texts are ``error.source.<reason>`` in the message catalogue."""
     _GROUP: ClassVar[str] = "source"
+    detail: str
+    sheet: str
+    sheets: str
 
     def __init__(
         self, reason: str, name: str, detail: str = "", *, sheet: str = "", sheets: str = ""
     ) -> None:
-        self.reason = reason
-        self.name = name
-        self.detail = detail
-        self.sheet = sheet
-        self.sheets = sheets
-        self._explain()
-
-    def _params(self) -> dict[str, str]:
-        return {
-            "name": self.name,
-            "detail": self.detail,
-            "sheet": self.sheet,
-            "sheets": self.sheets,
-        }
+        super().__init__(reason, name, detail=detail, sheet=sheet, sheets=sheets)
 
 
 class ReportFileError(_Explained):
@@ -233,16 +219,11 @@ class ReportFileError(_Explained):
     )
     """The reasons; the texts are ``error.report_file.<reason>`` in the message catalogue."""
     _GROUP: ClassVar[str] = "report_file"
+    detail: str
+    folder: str
 
     def __init__(self, reason: str, name: str, detail: str = "", *, folder: str = "") -> None:
-        self.reason = reason
-        self.name = name
-        self.detail = detail
-        self.folder = folder
-        self._explain()
-
-    def _params(self) -> dict[str, str]:
-        return {"name": self.name, "detail": self.detail, "folder": self.folder}
+        super().__init__(reason, name, detail=detail, folder=folder)
 
 
 class DeclarationError(KhuyenCongError, ValueError):

@@ -63,18 +63,30 @@ def _csv_rows(stream: IO[bytes], encoding: str, errors: str, delimiter: str) -> 
         yield RawRow(number, cells, problems, text=True, damaged=damaged)
 
 
+_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The first bytes of an Excel 97-2003 (.xls) workbook."""
+_ZIP: Final = b"PK\x03\x04"
+"""The first bytes of a zip file, as an .xlsx workbook is."""
+
+
+def _workbook(head: bytes) -> str | None:
+    """What a file's first bytes say it is: ``"xls"`` (an Excel 97-2003 workbook), ``"xlsx"``
+    (a zip, as a workbook is), or ``None`` (text, or anything else)."""
+    if head[:8] == _OLE2:
+        return "xls"
+    return "xlsx" if head[:4] == _ZIP else None
+
+
 def _not_a_workbook(path: Path, name: str) -> None:
     """Refuse a workbook saved under a text file's name (a .xlsx renamed .csv, an .xls saved
     as .csv by name only): read as text, it would be an encoding that cannot be told."""
     try:
         with open(path, "rb") as handle:
-            head = handle.read(8)
+            kind = _workbook(handle.read(8))
     except OSError:
         return  # said when it is opened to be read
-    if head == _OLE2:
-        raise SourceError("xls", name)
-    if head[:4] == b"PK\x03\x04":
-        raise SourceError("xlsx_renamed", name)
+    if kind is not None:
+        raise SourceError("xls" if kind == "xls" else "xlsx_renamed", name)
 
 
 def _unopened(name: str, exc: OSError) -> SourceError:
@@ -150,7 +162,7 @@ def read_xlsx(source: Any, mapping: ColumnMapping, name: str, sheet: str | None 
                 magic = handle.read(8)
         except OSError as exc:
             raise _unopened(name, exc) from None
-        if magic == _OLE2:
+        if _workbook(magic) == "xls":
             raise SourceError("xls", name)
     if isinstance(source, bytes | bytearray):
         source = io.BytesIO(bytes(source))
@@ -387,8 +399,6 @@ def _label(label: Any) -> Any:
 
 # ------------------------------------------------------------------------------------ dispatch
 
-_OLE2: Final = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-"""The first bytes of an Excel 97-2003 (.xls) workbook."""
 _SUFFIXES: Final = {
     ".csv": "csv",
     ".tsv": "csv",
@@ -431,9 +441,9 @@ def open_table(
         if fmt is None:
             if hasattr(source, "read"):
                 source = _binary(source, name).read()
-            if bytes(source[:8]) == _OLE2:
+            fmt = _workbook(bytes(source[:8])) or "csv"
+            if fmt == "xls":
                 raise SourceError("xls", name)
-            fmt = "xlsx" if bytes(source[:4]) == b"PK\x03\x04" else "csv"
     elif isinstance(source, Iterable):
         return read_records(source, "<records>")
     else:

@@ -22,6 +22,15 @@ def _normal(text: str) -> str:
 
 _ROMAN: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7})\s*[.)\-:]?$")
 _LETTER: Final = re.compile(r"^(?P<ref>[A-HĐ])\s*[.)\-:]?$")
+
+
+def _section_number(text: str) -> str | None:
+    """The reference of a bare section number — a Roman numeral or a letter ("I", "B.",
+    "II -") — or ``None``."""
+    match = _ROMAN.match(text) or _LETTER.match(text)
+    return None if match is None else match["ref"]
+
+
 _ARABIC: Final = re.compile(r"^\d{1,4}(?:\.\d{1,3})*\.?$")
 _NAMED_SECTION: Final = re.compile(r"^(?P<ref>[IVXLC]{1,7}|[A-HĐ])\s*[.)/-]\s*(?P<name>\S.*)$")
 _WORD: Final = re.compile(r"[^\W\d_]{2}")

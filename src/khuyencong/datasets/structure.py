@@ -31,6 +31,7 @@ from .sections import (
     _ROMAN,
     _label_kind,
     _normal,
+    _section_number,
     section_meaning,
 )
 
@@ -139,19 +140,18 @@ class Structure:
             text = str(number).strip()
             if _ARABIC.match(text):
                 return None
-            if self.mode != "none":
-                match = _ROMAN.match(text) or _LETTER.match(text)
-                if match is not None:
-                    return "section", match["ref"], str(title or "").strip()
+            ref = _section_number(text) if self.mode != "none" else None
+            if ref is not None:
+                return "section", ref, str(title or "").strip()
             found = _label_kind(text, numbering=True)
             if found is not None and (found[0] != "section" or self.mode != "none"):
                 return found
         if type(code) is str and self.mode != "none" and type(name) is str and bare:
             # no STT column: "I" or "B." in the code column, the section's name in the title's,
             # nothing else on the row (a proposal coded "A" has its year, amounts, item…)
-            match = _ROMAN.match(code.strip()) or _LETTER.match(code.strip())
-            if match is not None:
-                return "section", match["ref"], name.strip()
+            ref = _section_number(code.strip())
+            if ref is not None:
+                return "section", ref, name.strip()
         for label in (code, title):
             if type(label) is str:
                 found = _label_kind(label)

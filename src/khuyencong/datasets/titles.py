@@ -1,6 +1,7 @@
 """What a plan's title rows state: the unit of amounts ("Đơn vị tính: …"), the plan year
-("KẾ HOẠCH … NĂM 2018", "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG … NĂM 2016"), the funding source ("… KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the
-letterhead ("UBND TỈNH …"), each with the note ``value_from_title`` saying where it came from;
+("KẾ HOẠCH … NĂM 2018", "DANH MỤC ĐỀ ÁN KHUYẾN CÔNG … NĂM 2016"), the funding source ("…
+KHUYẾN CÔNG ĐỊA PHƯƠNG") and the province of the letterhead ("UBND TỈNH …"), each with the
+note ``value_from_title`` saying where it came from;
 and :func:`prepare`, the :class:`~.structure.Structure` of a table made from its header, its
 layout and what its title rows state (moved from ``structure.py``)."""
 

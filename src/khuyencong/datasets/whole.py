@@ -52,8 +52,6 @@ def whole_file(
     except OSError:
         special = False  # no such file yet: it is made
     if special:
-        if target.is_dir():
-            raise ReportFileError("is_folder", str(path))
         try:
             handle = open(target, mode, **options)  # noqa: SIM115 - closed below
         except OSError as exc:
