@@ -743,3 +743,11 @@ def test_a_text_holding_the_stand_ins_character_is_read_by_rows() -> None:
     for name in ("Cơ sở minh họa 9,", "Cơ sở minh họa 13,"):
         data = data.replace(name, "\ue000beneficiary1\ue000,")
     _same(data.encode())
+
+
+def test_a_signature_ahead_does_not_change_the_rows_before_it() -> None:
+    """A plan (found by the property above) whose last row, without STT, holds "Giám đốc Sở
+    Công Thương": the columnar reader classifies it before the rows above it are applied, so
+    classifying must set nothing (a ragged row above it is data, not a footer, either way)."""
+    data = (Path(__file__).parent / "data" / "signature_ahead.tsv").read_bytes()
+    _same(data, as_of=date(2016, 6, 1), assessor=None)

@@ -135,7 +135,8 @@ class Structure:
         ``number`` is the STT cell, ``code`` and ``title`` the cells of those columns (``title``
         only where it may be a label), ``texts`` the row's raw cells (read only for a footer),
         ``amounts`` whether it holds an amount, ``name`` its title cell (a section's name),
-        ``bare`` whether it holds nothing else than its number, code and title."""
+        ``bare`` whether it holds nothing else than its number, code and title.  It sets
+        nothing (the columnar reader asks it about lines ahead); :meth:`apply` does."""
         if number is not None:
             text = str(number).strip()
             if _ARABIC.match(text):
@@ -170,7 +171,6 @@ class Structure:
             cells = ()
         for cell in cells:
             if type(cell) is str and _FOOTER.match(_normal(cell.strip())):
-                self.after_footer = True
                 return "footer", None, cell.strip()
         if self.after_footer and not amounts and (code is None or _prose(code)):
             # under a signature or a note: the signer's name, the note's lines ("- Đề án QG-01
@@ -241,6 +241,9 @@ class Structure:
             elif self.mode != "none":
                 row.findings.append(finding("section_unknown", row.number, detail=label))
         elif kind == "footer":
+            # (here, not in classify: the columnar reader asks classify about lines ahead)
+            if name:
+                self.after_footer = True  # a signature or a note: the rows under it follow
             # A signature or a note, not a value: what could not be read as one is not a problem.
             row.findings[:] = [
                 f for f in row.findings if f.code not in ("bad_value", "value_without_header")
